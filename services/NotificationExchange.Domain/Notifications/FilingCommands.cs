@@ -1,0 +1,32 @@
+namespace NotificationExchange.Domain.Notifications;
+
+/// <summary>A change an operator asks for. The request id makes it idempotent per operator.</summary>
+public abstract record FilingCommand(string OperatorId, string RequestId);
+
+public sealed record FileNotificationCommand(
+    string OperatorId,
+    string RequestId,
+    NotificationContent? Content,
+    IReadOnlyList<string> RelatedNotificationIds,
+    Visibility Visibility) : FilingCommand(OperatorId, RequestId);
+
+public sealed record AmendNotificationCommand(
+    string OperatorId,
+    string RequestId,
+    string NotificationId,
+    int? ExpectedVersion,
+    NotificationContent? Content,
+    IReadOnlyList<string> RelatedNotificationIds,
+    string? Reason) : FilingCommand(OperatorId, RequestId);
+
+public sealed record CancelNotificationCommand(string OperatorId, string RequestId, string NotificationId, string? Reason)
+    : FilingCommand(OperatorId, RequestId);
+
+public sealed record ReportExecutionCommand(string OperatorId, string RequestId, string NotificationId, ExecutionReport? Report)
+    : FilingCommand(OperatorId, RequestId);
+
+/// <summary>The notification as the command left it; <see cref="Replayed"/> when it answers a retry.</summary>
+public sealed record FilingOutcome(RecordedEvent Event, bool Replayed)
+{
+    public Notification Notification => Event.Notification;
+}

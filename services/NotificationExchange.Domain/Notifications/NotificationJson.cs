@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NotificationExchange.Domain.Subscriptions;
+
+namespace NotificationExchange.Domain.Notifications;
+
+/// <summary>
+/// The one JSON form of the model, used wherever it is persisted or carried as text (the log, the bus). Enums are
+/// written by name so that stored snapshots stay readable and survive renumbering.
+/// </summary>
+public static class NotificationJson
+{
+    public static string Serialize(Notification notification) =>
+        JsonSerializer.Serialize(notification, NotificationJsonContext.Default.Notification);
+
+    public static Notification DeserializeNotification(string json) =>
+        JsonSerializer.Deserialize(json, NotificationJsonContext.Default.Notification)
+        ?? throw new JsonException("a notification snapshot was null");
+
+    public static string Serialize(MatchKeys keys) => JsonSerializer.Serialize(keys, NotificationJsonContext.Default.MatchKeys);
+
+    public static MatchKeys DeserializeMatchKeys(string json) =>
+        JsonSerializer.Deserialize(json, NotificationJsonContext.Default.MatchKeys) ?? throw new JsonException("match keys were null");
+
+    public static string Serialize(SubscriptionFilter filter) =>
+        JsonSerializer.Serialize(filter, NotificationJsonContext.Default.SubscriptionFilter);
+
+    public static SubscriptionFilter DeserializeFilter(string json) =>
+        JsonSerializer.Deserialize(json, NotificationJsonContext.Default.SubscriptionFilter) ?? throw new JsonException("a filter was null");
+
+    public static string Serialize(PointOfContact contact) => JsonSerializer.Serialize(contact, NotificationJsonContext.Default.PointOfContact);
+
+    public static PointOfContact? DeserializeContact(string json) => JsonSerializer.Deserialize(json, NotificationJsonContext.Default.PointOfContact);
+
+    /// <summary>
+    /// A digest of what a command asks for (everything but its request id), so that a retry can be told from a
+    /// different request reusing the id.
+    /// </summary>
+    public static byte[] Fingerprint(FilingCommand command)
+    {
+        var json = command switch
+        {
+            FileNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, NotificationJsonContext.Default.FileNotificationCommand),
+            AmendNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, NotificationJsonContext.Default.AmendNotificationCommand),
+            CancelNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, NotificationJsonContext.Default.CancelNotificationCommand),
+            ReportExecutionCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, NotificationJsonContext.Default.ReportExecutionCommand),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
+        };
+        return SHA256.HashData(json);
+    }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Notification))]
+[JsonSerializable(typeof(MatchKeys))]
+[JsonSerializable(typeof(SubscriptionFilter))]
+[JsonSerializable(typeof(PointOfContact))]
+[JsonSerializable(typeof(FileNotificationCommand))]
+[JsonSerializable(typeof(AmendNotificationCommand))]
+[JsonSerializable(typeof(CancelNotificationCommand))]
+[JsonSerializable(typeof(ReportExecutionCommand))]
+internal sealed partial class NotificationJsonContext : JsonSerializerContext;

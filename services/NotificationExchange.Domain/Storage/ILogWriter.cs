@@ -1,0 +1,61 @@
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Subscriptions;
+
+namespace NotificationExchange.Domain.Storage;
+
+/// <summary>
+/// The one way state changes reach the store. Work handed to <see cref="WriteAsync{T}"/> runs inside a write
+/// transaction that may be shared with other callers' work (group commit); the returned task completes once that
+/// transaction is durable. Work that throws leaves no trace and fails only its own caller.
+/// </summary>
+public interface ILogWriter
+{
+    Task<T> WriteAsync<T>(Func<ILogWriteSession, T> work, CancellationToken cancellationToken);
+}
+
+/// <summary>What write work may do, inside the write transaction.</summary>
+public interface ILogWriteSession
+{
+    /// <summary>The sequence the next appended event must carry.</summary>
+    long NextSequence { get; }
+
+    RecordedEvent? GetLatest(string notificationId);
+
+    RecordedEvent? GetVersion(string notificationId, int version);
+
+    /// <summary>Appends an event to the log and to the outbox. Its sequence must be <see cref="NextSequence"/>.</summary>
+    void Append(RecordedEvent recordedEvent);
+
+    IdempotencyRecord? FindRequest(string operatorId, string requestId);
+
+    void RecordRequest(IdempotencyRecord record);
+
+    Subscription? FindSubscription(string subscriptionId);
+
+    /// <summary>Moves a subscription's acknowledged position forward (never back); returns the position now stored.</summary>
+    long Acknowledge(string subscriptionId, long sequence);
+
+    /// <summary>Removes events the bus has confirmed from the outbox.</summary>
+    void MarkPublished(IReadOnlyCollection<long> sequences);
+}
+
+/// <summary>Remembers the answer to a request, so that a retry gets the same answer.</summary>
+public sealed record IdempotencyRecord(string OperatorId, string RequestId, byte[] Fingerprint, string NotificationId, int Version);
+
+/// <summary>Told of each committed batch of events, in sequence order, before the writers' callers are answered.</summary>
+public interface ICommittedEventListener
+{
+    void OnCommitted(IReadOnlyList<RecordedEvent> events);
+}
+
+/// <summary>Events stored but not yet confirmed as published to the bus.</summary>
+public interface IOutbox
+{
+    /// <summary>
+    /// Pending events, oldest first: those this instance wrote, and those any instance wrote more than
+    /// <paramref name="orphanAge"/> ago (their writer may have crashed).
+    /// </summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, TimeSpan orphanAge, int maxCount, CancellationToken cancellationToken);
+
+    Task<int> CountPendingAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using NotificationExchange.Domain.Notifications;
+
+namespace NotificationExchange.Domain.Storage;
+
+/// <summary>
+/// The exchange's log of notification events, read side. Sequence numbers are contiguous and follow commit order: once
+/// an event with sequence N is visible, every event below N is visible too.
+/// </summary>
+public interface INotificationLog
+{
+    /// <summary>Identifies this store, so that events from another deployment sharing a broker can be told apart.</summary>
+    Guid StoreId { get; }
+
+    Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="maxCount"/> events after <paramref name="afterSequence"/>, in sequence order.</summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>The events with sequence in [<paramref name="fromSequence"/>, <paramref name="toSequence"/>], in order.</summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken cancellationToken);
+
+    Task<RecordedEvent?> GetLatestAsync(string notificationId, CancellationToken cancellationToken);
+
+    Task<RecordedEvent?> GetVersionAsync(string notificationId, int version, CancellationToken cancellationToken);
+
+    /// <summary>Every version of a notification, oldest first; empty when there is no such notification.</summary>
+    Task<IReadOnlyList<RecordedEvent>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken);
+
+    Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>A query over the latest versions of notifications, newest first. Empty lists and nulls match anything.</summary>
+public sealed record NotificationQuery(
+    IReadOnlyList<NotificationKind> Kinds,
+    int? NoradCatId,
+    string? FilingOperator,
+    IReadOnlyList<NotificationStatus> Statuses,
+    DateTime? ActiveFrom,
+    DateTime? ActiveTo,
+    int PageSize,
+    long? BeforeFirstSequence);
+
+/// <summary>A page of latest versions; <see cref="NextBeforeFirstSequence"/> is null on the last page.</summary>
+public sealed record NotificationPage(IReadOnlyList<Notification> Notifications, long? NextBeforeFirstSequence);

@@ -1,0 +1,103 @@
+using System.Collections.Frozen;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Validation;
+using NotificationExchange.Orbits.Regimes;
+
+namespace NotificationExchange.Domain.Subscriptions;
+
+/// <summary>
+/// Which events a subscription receives. Every non-empty list must match; an empty list matches anything; within a
+/// list any entry may match.
+/// </summary>
+public sealed record SubscriptionFilter(
+    IReadOnlyList<NotificationKind> Kinds,
+    IReadOnlyList<int> NoradCatIds,
+    IReadOnlyList<string> FilingOperators,
+    IReadOnlyList<OrbitalRegime> Regimes,
+    IReadOnlyList<NotificationEventType> EventTypes)
+{
+    public const int MaxObjects = 10_000;
+    public const int MaxOperators = 1_000;
+
+    public static SubscriptionFilter Everything { get; } = new([], [], [], [], []);
+
+    public void Validate(string at, ValidationErrors errors)
+    {
+        for (var i = 0; i < Kinds.Count; i++)
+        {
+            errors.KnownEnum($"{at}.kinds[{i}]", Kinds[i]);
+        }
+        if (NoradCatIds.Count > MaxObjects)
+        {
+            errors.Add($"{at}.norad_cat_ids", $"has {NoradCatIds.Count} entries; at most {MaxObjects} allowed");
+        }
+        for (var i = 0; i < NoradCatIds.Count; i++)
+        {
+            NotificationValidator.ValidateCatalogNumber($"{at}.norad_cat_ids[{i}]", NoradCatIds[i], errors);
+        }
+        if (FilingOperators.Count > MaxOperators)
+        {
+            errors.Add($"{at}.filing_operators", $"has {FilingOperators.Count} entries; at most {MaxOperators} allowed");
+        }
+        for (var i = 0; i < FilingOperators.Count; i++)
+        {
+            if (!Operators.OperatorAccount.IsValidId(FilingOperators[i]))
+            {
+                errors.Add($"{at}.filing_operators[{i}]", $"'{FilingOperators[i]}' is not an operator id");
+            }
+        }
+        for (var i = 0; i < Regimes.Count; i++)
+        {
+            errors.KnownEnum($"{at}.regimes[{i}]", Regimes[i]);
+        }
+        for (var i = 0; i < EventTypes.Count; i++)
+        {
+            errors.KnownEnum($"{at}.event_types[{i}]", EventTypes[i]);
+        }
+    }
+
+    /// <summary>A matcher built for speed: the live feed asks it about every event for every open stream.</summary>
+    public SubscriptionMatcher Compile() => new(this);
+}
+
+public sealed class SubscriptionMatcher
+{
+    private readonly FrozenSet<NotificationKind>? _kinds;
+    private readonly FrozenSet<int>? _objects;
+    private readonly FrozenSet<string>? _operators;
+    private readonly FrozenSet<OrbitalRegime>? _regimes;
+    private readonly FrozenSet<NotificationEventType>? _eventTypes;
+
+    public SubscriptionMatcher(SubscriptionFilter filter)
+    {
+        _kinds = SetOrNull(filter.Kinds);
+        _objects = SetOrNull(filter.NoradCatIds);
+        _operators = SetOrNull(filter.FilingOperators);
+        _regimes = SetOrNull(filter.Regimes);
+        _eventTypes = SetOrNull(filter.EventTypes);
+    }
+
+    public bool Matches(RecordedEvent recordedEvent)
+    {
+        var keys = recordedEvent.Keys;
+        return (_eventTypes is null || _eventTypes.Contains(recordedEvent.Type))
+            && (_kinds is null || _kinds.Contains(keys.Kind))
+            && (_operators is null || _operators.Contains(keys.FilingOperator))
+            && (_objects is null || AnyIn(keys.NoradCatIds, _objects))
+            && (_regimes is null || AnyIn(keys.Regimes, _regimes));
+    }
+
+    private static bool AnyIn<T>(IReadOnlyList<T> values, FrozenSet<T> set)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (set.Contains(values[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FrozenSet<T>? SetOrNull<T>(IReadOnlyList<T> values) => values.Count == 0 ? null : values.ToFrozenSet();
+}

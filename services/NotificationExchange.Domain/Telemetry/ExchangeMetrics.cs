@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using NotificationExchange.Domain.Notifications;
+
+namespace NotificationExchange.Domain.Telemetry;
+
+/// <summary>
+/// The figures operators ask about: how much is filed, how much is delivered, and how late. One meter for the whole
+/// exchange, named <see cref="MeterName"/>.
+/// </summary>
+public sealed class ExchangeMetrics
+{
+    public const string MeterName = "NotificationExchange";
+    public const string ActivitySourceName = "NotificationExchange";
+
+    /// <summary>Spans for work the exchange does between a gRPC call and the bus (group commit, fan-out).</summary>
+    public static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    private readonly Counter<long> _eventsRecorded;
+    private readonly Counter<long> _eventsDelivered;
+    private readonly Histogram<double> _deliveryLag;
+    private readonly Counter<long> _eventsPublished;
+    private readonly Counter<long> _publishFailures;
+    private readonly Counter<long> _streamsOverrun;
+    private readonly UpDownCounter<long> _openStreams;
+    private readonly Histogram<int> _commitBatchSize;
+
+    public ExchangeMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _eventsRecorded = meter.CreateCounter<long>("nx.events.recorded", "{event}", "Notification events committed to the log (filed, amended, cancelled, execution reported)");
+        _eventsDelivered = meter.CreateCounter<long>("nx.events.delivered", "{event}", "Events written to subscriber streams");
+        _deliveryLag = meter.CreateHistogram<double>("nx.delivery.lag", "ms", "Time from an event's commit to its write on a live subscriber stream");
+        _eventsPublished = meter.CreateCounter<long>("nx.outbox.published", "{event}", "Events the bus confirmed");
+        _publishFailures = meter.CreateCounter<long>("nx.outbox.publish_failures", "{batch}", "Outbox batches that failed or timed out and will be retried");
+        _streamsOverrun = meter.CreateCounter<long>("nx.streams.overrun", "{stream}", "Subscriber streams ended because they could not keep up");
+        _openStreams = meter.CreateUpDownCounter<long>("nx.streams.open", "{stream}", "Subscriber streams open on this instance");
+        _commitBatchSize = meter.CreateHistogram<int>("nx.log.commit_batch_size", "{write}", "Writes committed together in one transaction");
+    }
+
+    public void Recorded(RecordedEvent recorded) =>
+        _eventsRecorded.Add(1, new KeyValuePair<string, object?>("kind", recorded.Keys.Kind.ToString()), new KeyValuePair<string, object?>("event_type", recorded.Type.ToString()));
+
+    public void Delivered(int count) => _eventsDelivered.Add(count);
+
+    public void DeliveryLag(TimeSpan lag) => _deliveryLag.Record(lag.TotalMilliseconds);
+
+    public void Published(int count) => _eventsPublished.Add(count);
+
+    public void PublishFailed() => _publishFailures.Add(1);
+
+    public void StreamOverrun() => _streamsOverrun.Add(1);
+
+    public void StreamOpened() => _openStreams.Add(1);
+
+    public void StreamClosed() => _openStreams.Add(-1);
+
+    public void CommitBatch(int size) => _commitBatchSize.Record(size);
+}

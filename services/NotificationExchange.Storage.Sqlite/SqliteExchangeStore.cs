@@ -1,0 +1,279 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Subscriptions;
+using NotificationExchange.Domain.Validation;
+
+namespace NotificationExchange.Storage.Sqlite;
+
+/// <summary>
+/// The read side of the SQLite store, and the rare writes (operators, subscriptions) that need no group commit.
+/// Readers use pooled connections; in WAL mode they never wait for the writer.
+/// </summary>
+public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDirectory, ISubscriptionStore
+{
+    internal const string SelectEvent = "SELECT sequence, event_type, recorded_at, snapshot, match_keys FROM events";
+    internal const string SelectSubscription = "SELECT id, owner, name, filter, acknowledged_sequence, created_at FROM subscriptions";
+    private const string SelectOperator = "SELECT id, display_name, contact, is_admin, created_at FROM operators";
+
+    public SqliteExchangeStore(IOptions<SqliteStoreOptions> options)
+    {
+        var path = Path.GetFullPath(options.Value.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        ConnectionString = options.Value.ConnectionString;
+        using var connection = Open();
+        StoreId = SqliteSchema.Initialize(connection);
+    }
+
+    public Guid StoreId { get; }
+
+    internal string ConnectionString { get; }
+
+    public async Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT COALESCE(MAX(sequence), 0) FROM events;");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken) =>
+        ReadEventsAsync(SelectEvent + " WHERE sequence > $after ORDER BY sequence LIMIT $limit;",
+            [("$after", afterSequence), ("$limit", maxCount)], cancellationToken);
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken cancellationToken) =>
+        ReadEventsAsync(SelectEvent + " WHERE sequence BETWEEN $from AND $to ORDER BY sequence;",
+            [("$from", fromSequence), ("$to", toSequence)], cancellationToken);
+
+    public async Task<RecordedEvent?> GetLatestAsync(string notificationId, CancellationToken cancellationToken) =>
+        (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id ORDER BY version DESC LIMIT 1;", [("$id", notificationId)], cancellationToken))
+        .SingleOrDefault();
+
+    public async Task<RecordedEvent?> GetVersionAsync(string notificationId, int version, CancellationToken cancellationToken) =>
+        (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id AND version = $version;", [("$id", notificationId), ("$version", version)], cancellationToken))
+        .SingleOrDefault();
+
+    public Task<IReadOnlyList<RecordedEvent>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken) =>
+        ReadEventsAsync(SelectEvent + " WHERE notification_id = $id ORDER BY version;", [("$id", notificationId)], cancellationToken);
+
+    public async Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT e.snapshot, n.first_sequence FROM notifications n JOIN events e ON e.sequence = n.latest_sequence WHERE 1 = 1");
+        var parameters = new List<(string, object)>();
+        if (query.Kinds.Count > 0)
+        {
+            sql.Append($" AND n.kind IN ({string.Join(", ", query.Kinds.Select(k => (int)k))})");
+        }
+        if (query.Statuses.Count > 0)
+        {
+            sql.Append($" AND n.status IN ({string.Join(", ", query.Statuses.Select(s => (int)s))})");
+        }
+        if (query.NoradCatId is { } norad)
+        {
+            sql.Append(" AND n.id IN (SELECT notification_id FROM notification_objects WHERE norad_cat_id = $norad)");
+            parameters.Add(("$norad", norad));
+        }
+        if (query.FilingOperator is { } filingOperator)
+        {
+            sql.Append(" AND n.filing_operator = $operator");
+            parameters.Add(("$operator", filingOperator));
+        }
+        if (query.ActiveFrom is { } from)
+        {
+            sql.Append(" AND n.window_end >= $from");
+            parameters.Add(("$from", SqliteTime.ToTicks(from)));
+        }
+        if (query.ActiveTo is { } to)
+        {
+            sql.Append(" AND n.window_start <= $to");
+            parameters.Add(("$to", SqliteTime.ToTicks(to)));
+        }
+        if (query.BeforeFirstSequence is { } before)
+        {
+            sql.Append(" AND n.first_sequence < $before");
+            parameters.Add(("$before", before));
+        }
+        sql.Append(" ORDER BY n.first_sequence DESC LIMIT $limit;");
+        parameters.Add(("$limit", query.PageSize + 1));
+
+        await using var connection = Open();
+        await using var command = Command(connection, sql.ToString(), parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var notifications = new List<Notification>();
+        long lastFirstSequence = 0;
+        var more = false;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (notifications.Count == query.PageSize)
+            {
+                more = true;
+                break;
+            }
+            notifications.Add(NotificationJson.DeserializeNotification(reader.GetString(0)));
+            lastFirstSequence = reader.GetInt64(1);
+        }
+        return new NotificationPage(notifications, more ? lastFirstSequence : null);
+    }
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, TimeSpan orphanAge, int maxCount, CancellationToken cancellationToken) =>
+        ReadEventsAsync(
+            SelectEvent + " WHERE sequence IN (SELECT sequence FROM outbox WHERE instance_id = $instance OR created_at < $orphaned ORDER BY sequence LIMIT $limit) ORDER BY sequence;",
+            [("$instance", instanceId), ("$orphaned", SqliteTime.ToTicks(DateTime.UtcNow - orphanAge)), ("$limit", maxCount)],
+            cancellationToken);
+
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT COUNT(*) FROM outbox;");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<OperatorAccount?> FindByKeyHashAsync(byte[] keyHash, CancellationToken cancellationToken) =>
+        (await ReadOperatorsAsync(SelectOperator + " WHERE key_hash = $hash;", [("$hash", keyHash)], cancellationToken)).SingleOrDefault();
+
+    public async Task<OperatorAccount?> GetAsync(string operatorId, CancellationToken cancellationToken) =>
+        (await ReadOperatorsAsync(SelectOperator + " WHERE id = $id;", [("$id", operatorId)], cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<OperatorAccount>> ListAsync(CancellationToken cancellationToken) =>
+        ReadOperatorsAsync(SelectOperator + " ORDER BY id;", [], cancellationToken);
+
+    public async Task CreateAsync(OperatorAccount account, byte[] keyHash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(
+                "INSERT INTO operators (id, display_name, contact, is_admin, created_at, key_hash) VALUES ($id, $name, $contact, $admin, $created, $hash);",
+                OperatorParameters(account, keyHash), cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19 /* SQLITE_CONSTRAINT */)
+        {
+            throw new ExchangeRuleException(RuleViolationKind.AlreadyExists, $"operator {account.Id} already exists");
+        }
+    }
+
+    public async Task<bool> ReplaceKeyAsync(string operatorId, byte[] keyHash, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE operators SET key_hash = $hash WHERE id = $id;", [("$id", operatorId), ("$hash", keyHash)], cancellationToken) == 1;
+
+    public Task EnsureAdministratorAsync(OperatorAccount account, byte[] keyHash, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            INSERT INTO operators (id, display_name, contact, is_admin, created_at, key_hash) VALUES ($id, $name, $contact, $admin, $created, $hash)
+            ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, is_admin = 1;
+            """, OperatorParameters(account, keyHash), cancellationToken);
+
+    public async Task CreateAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        await ExecuteAsync("""
+            INSERT INTO subscriptions (id, owner, name, filter, acknowledged_sequence, created_at)
+            VALUES ($id, $owner, $name, $filter, $acknowledged, $created);
+            """,
+            [
+                ("$id", subscription.Id), ("$owner", subscription.OwnerOperatorId), ("$name", subscription.Name),
+                ("$filter", NotificationJson.Serialize(subscription.Filter)), ("$acknowledged", subscription.AcknowledgedSequence),
+                ("$created", SqliteTime.ToTicks(subscription.CreatedAt)),
+            ],
+            cancellationToken);
+
+    async Task<Subscription?> ISubscriptionStore.GetAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        var found = await ReadSubscriptionsAsync(SelectSubscription + " WHERE id = $id;", [("$id", subscriptionId)], cancellationToken);
+        return found.SingleOrDefault();
+    }
+
+    public Task<IReadOnlyList<Subscription>> ListByOwnerAsync(string ownerOperatorId, CancellationToken cancellationToken) =>
+        ReadSubscriptionsAsync(SelectSubscription + " WHERE owner = $owner ORDER BY created_at, id;", [("$owner", ownerOperatorId)], cancellationToken);
+
+    public async Task<bool> DeleteAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        await ExecuteAsync("DELETE FROM subscriptions WHERE id = $id;", [("$id", subscriptionId)], cancellationToken) == 1;
+
+    internal static RecordedEvent ReadEvent(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        (NotificationEventType)reader.GetInt32(1),
+        SqliteTime.FromTicks(reader.GetInt64(2)),
+        NotificationJson.DeserializeNotification(reader.GetString(3)),
+        NotificationJson.DeserializeMatchKeys(reader.GetString(4)));
+
+    internal static Subscription ReadSubscription(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        NotificationJson.DeserializeFilter(reader.GetString(3)),
+        reader.GetInt64(4),
+        SqliteTime.FromTicks(reader.GetInt64(5)));
+
+    private static (string, object)[] OperatorParameters(OperatorAccount account, byte[] keyHash) =>
+    [
+        ("$id", account.Id), ("$name", account.DisplayName),
+        ("$contact", account.Contact is null ? DBNull.Value : NotificationJson.Serialize(account.Contact)),
+        ("$admin", account.IsAdministrator ? 1 : 0), ("$created", SqliteTime.ToTicks(account.CreatedAt)), ("$hash", keyHash),
+    ];
+
+    private async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<RecordedEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(ReadEvent(reader));
+        }
+        return events;
+    }
+
+    private async Task<IReadOnlyList<Subscription>> ReadSubscriptionsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var subscriptions = new List<Subscription>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            subscriptions.Add(ReadSubscription(reader));
+        }
+        return subscriptions;
+    }
+
+    private async Task<IReadOnlyList<OperatorAccount>> ReadOperatorsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var operators = new List<OperatorAccount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            operators.Add(new OperatorAccount(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : NotificationJson.DeserializeContact(reader.GetString(2)),
+                reader.GetInt32(3) == 1,
+                SqliteTime.FromTicks(reader.GetInt64(4))));
+        }
+        return operators;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, IEnumerable<(string Name, object Value)>? parameters = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters ?? [])
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return command;
+    }
+}

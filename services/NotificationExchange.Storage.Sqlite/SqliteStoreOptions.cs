@@ -1,0 +1,23 @@
+namespace NotificationExchange.Storage.Sqlite;
+
+public sealed class SqliteStoreOptions
+{
+    /// <summary>The database file; created with its folder when missing.</summary>
+    public string Path { get; set; } = "data/notification-exchange.db";
+
+    /// <summary>
+    /// SQLite's synchronous setting for commits: FULL (the default) makes every acknowledged write survive a power cut;
+    /// NORMAL survives a crash of the process but not of the machine.
+    /// </summary>
+    public string Synchronous { get; set; } = "FULL";
+
+    /// <summary>The most writes committed together in one transaction.</summary>
+    public int MaxBatchSize { get; set; } = 512;
+
+    internal string ConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+    {
+        DataSource = Path,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+}

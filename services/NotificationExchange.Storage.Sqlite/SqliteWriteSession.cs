@@ -1,0 +1,228 @@
+using Microsoft.Data.Sqlite;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Subscriptions;
+
+namespace NotificationExchange.Storage.Sqlite;
+
+/// <summary>
+/// The writer's connection and statements. One transaction per batch (BEGIN IMMEDIATE takes SQLite's write lock,
+/// so sequence numbers are allocated in commit order even across processes); one savepoint per write in it.
+/// </summary>
+internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly string _instanceId;
+    private readonly List<RecordedEvent> _appended = [];
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private long _nextSequence;
+
+    public SqliteWriteSession(string connectionString, string synchronous, string instanceId)
+    {
+        _instanceId = instanceId;
+        _connection = new SqliteConnection(connectionString + ";Pooling=False");
+        _connection.Open();
+        Run($"PRAGMA synchronous = {synchronous};");
+    }
+
+    public long NextSequence => _nextSequence;
+
+    public void Begin()
+    {
+        Run("BEGIN IMMEDIATE;");
+        _appended.Clear();
+        _nextSequence = (long)Command("SELECT COALESCE(MAX(sequence), 0) + 1 FROM events;").ExecuteScalar()!;
+    }
+
+    public (int Appended, long NextSequence) Mark()
+    {
+        Run("SAVEPOINT write;");
+        return (_appended.Count, _nextSequence);
+    }
+
+    public void Release() => Run("RELEASE write;");
+
+    public void RollbackTo((int Appended, long NextSequence) mark)
+    {
+        Run("ROLLBACK TO write; RELEASE write;");
+        _appended.RemoveRange(mark.Appended, _appended.Count - mark.Appended);
+        _nextSequence = mark.NextSequence;
+    }
+
+    public IReadOnlyList<RecordedEvent> Commit()
+    {
+        Run("COMMIT;");
+        return _appended.ToArray();
+    }
+
+    public void Rollback()
+    {
+        if (!_connection.State.HasFlag(System.Data.ConnectionState.Open))
+        {
+            return;
+        }
+        try
+        {
+            Run("ROLLBACK;");
+        }
+        catch (SqliteException)
+        {
+            // no transaction was open: SQLite had already rolled it back
+        }
+    }
+
+    public RecordedEvent? GetLatest(string notificationId)
+    {
+        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id ORDER BY version DESC LIMIT 1;");
+        command.Parameters["$id"].Value = notificationId;
+        return ReadOne(command);
+    }
+
+    public RecordedEvent? GetVersion(string notificationId, int version)
+    {
+        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND version = $version;");
+        command.Parameters["$id"].Value = notificationId;
+        command.Parameters["$version"].Value = version;
+        return ReadOne(command);
+    }
+
+    public void Append(RecordedEvent recordedEvent)
+    {
+        if (recordedEvent.Sequence != _nextSequence)
+        {
+            throw new InvalidOperationException($"event sequence {recordedEvent.Sequence} is not the next one ({_nextSequence})");
+        }
+        var notification = recordedEvent.Notification;
+        var insert = Command("""
+            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys)
+            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, $keys);
+            INSERT INTO outbox (sequence, instance_id, created_at) VALUES ($sequence, $instance, $recorded_at);
+            INSERT INTO notifications (id, kind, filing_operator, status, first_sequence, latest_sequence, window_start, window_end)
+            VALUES ($id, $kind, $operator, $status, $sequence, $sequence, $window_start, $window_end)
+            ON CONFLICT (id) DO UPDATE SET status = excluded.status, latest_sequence = excluded.latest_sequence,
+                window_start = excluded.window_start, window_end = excluded.window_end;
+            """);
+        var window = notification.Content.ActivityWindow;
+        insert.Parameters["$sequence"].Value = recordedEvent.Sequence;
+        insert.Parameters["$id"].Value = notification.Id;
+        insert.Parameters["$version"].Value = notification.Version;
+        insert.Parameters["$type"].Value = (int)recordedEvent.Type;
+        insert.Parameters["$recorded_at"].Value = SqliteTime.ToTicks(recordedEvent.RecordedAt);
+        insert.Parameters["$snapshot"].Value = NotificationJson.Serialize(notification);
+        insert.Parameters["$keys"].Value = NotificationJson.Serialize(recordedEvent.Keys);
+        insert.Parameters["$instance"].Value = _instanceId;
+        insert.Parameters["$kind"].Value = (int)notification.Kind;
+        insert.Parameters["$operator"].Value = notification.FilingOperator;
+        insert.Parameters["$status"].Value = (int)notification.Status;
+        insert.Parameters["$window_start"].Value = window?.Start is { } start ? SqliteTime.ToTicks(start) : DBNull.Value;
+        insert.Parameters["$window_end"].Value = window?.End is { } end ? SqliteTime.ToTicks(end) : DBNull.Value;
+        insert.ExecuteNonQuery();
+
+        var objects = Command("INSERT OR IGNORE INTO notification_objects (norad_cat_id, notification_id) VALUES ($norad, $id);");
+        objects.Parameters["$id"].Value = notification.Id;
+        foreach (var norad in recordedEvent.Keys.NoradCatIds)
+        {
+            objects.Parameters["$norad"].Value = norad;
+            objects.ExecuteNonQuery();
+        }
+        _appended.Add(recordedEvent);
+        _nextSequence++;
+    }
+
+    public IdempotencyRecord? FindRequest(string operatorId, string requestId)
+    {
+        var command = Command("SELECT fingerprint, notification_id, version FROM requests WHERE operator_id = $operator AND request_id = $request;");
+        command.Parameters["$operator"].Value = operatorId;
+        command.Parameters["$request"].Value = requestId;
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new IdempotencyRecord(operatorId, requestId, (byte[])reader.GetValue(0), reader.GetString(1), reader.GetInt32(2))
+            : null;
+    }
+
+    public void RecordRequest(IdempotencyRecord record)
+    {
+        var command = Command("""
+            INSERT INTO requests (operator_id, request_id, fingerprint, notification_id, version)
+            VALUES ($operator, $request, $fingerprint, $id, $version);
+            """);
+        command.Parameters["$operator"].Value = record.OperatorId;
+        command.Parameters["$request"].Value = record.RequestId;
+        command.Parameters["$fingerprint"].Value = record.Fingerprint;
+        command.Parameters["$id"].Value = record.NotificationId;
+        command.Parameters["$version"].Value = record.Version;
+        command.ExecuteNonQuery();
+    }
+
+    public Subscription? FindSubscription(string subscriptionId)
+    {
+        var command = Command(SqliteExchangeStore.SelectSubscription + " WHERE id = $id;");
+        command.Parameters["$id"].Value = subscriptionId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteExchangeStore.ReadSubscription(reader) : null;
+    }
+
+    public long Acknowledge(string subscriptionId, long sequence)
+    {
+        var command = Command("""
+            UPDATE subscriptions SET acknowledged_sequence = MAX(acknowledged_sequence, $sequence) WHERE id = $id
+            RETURNING acknowledged_sequence;
+            """);
+        command.Parameters["$id"].Value = subscriptionId;
+        command.Parameters["$sequence"].Value = sequence;
+        return command.ExecuteScalar() is long stored
+            ? stored
+            : throw new InvalidOperationException($"subscription {subscriptionId} vanished inside the write transaction");
+    }
+
+    public void MarkPublished(IReadOnlyCollection<long> sequences)
+    {
+        var command = Command("DELETE FROM outbox WHERE sequence = $sequence;");
+        foreach (var sequence in sequences)
+        {
+            command.Parameters["$sequence"].Value = sequence;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+        _connection.Dispose();
+    }
+
+    private static RecordedEvent? ReadOne(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteExchangeStore.ReadEvent(reader) : null;
+    }
+
+    private void Run(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>One command object per statement text, kept for the connection's life so SQLite prepares it once.</summary>
+    private SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in ParameterNames(sql))
+            {
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+            _commands[sql] = command;
+        }
+        return command;
+    }
+
+    private static IEnumerable<string> ParameterNames(string sql) =>
+        System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z_]+").Select(m => m.Value).Distinct();
+}
