@@ -183,7 +183,7 @@ public static class TleParser
         {
             throw Error(lineNumber, 1, 1, $"line number '{line[0]}' should be {lineNumber}");
         }
-        foreach (var column in lineNumber == 1 ? Line1Blanks : Line2Blanks)
+        foreach (var column in lineNumber == 1 ? _line1Blanks : _line2Blanks)
         {
             if (line[column - 1] != ' ')
             {
@@ -201,8 +201,8 @@ public static class TleParser
         }
     }
 
-    private static readonly int[] Line1Blanks = [2, 9, 18, 33, 44, 53, 62, 64];
-    private static readonly int[] Line2Blanks = [2, 8, 17, 26, 34, 43, 52];
+    private static readonly int[] _line1Blanks = [2, 9, 18, 33, 44, 53, 62, 64];
+    private static readonly int[] _line2Blanks = [2, 8, 17, 26, 34, 43, 52];
 
     private static int CatalogNumber(string line, int lineNumber) =>
         TryDecodeCatalogNumber(Field(line, 3, 7), out var number)
