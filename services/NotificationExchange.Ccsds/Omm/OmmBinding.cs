@@ -1,0 +1,142 @@
+using NotificationExchange.Ccsds.Syntax;
+
+namespace NotificationExchange.Ccsds.Omm;
+
+/// <summary>The OMM's keyword maps and its binding between the node tree and <see cref="OmmMessage"/>, for every syntax.</summary>
+internal static class OmmBinding
+{
+    public const string RootName = "omm";
+    public const string VersionKeyword = "CCSDS_OMM_VERS";
+    public static readonly string[] Versions = ["2.0", "3.0"];
+
+    public static readonly BlockMap<OmmMetadata> Metadata = new BlockMap<OmmMetadata>("metadata")
+        .Text("OBJECT_NAME", m => m.ObjectName, (m, v) => m.ObjectName = v, mandatory: true)
+        .Designator("OBJECT_ID", m => m.ObjectId, (m, v) => m.ObjectId = v, mandatory: true)
+        .Text("CENTER_NAME", m => m.CenterName, (m, v) => m.CenterName = v, mandatory: true)
+        .Frame("REF_FRAME", FrameKinds.Celestial, m => m.RefFrame, (m, v) => m.RefFrame = v, mandatory: true)
+        .Time("REF_FRAME_EPOCH", m => m.RefFrameEpoch, (m, v) => m.RefFrameEpoch = v)
+        .TimeSystem("TIME_SYSTEM", m => m.TimeSystem, (m, v) => m.TimeSystem = v, mandatory: true)
+        .Text("MEAN_ELEMENT_THEORY", m => m.MeanElementTheory, (m, v) => m.MeanElementTheory = v, mandatory: true);
+
+    public static readonly BlockMap<MeanElements> MeanElements = new BlockMap<MeanElements>("meanElements")
+        .Time("EPOCH", m => m.Epoch, (m, v) => m.Epoch = v, mandatory: true)
+        .Number("SEMI_MAJOR_AXIS", "km", m => m.SemiMajorAxis, (m, v) => m.SemiMajorAxis = v, check: OdmMaps.Positive)
+        .Number("MEAN_MOTION", "rev/day", m => m.MeanMotion, (m, v) => m.MeanMotion = v)
+        .Number("ECCENTRICITY", null, m => m.Eccentricity, (m, v) => m.Eccentricity = v, mandatory: true, check: OdmMaps.NonNegative)
+        .Number("INCLINATION", "deg", m => m.Inclination, (m, v) => m.Inclination = v, mandatory: true, check: OdmMaps.Inclination)
+        .Number("RA_OF_ASC_NODE", "deg", m => m.RaOfAscNode, (m, v) => m.RaOfAscNode = v, mandatory: true)
+        .Number("ARG_OF_PERICENTER", "deg", m => m.ArgOfPericenter, (m, v) => m.ArgOfPericenter = v, mandatory: true)
+        .Number("MEAN_ANOMALY", "deg", m => m.MeanAnomaly, (m, v) => m.MeanAnomaly = v, mandatory: true)
+        .Number("GM", "km**3/s**2", m => m.Gm, (m, v) => m.Gm = v, check: OdmMaps.Positive);
+
+    public static readonly BlockMap<TleParameters> Tle = new BlockMap<TleParameters>("tleParameters")
+        .Integer("EPHEMERIS_TYPE", m => m.EphemerisType, (m, v) => m.EphemerisType = (int)v, check: Between(0, 9))
+        .Add(Values.ChoiceField<TleParameters>("CLASSIFICATION_TYPE", m => m.ClassificationType, (m, v) => m.ClassificationType = v, false,
+            value => value.Length == 1 && char.IsAsciiLetterUpper(value[0]) ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not a one-letter classification (U, C, S)")))
+        .Integer("NORAD_CAT_ID", m => m.NoradCatId, (m, v) => m.NoradCatId = (int)v, check: Between(0, 999_999_999))
+        .Integer("ELEMENT_SET_NO", m => m.ElementSetNo, (m, v) => m.ElementSetNo = (int)v, check: Between(0, 9999))
+        .Integer("REV_AT_EPOCH", m => m.RevAtEpoch, (m, v) => m.RevAtEpoch = (int)v, check: Between(0, 999_999_999))
+        .Number("BSTAR", "1/ER", m => m.Bstar, (m, v) => m.Bstar = v)
+        .Number("BTERM", "m**2/kg", m => m.Bterm, (m, v) => m.Bterm = v, sinceVersion: "3.0")
+        .Number("MEAN_MOTION_DOT", "rev/day**2", m => m.MeanMotionDot, (m, v) => m.MeanMotionDot = v)
+        .Number("MEAN_MOTION_DDOT", "rev/day**3", m => m.MeanMotionDdot, (m, v) => m.MeanMotionDdot = v)
+        .Number("AGOM", "m**2/kg", m => m.Agom, (m, v) => m.Agom = v, sinceVersion: "3.0");
+
+    public static IReadOnlyList<FlatBlock> HeaderBlocks { get; } = [OdmMaps.Header.AsFlatBlock()];
+
+    public static IReadOnlyList<FlatBlock> MetadataBlocks { get; } = [Metadata.AsFlatBlock()];
+
+    public static IReadOnlyList<FlatBlock> DataBlocks { get; } =
+    [
+        MeanElements.AsFlatBlock(), OdmMaps.Spacecraft.AsFlatBlock(), Tle.AsFlatBlock(), OdmMaps.Covariance.AsFlatBlock(),
+        new FlatBlock(OdmMaps.UserDefined.Name, OdmMaps.IsUserDefined),
+    ];
+
+    public static OmmMessage Bind(Node root, ReadContext context)
+    {
+        var segment = root.Child("body")?.Child("segment") ?? root.Child("segment");
+        var data = segment?.Child("data");
+        var where = data?.Location ?? segment?.Location ?? root.Location;
+        Structure.ExpectOnly(root, context, ["header", "body", "segment"]);
+        Structure.ExpectOnly(root.Child("body"), context, ["segment"]);
+        Structure.ExpectOnly(segment, context, ["metadata", "data"]);
+        Structure.ExpectOnly(data, context, ["meanElements", "spacecraftParameters", "tleParameters", "covarianceMatrix", "userDefinedParameters"]);
+        var message = new OmmMessage
+        {
+            Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),
+            Metadata = Metadata.Read(segment?.Child("metadata"), context, segment?.Location ?? root.Location),
+            MeanElements = MeanElements.Read(data?.Child("meanElements"), context, where),
+            SpacecraftParameters = ReadOptional(OdmMaps.Spacecraft, data, context),
+            TleParameters = ReadOptional(Tle, data, context),
+            Covariance = ReadOptional(OdmMaps.Covariance, data, context),
+            UserDefined = ReadOptional(OdmMaps.UserDefined, data, context),
+        };
+        // XML allows comments at the start of <data>; KVN cannot tell them from the mean elements' own
+        message.MeanElements.Comments.InsertRange(0, data?.Comments ?? []);
+        Check(message, data?.Child("meanElements")?.Location ?? where, context);
+        return message;
+    }
+
+    public static Node Write(OmmMessage message)
+    {
+        var root = MessageText.NewRoot(RootName, VersionKeyword, message.Header.Version);
+        root.Items.Add(MessageText.WriteOdmHeader(message.Header));
+        var segment = root.AddChild("body").AddChild("segment");
+        segment.Items.Add(Metadata.Write(message.Metadata));
+        var data = segment.AddChild("data");
+        data.Items.Add(MeanElements.Write(message.MeanElements));
+        AddOptional(data, OdmMaps.Spacecraft, message.SpacecraftParameters);
+        AddOptional(data, Tle, message.TleParameters);
+        AddOptional(data, OdmMaps.Covariance, message.Covariance);
+        AddOptional(data, OdmMaps.UserDefined, message.UserDefined);
+        return root;
+    }
+
+    private static void Check(OmmMessage message, SourceLocation where, ReadContext context)
+    {
+        var elements = message.MeanElements;
+        if (elements.MeanMotion is null && elements.SemiMajorAxis is null)
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, "MEAN_MOTION", "the mean elements need MEAN_MOTION or SEMI_MAJOR_AXIS");
+        }
+        else if (elements.MeanMotion is not null && elements.SemiMajorAxis is not null)
+        {
+            context.Error(CcsdsErrorKind.InvalidValue, where, "SEMI_MAJOR_AXIS", "give MEAN_MOTION or SEMI_MAJOR_AXIS, not both");
+        }
+        if (!message.IsSgp4Family)
+        {
+            return;
+        }
+        if (elements.MeanMotion is null && elements.SemiMajorAxis is not null)
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, "MEAN_MOTION", $"theory {message.Metadata.MeanElementTheory} needs MEAN_MOTION");
+        }
+        var tle = message.TleParameters;
+        var isXp = message.Metadata.MeanElementTheory.Contains("XP", StringComparison.OrdinalIgnoreCase);
+        if (tle?.MeanMotionDot is null)
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, "MEAN_MOTION_DOT", $"theory {message.Metadata.MeanElementTheory} needs MEAN_MOTION_DOT");
+        }
+        if (tle?.Bstar is null && !(isXp && tle?.Bterm is not null))
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, isXp ? "BTERM" : "BSTAR", $"theory {message.Metadata.MeanElementTheory} needs {(isXp ? "BTERM" : "BSTAR")}");
+        }
+        if (tle?.MeanMotionDdot is null && !(isXp && tle?.Agom is not null))
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, isXp ? "AGOM" : "MEAN_MOTION_DDOT", $"theory {message.Metadata.MeanElementTheory} needs {(isXp ? "AGOM" : "MEAN_MOTION_DDOT")}");
+        }
+    }
+
+    internal static T? ReadOptional<T>(BlockMap<T> map, Node? parent, ReadContext context) where T : CcsdsBlock, new() =>
+        parent?.Child(map.Name) is { } node ? map.Read(node, context, node.Location) : null;
+
+    internal static void AddOptional<T>(Node parent, BlockMap<T> map, T? block) where T : CcsdsBlock, new()
+    {
+        if (block is not null)
+        {
+            parent.Items.Add(map.Write(block));
+        }
+    }
+
+    private static Func<long, string?> Between(long low, long high) => value => value >= low && value <= high ? null : $"is not between {low} and {high}";
+}

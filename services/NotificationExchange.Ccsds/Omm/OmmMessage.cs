@@ -1,0 +1,97 @@
+namespace NotificationExchange.Ccsds.Omm;
+
+/// <summary>OMM metadata.</summary>
+public sealed class OmmMetadata : CcsdsBlock
+{
+    public string ObjectName { get; set; } = "";
+    /// <summary>The international designator (YYYY-NNNP{PP}).</summary>
+    public string ObjectId { get; set; } = "";
+    public string CenterName { get; set; } = "EARTH";
+    public string RefFrame { get; set; } = "TEME";
+    public CcsdsTime? RefFrameEpoch { get; set; }
+    public string TimeSystem { get; set; } = CcsdsTimeSystems.Utc;
+    /// <summary>SGP/SGP4, SGP4, SGP4-XP, DSST, USM, ...</summary>
+    public string MeanElementTheory { get; set; } = "SGP4";
+}
+
+/// <summary>The mean elements: angles in degrees, mean motion in rev/day, semi-major axis in km.</summary>
+public sealed class MeanElements : CcsdsBlock
+{
+    public CcsdsTime Epoch { get; set; }
+    /// <summary>Given instead of <see cref="MeanMotion"/> by non-SGP4 theories.</summary>
+    public double? SemiMajorAxis { get; set; }
+    /// <summary>Revolutions per day; mandatory for SGP4-family theories.</summary>
+    public double? MeanMotion { get; set; }
+    public double Eccentricity { get; set; }
+    public double Inclination { get; set; }
+    public double RaOfAscNode { get; set; }
+    public double ArgOfPericenter { get; set; }
+    public double MeanAnomaly { get; set; }
+    /// <summary>km**3/s**2.</summary>
+    public double? Gm { get; set; }
+}
+
+/// <summary>The TLE-related parameters (mandatory for SGP4-family theories).</summary>
+public sealed class TleParameters : CcsdsBlock
+{
+    /// <summary>Absent means 0 (the standard's default).</summary>
+    public int? EphemerisType { get; set; }
+    /// <summary>Absent means U (unclassified).</summary>
+    public string? ClassificationType { get; set; }
+    public int? NoradCatId { get; set; }
+    public int? ElementSetNo { get; set; }
+    public int? RevAtEpoch { get; set; }
+    /// <summary>1/ER (SGP4).</summary>
+    public double? Bstar { get; set; }
+    /// <summary>m**2/kg (SGP4-XP, ODM 3.0).</summary>
+    public double? Bterm { get; set; }
+    /// <summary>rev/day**2.</summary>
+    public double? MeanMotionDot { get; set; }
+    /// <summary>rev/day**3 (SGP4).</summary>
+    public double? MeanMotionDdot { get; set; }
+    /// <summary>m**2/kg (SGP4-XP, ODM 3.0).</summary>
+    public double? Agom { get; set; }
+}
+
+/// <summary>
+/// An Orbit Mean-Elements Message. The typed blocks hold everything the message says; the properties at the end are
+/// shortcuts to what an SGP4 propagator needs, with the standard's defaults applied.
+/// </summary>
+public sealed class OmmMessage
+{
+    public OdmHeader Header { get; set; } = new() { Version = "2.0" };
+    public OmmMetadata Metadata { get; set; } = new();
+    public MeanElements MeanElements { get; set; } = new();
+    public SpacecraftParameters? SpacecraftParameters { get; set; }
+    public TleParameters? TleParameters { get; set; }
+    public CartesianCovariance? Covariance { get; set; }
+    public UserDefinedParameters? UserDefined { get; set; }
+
+    public string ObjectName => Metadata.ObjectName;
+    public string ObjectId => Metadata.ObjectId;
+    public CcsdsTime Epoch => MeanElements.Epoch;
+
+    /// <summary>The epoch as a UTC instant (DateTimeKind.Utc, 100 ns resolution), converted from the message's time system when needed.</summary>
+    public DateTime EpochUtc => CcsdsTimeSystems.ToUtc(MeanElements.Epoch, Metadata.TimeSystem);
+
+    public double? MeanMotion => MeanElements.MeanMotion;
+    public double Eccentricity => MeanElements.Eccentricity;
+    public double Inclination => MeanElements.Inclination;
+    public double RaOfAscNode => MeanElements.RaOfAscNode;
+    public double ArgOfPericenter => MeanElements.ArgOfPericenter;
+    public double MeanAnomaly => MeanElements.MeanAnomaly;
+    public int EphemerisType => TleParameters?.EphemerisType ?? 0;
+    public string ClassificationType => TleParameters?.ClassificationType ?? "U";
+    public int? NoradCatId => TleParameters?.NoradCatId;
+    public int? ElementSetNo => TleParameters?.ElementSetNo;
+    public int? RevAtEpoch => TleParameters?.RevAtEpoch;
+    public double? Bstar => TleParameters?.Bstar;
+    public double? MeanMotionDot => TleParameters?.MeanMotionDot;
+    public double? MeanMotionDdot => TleParameters?.MeanMotionDdot;
+
+    /// <summary>Whether the theory is of the SGP4 family (SGP, SGP4, SGP/SGP4, SDP4, SGP4-XP), whose OMMs must carry MEAN_MOTION and TLE parameters.</summary>
+    public bool IsSgp4Family => IsSgp4Theory(Metadata.MeanElementTheory);
+
+    internal static bool IsSgp4Theory(string theory) =>
+        theory.Contains("SGP", StringComparison.OrdinalIgnoreCase) || theory.Contains("SDP", StringComparison.OrdinalIgnoreCase);
+}

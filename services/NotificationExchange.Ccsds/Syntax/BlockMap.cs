@@ -1,0 +1,158 @@
+namespace NotificationExchange.Ccsds.Syntax;
+
+/// <summary>
+/// One keyword of a block: how to parse and check its value, where it lives in the model, and how to write it back.
+/// Defined once per keyword, it drives reading (KVN and XML alike), mandatory-keyword checks and writing.
+/// </summary>
+internal sealed class Field<T>
+{
+    public required string Keyword { get; init; }
+
+    public bool Mandatory { get; init; }
+
+    /// <summary>The unit the standard gives; written in brackets or a units attribute, and checked when a file gives one.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The first message version that has this keyword (null: all).</summary>
+    public string? SinceVersion { get; init; }
+
+    /// <summary>Parses an entry's value; null when it is invalid (the error is already reported).</summary>
+    public required Func<Entry, ReadContext, object?> Parse { get; init; }
+
+    public required Action<T, object> Set { get; init; }
+
+    /// <summary>The model's value, or null when absent.</summary>
+    public required Func<T, object?> Get { get; init; }
+
+    public required Func<object, string> Format { get; init; }
+}
+
+/// <summary>The keywords of one block type (a metadata section, a state vector, a maneuver, ...) and their binding to a model class.</summary>
+internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
+{
+    private readonly List<Field<T>> _fields = [];
+    private readonly Dictionary<string, Field<T>> _byKeyword = [];
+
+    public string Name { get; } = name;
+
+    public IReadOnlyList<Field<T>> Fields => _fields;
+
+    public bool Owns(string keyword) => _byKeyword.ContainsKey(keyword);
+
+    public FlatBlock AsFlatBlock(string? startKeyword = null) => new(Name, Owns, startKeyword);
+
+    public BlockMap<T> Add(Field<T> field)
+    {
+        _fields.Add(field);
+        _byKeyword.Add(field.Keyword, field);
+        return this;
+    }
+
+    public BlockMap<T> Text(string keyword, Func<T, string?> get, Action<T, string> set, bool mandatory = false, string? sinceVersion = null) =>
+        Add(Values.TextField(keyword, get, set, mandatory, sinceVersion));
+
+    public BlockMap<T> Number(string keyword, string? unit, Func<T, double?> get, Action<T, double> set, bool mandatory = false,
+        Func<double, string?>? check = null, string? sinceVersion = null) =>
+        Add(Values.NumberField(keyword, unit, get, set, mandatory, check, sinceVersion));
+
+    public BlockMap<T> Integer(string keyword, Func<T, long?> get, Action<T, long> set, bool mandatory = false,
+        Func<long, string?>? check = null, string? sinceVersion = null) =>
+        Add(Values.IntegerField(keyword, get, set, mandatory, check, sinceVersion));
+
+    public BlockMap<T> Time(string keyword, Func<T, CcsdsTime?> get, Action<T, CcsdsTime> set, bool mandatory = false,
+        bool allowRelative = false, string? sinceVersion = null) =>
+        Add(Values.TimeField(keyword, get, set, mandatory, allowRelative, sinceVersion));
+
+    public BlockMap<T> Frame(string keyword, FrameKinds kinds, Func<T, string?> get, Action<T, string> set, bool mandatory = false) =>
+        Add(Values.ChoiceField(keyword, get, set, mandatory, value => CcsdsVocabulary.IsKnownFrame(value, kinds)
+            ? null : (CcsdsErrorKind.UnknownFrame, $"'{value}' is not a known reference frame")));
+
+    public BlockMap<T> TimeSystem(string keyword, Func<T, string?> get, Action<T, string> set, bool mandatory = false) =>
+        Add(Values.ChoiceField(keyword, get, set, mandatory, value => CcsdsTimeSystems.IsKnown(value)
+            ? null : (CcsdsErrorKind.UnknownTimeSystem, $"'{value}' is not a CCSDS time system")));
+
+    public BlockMap<T> Designator(string keyword, Func<T, string?> get, Action<T, string> set, bool mandatory = false) =>
+        Add(Values.ChoiceField(keyword, get, set, mandatory, value => CcsdsVocabulary.IsInternationalDesignator(value)
+            ? null : (CcsdsErrorKind.BadDesignator, $"'{value}' is not an international designator (YYYY-NNNP{{PP}}, such as 1998-067A)")));
+
+    public BlockMap<T> Choice(string keyword, IReadOnlyCollection<string> allowed, Func<T, string?> get, Action<T, string> set, bool mandatory = false) =>
+        Add(Values.ChoiceField(keyword, get, set, mandatory, value => allowed.Contains(value)
+            ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not one of {string.Join(", ", allowed)}")));
+
+    /// <summary>A block of <paramref name="node"/>'s entries, every error reported; a missing node reads as an empty block located at <paramref name="where"/>.</summary>
+    public T Read(Node? node, ReadContext context, SourceLocation where)
+    {
+        var model = new T();
+        node ??= new Node(Name, where);
+        model.Comments.AddRange(node.Comments);
+        var seen = new HashSet<string>();
+        foreach (var entry in node.Entries)
+        {
+            if (!_byKeyword.TryGetValue(entry.Keyword, out var field))
+            {
+                if (!model.AcceptUnknown(entry, context))
+                {
+                    context.Error(CcsdsErrorKind.UnknownKeyword, entry.Location, entry.Keyword, $"{entry.Keyword} is not a keyword of {Name}");
+                }
+                continue;
+            }
+            if (!seen.Add(entry.Keyword))
+            {
+                context.Error(CcsdsErrorKind.DuplicateKeyword, entry.Location, entry.Keyword, $"{entry.Keyword} is given more than once in {Name}");
+                continue;
+            }
+            if (field.SinceVersion is { } since && IsBefore(context.Version, since))
+            {
+                context.Error(CcsdsErrorKind.KeywordNotInVersion, entry.Location, entry.Keyword,
+                    $"{entry.Keyword} first appears in version {since}; this message declares version {context.Version}");
+                continue;
+            }
+            if (entry.Value.Length == 0)
+            {
+                if (field.Mandatory)
+                {
+                    context.Error(CcsdsErrorKind.MissingMandatoryKeyword, entry.Location, entry.Keyword, $"mandatory {entry.Keyword} has no value");
+                }
+                continue;
+            }
+            if (field.Parse(entry, context) is { } value)
+            {
+                field.Set(model, value);
+            }
+        }
+        foreach (var field in _fields.Where(f => f.Mandatory && !seen.Contains(f.Keyword)))
+        {
+            if (field.SinceVersion is null || !IsBefore(context.Version, field.SinceVersion))
+            {
+                context.Error(CcsdsErrorKind.MissingMandatoryKeyword, node.Location, field.Keyword, $"mandatory {field.Keyword} is missing from {Name}");
+            }
+        }
+        return model;
+    }
+
+    /// <summary>The block as a node: comments, then each present keyword in the standard's order.</summary>
+    public Node Write(T model, string? nodeName = null)
+    {
+        var node = new Node(nodeName ?? Name, default);
+        WriteInto(model, node);
+        return node;
+    }
+
+    public void WriteInto(T model, Node node)
+    {
+        node.Comments.AddRange(model.Comments);
+        foreach (var field in _fields)
+        {
+            if (field.Get(model) is { } value && (value is not string text || text.Length > 0))
+            {
+                node.Add(field.Keyword, field.Format(value), field.Unit);
+            }
+        }
+        model.WriteExtra(node);
+    }
+
+    private static bool IsBefore(string version, string since) =>
+        decimal.TryParse(version, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var declared)
+        && decimal.TryParse(since, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var first)
+        && declared < first;
+}

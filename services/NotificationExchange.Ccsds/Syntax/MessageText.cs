@@ -1,0 +1,140 @@
+namespace NotificationExchange.Ccsds.Syntax;
+
+/// <summary>What every reader and writer does around its message-specific part: telling KVN from XML, the version line, the XML root.</summary>
+internal static class MessageText
+{
+    public static CcsdsSyntax Detect(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') ? CcsdsSyntax.Xml : CcsdsSyntax.Kvn;
+
+    /// <summary>Tokenizes KVN text and reads its first line, which must be CCSDS_xxx_VERS = version; null when it is not.</summary>
+    public static (KvnCursor Cursor, Node Root)? StartKvn(string text, string rootName, string versionKeyword, IReadOnlyCollection<string> versions, ReadContext context)
+    {
+        var cursor = new KvnCursor(KvnTokenizer.Tokenize(text));
+        var first = cursor.PeekPastComments();
+        if (first is not { Kind: KvnTokenKind.KeyValue } || first.Keyword != versionKeyword)
+        {
+            context.Error(CcsdsErrorKind.MalformedStructure, first?.Location ?? SourceLocation.AtLine(1), versionKeyword,
+                $"the message must start with {versionKeyword} = version");
+            return null;
+        }
+        cursor.Next();
+        cursor.PendingComments.Clear();
+        var root = new Node(rootName, first.Location);
+        root.Attributes["id"] = versionKeyword;
+        root.Attributes["version"] = first.Value;
+        CheckVersion(first.Value, versions, first.Location, versionKeyword, context);
+        return (cursor, root);
+    }
+
+    /// <summary>
+    /// The XML elements of the messages named <paramref name="rootName"/> in the text: the root itself, or each such
+    /// child of an &lt;ndm&gt; root. Reports a wrong root and an unsupported version attribute.
+    /// </summary>
+    public static List<Node> ReadXmlMessages(string text, string rootName, string versionKeyword, IReadOnlyCollection<string> versions, ReadContext context)
+    {
+        if (XmlNodeReader.Read(text, context) is not { } root)
+        {
+            return [];
+        }
+        var messages = root.Name == "ndm" ? root.ChildrenNamed(rootName).ToList() : root.Name == rootName ? [root] : [];
+        if (messages.Count == 0)
+        {
+            context.Error(CcsdsErrorKind.UnknownFormat, root.Location, root.Name, $"expected an <{rootName}> message, found <{root.Name}>");
+        }
+        foreach (var message in messages)
+        {
+            var version = message.Attributes.GetValueOrDefault("version");
+            if (version is null)
+            {
+                context.Error(CcsdsErrorKind.MissingMandatoryKeyword, message.Location, "version", $"<{rootName}> has no version attribute");
+                continue;
+            }
+            CheckVersion(version, versions, message.Location, versionKeyword, context);
+            message.Attributes["id"] = versionKeyword;
+        }
+        return messages;
+    }
+
+    public static Node NewRoot(string rootName, string versionKeyword, string version)
+    {
+        var root = new Node(rootName, default);
+        root.Attributes["id"] = versionKeyword;
+        root.Attributes["version"] = version;
+        return root;
+    }
+
+    public static string Write(Node root, CcsdsSyntax syntax) =>
+        syntax == CcsdsSyntax.Kvn ? KvnNodeWriter.Write(root) : XmlNodeWriter.Write(root);
+
+    /// <summary>The header, which must have CREATION_DATE and ORIGINATOR unless the options allow them empty.</summary>
+    public static OdmHeader ReadOdmHeader(Node? header, Node root, ReadContext context)
+    {
+        var model = OdmMaps.Header.Read(header, context, root.Location);
+        model.Version = root.Attributes["version"];
+        if (!context.Options.AllowEmptyHeader)
+        {
+            if (model.CreationDate is null && !HasEntry(header, "CREATION_DATE"))
+            {
+                context.Error(CcsdsErrorKind.MissingMandatoryKeyword, header?.Location ?? root.Location, "CREATION_DATE", "mandatory CREATION_DATE is missing or empty");
+            }
+            if (model.Originator.Length == 0)
+            {
+                context.Error(CcsdsErrorKind.MissingMandatoryKeyword, header?.Location ?? root.Location, "ORIGINATOR", "mandatory ORIGINATOR is missing or empty");
+            }
+        }
+        return model;
+    }
+
+    public static Node WriteOdmHeader(OdmHeader header) => OdmMaps.Header.Write(header);
+
+    private static bool HasEntry(Node? node, string keyword) =>
+        node?.Entries.Any(entry => entry.Keyword == keyword && entry.Value.Length > 0) == true;
+
+    private static void CheckVersion(string version, IReadOnlyCollection<string> versions, SourceLocation location, string keyword, ReadContext context)
+    {
+        context.Version = version;
+        if (!versions.Contains(version))
+        {
+            context.Error(CcsdsErrorKind.UnsupportedVersion, location, keyword, $"version {version} is not supported (only {string.Join(", ", versions)})");
+        }
+    }
+}
+
+/// <summary>Checks of the structural blocks (root, body, segment, data) that hold blocks rather than keywords.</summary>
+internal static class Structure
+{
+    /// <summary>
+    /// Reports what does not belong directly in <paramref name="node"/>: keyword entries, data lines, and child
+    /// blocks not named in <paramref name="single"/> or <paramref name="repeatable"/> (or a single one given twice).
+    /// </summary>
+    public static void ExpectOnly(Node? node, ReadContext context, IReadOnlyCollection<string> single, IReadOnlyCollection<string>? repeatable = null)
+    {
+        if (node is null)
+        {
+            return;
+        }
+        var seen = new HashSet<string>();
+        foreach (var item in node.Items)
+        {
+            switch (item)
+            {
+                case Entry entry:
+                    context.Error(CcsdsErrorKind.UnknownKeyword, entry.Location, entry.Keyword, $"{entry.Keyword} does not belong directly in {node.Name}");
+                    break;
+                case DataLine line:
+                    context.Error(CcsdsErrorKind.MalformedStructure, line.Location, null, $"{node.Name} holds no data lines");
+                    break;
+                case Node child when repeatable?.Contains(child.Name) == true:
+                    break;
+                case Node child when single.Contains(child.Name):
+                    if (!seen.Add(child.Name))
+                    {
+                        context.Error(CcsdsErrorKind.DuplicateKeyword, child.Location, child.Name, $"{node.Name} holds more than one {child.Name}");
+                    }
+                    break;
+                case Node child:
+                    context.Error(CcsdsErrorKind.UnknownKeyword, child.Location, child.Name, $"{child.Name} does not belong in {node.Name}");
+                    break;
+            }
+        }
+    }
+}

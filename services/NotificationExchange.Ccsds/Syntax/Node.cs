@@ -1,0 +1,69 @@
+namespace NotificationExchange.Ccsds.Syntax;
+
+/// <summary>
+/// The syntax-neutral form of a message that both KVN and XML are read into and written from: a tree of blocks named
+/// as the XML schema names them (header, segment, metadata, data, stateVector, ...), each holding comments, keyword
+/// entries, data lines and child blocks in order. One binder per message type works on it, so a KVN file and its XML
+/// twin are checked by the same rules and give the same content.
+/// </summary>
+internal sealed class Node(string name, SourceLocation location)
+{
+    public string Name { get; } = name;
+
+    public SourceLocation Location { get; set; } = location;
+
+    public List<string> Comments { get; } = [];
+
+    /// <summary>Entries, child nodes and data lines, in source order.</summary>
+    public List<object> Items { get; } = [];
+
+    /// <summary>XML attributes of a message root (id, version); the KVN reader fills them from the CCSDS_xxx_VERS line.</summary>
+    public Dictionary<string, string> Attributes { get; } = [];
+
+    /// <summary>When set, the KVN writer frames this block with NAME_START and NAME_STOP lines.</summary>
+    public string? KvnMarker { get; set; }
+
+    /// <summary>The XML element name of this block's data lines (trajLine, covLine, manLine).</summary>
+    public string? LineElement { get; set; }
+
+    public IEnumerable<Entry> Entries => Items.OfType<Entry>();
+
+    public IEnumerable<Node> Children => Items.OfType<Node>();
+
+    public IEnumerable<DataLine> Lines => Items.OfType<DataLine>();
+
+    public bool IsEmpty => Comments.Count == 0 && Items.Count == 0;
+
+    public Node? Child(string childName) => Children.FirstOrDefault(child => child.Name == childName);
+
+    public IEnumerable<Node> ChildrenNamed(string childName) => Children.Where(child => child.Name == childName);
+
+    public Node AddChild(string childName, SourceLocation? childLocation = null)
+    {
+        var child = new Node(childName, childLocation ?? Location);
+        Items.Add(child);
+        return child;
+    }
+
+    public void Add(string keyword, string value, string? unit = null) => Items.Add(new Entry(keyword, value, unit, Location));
+
+    public void AddLine(string text) => Items.Add(new DataLine(text, Location));
+}
+
+/// <summary>One KEYWORD = value [unit] line, or one XML element with text (and a units attribute).</summary>
+internal sealed class Entry(string keyword, string value, string? unit, SourceLocation location)
+{
+    public string Keyword { get; } = keyword;
+
+    public string Value { get; } = value;
+
+    public string? Unit { get; } = unit;
+
+    public SourceLocation Location { get; } = location;
+}
+
+/// <summary>A line of whitespace-separated values: OEM ephemeris and covariance rows, OCM trajLine, covLine and manLine.</summary>
+internal sealed record DataLine(string Text, SourceLocation Location)
+{
+    public string[] Tokens => Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+}

@@ -1,0 +1,138 @@
+namespace NotificationExchange.Ccsds.Syntax;
+
+/// <summary>Parsing and checking of keyword values: numbers with units, integers, dates, and values from a closed set.</summary>
+internal static class Values
+{
+    public static Field<T> TextField<T>(string keyword, Func<T, string?> get, Action<T, string> set, bool mandatory, string? sinceVersion) => new()
+    {
+        Keyword = keyword,
+        Mandatory = mandatory,
+        SinceVersion = sinceVersion,
+        // a text value ending in [...] is text, not a unit: give the brackets back
+        Parse = (entry, _) => entry.Unit is null ? entry.Value : $"{entry.Value} [{entry.Unit}]".TrimStart(),
+        Set = (model, value) => set(model, (string)value),
+        Get = model => get(model),
+        Format = value => (string)value,
+    };
+
+    public static Field<T> NumberField<T>(string keyword, string? unit, Func<T, double?> get, Action<T, double> set, bool mandatory,
+        Func<double, string?>? check, string? sinceVersion) => new()
+        {
+            Keyword = keyword,
+            Mandatory = mandatory,
+            Unit = unit,
+            SinceVersion = sinceVersion,
+            Parse = (entry, context) =>
+            {
+                var unitOk = CheckUnit(entry, unit, context);
+                if (!CcsdsNumbers.TryParseDouble(entry.Value, out var number))
+                {
+                    context.Error(CcsdsErrorKind.UnparsableNumber, entry.Location, entry.Keyword, $"'{entry.Value}' is not a number");
+                    return null;
+                }
+                if (check?.Invoke(number) is { } problem)
+                {
+                    context.Error(CcsdsErrorKind.InvalidValue, entry.Location, entry.Keyword, $"{entry.Value} {problem}");
+                    return null;
+                }
+                return unitOk ? number : null;
+            },
+            Set = (model, value) => set(model, (double)value),
+            Get = model => get(model),
+            Format = value => CcsdsNumbers.Format((double)value),
+        };
+
+    public static Field<T> IntegerField<T>(string keyword, Func<T, long?> get, Action<T, long> set, bool mandatory,
+        Func<long, string?>? check, string? sinceVersion) => new()
+        {
+            Keyword = keyword,
+            Mandatory = mandatory,
+            SinceVersion = sinceVersion,
+            Parse = (entry, context) =>
+            {
+                var unitOk = CheckUnit(entry, null, context);
+                if (!CcsdsNumbers.TryParseInteger(entry.Value, out var number))
+                {
+                    context.Error(CcsdsErrorKind.UnparsableNumber, entry.Location, entry.Keyword, $"'{entry.Value}' is not an integer");
+                    return null;
+                }
+                if (check?.Invoke(number) is { } problem)
+                {
+                    context.Error(CcsdsErrorKind.InvalidValue, entry.Location, entry.Keyword, $"{entry.Value} {problem}");
+                    return null;
+                }
+                return unitOk ? number : null;
+            },
+            Set = (model, value) => set(model, (long)value),
+            Get = model => get(model),
+            Format = value => CcsdsNumbers.Format((long)value),
+        };
+
+    public static Field<T> TimeField<T>(string keyword, Func<T, CcsdsTime?> get, Action<T, CcsdsTime> set, bool mandatory,
+        bool allowRelative, string? sinceVersion) => new()
+        {
+            Keyword = keyword,
+            Mandatory = mandatory,
+            SinceVersion = sinceVersion,
+            Parse = (entry, context) => ParseTime(entry.Value, allowRelative, entry.Location, entry.Keyword, context),
+            Set = (model, value) => set(model, (CcsdsTime)value),
+            Get = model => get(model),
+            Format = value => ((CcsdsTime)value).ToString(),
+        };
+
+    /// <summary>A text value checked by <paramref name="problem"/>, which gives the error kind and message when the value is wrong.</summary>
+    public static Field<T> ChoiceField<T>(string keyword, Func<T, string?> get, Action<T, string> set, bool mandatory,
+        Func<string, (CcsdsErrorKind Kind, string Message)?> problem) => new()
+        {
+            Keyword = keyword,
+            Mandatory = mandatory,
+            Parse = (entry, context) =>
+            {
+                if (problem(entry.Value) is { } error)
+                {
+                    context.Error(error.Kind, entry.Location, entry.Keyword, error.Message);
+                    return null;
+                }
+                return entry.Value;
+            },
+            Set = (model, value) => set(model, (string)value),
+            Get = model => get(model),
+            Format = value => (string)value,
+        };
+
+    public static CcsdsTime? ParseTime(string text, bool allowRelative, SourceLocation location, string? keyword, ReadContext context)
+    {
+        if (CcsdsTime.TryParse(text, allowRelative, out var time, out var kind, out var message))
+        {
+            return time;
+        }
+        context.Error(kind, location, keyword, message);
+        return null;
+    }
+
+    /// <summary>
+    /// A unit given in a file must be the one the standard gives (ignoring case and blanks; "n/a" for none). A
+    /// different unit, even of the same dimension, is refused: the standard fixes the units, and nothing is converted.
+    /// </summary>
+    public static bool CheckUnit(Entry entry, string? expected, ReadContext context)
+    {
+        if (entry.Unit is null || UnitsMatch(entry.Unit, expected))
+        {
+            return true;
+        }
+        context.Error(CcsdsErrorKind.IncompatibleUnit, entry.Location, entry.Keyword,
+            expected is null ? $"[{entry.Unit}] given where {entry.Keyword} has no unit" : $"[{entry.Unit}] is not compatible with [{expected}]");
+        return false;
+    }
+
+    public static bool UnitsMatch(string given, string? expected)
+    {
+        var normalizedGiven = Normalize(given);
+        return expected is null
+            ? normalizedGiven is "" or "n/a"
+            : normalizedGiven == Normalize(expected);
+    }
+
+    private static string Normalize(string unit) =>
+        string.Concat(unit.Where(c => !char.IsWhiteSpace(c))).Replace("^", "**", StringComparison.Ordinal).ToLowerInvariant();
+}
