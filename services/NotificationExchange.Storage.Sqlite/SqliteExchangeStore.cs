@@ -117,10 +117,10 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         return new NotificationPage(notifications, more ? lastFirstSequence : null);
     }
 
-    public Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, TimeSpan orphanAge, int maxCount, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken) =>
         ReadEventsAsync(
             SelectEvent + " WHERE sequence IN (SELECT sequence FROM outbox WHERE instance_id = $instance OR created_at < $orphaned ORDER BY sequence LIMIT $limit) ORDER BY sequence;",
-            [("$instance", instanceId), ("$orphaned", SqliteTime.ToTicks(DateTime.UtcNow - orphanAge)), ("$limit", maxCount)],
+            [("$instance", instanceId), ("$orphaned", SqliteTime.ToTicks(takeOverBefore)), ("$limit", maxCount)],
             cancellationToken);
 
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly SqliteWriteSession _session;
-    private readonly IEnumerable<ICommittedEventListener> _listeners;
+    private readonly CommittedEvents _committed;
     private readonly ExchangeMetrics _metrics;
     private readonly ILogger<SqliteLogWriter> _logger;
     private readonly int _maxBatchSize;
@@ -30,12 +30,12 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
         SqliteExchangeStore store,
         IOptions<SqliteStoreOptions> options,
         ExchangeInstance instance,
-        IEnumerable<ICommittedEventListener> listeners,
+        CommittedEvents committed,
         ExchangeMetrics metrics,
         ILogger<SqliteLogWriter> logger)
     {
         _session = new SqliteWriteSession(store.ConnectionString, options.Value.Synchronous, instance.Id);
-        _listeners = listeners;
+        _committed = committed;
         _metrics = metrics;
         _logger = logger;
         _maxBatchSize = options.Value.MaxBatchSize;
@@ -127,7 +127,7 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
             {
                 _metrics.Recorded(recorded);
             }
-            foreach (var listener in _listeners)
+            foreach (var listener in _committed.Listeners)
             {
                 try
                 {

@@ -102,7 +102,7 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, latest_sequence = excluded.latest_sequence,
                 window_start = excluded.window_start, window_end = excluded.window_end;
             """);
-        var window = notification.Content.ActivityWindow;
+        var window = notification.Content.ActivityWindow();
         insert.Parameters["$sequence"].Value = recordedEvent.Sequence;
         insert.Parameters["$id"].Value = notification.Id;
         insert.Parameters["$version"].Value = notification.Version;

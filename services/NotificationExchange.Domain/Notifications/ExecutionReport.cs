@@ -9,33 +9,19 @@ public sealed record ExecutionReport(ExecutionOutcome Outcome, ExecutionDetails?
 [JsonDerivedType(typeof(ManeuverExecution), "maneuver")]
 [JsonDerivedType(typeof(ProximityOperationExecution), "proximity_operation")]
 [JsonDerivedType(typeof(LaunchExecution), "launch")]
-public abstract record ExecutionDetails
+public abstract record ExecutionDetails(
+    [property: JsonIgnore] NotificationKind Kind,
+    [property: JsonIgnore] string FieldName)
 {
-    [JsonIgnore]
-    public abstract NotificationKind Kind { get; }
-
-    [JsonIgnore]
-    public abstract string FieldName { get; }
-
     public virtual IEnumerable<int> ConcernedObjects() => [];
 }
 
-public sealed record ManeuverExecution(TimeWindow? ActualWindow, DeltaV? AchievedDeltaV, OrbitSpec? AchievedOrbit) : ExecutionDetails
-{
-    public override NotificationKind Kind => NotificationKind.Maneuver;
-    public override string FieldName => "maneuver";
-}
+public sealed record ManeuverExecution(TimeWindow? ActualWindow, DeltaV? AchievedDeltaV, OrbitSpec? AchievedOrbit) : ExecutionDetails(NotificationKind.Maneuver, "maneuver");
 
-public sealed record ProximityOperationExecution(TimeWindow? ActualWindow, double? ActualClosestApproachM) : ExecutionDetails
-{
-    public override NotificationKind Kind => NotificationKind.ProximityOperation;
-    public override string FieldName => "proximity_operation";
-}
+public sealed record ProximityOperationExecution(TimeWindow? ActualWindow, double? ActualClosestApproachM) : ExecutionDetails(NotificationKind.ProximityOperation, "proximity_operation");
 
-public sealed record LaunchExecution(DateTime? LiftoffTime, IReadOnlyList<SpaceObjectRef> DeployedObjects) : ExecutionDetails
+public sealed record LaunchExecution(DateTime? LiftoffTime, IReadOnlyList<SpaceObjectRef> DeployedObjects) : ExecutionDetails(NotificationKind.Launch, "launch")
 {
-    public override NotificationKind Kind => NotificationKind.Launch;
-    public override string FieldName => "launch";
     public override IEnumerable<int> ConcernedObjects() => DeployedObjects.Select(o => o.NoradCatId);
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NotificationExchange.Orbits.Regimes;
 
 namespace NotificationExchange.Domain.Notifications;
@@ -23,6 +24,7 @@ public sealed record Notification
     public IReadOnlyList<OrbitalRegime> Regimes { get; init; } = [];
     public string? ChangeReason { get; init; }
 
+    [JsonIgnore]
     public NotificationKind Kind => Content.Kind;
 
     /// <summary>Objects the notification concerns at this version, execution report included.</summary>

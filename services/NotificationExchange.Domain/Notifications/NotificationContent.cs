@@ -8,18 +8,15 @@ namespace NotificationExchange.Domain.Notifications;
 [JsonDerivedType(typeof(ManeuverNotice), "maneuver")]
 [JsonDerivedType(typeof(ProximityOperationNotice), "proximity_operation")]
 [JsonDerivedType(typeof(LaunchNotice), "launch")]
-public abstract record NotificationContent
+public abstract record NotificationContent(
+    [property: JsonIgnore] NotificationKind Kind,
+    [property: JsonIgnore] string FieldName)
 {
-    [JsonIgnore]
-    public abstract NotificationKind Kind { get; }
-
-    /// <summary>The wire name of this kind's field, used as the root of field paths in validation errors.</summary>
-    [JsonIgnore]
-    public abstract string FieldName { get; }
-
     /// <summary>The window in which the activity happens (execution, operations or launch window).</summary>
-    [JsonIgnore]
-    public abstract TimeWindow? ActivityWindow { get; }
+    public abstract TimeWindow? ActivityWindow();
+
+    // Kind and FieldName (the wire name of this kind's field, the root of field paths in validation errors) are
+    // fixed by each derived record; they are not part of the stored form.
 
     /// <summary>Catalogue numbers of the objects the notice concerns.</summary>
     public abstract IEnumerable<int> ConcernedObjects();
@@ -28,7 +25,7 @@ public abstract record NotificationContent
     public abstract IEnumerable<OrbitalRegime> Regimes();
 }
 
-public sealed record ManeuverNotice : NotificationContent
+public sealed record ManeuverNotice() : NotificationContent(NotificationKind.Maneuver, "maneuver")
 {
     public SpaceObjectRef? Object { get; init; }
     public TimeWindow? ExecutionWindow { get; init; }
@@ -39,9 +36,7 @@ public sealed record ManeuverNotice : NotificationContent
     public string? Remarks { get; init; }
     public PointOfContact? Contact { get; init; }
 
-    public override NotificationKind Kind => NotificationKind.Maneuver;
-    public override string FieldName => "maneuver";
-    public override TimeWindow? ActivityWindow => ExecutionWindow;
+    public override TimeWindow? ActivityWindow() => ExecutionWindow;
 
     public override IEnumerable<int> ConcernedObjects() => Object is null ? [] : [Object.NoradCatId];
 
@@ -51,7 +46,7 @@ public sealed record ManeuverNotice : NotificationContent
 
 public sealed record ApproachPhase(ApproachPhaseType Type, double RangeM, TimeWindow? Window = null, string? Description = null);
 
-public sealed record ProximityOperationNotice : NotificationContent
+public sealed record ProximityOperationNotice() : NotificationContent(NotificationKind.ProximityOperation, "proximity_operation")
 {
     public SpaceObjectRef? Chaser { get; init; }
     public SpaceObjectRef? Target { get; init; }
@@ -68,9 +63,7 @@ public sealed record ProximityOperationNotice : NotificationContent
     public OrbitSpec? ChaserOrbit { get; init; }
     public PointOfContact? Contact { get; init; }
 
-    public override NotificationKind Kind => NotificationKind.ProximityOperation;
-    public override string FieldName => "proximity_operation";
-    public override TimeWindow? ActivityWindow => OperationsWindow;
+    public override TimeWindow? ActivityWindow() => OperationsWindow;
 
     public override IEnumerable<int> ConcernedObjects() =>
         new[] { Chaser, Target }.OfType<SpaceObjectRef>().Select(o => o.NoradCatId).Distinct();
@@ -89,7 +82,7 @@ public sealed record LatLonBox(double MinLatitudeDeg, double MaxLatitudeDeg, dou
 public sealed record HazardArea(
     string? DiscardedItem, IReadOnlyList<GeoPoint>? Polygon, LatLonBox? Box, TimeWindow? Window);
 
-public sealed record LaunchNotice : NotificationContent
+public sealed record LaunchNotice() : NotificationContent(NotificationKind.Launch, "launch")
 {
     public string? Vehicle { get; init; }
     public LaunchSite? Site { get; init; }
@@ -102,9 +95,7 @@ public sealed record LaunchNotice : NotificationContent
     public string? Remarks { get; init; }
     public PointOfContact? Contact { get; init; }
 
-    public override NotificationKind Kind => NotificationKind.Launch;
-    public override string FieldName => "launch";
-    public override TimeWindow? ActivityWindow => LaunchWindow;
+    public override TimeWindow? ActivityWindow() => LaunchWindow;
 
     // A launch concerns no catalogued object until its execution report names the deployed ones.
     public override IEnumerable<int> ConcernedObjects() => [];

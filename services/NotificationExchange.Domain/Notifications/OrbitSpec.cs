@@ -27,7 +27,9 @@ public sealed record MeanElementsOrbit(
     double ArgOfPerigeeDeg,
     double MeanAnomalyDeg) : OrbitSpec
 {
+    [JsonIgnore]
     public bool GivesSemiMajorAxis => SemiMajorAxisKm is not null || Eccentricity is not null;
+    [JsonIgnore]
     public bool GivesApsides => ApogeeAltitudeKm is not null || PerigeeAltitudeKm is not null;
 
     public override OrbitalRegime Regime() => GivesSemiMajorAxis

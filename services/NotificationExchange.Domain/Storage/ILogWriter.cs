@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Subscriptions;
 
@@ -48,14 +49,27 @@ public interface ICommittedEventListener
     void OnCommitted(IReadOnlyList<RecordedEvent> events);
 }
 
+/// <summary>
+/// Passes the log writer's committed batches to whoever listens (the live feed, the outbox relay). Listeners sign up
+/// themselves, so that the writer depends on none of them and they may depend on the writer.
+/// </summary>
+public sealed class CommittedEvents
+{
+    private ICommittedEventListener[] _listeners = [];
+
+    public void Subscribe(ICommittedEventListener listener) => ImmutableInterlocked.Update(ref _listeners, l => [.. l, listener]);
+
+    public IReadOnlyList<ICommittedEventListener> Listeners => Volatile.Read(ref _listeners);
+}
+
 /// <summary>Events stored but not yet confirmed as published to the bus.</summary>
 public interface IOutbox
 {
     /// <summary>
-    /// Pending events, oldest first: those this instance wrote, and those any instance wrote more than
-    /// <paramref name="orphanAge"/> ago (their writer may have crashed).
+    /// Pending events, oldest first: those this instance wrote, and those any instance wrote before
+    /// <paramref name="takeOverBefore"/> (their writer may have crashed).
     /// </summary>
-    Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, TimeSpan orphanAge, int maxCount, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken);
 
     Task<int> CountPendingAsync(CancellationToken cancellationToken);
 }

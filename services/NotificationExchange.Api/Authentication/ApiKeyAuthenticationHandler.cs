@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using NotificationExchange.Domain.Operators;
+
+namespace NotificationExchange.Api.Authentication;
+
+/// <summary>
+/// Authenticates `authorization: Bearer &lt;api key&gt;`. Refusals are written as gRPC statuses (UNAUTHENTICATED,
+/// PERMISSION_DENIED) with a message saying what to do, rather than as bare HTTP 401/403.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OperatorKeyCache keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private const string BearerPrefix = "Bearer ";
+    private string _failure = "this call needs an API key: send 'authorization: Bearer <key>'";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length)
+        {
+            _failure = "the authorization header must be 'Bearer <api key>'";
+            return AuthenticateResult.Fail(_failure);
+        }
+        var account = await keys.FindAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
+        if (account is null)
+        {
+            _failure = "unknown or revoked API key";
+            return AuthenticateResult.Fail(_failure);
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(account), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        WriteGrpcStatus(Grpc.Core.StatusCode.Unauthenticated, _failure);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteGrpcStatus(Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
+
+    private static ClaimsPrincipal Principal(OperatorAccount account)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, account.Id), new(ClaimTypes.Name, account.DisplayName) };
+        if (account.IsAdministrator)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, CallerExtensions.AdministratorRole));
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+    }
+
+    /// <summary>A trailers-only gRPC response: HTTP 200 with grpc-status in the headers.</summary>
+    private Task WriteGrpcStatus(Grpc.Core.StatusCode code, string message)
+    {
+        Response.StatusCode = StatusCodes.Status200OK;
+        Response.ContentType = "application/grpc";
+        Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,62 @@
+using MassTransit;
+using NotificationExchange.Api.Bus;
+using NotificationExchange.Domain;
+using NotificationExchange.Filing;
+
+namespace NotificationExchange.Api.Extensions;
+
+internal static class BusExtensions
+{
+    public const string RabbitMqConnectionName = "RabbitMq";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:5672/vhost), else
+    /// on its in-memory transport. Each instance consumes every event through a queue of its own, which is bound
+    /// before the host accepts calls.
+    /// </summary>
+    public static IHostApplicationBuilder AddExchangeBus(this IHostApplicationBuilder builder)
+    {
+        var rabbitMq = builder.Configuration.GetConnectionString(RabbitMqConnectionName);
+        builder.Services.AddSingleton<IIntegrationEventPublisher, MassTransitEventPublisher>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<NotificationEventRecordedConsumer>();
+            if (string.IsNullOrWhiteSpace(rabbitMq))
+            {
+                bus.UsingInMemory((context, cfg) =>
+                    cfg.ReceiveEndpoint(InstanceQueue(context), endpoint =>
+                    {
+                        endpoint.ConcurrentMessageLimit = 1;
+                        endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
+                    }));
+            }
+            else
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(rabbitMq));
+                    cfg.ReceiveEndpoint(InstanceQueue(context), endpoint =>
+                    {
+                        // The queue lives as long as the instance: the log, not the queue, keeps what it misses.
+                        endpoint.Durable = false;
+                        endpoint.AutoDelete = true;
+                        endpoint.PrefetchCount = 1024;
+                        // One at a time keeps the queue's order; the consumer only hands events to the feed.
+                        endpoint.ConcurrentMessageLimit = 1;
+                        endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
+                    });
+                });
+            }
+        });
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        return builder;
+    }
+
+    private static string InstanceQueue(IBusRegistrationContext context) =>
+        $"nx-instance-{context.GetRequiredService<ExchangeInstance>().Id}";
+}

@@ -1,0 +1,157 @@
+using System.Buffers.Binary;
+using Grpc.Core;
+using NotificationExchange.Api.Authentication;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Validation;
+using NotificationExchange.Filing;
+using NotificationExchange.Protocol.V1;
+using D = NotificationExchange.Domain.Notifications;
+
+namespace NotificationExchange.Api.Services;
+
+internal sealed class NotificationGrpcService(FilingService filing, INotificationLog log) : NotificationService.NotificationServiceBase
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public override async Task<FileNotificationResponse> FileNotification(FileNotificationRequest request, ServerCallContext context)
+    {
+        var command = new FileNotificationCommand(
+            context.OperatorId(),
+            request.RequestId,
+            ProtoMapping.ToContent(request.Maneuver, request.ProximityOperation, request.Launch),
+            request.RelatedNotificationIds.ToArray(),
+            request.Visibility == Protocol.V1.Visibility.Unspecified ? D.Visibility.Public : (D.Visibility)request.Visibility);
+        return Response(await filing.FileAsync(command, context.CancellationToken));
+    }
+
+    public override async Task<FileNotificationResponse> AmendNotification(AmendNotificationRequest request, ServerCallContext context)
+    {
+        var command = new AmendNotificationCommand(
+            context.OperatorId(),
+            request.RequestId,
+            request.NotificationId,
+            request.HasExpectedVersion ? (int)Math.Min(request.ExpectedVersion, int.MaxValue) : null,
+            ProtoMapping.ToContent(request.Maneuver, request.ProximityOperation, request.Launch),
+            request.RelatedNotificationIds.ToArray(),
+            request.Reason.Length == 0 ? null : request.Reason);
+        return Response(await filing.AmendAsync(command, context.CancellationToken));
+    }
+
+    public override async Task<FileNotificationResponse> CancelNotification(CancelNotificationRequest request, ServerCallContext context)
+    {
+        var command = new CancelNotificationCommand(context.OperatorId(), request.RequestId, request.NotificationId, request.Reason);
+        return Response(await filing.CancelAsync(command, context.CancellationToken));
+    }
+
+    public override async Task<FileNotificationResponse> ReportExecution(ReportExecutionRequest request, ServerCallContext context)
+    {
+        var command = new ReportExecutionCommand(context.OperatorId(), request.RequestId, request.NotificationId, request.Report.ToDomain());
+        return Response(await filing.ReportExecutionAsync(command, context.CancellationToken));
+    }
+
+    public override async Task<GetNotificationResponse> GetNotification(GetNotificationRequest request, ServerCallContext context)
+    {
+        if (!NotificationValidator.NotificationIdPattern().IsMatch(request.NotificationId))
+        {
+            throw ExchangeRuleException.Invalid("notification_id", $"'{request.NotificationId}' is not a notification id (such as MNV-42)");
+        }
+        var ct = context.CancellationToken;
+        var found = request.HasVersion
+            ? await log.GetVersionAsync(request.NotificationId, (int)Math.Min(request.Version, int.MaxValue), ct)
+            : await log.GetLatestAsync(request.NotificationId, ct);
+        if (found is null)
+        {
+            throw ExchangeRuleException.NotFound(request.HasVersion ? $"notification {request.NotificationId} version {request.Version}" : $"notification {request.NotificationId}");
+        }
+        var response = new GetNotificationResponse { Notification = found.Notification.ToProto() };
+        if (request.IncludeHistory)
+        {
+            response.History.AddRange((await log.GetHistoryAsync(request.NotificationId, ct)).Select(e => new NotificationRevision
+            {
+                Version = (uint)e.Notification.Version,
+                Sequence = (ulong)e.Sequence,
+                EventType = e.Type.ToProto(),
+                RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(e.RecordedAt),
+                Notification = e.Notification.ToProto(),
+            }));
+        }
+        return response;
+    }
+
+    public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
+    {
+        var errors = new ValidationErrors();
+        for (var i = 0; i < request.Kinds.Count; i++)
+        {
+            errors.KnownEnum($"kinds[{i}]", (D.NotificationKind)request.Kinds[i]);
+        }
+        for (var i = 0; i < request.Statuses.Count; i++)
+        {
+            errors.KnownEnum($"statuses[{i}]", (D.NotificationStatus)request.Statuses[i]);
+        }
+        if (request.NoradCatId != 0)
+        {
+            NotificationValidator.ValidateCatalogNumber("norad_cat_id", (int)Math.Min(request.NoradCatId, int.MaxValue), errors);
+        }
+        if (request.PageSize > MaxPageSize)
+        {
+            errors.Add("page_size", $"{request.PageSize} is more than the {MaxPageSize} allowed");
+        }
+        var window = request.ActiveDuring?.ToDomain();
+        if (window is not null && (window.Start is null || window.End is null || window.End < window.Start))
+        {
+            errors.Add("active_during", "needs a start and an end no earlier than the start");
+        }
+        long? before = null;
+        if (request.PageToken.Length > 0)
+        {
+            before = DecodePageToken(request.PageToken);
+            if (before is null)
+            {
+                errors.Add("page_token", "is not a token this service issued");
+            }
+        }
+        errors.ThrowIfAny();
+
+        var page = await log.QueryAsync(
+            new NotificationQuery(
+                request.Kinds.Select(k => (D.NotificationKind)k).ToArray(),
+                request.NoradCatId == 0 ? null : (int)request.NoradCatId,
+                request.FilingOperator.Length == 0 ? null : request.FilingOperator,
+                request.Statuses.Select(s => (D.NotificationStatus)s).ToArray(),
+                window?.Start,
+                window?.End,
+                request.PageSize == 0 ? DefaultPageSize : (int)request.PageSize,
+                before),
+            context.CancellationToken);
+        return new ListNotificationsResponse
+        {
+            Notifications = { page.Notifications.Select(n => n.ToProto()) },
+            NextPageToken = page.NextBeforeFirstSequence is { } next ? EncodePageToken(next) : "",
+        };
+    }
+
+    private static FileNotificationResponse Response(FilingOutcome outcome) =>
+        new() { Notification = outcome.Notification.ToProto(), Replayed = outcome.Replayed };
+
+    // A page token is the first sequence of the last notification returned; opaque to clients.
+    private static string EncodePageToken(long beforeFirstSequence)
+    {
+        var bytes = new byte[9];
+        bytes[0] = 1;
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(1), beforeFirstSequence);
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private static long? DecodePageToken(string token)
+    {
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+        var bytes = new byte[9];
+        return Convert.TryFromBase64String(base64, bytes, out var written) && written == 9 && bytes[0] == 1
+            ? BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1))
+            : null;
+    }
+}

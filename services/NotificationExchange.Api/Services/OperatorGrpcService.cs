@@ -1,0 +1,65 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using NotificationExchange.Api.Authentication;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Validation;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Api.Services;
+
+internal sealed class OperatorGrpcService(IOperatorDirectory directory, OperatorKeyCache keys, TimeProvider clock) : OperatorService.OperatorServiceBase
+{
+    [Authorize(Roles = CallerExtensions.AdministratorRole)]
+    public override async Task<CreateOperatorResponse> CreateOperator(CreateOperatorRequest request, ServerCallContext context)
+    {
+        var errors = new ValidationErrors();
+        if (!OperatorAccount.IsValidId(request.OperatorId))
+        {
+            errors.Add("operator_id", $"'{request.OperatorId}' is not 3 to 40 characters of a-z, 0-9 and '-' starting with a letter");
+        }
+        errors.RequiredText("display_name", request.DisplayName, 128);
+        var contact = request.Contact?.ToDomain();
+        if (contact is not null)
+        {
+            NotificationValidator.ValidateContact("contact", contact, errors);
+        }
+        errors.ThrowIfAny();
+
+        var account = new OperatorAccount(request.OperatorId, request.DisplayName.Trim(), contact, request.Administrator, clock.GetUtcNow().UtcDateTime);
+        var key = ApiKeys.Generate();
+        await directory.CreateAsync(account, ApiKeys.Hash(key), context.CancellationToken);
+        return new CreateOperatorResponse { Operator = ToProto(account), ApiKey = key };
+    }
+
+    [Authorize(Roles = CallerExtensions.AdministratorRole)]
+    public override async Task<ListOperatorsResponse> ListOperators(ListOperatorsRequest request, ServerCallContext context) =>
+        new() { Operators = { (await directory.ListAsync(context.CancellationToken)).Select(ToProto) } };
+
+    [Authorize(Roles = CallerExtensions.AdministratorRole)]
+    public override async Task<RotateApiKeyResponse> RotateApiKey(RotateApiKeyRequest request, ServerCallContext context)
+    {
+        var key = ApiKeys.Generate();
+        if (!await directory.ReplaceKeyAsync(request.OperatorId, ApiKeys.Hash(key), context.CancellationToken))
+        {
+            throw ExchangeRuleException.NotFound($"operator {request.OperatorId}");
+        }
+        keys.Forget(request.OperatorId);
+        return new RotateApiKeyResponse { ApiKey = key };
+    }
+
+    public override async Task<Operator> WhoAmI(WhoAmIRequest request, ServerCallContext context) =>
+        ToProto(await directory.GetAsync(context.OperatorId(), context.CancellationToken)
+            ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}"));
+
+    private static Operator ToProto(OperatorAccount account) => new()
+    {
+        Id = account.Id,
+        DisplayName = account.DisplayName,
+        Contact = account.Contact?.ToProto(),
+        Administrator = account.IsAdministrator,
+        CreatedAt = Timestamp.FromDateTime(account.CreatedAt),
+    };
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using NotificationExchange.Api.Authentication;
+using NotificationExchange.Domain.Telemetry;
+using NotificationExchange.FanOut;
+using NotificationExchange.Protocol.V1;
+using D = NotificationExchange.Domain.Notifications;
+using R = NotificationExchange.Orbits.Regimes;
+
+namespace NotificationExchange.Api.Services;
+
+internal sealed class SubscriptionGrpcService(
+    SubscriptionManager subscriptions,
+    SubscriptionStreams streams,
+    IHostApplicationLifetime lifetime,
+    ExchangeMetrics metrics,
+    TimeProvider clock) : SubscriptionService.SubscriptionServiceBase
+{
+    public const string ResumeAfterTrailer = "nx-resume-after";
+    private const string ErrorDomain = "notification-exchange";
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
+    // Many streams carry the same live event: build its message once per event, not once per stream.
+    private static readonly ConditionalWeakTable<D.RecordedEvent, SubscriptionMessage> Messages = [];
+
+    public override async Task<Protocol.V1.Subscription> CreateSubscription(CreateSubscriptionRequest request, ServerCallContext context)
+    {
+        var created = await subscriptions.CreateAsync(
+            context.OperatorId(),
+            request.Name,
+            (request.Filter ?? new Protocol.V1.SubscriptionFilter()).ToDomain(),
+            request.Start == Protocol.V1.StartPosition.Earliest ? FanOut.StartPosition.Earliest : FanOut.StartPosition.Latest,
+            context.CancellationToken);
+        return created.ToProto();
+    }
+
+    public override async Task<Protocol.V1.Subscription> GetSubscription(GetSubscriptionRequest request, ServerCallContext context) =>
+        (await subscriptions.GetOwnAsync(context.OperatorId(), request.SubscriptionId, context.CancellationToken)).ToProto();
+
+    public override async Task<ListSubscriptionsResponse> ListSubscriptions(ListSubscriptionsRequest request, ServerCallContext context) =>
+        new() { Subscriptions = { (await subscriptions.ListOwnAsync(context.OperatorId(), context.CancellationToken)).Select(s => s.ToProto()) } };
+
+    public override async Task<DeleteSubscriptionResponse> DeleteSubscription(DeleteSubscriptionRequest request, ServerCallContext context)
+    {
+        await subscriptions.DeleteAsync(context.OperatorId(), request.SubscriptionId, context.CancellationToken);
+        return new DeleteSubscriptionResponse();
+    }
+
+    public override async Task<AcknowledgeResponse> Acknowledge(AcknowledgeRequest request, ServerCallContext context)
+    {
+        var stored = await subscriptions.AcknowledgeAsync(
+            context.OperatorId(), request.SubscriptionId, (long)Math.Min(request.Sequence, long.MaxValue), context.CancellationToken);
+        return new AcknowledgeResponse { AcknowledgedSequence = (ulong)stored };
+    }
+
+    public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<SubscriptionMessage> responseStream, ServerCallContext context)
+    {
+        var subscription = await subscriptions.GetOwnAsync(context.OperatorId(), request.SubscriptionId, context.CancellationToken);
+        var resumeAfter = request.HasResumeAfterSequence ? (long)Math.Min(request.ResumeAfterSequence, long.MaxValue) : subscription.AcknowledgedSequence;
+        using var session = streams.Open(subscription, resumeAfter);
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, session.Ended);
+        var lastSent = resumeAfter;
+        try
+        {
+            await foreach (var item in session.ReadAllAsync(ending.Token))
+            {
+                responseStream.WriteOptions = session.MoreWaiting ? Buffered : null;
+                await responseStream.WriteAsync(ToMessage(item), ending.Token);
+                if (item is StreamItem.Event delivered)
+                {
+                    lastSent = delivered.Recorded.Sequence;
+                    metrics.Delivered(1);
+                    if (delivered.Live)
+                    {
+                        metrics.DeliveryLag(clock.GetUtcNow().UtcDateTime - delivered.Recorded.RecordedAt);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SubscriberTooSlowException or SubscriptionDeletedException or InvalidOperationException
+                                  && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw EndOfStream(session.EndReason ?? e, lastSent);
+        }
+    }
+
+    /// <summary>Why the stream ends, as a status the client can act on, with the position to resume after.</summary>
+    private RpcException EndOfStream(Exception reason, long lastSent)
+    {
+        var (code, errorReason, message) = reason switch
+        {
+            SubscriberTooSlowException slow => (Code.ResourceExhausted, "SUBSCRIBER_TOO_SLOW", $"{slow.Message}; resume after sequence {lastSent}"),
+            SubscriptionDeletedException deleted => (Code.NotFound, "SUBSCRIPTION_DELETED", deleted.Message),
+            _ when lifetime.ApplicationStopping.IsCancellationRequested =>
+                (Code.Unavailable, "SERVER_SHUTTING_DOWN", $"this exchange instance is shutting down; reconnect and resume after sequence {lastSent}"),
+            _ => (Code.Unavailable, "STREAM_ENDED", $"the stream ended ({reason.Message}); reconnect and resume after sequence {lastSent}"),
+        };
+        var position = lastSent.ToString(CultureInfo.InvariantCulture);
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(new ErrorInfo { Reason = errorReason, Domain = ErrorDomain, Metadata = { ["resume_after_sequence"] = position } }) },
+        };
+        var exception = status.ToRpcException();
+        exception.Trailers.Add(ResumeAfterTrailer, position);
+        return exception;
+    }
+
+    private static SubscriptionMessage ToMessage(StreamItem item) => item switch
+    {
+        StreamItem.Event e => Messages.GetValue(e.Recorded, static recorded => new SubscriptionMessage
+        {
+            Event = new NotificationEvent
+            {
+                Sequence = (ulong)recorded.Sequence,
+                EventType = recorded.Type.ToProto(),
+                RecordedAt = Timestamp.FromDateTime(recorded.RecordedAt),
+                Notification = recorded.Notification.ToProto(),
+            },
+        }),
+        StreamItem.CaughtUp c => new SubscriptionMessage { CaughtUp = new CaughtUp { Sequence = (ulong)c.Sequence } },
+        StreamItem.Heartbeat h => new SubscriptionMessage
+        {
+            Heartbeat = new Heartbeat { ServerTime = Timestamp.FromDateTime(h.ServerTime), HeadSequence = (ulong)h.HeadSequence },
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, null),
+    };
+}
+
+internal static class SubscriptionMapping
+{
+    public static Domain.Subscriptions.SubscriptionFilter ToDomain(this Protocol.V1.SubscriptionFilter filter) => new(
+        filter.Kinds.Select(k => (D.NotificationKind)k).ToArray(),
+        filter.NoradCatIds.Select(n => (int)Math.Min(n, int.MaxValue)).ToArray(),
+        filter.FilingOperators.ToArray(),
+        filter.Regimes.Select(r => (R.OrbitalRegime)r).ToArray(),
+        filter.EventTypes.Select(t => (D.NotificationEventType)t).ToArray());
+
+    public static Protocol.V1.Subscription ToProto(this Domain.Subscriptions.Subscription subscription) => new()
+    {
+        Id = subscription.Id,
+        OwnerOperator = subscription.OwnerOperatorId,
+        Name = subscription.Name,
+        Filter = new Protocol.V1.SubscriptionFilter
+        {
+            Kinds = { subscription.Filter.Kinds.Select(k => (Protocol.V1.NotificationKind)k) },
+            NoradCatIds = { subscription.Filter.NoradCatIds.Select(n => (uint)n) },
+            FilingOperators = { subscription.Filter.FilingOperators },
+            Regimes = { subscription.Filter.Regimes.Select(r => r.ToProto()) },
+            EventTypes = { subscription.Filter.EventTypes.Select(t => t.ToProto()) },
+        },
+        AcknowledgedSequence = (ulong)subscription.AcknowledgedSequence,
+        CreatedAt = Timestamp.FromDateTime(subscription.CreatedAt),
+    };
+}

@@ -1,0 +1,182 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NotificationExchange.Domain;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Telemetry;
+
+namespace NotificationExchange.Filing;
+
+public sealed class OutboxOptions
+{
+    /// <summary>How long one publish may wait for the bus's confirms before it counts as failed.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the outbox table is swept for events that live publishing missed.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Pending events another instance wrote this long ago are taken over (their writer may have crashed).</summary>
+    public TimeSpan OrphanAge { get; set; } = TimeSpan.FromSeconds(60);
+
+    public int MaxBatchSize { get; set; } = 256;
+}
+
+/// <summary>
+/// Publishes every committed event to the bus once, with confirms, then removes it from the outbox. Live events come
+/// straight from the log writer; whatever they miss (a failed or timed-out publish, a crash between commit and
+/// publish, another instance's crash) stays in the outbox table and is found by a sweep, at start and periodically.
+/// Consumers tell events apart by sequence, so a duplicate publish is harmless; a lost one is not possible.
+/// </summary>
+public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
+{
+    private readonly Channel<RecordedEvent> _committed = Channel.CreateUnbounded<RecordedEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IIntegrationEventPublisher _publisher;
+    private readonly ILogWriter _writer;
+    private readonly IOutbox _outbox;
+    private readonly ExchangeInstance _instance;
+    private readonly OutboxOptions _options;
+    private readonly ExchangeMetrics _metrics;
+    private readonly ILogger<OutboxRelay> _logger;
+    private readonly DateTime _startedAt = DateTime.UtcNow;
+    private long _sweptThrough;
+    private bool _sweptOnce;
+
+    public OutboxRelay(
+        IIntegrationEventPublisher publisher,
+        ILogWriter writer,
+        IOutbox outbox,
+        CommittedEvents committed,
+        ExchangeInstance instance,
+        IOptions<OutboxOptions> options,
+        ExchangeMetrics metrics,
+        ILogger<OutboxRelay> logger)
+    {
+        _publisher = publisher;
+        _writer = writer;
+        _outbox = outbox;
+        _instance = instance;
+        _options = options.Value;
+        _metrics = metrics;
+        _logger = logger;
+        committed.Subscribe(this);
+    }
+
+    public void OnCommitted(IReadOnlyList<RecordedEvent> events)
+    {
+        foreach (var recorded in events)
+        {
+            _committed.Writer.TryWrite(recorded);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var needSweep = true;
+        var nextSweep = DateTime.UtcNow;
+        var backoff = TimeSpan.FromMilliseconds(200);
+        var batch = new List<RecordedEvent>(_options.MaxBatchSize);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (needSweep || DateTime.UtcNow >= nextSweep)
+                {
+                    await SweepAsync(stoppingToken);
+                    needSweep = false;
+                    nextSweep = DateTime.UtcNow + _options.SweepInterval;
+                }
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                {
+                    wait.CancelAfter(nextSweep - DateTime.UtcNow);
+                    try
+                    {
+                        await _committed.Reader.WaitToReadAsync(wait.Token);
+                    }
+                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        continue; // time to sweep
+                    }
+                }
+                batch.Clear();
+                while (batch.Count < _options.MaxBatchSize && _committed.Reader.TryRead(out var recorded))
+                {
+                    if (recorded.Sequence > _sweptThrough)
+                    {
+                        batch.Add(recorded);
+                    }
+                }
+                if (batch.Count > 0)
+                {
+                    await PublishAsync(batch, stoppingToken);
+                }
+                backoff = TimeSpan.FromMilliseconds(200);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // What failed is still in the outbox table; drop the in-memory copies and let a sweep publish in order.
+                _metrics.PublishFailed();
+                _logger.LogWarning(e, "Publishing to the bus failed; retrying from the outbox in {Backoff}", backoff);
+                while (_committed.Reader.TryRead(out _))
+                {
+                }
+                needSweep = true;
+                try
+                {
+                    await Task.Delay(backoff, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // The first sweep takes over everything written before this process started: no one else may be
+            // publishing it (a restarted instance comes back under a new id). Later sweeps take over only what has
+            // waited longer than OrphanAge, so a live but slow instance is rarely duplicated.
+            var takeOverBefore = _sweptOnce ? DateTime.UtcNow - _options.OrphanAge : _startedAt;
+            var pending = await _outbox.ReadPendingAsync(_instance.Id, takeOverBefore, _options.MaxBatchSize, cancellationToken);
+            if (pending.Count == 0)
+            {
+                _sweptOnce = true;
+                return;
+            }
+            await PublishAsync(pending, cancellationToken);
+            _sweptThrough = Math.Max(_sweptThrough, pending[^1].Sequence);
+            if (pending.Count < _options.MaxBatchSize)
+            {
+                _sweptOnce = true;
+                return;
+            }
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<RecordedEvent> batch, CancellationToken cancellationToken)
+    {
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(_options.PublishTimeout);
+            // WaitAsync as well as the token: a publish waiting for confirms after a broker restart may not observe it.
+            await _publisher.PublishAsync(batch, timeout.Token).WaitAsync(_options.PublishTimeout, cancellationToken);
+        }
+        var sequences = batch.Select(e => e.Sequence).ToArray();
+        await _writer.WriteAsync(session =>
+        {
+            session.MarkPublished(sequences);
+            return sequences.Length;
+        }, cancellationToken);
+        _metrics.Published(batch.Count);
+    }
+}

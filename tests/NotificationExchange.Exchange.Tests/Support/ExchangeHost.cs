@@ -1,0 +1,126 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NotificationExchange.Api;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Exchange.Tests.Support;
+
+/// <summary>
+/// A real exchange instance for a test: Kestrel on a free loopback port, its own or a shared SQLite file, the
+/// in-memory bus or RabbitMQ. Clients talk to it over real HTTP/2.
+/// </summary>
+internal sealed class ExchangeHost : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
+    private readonly WebApplication _app;
+    private readonly List<GrpcChannel> _channels = [];
+    private bool _stopped;
+
+    private ExchangeHost(WebApplication app, string address, string databasePath)
+    {
+        _app = app;
+        Address = address;
+        DatabasePath = databasePath;
+    }
+
+    public string Address { get; }
+    public string DatabasePath { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ExchangeHost> StartAsync(
+        string databasePath,
+        string? rabbitMq = null,
+        IDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var args = new Dictionary<string, string>
+        {
+            ["environment"] = "Testing",
+            ["Exchange:Store:Path"] = databasePath,
+            ["Exchange:AdminApiKey"] = AdminKey,
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["ConnectionStrings:RabbitMq"] = rabbitMq ?? "",
+            ["Exchange:FanOut:GapCheckInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            args[key] = value;
+        }
+        var app = ExchangeApplication.Build(
+            args.Select(a => $"--{a.Key}={a.Value}").ToArray(),
+            builder =>
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                services?.Invoke(builder.Services);
+            });
+        await app.StartAsync();
+        return new ExchangeHost(app, app.Urls.Single(), databasePath);
+    }
+
+    public ExchangeClient Client(string apiKey)
+    {
+        var channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", $"Bearer {apiKey}");
+                return Task.CompletedTask;
+            })),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+        _channels.Add(channel);
+        return new ExchangeClient(channel);
+    }
+
+    public GrpcChannel AnonymousChannel()
+    {
+        var channel = GrpcChannel.ForAddress(Address);
+        _channels.Add(channel);
+        return channel;
+    }
+
+    public ExchangeClient Admin() => Client(AdminKey);
+
+    /// <summary>Creates an operator through the admin API and returns a client that calls as that operator.</summary>
+    public async Task<ExchangeClient> NewOperatorAsync(string operatorId, bool administrator = false)
+    {
+        var created = await Admin().Operators.CreateOperatorAsync(new CreateOperatorRequest
+        {
+            OperatorId = operatorId,
+            DisplayName = $"Operator {operatorId}",
+            Administrator = administrator,
+            Contact = new PointOfContact { Name = "Flight Dynamics", Email = $"fd@{operatorId}.example" },
+        });
+        return Client(created.ApiKey);
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+        await StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed class ExchangeClient(GrpcChannel channel)
+{
+    public NotificationService.NotificationServiceClient Notifications { get; } = new(channel);
+    public SubscriptionService.SubscriptionServiceClient Subscriptions { get; } = new(channel);
+    public OperatorService.OperatorServiceClient Operators { get; } = new(channel);
+}
