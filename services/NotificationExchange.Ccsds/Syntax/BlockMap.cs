@@ -107,7 +107,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
                     $"{entry.Keyword} first appears in version {since}; this message declares version {context.Version}");
                 continue;
             }
-            if (entry.Value.Length == 0)
+            if (entry.Value.Length == 0 && entry.Unit is null)
             {
                 if (field.Mandatory)
                 {

@@ -1,0 +1,418 @@
+using NotificationExchange.Ccsds.Syntax;
+
+namespace NotificationExchange.Ccsds.Oem;
+
+/// <summary>OEM segment metadata.</summary>
+public sealed class OemMetadata : CcsdsBlock
+{
+    public string ObjectName { get; set; } = "";
+    public string ObjectId { get; set; } = "";
+    public string CenterName { get; set; } = "EARTH";
+    public string RefFrame { get; set; } = "EME2000";
+    public CcsdsTime? RefFrameEpoch { get; set; }
+    public string TimeSystem { get; set; } = CcsdsTimeSystems.Utc;
+    public CcsdsTime StartTime { get; set; }
+    public CcsdsTime? UseableStartTime { get; set; }
+    public CcsdsTime? UseableStopTime { get; set; }
+    public CcsdsTime StopTime { get; set; }
+    public string? Interpolation { get; set; }
+    /// <summary>Mandatory when <see cref="Interpolation"/> is given.</summary>
+    public int? InterpolationDegree { get; set; }
+}
+
+/// <summary>One ephemeris point: position (km), velocity (km/s) and, optionally, acceleration (km/s**2).</summary>
+public sealed class OemStateVector : CcsdsBlock
+{
+    public CcsdsTime Epoch { get; set; }
+    public double X { get; set; }
+    public double Y { get; set; }
+    public double Z { get; set; }
+    public double XDot { get; set; }
+    public double YDot { get; set; }
+    public double ZDot { get; set; }
+    public double? XDdot { get; set; }
+    public double? YDdot { get; set; }
+    public double? ZDdot { get; set; }
+}
+
+/// <summary>One OEM segment: metadata, ephemeris points, and covariance matrices (each with its EPOCH).</summary>
+public sealed class OemSegment
+{
+    public OemMetadata Metadata { get; set; } = new();
+    /// <summary>Comments at the start of the ephemeris data.</summary>
+    public List<string> DataComments { get; set; } = [];
+    public List<OemStateVector> States { get; set; } = [];
+    public List<CartesianCovariance> Covariances { get; set; } = [];
+}
+
+/// <summary>An Orbit Ephemeris Message: one or more segments sharing one time system.</summary>
+public sealed class OemMessage
+{
+    public OdmHeader Header { get; set; } = new();
+    public List<OemSegment> Segments { get; set; } = [];
+}
+
+internal static class OemBinding
+{
+    public const string RootName = "oem";
+    public const string VersionKeyword = "CCSDS_OEM_VERS";
+    public static readonly string[] Versions = ["2.0", "3.0"];
+
+    public static readonly BlockMap<OemMetadata> Metadata = new BlockMap<OemMetadata>("metadata")
+        .Text("OBJECT_NAME", m => m.ObjectName, (m, v) => m.ObjectName = v, mandatory: true)
+        .Designator("OBJECT_ID", m => m.ObjectId, (m, v) => m.ObjectId = v, mandatory: true)
+        .Text("CENTER_NAME", m => m.CenterName, (m, v) => m.CenterName = v, mandatory: true)
+        .Frame("REF_FRAME", FrameKinds.Celestial, m => m.RefFrame, (m, v) => m.RefFrame = v, mandatory: true)
+        .Time("REF_FRAME_EPOCH", m => m.RefFrameEpoch, (m, v) => m.RefFrameEpoch = v)
+        .TimeSystem("TIME_SYSTEM", m => m.TimeSystem, (m, v) => m.TimeSystem = v, mandatory: true)
+        .Time("START_TIME", m => m.StartTime, (m, v) => m.StartTime = v, mandatory: true)
+        .Time("USEABLE_START_TIME", m => m.UseableStartTime, (m, v) => m.UseableStartTime = v)
+        .Time("USEABLE_STOP_TIME", m => m.UseableStopTime, (m, v) => m.UseableStopTime = v)
+        .Time("STOP_TIME", m => m.StopTime, (m, v) => m.StopTime = v, mandatory: true)
+        .Text("INTERPOLATION", m => m.Interpolation, (m, v) => m.Interpolation = v)
+        .Integer("INTERPOLATION_DEGREE", m => m.InterpolationDegree, (m, v) => m.InterpolationDegree = (int)v,
+            check: value => value is >= 0 and <= 100 ? null : "is not an interpolation degree (0 to 100)");
+
+    public static readonly BlockMap<OemStateVector> StateVector = new BlockMap<OemStateVector>("stateVector")
+        .Time("EPOCH", m => m.Epoch, (m, v) => m.Epoch = v, mandatory: true)
+        .Number("X", "km", m => m.X, (m, v) => m.X = v, mandatory: true)
+        .Number("Y", "km", m => m.Y, (m, v) => m.Y = v, mandatory: true)
+        .Number("Z", "km", m => m.Z, (m, v) => m.Z = v, mandatory: true)
+        .Number("X_DOT", "km/s", m => m.XDot, (m, v) => m.XDot = v, mandatory: true)
+        .Number("Y_DOT", "km/s", m => m.YDot, (m, v) => m.YDot = v, mandatory: true)
+        .Number("Z_DOT", "km/s", m => m.ZDot, (m, v) => m.ZDot = v, mandatory: true)
+        .Number("X_DDOT", "km/s**2", m => m.XDdot, (m, v) => m.XDdot = v)
+        .Number("Y_DDOT", "km/s**2", m => m.YDdot, (m, v) => m.YDdot = v)
+        .Number("Z_DDOT", "km/s**2", m => m.ZDdot, (m, v) => m.ZDdot = v);
+
+    /// <summary>The keywords of a KVN covariance matrix (its terms come as lines).</summary>
+    private static readonly BlockMap<CartesianCovariance> _kvnCovariance = new BlockMap<CartesianCovariance>("covarianceMatrix")
+        .Time("EPOCH", m => m.Epoch, (m, v) => m.Epoch = v, mandatory: true)
+        .Frame("COV_REF_FRAME", FrameKinds.Celestial | FrameKinds.OrbitRelative, m => m.CovRefFrame, (m, v) => m.CovRefFrame = v);
+
+    public static OemMessage Bind(Node root, ReadContext context)
+    {
+        Structure.ExpectOnly(root, context, ["header", "body"], ["segment"]);
+        var body = root.Child("body") ?? root;
+        Structure.ExpectOnly(root.Child("body"), context, [], ["segment"]);
+        var message = new OemMessage { Header = MessageText.ReadOdmHeader(root.Child("header"), root, context) };
+        var segments = body.ChildrenNamed("segment").ToList();
+        if (segments.Count == 0)
+        {
+            context.Error(CcsdsErrorKind.MalformedStructure, root.Location, "META_START", "an OEM needs at least one segment");
+        }
+        foreach (var segmentNode in segments)
+        {
+            message.Segments.Add(BindSegment(segmentNode, context));
+        }
+        CheckTimeSystems(message, segments, context);
+        return message;
+    }
+
+    private static OemSegment BindSegment(Node segmentNode, ReadContext context)
+    {
+        Structure.ExpectOnly(segmentNode, context, ["metadata", "data"]);
+        var data = segmentNode.Child("data");
+        Structure.ExpectOnly(data is null ? null : WithoutLines(data), context, [], ["stateVector", "covarianceMatrix"]);
+        var segment = new OemSegment
+        {
+            Metadata = Metadata.Read(segmentNode.Child("metadata"), context, segmentNode.Location),
+            DataComments = [.. data?.Comments ?? []],
+        };
+        var metadataNode = segmentNode.Child("metadata");
+        if (segment.Metadata.Interpolation is not null && segment.Metadata.InterpolationDegree is null)
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, metadataNode?.Location ?? segmentNode.Location, "INTERPOLATION_DEGREE",
+                "INTERPOLATION_DEGREE is mandatory when INTERPOLATION is given");
+        }
+        if (!context.HasErrors && segment.Metadata.StartTime.IsRelative == segment.Metadata.StopTime.IsRelative
+            && segment.Metadata.StartTime > segment.Metadata.StopTime)
+        {
+            context.Error(CcsdsErrorKind.InvalidValue, metadataNode?.Location ?? segmentNode.Location, "STOP_TIME", "STOP_TIME is before START_TIME");
+        }
+        foreach (var line in data?.Lines ?? [])
+        {
+            if (ParseStateLine(line, context) is { } state)
+            {
+                segment.States.Add(state);
+            }
+        }
+        foreach (var node in data?.ChildrenNamed("stateVector") ?? [])
+        {
+            segment.States.Add(StateVector.Read(node, context, node.Location));
+        }
+        foreach (var node in data?.ChildrenNamed("covarianceMatrix") ?? [])
+        {
+            segment.Covariances.Add(node.Lines.Any() || node.Entries.All(entry => entry.Keyword is "EPOCH" or "COV_REF_FRAME")
+                ? ReadKvnCovariance(node, context)
+                : OdmMaps.OemCovariance.Read(node, context, node.Location));
+        }
+        return segment;
+    }
+
+    private static Node WithoutLines(Node data)
+    {
+        var copy = new Node(data.Name, data.Location);
+        copy.Items.AddRange(data.Items.Where(item => item is not DataLine));
+        return copy;
+    }
+
+    /// <summary>"epoch x y z vx vy vz [ax ay az]": 7 or 10 values.</summary>
+    private static OemStateVector? ParseStateLine(DataLine line, ReadContext context)
+    {
+        var tokens = line.Tokens;
+        if (tokens.Length is not (7 or 10))
+        {
+            context.Error(CcsdsErrorKind.WrongColumnCount, line.Location, "EPHEMERIS",
+                $"an ephemeris line holds 7 values (epoch, position, velocity) or 10 (with acceleration), not {tokens.Length}");
+            return null;
+        }
+        var epoch = Values.ParseTime(tokens[0], false, line.Location, "EPOCH", context);
+        var numbers = new double[tokens.Length - 1];
+        var ok = epoch is not null;
+        for (var index = 1; index < tokens.Length; index++)
+        {
+            if (!CcsdsNumbers.TryParseDouble(tokens[index], out numbers[index - 1]))
+            {
+                context.Error(CcsdsErrorKind.UnparsableNumber, line.Location, StateVector.Fields[index].Keyword, $"'{tokens[index]}' is not a number");
+                ok = false;
+            }
+        }
+        if (!ok)
+        {
+            return null;
+        }
+        return new OemStateVector
+        {
+            Epoch = epoch!.Value,
+            X = numbers[0],
+            Y = numbers[1],
+            Z = numbers[2],
+            XDot = numbers[3],
+            YDot = numbers[4],
+            ZDot = numbers[5],
+            XDdot = numbers.Length == 9 ? numbers[6] : null,
+            YDdot = numbers.Length == 9 ? numbers[7] : null,
+            ZDdot = numbers.Length == 9 ? numbers[8] : null,
+        };
+    }
+
+    /// <summary>A KVN covariance: EPOCH, COV_REF_FRAME, then the lower triangle in six rows of 1 to 6 values.</summary>
+    private static CartesianCovariance ReadKvnCovariance(Node node, ReadContext context)
+    {
+        var covariance = _kvnCovariance.Read(node, context, node.Location);
+        var rows = node.Lines.ToList();
+        if (rows.Count != 6)
+        {
+            context.Error(CcsdsErrorKind.WrongColumnCount, rows.Count > 6 ? rows[6].Location : node.Location, "COVARIANCE",
+                $"a covariance matrix has 6 rows, not {rows.Count}");
+        }
+        var index = 0;
+        for (var row = 0; row < Math.Min(rows.Count, 6); row++)
+        {
+            var tokens = rows[row].Tokens;
+            if (tokens.Length != row + 1)
+            {
+                context.Error(CcsdsErrorKind.WrongColumnCount, rows[row].Location, "COVARIANCE",
+                    $"row {row + 1} of a covariance matrix holds {row + 1} values, not {tokens.Length}");
+                index += row + 1;
+                continue;
+            }
+            foreach (var token in tokens)
+            {
+                if (!CcsdsNumbers.TryParseDouble(token, out covariance.LowerTriangle[index]))
+                {
+                    context.Error(CcsdsErrorKind.UnparsableNumber, rows[row].Location, CartesianCovariance.Keywords[index], $"'{token}' is not a number");
+                }
+                index++;
+            }
+        }
+        return covariance;
+    }
+
+    /// <summary>An OEM has one time system: a segment whose TIME_SYSTEM differs from the first segment's is refused.</summary>
+    private static void CheckTimeSystems(OemMessage message, List<Node> segments, ReadContext context)
+    {
+        if (message.Segments.Count == 0)
+        {
+            return;
+        }
+        var first = message.Segments[0].Metadata.TimeSystem;
+        for (var index = 1; index < message.Segments.Count; index++)
+        {
+            var timeSystem = message.Segments[index].Metadata.TimeSystem;
+            if (timeSystem != first)
+            {
+                var entry = segments[index].Child("metadata")?.Entries.FirstOrDefault(e => e.Keyword == "TIME_SYSTEM");
+                context.Error(CcsdsErrorKind.InconsistentTimeSystems, entry?.Location ?? segments[index].Location, "TIME_SYSTEM",
+                    $"segment {index + 1} uses {timeSystem}, segment 1 uses {first}");
+            }
+        }
+    }
+
+    public static Node Write(OemMessage message, CcsdsSyntax syntax)
+    {
+        var root = MessageText.NewRoot(RootName, VersionKeyword, message.Header.Version);
+        root.Items.Add(MessageText.WriteOdmHeader(message.Header));
+        var body = root.AddChild("body");
+        foreach (var segment in message.Segments)
+        {
+            var segmentNode = body.AddChild("segment");
+            var metadata = Metadata.Write(segment.Metadata);
+            metadata.KvnMarker = "META";
+            segmentNode.Items.Add(metadata);
+            var data = segmentNode.AddChild("data");
+            data.Comments.AddRange(segment.DataComments);
+            if (syntax == CcsdsSyntax.Xml)
+            {
+                data.Items.AddRange(segment.States.Select(state => StateVector.Write(state)));
+                data.Items.AddRange(segment.Covariances.Select(covariance => OdmMaps.OemCovariance.Write(covariance)));
+                continue;
+            }
+            foreach (var state in segment.States)
+            {
+                var values = new[] { state.X, state.Y, state.Z, state.XDot, state.YDot, state.ZDot }
+                    .Concat(state.XDdot is null ? [] : new[] { state.XDdot.Value, state.YDdot ?? 0, state.ZDdot ?? 0 });
+                data.AddLine(state.Epoch + " " + string.Join(' ', values.Select(CcsdsNumbers.Format)));
+            }
+            if (segment.Covariances.Count > 0)
+            {
+                var block = data.AddChild("covariance");
+                block.KvnMarker = "COVARIANCE";
+                foreach (var covariance in segment.Covariances)
+                {
+                    var matrix = _kvnCovariance.Write(covariance);
+                    for (var row = 0; row < 6; row++)
+                    {
+                        matrix.AddLine(string.Join(' ', covariance.LowerTriangle.Skip(row * (row + 1) / 2).Take(row + 1).Select(CcsdsNumbers.Format)));
+                    }
+                    block.Items.Add(matrix);
+                }
+            }
+        }
+        return root;
+    }
+}
+
+/// <summary>Reads an OEM in KVN or XML (detected from the content), reporting every error it finds.</summary>
+public static class OemReader
+{
+    public static OemMessage Read(string text, CcsdsReadOptions? options = null)
+    {
+        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
+        var message = Read(text, context);
+        context.ThrowIfErrors();
+        return message!;
+    }
+
+    public static bool TryRead(string text, out OemMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null)
+    {
+        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
+        message = Read(text, context);
+        errors = context.Errors;
+        if (errors.Count > 0)
+        {
+            message = null;
+        }
+        return message is not null;
+    }
+
+    internal static OemMessage? Read(string text, ReadContext context)
+    {
+        if (MessageText.Detect(text) == CcsdsSyntax.Xml)
+        {
+            var roots = MessageText.ReadXmlMessages(text, OemBinding.RootName, OemBinding.VersionKeyword, OemBinding.Versions, context);
+            return roots.Count == 1 ? OemBinding.Bind(roots[0], context) : null;
+        }
+        if (MessageText.StartKvn(text, OemBinding.RootName, OemBinding.VersionKeyword, OemBinding.Versions, context) is not var (cursor, root))
+        {
+            return null;
+        }
+        KvnStructure.ReadFlat(cursor, [new FlatPhase(root, [OdmMaps.Header.AsFlatBlock()])], context,
+            stop: token => token.Kind == KvnTokenKind.Marker);
+        var body = root.AddChild("body");
+        while (cursor.PeekPastComments() is { } token)
+        {
+            cursor.Next();
+            if (token.Keyword != "META_START")
+            {
+                context.Error(CcsdsErrorKind.MalformedStructure, token.Location, token.Keyword.Length > 0 ? token.Keyword : null,
+                    "expected META_START, which opens an OEM segment");
+                continue;
+            }
+            var segment = body.AddChild("segment", token.Location);
+            KvnStructure.ReadSection(cursor, segment.AddChild("metadata", token.Location), "META", token.Line, context, allowDataLines: false);
+            ReadData(cursor, segment.AddChild("data", token.Location), context);
+        }
+        cursor.FinishComments(root);
+        return OemBinding.Bind(root, context);
+    }
+
+    /// <summary>Ephemeris lines, then optionally a COVARIANCE_START ... COVARIANCE_STOP block of matrices each opened by EPOCH.</summary>
+    private static void ReadData(KvnCursor cursor, Node data, ReadContext context)
+    {
+        cursor.FlushCommentsInto(data);
+        while (cursor.Peek() is { } token && token.Keyword != "META_START")
+        {
+            cursor.Next();
+            switch (token.Kind)
+            {
+                case KvnTokenKind.Comment:
+                    data.Comments.Add(token.Value);
+                    break;
+                case KvnTokenKind.DataLine:
+                    data.Items.Add(new DataLine(token.Value, token.Location));
+                    break;
+                case KvnTokenKind.Marker when token.Keyword == "COVARIANCE_START":
+                    ReadCovariances(cursor, data, token, context);
+                    break;
+                default:
+                    context.Error(token.Kind == KvnTokenKind.KeyValue ? CcsdsErrorKind.MisplacedKeyword : CcsdsErrorKind.MalformedStructure,
+                        token.Location, token.Keyword, $"{token.Keyword} does not belong among ephemeris lines");
+                    break;
+            }
+        }
+    }
+
+    private static void ReadCovariances(KvnCursor cursor, Node data, KvnToken start, ReadContext context)
+    {
+        Node? matrix = null;
+        var comments = new List<string>();
+        while (cursor.Peek() is { } token)
+        {
+            cursor.Next();
+            switch (token.Kind)
+            {
+                case KvnTokenKind.Marker when token.Keyword == "COVARIANCE_STOP":
+                    matrix?.Comments.AddRange(comments);
+                    return;
+                case KvnTokenKind.Comment:
+                    comments.Add(token.Value);
+                    break;
+                case KvnTokenKind.KeyValue when token.Keyword == "EPOCH" || matrix is null:
+                    matrix = data.AddChild("covarianceMatrix", token.Location);
+                    matrix.Comments.AddRange(comments);
+                    comments.Clear();
+                    matrix.Items.Add(token.ToEntry());
+                    break;
+                case KvnTokenKind.KeyValue:
+                    matrix.Items.Add(token.ToEntry());
+                    break;
+                case KvnTokenKind.DataLine when matrix is not null:
+                    matrix.Items.Add(new DataLine(token.Value, token.Location));
+                    break;
+                default:
+                    context.Error(CcsdsErrorKind.MalformedStructure, token.Location, token.Keyword.Length > 0 ? token.Keyword : null,
+                        "a covariance matrix starts with EPOCH");
+                    break;
+            }
+        }
+        context.Error(CcsdsErrorKind.MalformedStructure, start.Location, "COVARIANCE_START", "COVARIANCE_START has no matching COVARIANCE_STOP");
+    }
+}
+
+/// <summary>Writes an OEM as CCSDS KVN or NDM/XML.</summary>
+public static class OemWriter
+{
+    public static string Write(OemMessage message, CcsdsSyntax syntax) => MessageText.Write(OemBinding.Write(message, syntax), syntax);
+}
