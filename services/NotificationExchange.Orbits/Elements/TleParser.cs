@@ -219,7 +219,8 @@ public static class TleParser
         var year = field[..2];
         var launch = field[2..5];
         var piece = field[5..].TrimEnd();
-        if (!AllDigits(year) || !AllDigits(launch) || piece.IsEmpty || piece.Length > 3 || !AllUpperLetters(piece))
+        // analyst objects may carry the launch without a piece ("70025   ")
+        if (!AllDigits(year) || !AllDigits(launch) || piece.Length > 3 || !AllUpperLetters(piece))
         {
             throw Error(1, 10, 17, $"international designator '{field.ToString().Trim()}' is not YYNNNP{{PP}}");
         }

@@ -1,0 +1,195 @@
+using NotificationExchange.Orbits.Geometry;
+using NotificationExchange.Orbits.Propagation;
+
+namespace NotificationExchange.Orbits.Screening;
+
+/// <summary>
+/// The fine stage every screen shares: walks an interval where two objects may come close, finds each local minimum
+/// of their range (the range rate crossing zero upwards) and refines it to a time of closest approach.
+/// </summary>
+internal static class EncounterSearch
+{
+    /// <summary>Range-rate roots are refined until their bracket is this narrow (s); the issue asks for 1 ms.</summary>
+    public const double TimeToleranceSeconds = 1e-4;
+
+    private const double MinDenseStepSeconds = 1.0;
+    private const double MaxDenseStepSeconds = 60.0;
+    private const double InvalidStepSeconds = 60.0;
+
+    /// <summary>Relative geometry at one instant.</summary>
+    internal struct Sample
+    {
+        public double Time;
+        public bool Valid;
+        public double Range;
+        public double RangeRateTimesRange;
+        public double RelativeSpeed;
+        public double RelativeAcceleration;
+    }
+
+    internal static Sample Evaluate(in BoundTrajectory primary, in BoundTrajectory secondary, double seconds)
+    {
+        var sample = new Sample { Time = seconds };
+        if (primary.StateAt(seconds, out var p) != Sgp4Error.None || secondary.StateAt(seconds, out var s) != Sgp4Error.None)
+        {
+            return sample;
+        }
+        Fill(ref sample, p, s);
+        return sample;
+    }
+
+    internal static void Fill(ref Sample sample, in StateVector p, in StateVector s)
+    {
+        var relative = s.PositionKm - p.PositionKm;
+        var relativeVelocity = s.VelocityKmPerS - p.VelocityKmPerS;
+        sample.Valid = true;
+        sample.Range = relative.Length;
+        sample.RangeRateTimesRange = Vector3d.Dot(relative, relativeVelocity);
+        sample.RelativeSpeed = relativeVelocity.Length;
+        // two-body estimate of the relative acceleration: it only sets how finely to look, never what to skip
+        var rp = p.PositionKm.Length;
+        var rs = s.PositionKm.Length;
+        var accelerationDifference = s.PositionKm * (-Sgp4Propagator.MuKm3PerS2 / (rs * rs * rs))
+            - p.PositionKm * (-Sgp4Propagator.MuKm3PerS2 / (rp * rp * rp));
+        sample.RelativeAcceleration = accelerationDifference.Length;
+    }
+
+    /// <summary>
+    /// The longest step that cannot carry the pair from beyond <paramref name="gapKm"/> of the threshold to inside it:
+    /// the range changes by at most v·s + A·s²/2 when the relative acceleration is bounded by A.
+    /// </summary>
+    public static double SafeStep(double gapKm, double relativeSpeed, double accelerationBound) =>
+        2.0 * gapKm / (relativeSpeed + Math.Sqrt(relativeSpeed * relativeSpeed + 2.0 * accelerationBound * gapKm));
+
+    /// <summary>A step short enough that the range rate changes sign at most once within it.</summary>
+    public static double DenseStep(in Sample sample)
+    {
+        var speed = Math.Max(sample.RelativeSpeed, 1e-9);
+        var acceleration = Math.Max(sample.RelativeAcceleration, 1e-12);
+        var scale = Math.Min(sample.Range / speed, Math.Min(speed / acceleration, Math.Sqrt(sample.Range / acceleration)));
+        return Math.Clamp(0.1 * scale, MinDenseStepSeconds, MaxDenseStepSeconds);
+    }
+
+    /// <summary>
+    /// Finds every range minimum in [from, to] whose range is at most <paramref name="thresholdKm"/>, skipping stretches
+    /// where the pair provably stays farther apart, and hands each refined time of closest approach to
+    /// <paramref name="found"/>.
+    /// </summary>
+    internal static void Search(
+        in BoundTrajectory primary, in BoundTrajectory secondary, double from, double to, double thresholdKm,
+        double accelerationBound, List<double> found)
+    {
+        var current = Evaluate(primary, secondary, from);
+        while (current.Time < to)
+        {
+            double step;
+            var dense = true;
+            if (!current.Valid)
+            {
+                // an element set that fails (decay) has no position to approach from; look again a minute later
+                step = InvalidStepSeconds;
+                dense = false;
+            }
+            else
+            {
+                var gap = current.Range - thresholdKm;
+                var denseStep = DenseStep(current);
+                var safe = gap > 0.0 ? SafeStep(gap, current.RelativeSpeed, accelerationBound) : 0.0;
+                if (safe > denseStep)
+                {
+                    // no minimum within the threshold can lie in a skipped stretch, so sign changes there are ignored
+                    step = safe;
+                    dense = false;
+                }
+                else
+                {
+                    step = denseStep;
+                }
+            }
+            var next = Evaluate(primary, secondary, Math.Min(current.Time + step, to));
+            if (dense && next.Valid && current.RangeRateTimesRange < 0.0 && next.RangeRateTimesRange >= 0.0)
+            {
+                var tca = RefineRoot(primary, secondary, current.Time, current.RangeRateTimesRange, next.Time, next.RangeRateTimesRange, TimeToleranceSeconds);
+                if (!double.IsNaN(tca))
+                {
+                    found.Add(tca);
+                }
+            }
+            current = next;
+        }
+    }
+
+    /// <summary>
+    /// The root of r·v in [a, b] where it goes from negative to non-negative: the Illinois variant of regula falsi,
+    /// which keeps the bracket and converges superlinearly; NaN if a propagation fails inside.
+    /// </summary>
+    internal static double RefineRoot(
+        in BoundTrajectory primary, in BoundTrajectory secondary, double a, double fa, double b, double fb, double tolerance)
+    {
+        var side = 0;
+        for (var iteration = 0; iteration < 100 && b - a > tolerance; iteration++)
+        {
+            var t = (a * fb - b * fa) / (fb - fa);
+            // keep the trial point strictly inside so the bracket always shrinks
+            var margin = 0.25 * tolerance;
+            t = Math.Clamp(t, a + margin, b - margin);
+            var sample = Evaluate(primary, secondary, t);
+            if (!sample.Valid)
+            {
+                return double.NaN;
+            }
+            var ft = sample.RangeRateTimesRange;
+            if (ft < 0.0)
+            {
+                a = t;
+                fa = ft;
+                if (side == -1)
+                {
+                    fb *= 0.5;
+                }
+                side = -1;
+            }
+            else
+            {
+                b = t;
+                fb = ft;
+                if (side == 1)
+                {
+                    fa *= 0.5;
+                }
+                side = 1;
+            }
+        }
+        return 0.5 * (a + b);
+    }
+
+    /// <summary>The conjunction at a time of closest approach, if the secondary is inside the volume then.</summary>
+    internal static Conjunction? Describe(
+        in BoundTrajectory primary, in BoundTrajectory secondary, double tca, DateTime windowStart, ScreeningVolume volume)
+    {
+        if (primary.StateAt(tca, out var p) != Sgp4Error.None || secondary.StateAt(tca, out var s) != Sgp4Error.None)
+        {
+            return null;
+        }
+        var relative = s.PositionKm - p.PositionKm;
+        var radialAxis = p.PositionKm.Normalized();
+        var crossTrackAxis = Vector3d.Cross(p.PositionKm, p.VelocityKmPerS).Normalized();
+        var inTrackAxis = Vector3d.Cross(crossTrackAxis, radialAxis);
+        var radial = Vector3d.Dot(relative, radialAxis);
+        var inTrack = Vector3d.Dot(relative, inTrackAxis);
+        var crossTrack = Vector3d.Dot(relative, crossTrackAxis);
+        if (volume.NormalisedDistanceSquared(radial, inTrack, crossTrack) > 1.0)
+        {
+            return null;
+        }
+        return new Conjunction(
+            primary.Source.CatalogNumber,
+            secondary.Source.CatalogNumber,
+            windowStart.AddTicks((long)Math.Round(tca * TimeSpan.TicksPerSecond)),
+            relative.Length,
+            radial,
+            inTrack,
+            crossTrack,
+            (s.VelocityKmPerS - p.VelocityKmPerS).Length);
+    }
+}

@@ -1,0 +1,105 @@
+using NotificationExchange.Orbits.Elements;
+using NotificationExchange.Orbits.Geometry;
+using NotificationExchange.Orbits.Propagation;
+
+namespace NotificationExchange.Orbits.Screening;
+
+/// <summary>
+/// An object's path for screening: its SGP4 element set, or, after a planned maneuver, one element set up to the
+/// ignition and another from it on.
+/// </summary>
+public sealed class Trajectory
+{
+    private readonly Sgp4Propagator _before;
+    private readonly Sgp4Propagator? _after;
+
+    public Trajectory(Sgp4Propagator propagator, string? name = null)
+    {
+        _before = propagator;
+        Name = name;
+    }
+
+    private Trajectory(Sgp4Propagator before, DateTime switchTime, Sgp4Propagator after, string? name)
+    {
+        _before = before;
+        _after = after;
+        SwitchTime = switchTime;
+        Name = name;
+    }
+
+    public static Trajectory FromTle(TwoLineElementSet tle) => new(new Sgp4Propagator(Sgp4Elements.FromTle(tle)), tle.Name);
+
+    /// <summary>The path that follows <paramref name="after"/> from <paramref name="switchTime"/> on.</summary>
+    public Trajectory ContinuedBy(DateTime switchTime, Sgp4Propagator after) => new(_before, switchTime, after, Name);
+
+    public int CatalogNumber => _before.Elements.CatalogNumber;
+    public string? Name { get; }
+
+    /// <summary>When the path changes element sets (the maneuver's ignition); null for a single element set.</summary>
+    public DateTime? SwitchTime { get; }
+
+    public Sgp4Propagator InitialPropagator => _before;
+
+    /// <summary>The element set in force from the switch on; null for a single element set.</summary>
+    public Sgp4Propagator? FinalPropagator => _after;
+
+    /// <summary>True when SDP4 applies (for a maneuvered path: on either side).</summary>
+    public bool IsDeepSpace => _before.IsDeepSpace || (_after?.IsDeepSpace ?? false);
+
+    /// <summary>TEME state at a UTC instant.</summary>
+    public Sgp4Error StateAt(DateTime utc, out StateVector state)
+    {
+        var propagator = _after is not null && utc >= SwitchTime ? _after : _before;
+        var minutes = Time.JulianDate.MinutesBetween(
+            propagator.Elements.EpochJulianDateWhole, propagator.Elements.EpochJulianDateFraction, utc);
+        return propagator.Propagate(minutes, out state);
+    }
+
+    internal BoundTrajectory Bind(DateTime reference) => new(this, reference);
+}
+
+/// <summary>A trajectory with its clock set to seconds from a reference instant (the window start): cheap to evaluate.</summary>
+internal readonly struct BoundTrajectory
+{
+    private readonly Sgp4Propagator _before;
+    private readonly Sgp4Propagator? _after;
+    private readonly double _beforeOffsetMinutes;
+    private readonly double _afterOffsetMinutes;
+    private readonly double _switchSeconds;
+
+    public BoundTrajectory(Trajectory trajectory, DateTime reference)
+    {
+        Source = trajectory;
+        _before = trajectory.InitialPropagator;
+        _after = trajectory.FinalPropagator;
+        _beforeOffsetMinutes = MinutesFromEpoch(_before, reference);
+        if (_after is not null)
+        {
+            _afterOffsetMinutes = MinutesFromEpoch(_after, reference);
+            _switchSeconds = (trajectory.SwitchTime!.Value - reference).Ticks / (double)TimeSpan.TicksPerSecond;
+        }
+        else
+        {
+            _switchSeconds = double.PositiveInfinity;
+        }
+    }
+
+    public Trajectory Source { get; }
+
+    public bool HasSwitch => _after is not null;
+
+    public double SwitchSeconds => _switchSeconds;
+
+    public Sgp4Error StateAt(double seconds, out StateVector state) =>
+        seconds < _switchSeconds
+            ? _before.Propagate(_beforeOffsetMinutes + seconds / 60.0, out state)
+            : _after!.Propagate(_afterOffsetMinutes + seconds / 60.0, out state);
+
+    public Sgp4Error MeanElementsAt(double seconds, out Sgp4MeanState mean) =>
+        seconds < _switchSeconds
+            ? _before.MeanElementsAt(_beforeOffsetMinutes + seconds / 60.0, out mean)
+            : _after!.MeanElementsAt(_afterOffsetMinutes + seconds / 60.0, out mean);
+
+    private static double MinutesFromEpoch(Sgp4Propagator propagator, DateTime reference) =>
+        Time.JulianDate.MinutesBetween(propagator.Elements.EpochJulianDateWhole, propagator.Elements.EpochJulianDateFraction, reference);
+}

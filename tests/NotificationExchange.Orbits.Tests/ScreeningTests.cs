@@ -1,0 +1,132 @@
+using NotificationExchange.Orbits.Catalog;
+using NotificationExchange.Orbits.Propagation;
+using NotificationExchange.Orbits.Screening;
+using NotificationExchange.Testing;
+using NUnit.Framework;
+
+namespace NotificationExchange.Orbits.Tests;
+
+public class ScreeningTests
+{
+    private static readonly DateTime _windowStart = new(2022, 7, 15, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>ISS (LEO, perigee under 500 km), STARLINK-24 (LEO shell), NAVSTAR 53 (MEO), INTELSAT 901 (GEO), MOLNIYA 1-80 (HEO).</summary>
+    private static readonly int[] _primaries = [25544, 44238, 28129, 26824, 21118];
+
+    private static List<Trajectory> LoadCatalog() =>
+        [.. TleCatalog.Load(SharedData.Require("catalog/spacetrack_3le_2022-07-14.txt")).Entries.Select(e => Trajectory.FromTle(e.Tle))];
+
+    /// <summary>
+    /// The reference set: for each of five primaries (LEO twice, MEO, GEO, HEO), the 400 catalogue objects whose radius
+    /// ranges overlap the primary's and whose mean radius is nearest to it, so the set is dense in real encounters;
+    /// 2,000 objects, one day. The brute force samples every object every 10 s and refines every range minimum to
+    /// 1 µs; the fast screen must find exactly its conjunctions, with a 100 km sphere (many events) and with the
+    /// Space-Track default ellipsoids.
+    /// </summary>
+    [Test]
+    public void Fast_screen_finds_exactly_the_conjunctions_of_the_brute_force_reference()
+    {
+        var all = LoadCatalog();
+        var fullCatalog = ScreeningCatalog.Prepare(all, _windowStart, _windowStart.AddDays(1));
+        var primaries = _primaries.Select(id => all.Single(t => t.CatalogNumber == id)).ToList();
+        var selected = new HashSet<int>(_primaries);
+        foreach (var primary in primaries)
+        {
+            var p = fullCatalog.PrepareAnother(primary);
+            var middle = 0.5 * (p.MinRadiusKm + p.MaxRadiusKm);
+            foreach (var candidate in fullCatalog.Objects
+                .Where(o => !selected.Contains(o.CatalogNumber) && o.MinRadiusKm <= p.MaxRadiusKm && o.MaxRadiusKm >= p.MinRadiusKm)
+                .OrderBy(o => Math.Abs(0.5 * (o.MinRadiusKm + Math.Min(o.MaxRadiusKm, 1e6)) - middle))
+                .Take(400))
+            {
+                selected.Add(candidate.CatalogNumber);
+            }
+        }
+        var reference = ScreeningCatalog.Prepare([.. all.Where(t => selected.Contains(t.CatalogNumber))], _windowStart, _windowStart.AddDays(1));
+        Assert.That(reference.Count, Is.EqualTo(2000 + _primaries.Length));
+
+        var sphere = ScreeningVolume.Sphere(100.0);
+        var brute = BruteForceScreener.Screen(primaries, reference, [.. primaries.Select(_ => sphere)]);
+
+        var failures = new List<string>();
+        var sphereCount = 0;
+        var ellipsoidCount = 0;
+        for (var i = 0; i < primaries.Count; i++)
+        {
+            var fastSphere = ConjunctionScreener.Screen(primaries[i], reference, sphere);
+            Compare(brute[i], fastSphere, $"{_primaries[i]} sphere", failures);
+            sphereCount += brute[i].Count;
+
+            var prepared = reference.PrepareAnother(primaries[i]);
+            var defaultVolume = ScreeningVolume.SpaceTrackDefault(prepared.PerigeeAltitudeKm, primaries[i].IsDeepSpace);
+            var expected = brute[i].Where(c => defaultVolume.NormalisedDistanceSquared(c.RadialKm, c.InTrackKm, c.CrossTrackKm) <= 1.0).ToList();
+            Compare(expected, ConjunctionScreener.Screen(primaries[i], reference), $"{_primaries[i]} default volume", failures);
+            ellipsoidCount += expected.Count;
+        }
+
+        Assert.That(failures, Is.Empty, string.Join(Environment.NewLine, failures.Take(30)));
+        // a reference with no events would prove nothing
+        Assert.That(sphereCount, Is.GreaterThan(100));
+        Assert.That(ellipsoidCount, Is.GreaterThan(10));
+        TestContext.Out.WriteLine($"reference conjunctions: {sphereCount} within 100 km, {ellipsoidCount} within the default volumes");
+    }
+
+    private static void Compare(IReadOnlyList<Conjunction> expected, IReadOnlyList<Conjunction> actual, string label, List<string> failures)
+    {
+        var unmatched = actual.ToList();
+        foreach (var want in expected)
+        {
+            var match = unmatched.FirstOrDefault(c => c.SecondaryCatalogNumber == want.SecondaryCatalogNumber
+                && Math.Abs((c.TimeOfClosestApproach - want.TimeOfClosestApproach).TotalSeconds) < 1.0);
+            if (match is null)
+            {
+                failures.Add($"{label}: missed {want}");
+                continue;
+            }
+            unmatched.Remove(match);
+            if (Math.Abs(match.MissDistanceKm - want.MissDistanceKm) > 0.010)
+            {
+                failures.Add($"{label}: miss {match.MissDistanceKm} km, reference {want.MissDistanceKm} km ({want})");
+            }
+        }
+        failures.AddRange(unmatched.Select(c => $"{label}: not in the reference {c}"));
+    }
+
+    /// <summary>
+    /// The filters rest on bounds: the radius range and the distance from the interpolated orbit plane. Sample real
+    /// SGP4 states of every tenth catalogue object every 5 minutes over a week and check none falls outside them.
+    /// </summary>
+    [Test]
+    public void The_filter_bounds_contain_every_sampled_sgp4_state()
+    {
+        var all = LoadCatalog();
+        var subset = all.Where((_, index) => index % 10 == 0).ToList();
+        var catalog = ScreeningCatalog.Prepare(subset, _windowStart, _windowStart.AddDays(7));
+        var violations = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(catalog.Objects, prepared =>
+        {
+            for (var seconds = 0.0; seconds <= catalog.WindowSeconds && seconds < prepared.ValidUntilSeconds; seconds += 300.0)
+            {
+                if (prepared.Trajectory.StateAt(seconds, out var state) != Sgp4Error.None)
+                {
+                    violations.Add($"{prepared.CatalogNumber} fails at {seconds} s before its validity end {prepared.ValidUntilSeconds}");
+                    return;
+                }
+                var radius = state.PositionKm.Length;
+                if (radius < prepared.MinRadiusKm || radius > prepared.MaxRadiusKm)
+                {
+                    violations.Add($"{prepared.CatalogNumber} radius {radius} outside [{prepared.MinRadiusKm}, {prepared.MaxRadiusKm}] at {seconds} s");
+                }
+                if (prepared.Normals is not null)
+                {
+                    var outOfPlane = Math.Abs(Geometry.Vector3d.Dot(state.PositionKm, prepared.NormalAt(seconds)));
+                    if (outOfPlane > prepared.PlanePaddingKm)
+                    {
+                        violations.Add($"{prepared.CatalogNumber} {outOfPlane} km off its plane, padding {prepared.PlanePaddingKm} at {seconds} s");
+                    }
+                }
+            }
+        });
+        Assert.That(violations, Is.Empty, string.Join(Environment.NewLine, violations.Take(20)));
+    }
+}
