@@ -1,0 +1,144 @@
+using NotificationExchange.Orbits.Geometry;
+using NotificationExchange.Orbits.Propagation;
+using NotificationExchange.Orbits.Screening;
+
+namespace NotificationExchange.Orbits.Maneuvers;
+
+/// <summary>A planned impulsive maneuver: ignition time and delta-v in the radial, in-track and cross-track directions (m/s).</summary>
+public sealed record ImpulsiveManeuver(DateTime IgnitionUtc, double RadialMps, double InTrackMps, double CrossTrackMps)
+{
+    /// <summary>
+    /// The trajectory after the burn: the SGP4 state at ignition gets the delta-v, and new SGP4 mean elements, epoched
+    /// at the ignition, are fitted by differential correction so that SGP4 reproduces the post-burn state exactly
+    /// (to below a millimetre). The drag term (BSTAR) is kept. Before the ignition the original elements apply.
+    /// </summary>
+    public Trajectory ApplyTo(Trajectory trajectory)
+    {
+        var error = trajectory.StateAt(IgnitionUtc, out var state);
+        if (error != Sgp4Error.None)
+        {
+            throw new InvalidOperationException($"object {trajectory.CatalogNumber} cannot be propagated to the ignition {IgnitionUtc:O}: SGP4 error {error}");
+        }
+        var burned = new StateVector(state.PositionKm, state.VelocityKmPerS + DeltaVKmPerS(state));
+        var template = (trajectory.FinalPropagator is not null && IgnitionUtc >= trajectory.SwitchTime
+            ? trajectory.FinalPropagator
+            : trajectory.InitialPropagator).Elements;
+        var fitted = MeanElementFit.Fit(burned, IgnitionUtc, template);
+        return trajectory.ContinuedBy(IgnitionUtc, new Sgp4Propagator(fitted));
+    }
+
+    /// <summary>The delta-v as a TEME vector (km/s) in the radial/in-track/cross-track frame of a state.</summary>
+    public Vector3d DeltaVKmPerS(StateVector state)
+    {
+        var radial = state.PositionKm.Normalized();
+        var crossTrack = Vector3d.Cross(state.PositionKm, state.VelocityKmPerS).Normalized();
+        var inTrack = Vector3d.Cross(crossTrack, radial);
+        return (radial * RadialMps + inTrack * InTrackMps + crossTrack * CrossTrackMps) / 1000.0;
+    }
+}
+
+/// <summary>
+/// Fits SGP4 mean elements to an osculating TEME state: start from the osculating elements and correct them by the
+/// difference between the target's and SGP4's osculating elements until SGP4 reproduces the state. SGP4's
+/// mean-to-osculating map differs from the identity by terms of order J2, so the iteration contracts quickly. The
+/// corrections are made on equinoctial elements, which stay regular for circular and equatorial orbits.
+/// </summary>
+public static class MeanElementFit
+{
+    private const int MaxIterations = 60;
+    private const double PositionToleranceKm = 1e-7;
+    private const double VelocityToleranceKmPerS = 1e-10;
+    private const double Mu = Sgp4Propagator.MuKm3PerS2;
+
+    public static Sgp4Elements Fit(StateVector target, DateTime epochUtc, Sgp4Elements template)
+    {
+        var goal = Equinoctial.FromState(target);
+        var guess = goal;
+        for (var iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            var elements = guess.ToSgp4Elements(epochUtc, template);
+            var error = new Sgp4Propagator(elements).Propagate(0.0, out var state);
+            if (error != Sgp4Error.None)
+            {
+                throw new InvalidOperationException($"SGP4 error {error} while fitting elements to the post-maneuver state");
+            }
+            if ((state.PositionKm - target.PositionKm).Length < PositionToleranceKm
+                && (state.VelocityKmPerS - target.VelocityKmPerS).Length < VelocityToleranceKmPerS)
+            {
+                return elements;
+            }
+            guess += goal - Equinoctial.FromState(state);
+        }
+        throw new InvalidOperationException("mean elements did not converge to the post-maneuver state");
+    }
+
+    /// <summary>Equinoctial elements: a (km), h = e sin ϖ, k = e cos ϖ, p = tan(i/2) sin Ω, q = tan(i/2) cos Ω, λ = M + ϖ.</summary>
+    private readonly record struct Equinoctial(double A, double H, double K, double P, double Q, double Lambda)
+    {
+        public static Equinoctial operator +(Equinoctial x, Equinoctial y) =>
+            new(x.A + y.A, x.H + y.H, x.K + y.K, x.P + y.P, x.Q + y.Q, x.Lambda + y.Lambda);
+
+        public static Equinoctial operator -(Equinoctial x, Equinoctial y) =>
+            new(x.A - y.A, x.H - y.H, x.K - y.K, x.P - y.P, x.Q - y.Q, Math.IEEERemainder(x.Lambda - y.Lambda, 2.0 * Math.PI));
+
+        public static Equinoctial FromState(StateVector state)
+        {
+            var r = state.PositionKm;
+            var v = state.VelocityKmPerS;
+            var radius = r.Length;
+            var angularMomentum = Vector3d.Cross(r, v);
+            var eccentricityVector = Vector3d.Cross(v, angularMomentum) / Mu - r / radius;
+            var a = 1.0 / (2.0 / radius - v.LengthSquared / Mu);
+            var e = eccentricityVector.Length;
+            var w = angularMomentum.Normalized();
+            var inclination = Math.Acos(Math.Clamp(w.Z, -1.0, 1.0));
+            var node = Math.Atan2(w.X, -w.Y);
+            var perigee = e > 1e-12 ? ArgumentInPlane(eccentricityVector, node, w) : 0.0;
+            var trueLatitude = ArgumentInPlane(r, node, w);
+            var trueAnomaly = trueLatitude - perigee;
+            var eccentricAnomaly = 2.0 * Math.Atan(Math.Sqrt((1.0 - e) / (1.0 + e)) * Math.Tan(trueAnomaly / 2.0));
+            var meanAnomaly = eccentricAnomaly - e * Math.Sin(eccentricAnomaly);
+            var longitudeOfPerigee = perigee + node;
+            var tanHalfI = Math.Tan(inclination / 2.0);
+            return new Equinoctial(
+                a, e * Math.Sin(longitudeOfPerigee), e * Math.Cos(longitudeOfPerigee),
+                tanHalfI * Math.Sin(node), tanHalfI * Math.Cos(node), meanAnomaly + longitudeOfPerigee);
+        }
+
+        /// <summary>Angle of a vector in the orbit plane, measured from the ascending node.</summary>
+        private static double ArgumentInPlane(Vector3d vector, double node, Vector3d normal)
+        {
+            var nodeDirection = new Vector3d(Math.Cos(node), Math.Sin(node), 0.0);
+            var inPlaneNormal = Vector3d.Cross(normal, nodeDirection);
+            return Math.Atan2(Vector3d.Dot(vector, inPlaneNormal), Vector3d.Dot(vector, nodeDirection));
+        }
+
+        public Sgp4Elements ToSgp4Elements(DateTime epochUtc, Sgp4Elements template)
+        {
+            var e = Math.Sqrt(H * H + K * K);
+            var longitudeOfPerigee = Math.Atan2(H, K);
+            var node = Math.Atan2(P, Q);
+            var inclination = 2.0 * Math.Atan(Math.Sqrt(P * P + Q * Q));
+            var meanMotionRadPerS = Math.Sqrt(Mu / (A * A * A));
+            return Sgp4Elements.FromMeanElements(
+                template.CatalogNumber, epochUtc,
+                meanMotionRadPerS * 86400.0 / (2.0 * Math.PI),
+                e,
+                Degrees(inclination),
+                Degrees(Normalise(node)),
+                Degrees(Normalise(longitudeOfPerigee - node)),
+                Degrees(Normalise(Lambda - longitudeOfPerigee)),
+                template.BStar,
+                template.MeanMotionDot,
+                template.MeanMotionDdot);
+        }
+
+        private static double Normalise(double angle)
+        {
+            var wrapped = angle % (2.0 * Math.PI);
+            return wrapped < 0.0 ? wrapped + 2.0 * Math.PI : wrapped;
+        }
+
+        private static double Degrees(double radians) => radians * 180.0 / Math.PI;
+    }
+}
