@@ -11,9 +11,21 @@ internal static class OcmBinding
     /// <summary>Values per state of the SANA orbital element sets (for TRAJ_TYPE and COV_TYPE).</summary>
     public static readonly Dictionary<string, int> ElementCounts = new()
     {
-        ["ADBARV"] = 6, ["CARTP"] = 3, ["CARTPV"] = 6, ["CARTPVA"] = 9, ["DELAUNAY"] = 6, ["DELAUNAYMOD"] = 6,
-        ["EIGVAL3EIGVEC3"] = 12, ["EQUINOCTIAL"] = 6, ["EQUINOCTIALMOD"] = 6, ["GEODETIC"] = 3, ["KEPLERIAN"] = 6,
-        ["KEPLERIANMEAN"] = 6, ["LDBARV"] = 6, ["ONSTATION"] = 6, ["POINCARE"] = 6,
+        ["ADBARV"] = 6,
+        ["CARTP"] = 3,
+        ["CARTPV"] = 6,
+        ["CARTPVA"] = 9,
+        ["DELAUNAY"] = 6,
+        ["DELAUNAYMOD"] = 6,
+        ["EIGVAL3EIGVEC3"] = 12,
+        ["EQUINOCTIAL"] = 6,
+        ["EQUINOCTIALMOD"] = 6,
+        ["GEODETIC"] = 3,
+        ["KEPLERIAN"] = 6,
+        ["KEPLERIANMEAN"] = 6,
+        ["LDBARV"] = 6,
+        ["ONSTATION"] = 6,
+        ["POINCARE"] = 6,
     };
 
     /// <summary>The maneuver line fields of ODM 3.0; all numeric except the three text ones.</summary>
@@ -29,7 +41,13 @@ internal static class OcmBinding
 
     private static readonly Dictionary<string, string> _sectionNames = new()
     {
-        ["TRAJ"] = "traj", ["PHYS"] = "phys", ["COV"] = "cov", ["MAN"] = "man", ["PERT"] = "pert", ["OD"] = "od", ["USER"] = "user",
+        ["TRAJ"] = "traj",
+        ["PHYS"] = "phys",
+        ["COV"] = "cov",
+        ["MAN"] = "man",
+        ["PERT"] = "pert",
+        ["OD"] = "od",
+        ["USER"] = "user",
     };
 
     public static readonly BlockMap<OcmMetadata> Metadata = new BlockMap<OcmMetadata>("metadata")

@@ -116,7 +116,8 @@ internal static class OpmBinding
             }
             else if (elements.TrueAnomaly is not null && elements.MeanAnomaly is not null)
             {
-                context.Error(CcsdsErrorKind.InvalidValue, at, "MEAN_ANOMALY", "give TRUE_ANOMALY or MEAN_ANOMALY, not both");
+                var second = data.Child("keplerianElements")!.Entries.LastOrDefault(e => e.Keyword is "TRUE_ANOMALY" or "MEAN_ANOMALY");
+                context.Error(CcsdsErrorKind.InvalidValue, second?.Location ?? at, second?.Keyword ?? "MEAN_ANOMALY", "give TRUE_ANOMALY or MEAN_ANOMALY, not both");
             }
         }
         return message;

@@ -1,0 +1,76 @@
+using System.Xml;
+using NotificationExchange.Ccsds.Cdm;
+using NotificationExchange.Ccsds.Ocm;
+using NotificationExchange.Ccsds.Oem;
+using NotificationExchange.Ccsds.Omm;
+using NotificationExchange.Ccsds.Opm;
+using NotificationExchange.Ccsds.Syntax;
+
+namespace NotificationExchange.Ccsds;
+
+public enum NdmMessageType
+{
+    Opm,
+    Omm,
+    Oem,
+    Ocm,
+    Cdm,
+}
+
+/// <summary>Reads any of the five messages, telling type and syntax (KVN or XML) from the content.</summary>
+public static class NdmReader
+{
+    private static readonly Dictionary<string, NdmMessageType> _types = new()
+    {
+        ["opm"] = NdmMessageType.Opm,
+        ["omm"] = NdmMessageType.Omm,
+        ["oem"] = NdmMessageType.Oem,
+        ["ocm"] = NdmMessageType.Ocm,
+        ["cdm"] = NdmMessageType.Cdm,
+    };
+
+    /// <summary>The message type: from the CCSDS_xxx_VERS keyword of KVN, or the root element (or first child of &lt;ndm&gt;) of XML.</summary>
+    public static NdmMessageType? DetectType(string text)
+    {
+        if (MessageText.Detect(text) == CcsdsSyntax.Kvn)
+        {
+            var first = KvnTokenizer.Tokenize(text).FirstOrDefault(token => token.Kind != KvnTokenKind.Comment);
+            return first is { Kind: KvnTokenKind.KeyValue } && first.Keyword.StartsWith("CCSDS_", StringComparison.Ordinal)
+                && first.Keyword.EndsWith("_VERS", StringComparison.Ordinal)
+                && _types.TryGetValue(first.Keyword["CCSDS_".Length..^"_VERS".Length].ToLowerInvariant(), out var kvnType)
+                ? kvnType : null;
+        }
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            using var reader = XmlReader.Create(new StringReader(text), settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName != "ndm")
+                {
+                    return _types.TryGetValue(reader.LocalName, out var xmlType) ? xmlType : null;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // not well formed: no type to tell
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The message as <see cref="OpmMessage"/>, <see cref="OmmMessage"/>, <see cref="OemMessage"/>,
+    /// <see cref="OcmMessage"/> or <see cref="CdmMessage"/>; throws <see cref="CcsdsFormatException"/> listing every error.
+    /// </summary>
+    public static object Read(string text, CcsdsReadOptions? options = null) => DetectType(text) switch
+    {
+        NdmMessageType.Opm => OpmReader.Read(text, options),
+        NdmMessageType.Omm => OmmReader.Read(text, options),
+        NdmMessageType.Oem => OemReader.Read(text, options),
+        NdmMessageType.Ocm => OcmReader.Read(text, options),
+        NdmMessageType.Cdm => CdmReader.Read(text, options),
+        _ => throw new CcsdsFormatException([new CcsdsError(CcsdsErrorKind.UnknownFormat, SourceLocation.AtLine(1), null,
+            "not an OPM, OMM, OEM, OCM or CDM: KVN starts with CCSDS_xxx_VERS, XML with <opm>, <omm>, <oem>, <ocm>, <cdm> or <ndm>")]),
+    };
+}
