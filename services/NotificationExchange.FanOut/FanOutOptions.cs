@@ -9,6 +9,13 @@ public sealed class FanOutOptions
     /// </summary>
     public int StreamBufferCapacity { get; set; } = 4096;
 
+    /// <summary>
+    /// A stream that must end (its subscriber fell behind, its subscription was deleted) first gets this long to
+    /// finish the write under way, so that the subscriber receives the ending status; a subscriber that reads
+    /// nothing at all in that time has its stream reset instead.
+    /// </summary>
+    public TimeSpan EndingWriteGrace { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A quiet stream gets a heartbeat this often.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using NotificationExchange.Api.Authentication;
 using NotificationExchange.Domain.Telemetry;
 using NotificationExchange.FanOut;
@@ -16,6 +17,7 @@ internal sealed class SubscriptionGrpcService(
     SubscriptionManager subscriptions,
     SubscriptionStreams streams,
     IHostApplicationLifetime lifetime,
+    IOptions<FanOutOptions> options,
     ExchangeMetrics metrics,
     TimeProvider clock) : SubscriptionService.SubscriptionServiceBase
 {
@@ -61,14 +63,18 @@ internal sealed class SubscriptionGrpcService(
         var subscription = await subscriptions.GetOwnAsync(context.OperatorId(), request.SubscriptionId, context.CancellationToken);
         var resumeAfter = request.HasResumeAfterSequence ? (long)Math.Min(request.ResumeAfterSequence, long.MaxValue) : subscription.AcknowledgedSequence;
         using var session = streams.Open(subscription, resumeAfter);
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, session.Ended);
+        // Reading stops at once when the stream must end; a write under way gets a grace period to finish, so that
+        // a subscriber still reading receives the ending status rather than a reset.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, session.Ended);
+        using var writing = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        using var graceOnEnd = session.Ended.Register(() => writing.CancelAfter(options.Value.EndingWriteGrace));
         var lastSent = resumeAfter;
         try
         {
-            await foreach (var item in session.ReadAllAsync(ending.Token))
+            await foreach (var item in session.ReadAllAsync(reading.Token))
             {
                 responseStream.WriteOptions = session.MoreWaiting ? Buffered : null;
-                await responseStream.WriteAsync(ToMessage(item), ending.Token);
+                await responseStream.WriteAsync(ToMessage(item), writing.Token);
                 if (item is StreamItem.Event delivered)
                 {
                     lastSent = delivered.Recorded.Sequence;
