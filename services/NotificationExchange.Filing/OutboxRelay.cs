@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ public sealed class OutboxOptions
 /// </summary>
 public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
 {
-    private readonly Channel<RecordedEvent> _committed = Channel.CreateUnbounded<RecordedEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Committed> _committed = Channel.CreateUnbounded<Committed>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IIntegrationEventPublisher _publisher;
     private readonly ILogWriter _writer;
     private readonly IOutbox _outbox;
@@ -65,9 +66,12 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
 
     public void OnCommitted(IReadOnlyList<RecordedEvent> events)
     {
+        // Called inside the commit's span: remember it, so that the publish (and MassTransit's spans under it)
+        // continue the trace that filed the event.
+        var commit = Activity.Current?.Context;
         foreach (var recorded in events)
         {
-            _committed.Writer.TryWrite(recorded);
+            _committed.Writer.TryWrite(new Committed(recorded, commit));
         }
     }
 
@@ -77,6 +81,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         var nextSweep = DateTime.UtcNow;
         var backoff = TimeSpan.FromMilliseconds(200);
         var batch = new List<RecordedEvent>(_options.MaxBatchSize);
+        var traces = new HashSet<ActivityContext>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -100,16 +105,21 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
                     }
                 }
                 batch.Clear();
-                while (batch.Count < _options.MaxBatchSize && _committed.Reader.TryRead(out var recorded))
+                traces.Clear();
+                while (batch.Count < _options.MaxBatchSize && _committed.Reader.TryRead(out var committed))
                 {
-                    if (recorded.Sequence > _sweptThrough)
+                    if (committed.Event.Sequence > _sweptThrough)
                     {
-                        batch.Add(recorded);
+                        batch.Add(committed.Event);
+                        if (committed.Commit is { } commit)
+                        {
+                            traces.Add(commit);
+                        }
                     }
                 }
                 if (batch.Count > 0)
                 {
-                    await PublishAsync(batch, stoppingToken);
+                    await PublishAsync(batch, traces, stoppingToken);
                 }
                 backoff = TimeSpan.FromMilliseconds(200);
             }
@@ -153,7 +163,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
                 _sweptOnce = true;
                 return;
             }
-            await PublishAsync(pending, cancellationToken);
+            await PublishAsync(pending, [], cancellationToken);
             _sweptThrough = Math.Max(_sweptThrough, pending[^1].Sequence);
             if (pending.Count < _options.MaxBatchSize)
             {
@@ -163,8 +173,13 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         }
     }
 
-    private async Task PublishAsync(IReadOnlyList<RecordedEvent> batch, CancellationToken cancellationToken)
+    private async Task PublishAsync(IReadOnlyList<RecordedEvent> batch, IReadOnlyCollection<ActivityContext> commits, CancellationToken cancellationToken)
     {
+        // One span for the batch: child of the first commit it carries, linked to the others.
+        using var activity = ExchangeMetrics.ActivitySource.StartActivity(
+            "outbox publish", ActivityKind.Producer, commits.FirstOrDefault(), links: commits.Skip(1).Select(c => new ActivityLink(c)));
+        activity?.SetTag("nx.batch_size", batch.Count);
+        activity?.SetTag("nx.first_sequence", batch[0].Sequence);
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(_options.PublishTimeout);
@@ -179,4 +194,6 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         }, cancellationToken);
         _metrics.Published(batch.Count);
     }
+
+    private readonly record struct Committed(RecordedEvent Event, ActivityContext? Commit);
 }
