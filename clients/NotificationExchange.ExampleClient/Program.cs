@@ -1,0 +1,163 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using NotificationExchange.Protocol.V1;
+
+// nx-example: the smallest useful client of the exchange, for the README walkthrough.
+//
+//   nx-example create-operator <operator-id> <display name>        (needs an administrator key)
+//   nx-example file-maneuver <norad-cat-id> [hours-from-now] [delta-v m/s]
+//   nx-example subscribe [norad-cat-id ...]                         (prints events until Ctrl+C)
+//
+// The exchange's address comes from NX_ADDRESS (default http://localhost:5170), the API key from NX_API_KEY.
+
+var address = Environment.GetEnvironmentVariable("NX_ADDRESS") is { Length: > 0 } a ? a : "http://localhost:5170";
+var apiKey = Environment.GetEnvironmentVariable("NX_API_KEY");
+if (args.Length == 0 || string.IsNullOrEmpty(apiKey))
+{
+    Console.Error.WriteLine("usage: NX_API_KEY=<key> nx-example create-operator <id> <name> | file-maneuver <norad> [hours] [dv] | subscribe [norad ...]");
+    return 2;
+}
+
+using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+{
+    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+    {
+        metadata.Add("authorization", $"Bearer {apiKey}");
+        return Task.CompletedTask;
+    })),
+    UnsafeUseInsecureChannelCallCredentials = address.StartsWith("http://", StringComparison.Ordinal),
+});
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+try
+{
+    return args[0] switch
+    {
+        "create-operator" when args.Length >= 3 => await CreateOperator(args[1], string.Join(' ', args[2..])),
+        "file-maneuver" when args.Length >= 2 => await FileManeuver(
+            uint.Parse(args[1], CultureInfo.InvariantCulture),
+            args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 6,
+            args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.5),
+        "subscribe" => await Subscribe(args[1..].Select(n => uint.Parse(n, CultureInfo.InvariantCulture)).ToArray()),
+        _ => Usage(),
+    };
+}
+catch (RpcException e)
+{
+    var violations = e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations;
+    if (violations is { Count: > 0 })
+    {
+        Console.Error.WriteLine($"{e.StatusCode}: {string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"))}");
+    }
+    else
+    {
+        Console.Error.WriteLine($"{e.StatusCode}: {e.Status.Detail}");
+    }
+    return 1;
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("unknown command or missing arguments; run without arguments for usage");
+    return 2;
+}
+
+async Task<int> CreateOperator(string id, string name)
+{
+    var created = await new OperatorService.OperatorServiceClient(channel).CreateOperatorAsync(
+        new CreateOperatorRequest { OperatorId = id, DisplayName = name });
+    Console.WriteLine($"operator {created.Operator.Id} created; its API key (shown once):");
+    Console.WriteLine(created.ApiKey);
+    return 0;
+}
+
+async Task<int> FileManeuver(uint norad, double hoursFromNow, double deltaV)
+{
+    var start = DateTime.UtcNow.AddHours(hoursFromNow);
+    var response = await new NotificationService.NotificationServiceClient(channel).FileNotificationAsync(new FileNotificationRequest
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Maneuver = new ManeuverNotice
+        {
+            Object = new SpaceObject { NoradCatId = norad },
+            ExecutionWindow = new TimeWindow { Start = Timestamp.FromDateTime(start), End = Timestamp.FromDateTime(start.AddMinutes(15)) },
+            Purpose = ManeuverPurpose.CollisionAvoidance,
+            PlannedDeltaV = new DeltaV { MagnitudeMps = deltaV, ComponentsMps = new RtnVector { InTrack = deltaV } },
+            Contact = new PointOfContact { Name = "Flight dynamics on duty", Email = "fdo@example.org" },
+        },
+    }, cancellationToken: stop.Token);
+    var n = response.Notification;
+    Console.WriteLine($"filed {n.Id} (sequence {n.Sequence}, version {n.Version}): maneuver of {norad} at {start:yyyy-MM-ddTHH:mm:ssZ}, {deltaV} m/s");
+    return 0;
+}
+
+async Task<int> Subscribe(uint[] objects)
+{
+    var subscriptions = new SubscriptionService.SubscriptionServiceClient(channel);
+    var subscription = await subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest
+    {
+        Name = objects.Length == 0 ? "everything" : $"objects {string.Join(',', objects)}",
+        Filter = new SubscriptionFilter { NoradCatIds = { objects } },
+        Start = StartPosition.Earliest,
+    }, cancellationToken: stop.Token);
+    Console.WriteLine($"subscription {subscription.Id}; waiting for events (Ctrl+C to stop)");
+    ulong position = 0;
+    while (!stop.IsCancellationRequested)
+    {
+        // Resume after the last event seen whenever the stream ends (server restart, slow reading).
+        var request = new SubscribeRequest { SubscriptionId = subscription.Id, ResumeAfterSequence = position };
+        using var call = subscriptions.Subscribe(request, cancellationToken: stop.Token);
+        try
+        {
+            await foreach (var message in call.ResponseStream.ReadAllAsync(stop.Token))
+            {
+                if (message.MessageCase == SubscriptionMessage.MessageOneofCase.CaughtUp)
+                {
+                    Console.WriteLine($"-- live from sequence {message.CaughtUp.Sequence}");
+                }
+                else if (message.MessageCase == SubscriptionMessage.MessageOneofCase.Event)
+                {
+                    var e = message.Event;
+                    Console.WriteLine($"#{e.Sequence} {e.EventType} {e.Notification.Id} v{e.Notification.Version} by {e.Notification.FilingOperator}: {Describe(e.Notification)}");
+                    position = e.Sequence;
+                    await subscriptions.AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = subscription.Id, Sequence = position });
+                }
+            }
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.Internal)
+        {
+            Console.WriteLine($"-- stream ended ({e.StatusCode}); resuming after {position}");
+            await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
+        {
+        }
+    }
+    return 0;
+}
+
+static string Describe(Notification n) => n.ContentCase switch
+{
+    Notification.ContentOneofCase.Maneuver =>
+        $"maneuver of {n.Maneuver.Object.NoradCatId} ({n.Maneuver.Purpose}) {n.Maneuver.ExecutionWindow.Start.ToDateTime():u}, {n.Maneuver.PlannedDeltaV.MagnitudeMps} m/s",
+    Notification.ContentOneofCase.ProximityOperation =>
+        $"proximity operation of {n.ProximityOperation.Chaser.NoradCatId} near {n.ProximityOperation.Target.NoradCatId}, closest {n.ProximityOperation.PlannedClosestApproachM} m",
+    Notification.ContentOneofCase.Launch => $"launch of {n.Launch.Vehicle} from {n.Launch.Site.Name}, {n.Launch.LaunchWindow.Start.ToDateTime():u}",
+    _ => n.Kind.ToString(),
+};
