@@ -64,7 +64,9 @@ public class SharedFileTests
         foreach (var syntax in new[] { CcsdsSyntax.Kvn, CcsdsSyntax.Xml })
         {
             var written = Messages.Write(message, syntax);
-            Expect.SameContent(content, Messages.ReadContent(type, written));
+            var back = Messages.Read(type, written);
+            Expect.SameContent(content, Messages.Content(type, back));
+            Assert.That(DeepEquality.Differences(message, back), Is.Empty);
             if (syntax == CcsdsSyntax.Kvn && !text.TrimStart().StartsWith('<'))
             {
                 Assert.That(Messages.KvnKeywords(written), Is.SupersetOf(Messages.KvnKeywords(text)), $"a keyword of {path} was not written");
