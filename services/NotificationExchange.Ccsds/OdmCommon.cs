@@ -20,6 +20,19 @@ public sealed class OdmHeader : CcsdsBlock
     public string? MessageId { get; set; }
 }
 
+/// <summary>The object and frame metadata OPM, OMM and OEM share.</summary>
+public abstract class OdmObjectMetadata : CcsdsBlock
+{
+    public string ObjectName { get; set; } = "";
+    /// <summary>The international designator (YYYY-NNNP{PP}).</summary>
+    public string ObjectId { get; set; } = "";
+    public string CenterName { get; set; } = "EARTH";
+    public string RefFrame { get; set; } = "EME2000";
+    public CcsdsTime? RefFrameEpoch { get; set; }
+    /// <summary>The time system of every epoch in the message (or segment).</summary>
+    public string TimeSystem { get; set; } = CcsdsTimeSystems.Utc;
+}
+
 /// <summary>A Cartesian state: epoch, position (km) and velocity (km/s).</summary>
 public sealed class StateVector : CcsdsBlock
 {
@@ -156,6 +169,15 @@ internal static class OdmMaps
         .Time("CREATION_DATE", m => m.CreationDate, (m, v) => m.CreationDate = v)
         .Text("ORIGINATOR", m => m.Originator, (m, v) => m.Originator = v)
         .Text("MESSAGE_ID", m => m.MessageId, (m, v) => m.MessageId = v, sinceVersion: "3.0");
+
+    /// <summary>A metadata map starting with the keywords every ODM object block has, in the standard's order.</summary>
+    public static BlockMap<T> ObjectMetadata<T>() where T : OdmObjectMetadata, new() => new BlockMap<T>("metadata")
+        .Text("OBJECT_NAME", m => m.ObjectName, (m, v) => m.ObjectName = v, mandatory: true)
+        .Designator("OBJECT_ID", m => m.ObjectId, (m, v) => m.ObjectId = v, mandatory: true)
+        .Text("CENTER_NAME", m => m.CenterName, (m, v) => m.CenterName = v, mandatory: true)
+        .Frame("REF_FRAME", FrameKinds.Celestial, m => m.RefFrame, (m, v) => m.RefFrame = v, mandatory: true)
+        .Time("REF_FRAME_EPOCH", m => m.RefFrameEpoch, (m, v) => m.RefFrameEpoch = v)
+        .TimeSystem("TIME_SYSTEM", m => m.TimeSystem, (m, v) => m.TimeSystem = v, mandatory: true);
 
     public static readonly BlockMap<StateVector> StateVector = new BlockMap<StateVector>("stateVector")
         .Time("EPOCH", m => m.Epoch, (m, v) => m.Epoch = v, mandatory: true)

@@ -245,32 +245,16 @@ internal static class CdmBinding
 /// <summary>Reads a CDM in KVN or XML (detected from the content), reporting every error it finds.</summary>
 public static class CdmReader
 {
-    public static CdmMessage Read(string text, CcsdsReadOptions? options = null)
-    {
-        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
-        var message = Read(text, context);
-        context.ThrowIfErrors();
-        return message!;
-    }
+    public static CdmMessage Read(string text, CcsdsReadOptions? options = null) => ReaderSupport.Read(text, options, Read);
 
-    public static bool TryRead(string text, out CdmMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null)
-    {
-        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
-        message = Read(text, context);
-        errors = context.Errors;
-        if (errors.Count > 0)
-        {
-            message = null;
-        }
-        return message is not null;
-    }
+    public static bool TryRead(string text, out CdmMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null) =>
+        ReaderSupport.TryRead(text, options, Read, out message, out errors);
 
     internal static CdmMessage? Read(string text, ReadContext context)
     {
         if (MessageText.Detect(text) == CcsdsSyntax.Xml)
         {
-            var roots = MessageText.ReadXmlMessages(text, CdmBinding.RootName, CdmBinding.VersionKeyword, CdmBinding.Versions, context);
-            return roots.Count == 1 ? CdmBinding.Bind(roots[0], context) : null;
+            return ReaderSupport.ReadSingleXml(text, CdmBinding.RootName, CdmBinding.VersionKeyword, CdmBinding.Versions, context, CdmBinding.Bind);
         }
         if (MessageText.StartKvn(text, CdmBinding.RootName, CdmBinding.VersionKeyword, CdmBinding.Versions, context) is not var (cursor, root))
         {

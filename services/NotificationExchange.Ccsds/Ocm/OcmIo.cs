@@ -526,32 +526,16 @@ internal static class OcmBinding
 /// <summary>Reads an OCM in KVN or XML (detected from the content), reporting every error it finds.</summary>
 public static class OcmReader
 {
-    public static OcmMessage Read(string text, CcsdsReadOptions? options = null)
-    {
-        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
-        var message = Read(text, context);
-        context.ThrowIfErrors();
-        return message!;
-    }
+    public static OcmMessage Read(string text, CcsdsReadOptions? options = null) => ReaderSupport.Read(text, options, Read);
 
-    public static bool TryRead(string text, out OcmMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null)
-    {
-        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
-        message = Read(text, context);
-        errors = context.Errors;
-        if (errors.Count > 0)
-        {
-            message = null;
-        }
-        return message is not null;
-    }
+    public static bool TryRead(string text, out OcmMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null) =>
+        ReaderSupport.TryRead(text, options, Read, out message, out errors);
 
     internal static OcmMessage? Read(string text, ReadContext context)
     {
         if (MessageText.Detect(text) == CcsdsSyntax.Xml)
         {
-            var roots = MessageText.ReadXmlMessages(text, OcmBinding.RootName, OcmBinding.VersionKeyword, OcmBinding.Versions, context);
-            return roots.Count == 1 ? OcmBinding.Bind(roots[0], context) : null;
+            return ReaderSupport.ReadSingleXml(text, OcmBinding.RootName, OcmBinding.VersionKeyword, OcmBinding.Versions, context, OcmBinding.Bind);
         }
         if (MessageText.StartKvn(text, OcmBinding.RootName, OcmBinding.VersionKeyword, OcmBinding.Versions, context) is not var (cursor, root))
         {

@@ -3,14 +3,8 @@ using NotificationExchange.Ccsds.Syntax;
 namespace NotificationExchange.Ccsds.Oem;
 
 /// <summary>OEM segment metadata.</summary>
-public sealed class OemMetadata : CcsdsBlock
+public sealed class OemMetadata : OdmObjectMetadata
 {
-    public string ObjectName { get; set; } = "";
-    public string ObjectId { get; set; } = "";
-    public string CenterName { get; set; } = "EARTH";
-    public string RefFrame { get; set; } = "EME2000";
-    public CcsdsTime? RefFrameEpoch { get; set; }
-    public string TimeSystem { get; set; } = CcsdsTimeSystems.Utc;
     public CcsdsTime StartTime { get; set; }
     public CcsdsTime? UseableStartTime { get; set; }
     public CcsdsTime? UseableStopTime { get; set; }
@@ -58,13 +52,7 @@ internal static class OemBinding
     public const string VersionKeyword = "CCSDS_OEM_VERS";
     public static readonly string[] Versions = ["2.0", "3.0"];
 
-    public static readonly BlockMap<OemMetadata> Metadata = new BlockMap<OemMetadata>("metadata")
-        .Text("OBJECT_NAME", m => m.ObjectName, (m, v) => m.ObjectName = v, mandatory: true)
-        .Designator("OBJECT_ID", m => m.ObjectId, (m, v) => m.ObjectId = v, mandatory: true)
-        .Text("CENTER_NAME", m => m.CenterName, (m, v) => m.CenterName = v, mandatory: true)
-        .Frame("REF_FRAME", FrameKinds.Celestial, m => m.RefFrame, (m, v) => m.RefFrame = v, mandatory: true)
-        .Time("REF_FRAME_EPOCH", m => m.RefFrameEpoch, (m, v) => m.RefFrameEpoch = v)
-        .TimeSystem("TIME_SYSTEM", m => m.TimeSystem, (m, v) => m.TimeSystem = v, mandatory: true)
+    public static readonly BlockMap<OemMetadata> Metadata = OdmMaps.ObjectMetadata<OemMetadata>()
         .Time("START_TIME", m => m.StartTime, (m, v) => m.StartTime = v, mandatory: true)
         .Time("USEABLE_START_TIME", m => m.UseableStartTime, (m, v) => m.UseableStartTime = v)
         .Time("USEABLE_STOP_TIME", m => m.UseableStopTime, (m, v) => m.UseableStopTime = v)
@@ -297,32 +285,16 @@ internal static class OemBinding
 /// <summary>Reads an OEM in KVN or XML (detected from the content), reporting every error it finds.</summary>
 public static class OemReader
 {
-    public static OemMessage Read(string text, CcsdsReadOptions? options = null)
-    {
-        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
-        var message = Read(text, context);
-        context.ThrowIfErrors();
-        return message!;
-    }
+    public static OemMessage Read(string text, CcsdsReadOptions? options = null) => ReaderSupport.Read(text, options, Read);
 
-    public static bool TryRead(string text, out OemMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null)
-    {
-        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
-        message = Read(text, context);
-        errors = context.Errors;
-        if (errors.Count > 0)
-        {
-            message = null;
-        }
-        return message is not null;
-    }
+    public static bool TryRead(string text, out OemMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null) =>
+        ReaderSupport.TryRead(text, options, Read, out message, out errors);
 
     internal static OemMessage? Read(string text, ReadContext context)
     {
         if (MessageText.Detect(text) == CcsdsSyntax.Xml)
         {
-            var roots = MessageText.ReadXmlMessages(text, OemBinding.RootName, OemBinding.VersionKeyword, OemBinding.Versions, context);
-            return roots.Count == 1 ? OemBinding.Bind(roots[0], context) : null;
+            return ReaderSupport.ReadSingleXml(text, OemBinding.RootName, OemBinding.VersionKeyword, OemBinding.Versions, context, OemBinding.Bind);
         }
         if (MessageText.StartKvn(text, OemBinding.RootName, OemBinding.VersionKeyword, OemBinding.Versions, context) is not var (cursor, root))
         {

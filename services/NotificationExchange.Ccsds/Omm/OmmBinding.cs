@@ -9,13 +9,7 @@ internal static class OmmBinding
     public const string VersionKeyword = "CCSDS_OMM_VERS";
     public static readonly string[] Versions = ["2.0", "3.0"];
 
-    public static readonly BlockMap<OmmMetadata> Metadata = new BlockMap<OmmMetadata>("metadata")
-        .Text("OBJECT_NAME", m => m.ObjectName, (m, v) => m.ObjectName = v, mandatory: true)
-        .Designator("OBJECT_ID", m => m.ObjectId, (m, v) => m.ObjectId = v, mandatory: true)
-        .Text("CENTER_NAME", m => m.CenterName, (m, v) => m.CenterName = v, mandatory: true)
-        .Frame("REF_FRAME", FrameKinds.Celestial, m => m.RefFrame, (m, v) => m.RefFrame = v, mandatory: true)
-        .Time("REF_FRAME_EPOCH", m => m.RefFrameEpoch, (m, v) => m.RefFrameEpoch = v)
-        .TimeSystem("TIME_SYSTEM", m => m.TimeSystem, (m, v) => m.TimeSystem = v, mandatory: true)
+    public static readonly BlockMap<OmmMetadata> Metadata = OdmMaps.ObjectMetadata<OmmMetadata>()
         .Text("MEAN_ELEMENT_THEORY", m => m.MeanElementTheory, (m, v) => m.MeanElementTheory = v, mandatory: true);
 
     public static readonly BlockMap<MeanElements> MeanElements = new BlockMap<MeanElements>("meanElements")

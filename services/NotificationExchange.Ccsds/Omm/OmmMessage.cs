@@ -1,15 +1,13 @@
 namespace NotificationExchange.Ccsds.Omm;
 
 /// <summary>OMM metadata.</summary>
-public sealed class OmmMetadata : CcsdsBlock
+public sealed class OmmMetadata : OdmObjectMetadata
 {
-    public string ObjectName { get; set; } = "";
-    /// <summary>The international designator (YYYY-NNNP{PP}).</summary>
-    public string ObjectId { get; set; } = "";
-    public string CenterName { get; set; } = "EARTH";
-    public string RefFrame { get; set; } = "TEME";
-    public CcsdsTime? RefFrameEpoch { get; set; }
-    public string TimeSystem { get; set; } = CcsdsTimeSystems.Utc;
+    public OmmMetadata()
+    {
+        RefFrame = "TEME";
+    }
+
     /// <summary>SGP/SGP4, SGP4, SGP4-XP, DSST, USM, ...</summary>
     public string MeanElementTheory { get; set; } = "SGP4";
 }

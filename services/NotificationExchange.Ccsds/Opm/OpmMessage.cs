@@ -4,17 +4,7 @@ using NotificationExchange.Ccsds.Syntax;
 namespace NotificationExchange.Ccsds.Opm;
 
 /// <summary>OPM metadata.</summary>
-public sealed class OpmMetadata : CcsdsBlock
-{
-    public string ObjectName { get; set; } = "";
-    /// <summary>The international designator (YYYY-NNNP{PP}).</summary>
-    public string ObjectId { get; set; } = "";
-    public string CenterName { get; set; } = "EARTH";
-    public string RefFrame { get; set; } = "EME2000";
-    public CcsdsTime? RefFrameEpoch { get; set; }
-    /// <summary>The time system of every epoch of the message (state, maneuvers).</summary>
-    public string TimeSystem { get; set; } = CcsdsTimeSystems.Utc;
-}
+public sealed class OpmMetadata : OdmObjectMetadata;
 
 /// <summary>
 /// One OPM maneuver block: a delta-v applied at MAN_EPOCH_IGNITION over MAN_DURATION seconds (0: impulsive), in
@@ -54,13 +44,7 @@ internal static class OpmBinding
     public const string VersionKeyword = "CCSDS_OPM_VERS";
     public static readonly string[] Versions = ["2.0", "3.0"];
 
-    public static readonly BlockMap<OpmMetadata> Metadata = new BlockMap<OpmMetadata>("metadata")
-        .Text("OBJECT_NAME", m => m.ObjectName, (m, v) => m.ObjectName = v, mandatory: true)
-        .Designator("OBJECT_ID", m => m.ObjectId, (m, v) => m.ObjectId = v, mandatory: true)
-        .Text("CENTER_NAME", m => m.CenterName, (m, v) => m.CenterName = v, mandatory: true)
-        .Frame("REF_FRAME", FrameKinds.Celestial, m => m.RefFrame, (m, v) => m.RefFrame = v, mandatory: true)
-        .Time("REF_FRAME_EPOCH", m => m.RefFrameEpoch, (m, v) => m.RefFrameEpoch = v)
-        .TimeSystem("TIME_SYSTEM", m => m.TimeSystem, (m, v) => m.TimeSystem = v, mandatory: true);
+    public static readonly BlockMap<OpmMetadata> Metadata = OdmMaps.ObjectMetadata<OpmMetadata>();
 
     public static readonly BlockMap<OpmManeuver> Maneuver = new BlockMap<OpmManeuver>("maneuverParameters")
         .Time("MAN_EPOCH_IGNITION", m => m.EpochIgnition, (m, v) => m.EpochIgnition = v, mandatory: true)
@@ -146,32 +130,16 @@ internal static class OpmBinding
 /// <summary>Reads an OPM in KVN or XML (detected from the content), reporting every error it finds.</summary>
 public static class OpmReader
 {
-    public static OpmMessage Read(string text, CcsdsReadOptions? options = null)
-    {
-        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
-        var message = Read(text, context);
-        context.ThrowIfErrors();
-        return message!;
-    }
+    public static OpmMessage Read(string text, CcsdsReadOptions? options = null) => ReaderSupport.Read(text, options, Read);
 
-    public static bool TryRead(string text, out OpmMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null)
-    {
-        var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
-        message = Read(text, context);
-        errors = context.Errors;
-        if (errors.Count > 0)
-        {
-            message = null;
-        }
-        return message is not null;
-    }
+    public static bool TryRead(string text, out OpmMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null) =>
+        ReaderSupport.TryRead(text, options, Read, out message, out errors);
 
     internal static OpmMessage? Read(string text, ReadContext context)
     {
         if (MessageText.Detect(text) == CcsdsSyntax.Xml)
         {
-            var roots = MessageText.ReadXmlMessages(text, OpmBinding.RootName, OpmBinding.VersionKeyword, OpmBinding.Versions, context);
-            return roots.Count == 1 ? OpmBinding.Bind(roots[0], context) : null;
+            return ReaderSupport.ReadSingleXml(text, OpmBinding.RootName, OpmBinding.VersionKeyword, OpmBinding.Versions, context, OpmBinding.Bind);
         }
         if (MessageText.StartKvn(text, OpmBinding.RootName, OpmBinding.VersionKeyword, OpmBinding.Versions, context) is not var (cursor, root))
         {
