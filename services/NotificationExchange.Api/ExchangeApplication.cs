@@ -9,7 +9,8 @@ public static class ExchangeApplication
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files live beside the assembly, wherever the process is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(builder.Configuration["Exchange:InstanceId"] is { Length: > 0 } id
             ? new ExchangeInstance(id)

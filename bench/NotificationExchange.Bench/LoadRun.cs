@@ -1,0 +1,262 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Bench;
+
+internal sealed record LoadSettings(
+    int Subscriptions, int ObjectsPerSubscription, int CatalogueSize, int Filers, int ThroughputConcurrency, double Rate, TimeSpan Duration);
+
+internal sealed record LoadResult(
+    double DurableFilingsPerSecond, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries);
+
+/// <summary>
+/// One measurement against running servers: many live subscriptions, each watching a random fleet of objects (so each
+/// filing matches a realistic few per cent of them), spread over the servers; then filers at full speed (durable
+/// filings per second), then filers at a fixed rate (filed-to-delivered latency on the streams).
+/// </summary>
+internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, LoadSettings settings)
+{
+    private readonly ConcurrentBag<double> _latenciesMs = [];
+    private readonly Dictionary<uint, int> _watchers = [];
+    private long _deliveries;
+    private long _countAfterSequence = long.MaxValue;
+
+    public async Task<LoadResult> RunAsync()
+    {
+        var admin = new Clients(servers[0], adminKey, connections: 1);
+        var runId = Guid.NewGuid().ToString("N")[..6];
+        var filerClients = new List<Clients>();
+        for (var i = 0; i < settings.Filers; i++)
+        {
+            var key = (await admin.Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = $"filer-{runId}-{i}", DisplayName = "bench filer" })).ApiKey;
+            filerClients.Add(new Clients(servers[i % servers.Count], key, connections: 1));
+        }
+
+        using var stop = new CancellationTokenSource();
+        var streams = await OpenSubscriptionsAsync(admin, runId, stop.Token);
+        Console.WriteLine($"  {settings.Subscriptions} subscriptions live on {servers.Count} server(s)");
+
+        // Full speed, closed loop: how many durable filings a second.
+        var durable = await FileAsync(filerClients, TimeSpan.FromSeconds(Math.Max(5, settings.Duration.TotalSeconds / 2)), rate: null);
+        await Task.Delay(1000);
+
+        // Fixed rate: latency from commit to delivery on the streams.
+        Interlocked.Exchange(ref _deliveries, 0);
+        _latenciesMs.Clear();
+        Interlocked.Exchange(ref _countAfterSequence, durable.LastSequence);
+        var pacedClock = Stopwatch.StartNew();
+        var paced = await FileAsync(filerClients, settings.Duration, settings.Rate);
+        var expected = paced.Objects.Sum(o => (long)_watchers.GetValueOrDefault(o));
+        await WaitForDeliveriesAsync(expected, TimeSpan.FromSeconds(10));
+        var pacedSeconds = pacedClock.Elapsed.TotalSeconds;
+        Interlocked.Exchange(ref _countAfterSequence, long.MaxValue);
+
+        await stop.CancelAsync();
+        await Task.WhenAll(streams.Select(s => s.ContinueWith(_ => { }, TaskScheduler.Default)));
+        var sorted = _latenciesMs.Order().ToArray();
+        return new LoadResult(
+            durable.PerSecond,
+            paced.PerSecond,
+            Percentile(sorted, 0.50),
+            Percentile(sorted, 0.99),
+            sorted.Length == 0 ? double.NaN : sorted[^1],
+            Interlocked.Read(ref _deliveries) / pacedSeconds,
+            Interlocked.Read(ref _deliveries),
+            expected);
+    }
+
+    private async Task<List<Task>> OpenSubscriptionsAsync(Clients admin, string runId, CancellationToken stop)
+    {
+        const int perOperator = 100;
+        var random = new Random(42);
+        var streams = new List<Task>();
+        var caughtUp = new List<Task>();
+        var serverClients = new Dictionary<(int, string), Clients>();
+        for (var s = 0; s < settings.Subscriptions; s += perOperator)
+        {
+            var operatorId = $"watcher-{runId}-{s / perOperator}";
+            var key = (await admin.Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = operatorId, DisplayName = "bench watcher" })).ApiKey;
+            var server = s / perOperator % servers.Count;
+            var clients = new Clients(servers[server], key, connections: 4);
+            for (var i = s; i < Math.Min(settings.Subscriptions, s + perOperator); i++)
+            {
+                var fleet = Enumerable.Range(0, settings.ObjectsPerSubscription).Select(_ => (uint)random.Next(1, settings.CatalogueSize + 1)).Distinct().ToArray();
+                foreach (var o in fleet)
+                {
+                    _watchers[o] = _watchers.GetValueOrDefault(o) + 1;
+                }
+                var subscription = await clients.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest
+                {
+                    Name = $"fleet {i}", Filter = new SubscriptionFilter { NoradCatIds = { fleet } },
+                });
+                var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                caughtUp.Add(ready.Task);
+                streams.Add(ReadStreamAsync(clients, subscription.Id, ready, stop));
+            }
+        }
+        await Task.WhenAll(caughtUp);
+        return streams;
+    }
+
+    private async Task ReadStreamAsync(Clients clients, string subscriptionId, TaskCompletionSource ready, CancellationToken stop)
+    {
+        try
+        {
+            using var call = clients.Subscriptions.Subscribe(new SubscribeRequest { SubscriptionId = subscriptionId }, cancellationToken: stop);
+            await foreach (var message in call.ResponseStream.ReadAllAsync(stop))
+            {
+                if (message.MessageCase == SubscriptionMessage.MessageOneofCase.CaughtUp)
+                {
+                    ready.TrySetResult();
+                }
+                else if (message.MessageCase == SubscriptionMessage.MessageOneofCase.Event && (long)message.Event.Sequence > Interlocked.Read(ref _countAfterSequence))
+                {
+                    var latency = (DateTime.UtcNow - message.Event.RecordedAt.ToDateTime()).TotalMilliseconds;
+                    _latenciesMs.Add(latency);
+                    Interlocked.Increment(ref _deliveries);
+                }
+            }
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled || stop.IsCancellationRequested)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            ready.TrySetException(e);
+            Console.Error.WriteLine($"  stream {subscriptionId} failed: {e.Message}");
+        }
+    }
+
+    private sealed record FilingRun(double PerSecond, List<uint> Objects, long LastSequence);
+
+    /// <summary>Files maneuvers for <paramref name="duration"/>: as fast as possible, or paced at <paramref name="rate"/> a second.</summary>
+    private async Task<FilingRun> FileAsync(List<Clients> filers, TimeSpan duration, double? rate)
+    {
+        var objects = new ConcurrentQueue<uint>();
+        var random = new Random(7);
+        var clock = Stopwatch.StartNew();
+        var filed = 0L;
+        var lastSequence = 0L;
+        var concurrency = rate is null ? settings.ThroughputConcurrency : settings.Filers * 4;
+        var tickets = new SemaphoreSlim(concurrency);
+        var running = new List<Task>();
+        var next = 0L;
+        while (clock.Elapsed < duration)
+        {
+            if (rate is { } perSecond)
+            {
+                var due = TimeSpan.FromSeconds(next / perSecond);
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+            }
+            await tickets.WaitAsync();
+            var filer = filers[(int)(next++ % filers.Count)];
+            uint norad;
+            lock (random)
+            {
+                norad = (uint)random.Next(1, settings.CatalogueSize + 1);
+            }
+            running.Add(FileOneAsync(filer, norad));
+            if (running.Count > 4 * concurrency)
+            {
+                running.RemoveAll(t => t.IsCompleted);
+            }
+        }
+        await Task.WhenAll(running);
+        return new FilingRun(Interlocked.Read(ref filed) / clock.Elapsed.TotalSeconds, objects.ToList(), Interlocked.Read(ref lastSequence));
+
+        async Task FileOneAsync(Clients filer, uint norad)
+        {
+            try
+            {
+                var filedOne = await filer.Notifications.FileNotificationAsync(Maneuver(norad));
+                objects.Enqueue(norad);
+                var sequence = (long)filedOne.Notification.Sequence;
+                long seen;
+                while ((seen = Interlocked.Read(ref lastSequence)) < sequence && Interlocked.CompareExchange(ref lastSequence, sequence, seen) != seen)
+                {
+                }
+                Interlocked.Increment(ref filed);
+            }
+            finally
+            {
+                tickets.Release();
+            }
+        }
+    }
+
+    private async Task WaitForDeliveriesAsync(long expected, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (Interlocked.Read(ref _deliveries) < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    private static FileNotificationRequest Maneuver(uint norad)
+    {
+        var start = DateTime.UtcNow.AddHours(6);
+        return new FileNotificationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Maneuver = new ManeuverNotice
+            {
+                Object = new SpaceObject { NoradCatId = norad, Name = $"OBJECT {norad}" },
+                ExecutionWindow = new TimeWindow { Start = Timestamp.FromDateTime(start), End = Timestamp.FromDateTime(start.AddMinutes(10)) },
+                Purpose = ManeuverPurpose.CollisionAvoidance,
+                PlannedDeltaV = new DeltaV { MagnitudeMps = 0.12, ComponentsMps = new RtnVector { InTrack = 0.12 } },
+                ExpectedOrbit = new OrbitSpec
+                {
+                    MeanElements = new MeanElements
+                    {
+                        Epoch = Timestamp.FromDateTime(start), ApogeeAltitudeKm = 552, PerigeeAltitudeKm = 548, InclinationDeg = 53,
+                    },
+                },
+                Remarks = "Collision avoidance for a predicted conjunction; screening volume 0.4 x 25 x 25 km",
+                Contact = new PointOfContact { Name = "Constellation flight dynamics", Email = "fdo@example.org" },
+            },
+        };
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>Clients of one server with one key, over a few HTTP/2 connections.</summary>
+    private sealed class Clients
+    {
+        private readonly NotificationService.NotificationServiceClient[] _notifications;
+        private readonly SubscriptionService.SubscriptionServiceClient[] _subscriptions;
+        private int _next;
+
+        public Clients(string address, string key, int connections)
+        {
+            var channels = Enumerable.Range(0, connections).Select(_ => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+            {
+                Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+                {
+                    metadata.Add("authorization", $"Bearer {key}");
+                    return Task.CompletedTask;
+                })),
+                UnsafeUseInsecureChannelCallCredentials = true,
+                HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            })).ToArray();
+            _notifications = channels.Select(c => new NotificationService.NotificationServiceClient(c)).ToArray();
+            _subscriptions = channels.Select(c => new SubscriptionService.SubscriptionServiceClient(c)).ToArray();
+            Operators = new OperatorService.OperatorServiceClient(channels[0]);
+        }
+
+        public NotificationService.NotificationServiceClient Notifications => _notifications[Interlocked.Increment(ref _next) % _notifications.Length];
+        public SubscriptionService.SubscriptionServiceClient Subscriptions => _subscriptions[Interlocked.Increment(ref _next) % _subscriptions.Length];
+        public OperatorService.OperatorServiceClient Operators { get; }
+    }
+}

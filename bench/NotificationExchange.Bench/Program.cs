@@ -1,0 +1,137 @@
+using System.Globalization;
+using NotificationExchange.Bench;
+
+// Load benchmark of the exchange. Usage (bench/run.sh builds and calls this):
+//   NotificationExchange.Bench --server <NotificationExchange.Api.dll> --transport embedded|rabbitmq
+//       [--broker amqp://guest:guest@localhost:5672/] [--subscriptions 1000] [--rate 500] [--seconds 20]
+//       [--filers 8] [--concurrency 64] [--repeats 1]
+// Prints, per repeat and as medians: durable filings/s (closed loop), the raw confirmed-publish baseline on the same
+// broker and the ratio of the two, filed-to-delivered latency on the streams at the fixed rate (p50, p99, max),
+// deliveries/s, and the servers' peak memory.
+
+var options = Options.Parse(args);
+var broker = options.Get("broker", Environment.GetEnvironmentVariable("NX_BENCH_RABBITMQ") ?? "amqp://guest:guest@localhost:5672/");
+var transport = options.Get("transport", "embedded");
+var serverDll = Path.GetFullPath(options.Get("server", "services/NotificationExchange.Api/bin/Release/net10.0/NotificationExchange.Api.dll"));
+var repeats = options.GetInt("repeats", 1);
+var settings = new LoadSettings(
+    Subscriptions: options.GetInt("subscriptions", 1000),
+    ObjectsPerSubscription: options.GetInt("objects-per-subscription", 40),
+    CatalogueSize: options.GetInt("catalogue", 2000),
+    Filers: options.GetInt("filers", 8),
+    ThroughputConcurrency: options.GetInt("concurrency", 64),
+    Rate: options.GetDouble("rate", 500),
+    Duration: TimeSpan.FromSeconds(options.GetDouble("seconds", 20)));
+if (transport is not ("embedded" or "rabbitmq"))
+{
+    Console.Error.WriteLine("--transport must be embedded or rabbitmq");
+    return 2;
+}
+if (!File.Exists(serverDll))
+{
+    Console.Error.WriteLine($"no server at {serverDll}; build it first (bench/run.sh does)");
+    return 2;
+}
+
+Console.WriteLine($"NotificationExchange load benchmark: transport {transport}, {settings.Subscriptions} subscriptions x {settings.ObjectsPerSubscription} objects of {settings.CatalogueSize} " +
+    $"(each filing matches ~{100.0 * settings.ObjectsPerSubscription / settings.CatalogueSize:0.#}%), {settings.Filers} filers, {settings.ThroughputConcurrency} in flight at full speed, " +
+    $"{settings.Rate}/s paced for {settings.Duration.TotalSeconds} s, {repeats} repeat(s), {Environment.ProcessorCount} cores");
+
+var results = new List<(LoadResult Load, double Baseline, double PeakMb)>();
+for (var repeat = 1; repeat <= repeats; repeat++)
+{
+    var folder = Path.Combine(Path.GetTempPath(), "nx-bench", Guid.NewGuid().ToString("N"));
+    Directory.CreateDirectory(folder);
+    const string adminKey = "bench-admin-key-0123456789abcdef";
+    var servers = new List<ServerProcess>();
+    try
+    {
+        var instances = transport == "rabbitmq" ? 2 : 1;
+        for (var i = 0; i < instances; i++)
+        {
+            servers.Add(await ServerProcess.StartAsync(serverDll, Path.Combine(folder, "exchange.db"), adminKey, transport == "rabbitmq" ? broker : null, $"{repeat}-{i}"));
+        }
+        var baseline = await TryBaselineAsync(broker);
+        Console.WriteLine($"repeat {repeat}: raw confirmed publish baseline {Format(baseline)}/s");
+        var load = await new LoadRun(servers.Select(s => s.Address).ToList(), adminKey, settings).RunAsync();
+        var peak = servers.Max(s => s.PeakMemoryMb());
+        results.Add((load, baseline, peak));
+        Console.WriteLine($"repeat {repeat}: durable filings {load.DurableFilingsPerSecond:0}/s ({Ratio(load.DurableFilingsPerSecond, baseline)} of baseline); " +
+            $"at {load.PacedFilingsPerSecond:0}/s filed-to-delivered p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, max {load.MaxMs:0.0} ms; " +
+            $"{load.DeliveriesPerSecond:0} deliveries/s ({load.Deliveries} of {load.ExpectedDeliveries} expected); server peak memory {peak:0} MB");
+    }
+    finally
+    {
+        foreach (var server in servers)
+        {
+            await server.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+double Median(Func<(LoadResult Load, double Baseline, double PeakMb), double> pick)
+{
+    var values = results.Select(pick).Where(double.IsFinite).Order().ToArray();
+    return values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+}
+
+var durable = Median(r => r.Load.DurableFilingsPerSecond);
+var baselineMedian = Median(r => r.Baseline);
+Console.WriteLine();
+Console.WriteLine($"medians over {results.Count} repeat(s), transport {transport}:");
+Console.WriteLine($"  durable filings/s            {durable,10:0}   (target: >= 0.8 x baseline)");
+Console.WriteLine($"  raw confirmed publish/s      {Format(baselineMedian),10}   ratio {Ratio(durable, baselineMedian)}");
+Console.WriteLine($"  filed-to-delivered p50 (ms)  {Median(r => r.Load.P50Ms),10:0.0}");
+Console.WriteLine($"  filed-to-delivered p99 (ms)  {Median(r => r.Load.P99Ms),10:0.0}   (target: < 25 ms at 500/s, 1000 subscriptions)");
+Console.WriteLine($"  filed-to-delivered max (ms)  {Median(r => r.Load.MaxMs),10:0.0}");
+Console.WriteLine($"  deliveries/s                 {Median(r => r.Load.DeliveriesPerSecond),10:0}");
+Console.WriteLine($"  server peak memory (MB)      {Median(r => r.PeakMb),10:0}   (target: < 300 MB)");
+return 0;
+
+static async Task<double> TryBaselineAsync(string broker)
+{
+    try
+    {
+        return await ConfirmedPublishBaseline.MeasureAsync(broker, TimeSpan.FromSeconds(5));
+    }
+    catch (Exception e)
+    {
+        Console.WriteLine($"  (no baseline: RabbitMQ at {broker} is not reachable: {e.Message})");
+        return double.NaN;
+    }
+}
+
+static string Format(double value) => double.IsFinite(value) ? value.ToString("0", CultureInfo.InvariantCulture) : "n/a";
+
+static string Ratio(double value, double baseline) =>
+    double.IsFinite(baseline) && baseline > 0 ? (value / baseline).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+
+internal sealed class Options(Dictionary<string, string> values)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"expected --name value pairs, got '{args[i]}'");
+            }
+            values[args[i][2..]] = args[++i];
+        }
+        return new Options(values);
+    }
+
+    public string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+
+    public int GetInt(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public double GetDouble(string name, double fallback) => values.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+}

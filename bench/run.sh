@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The exchange's load benchmark, one command:
+#   bench/run.sh [embedded|rabbitmq|all] [--subscriptions 1000] [--rate 500] [--seconds 20] [--repeats 3] ...
+# Builds the server and the benchmark in Release, makes sure RabbitMQ runs (the raw baseline needs it, and so does
+# the rabbitmq transport), then measures. The orbit engine has its own: bench/orbits.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-all}"
+[ $# -gt 0 ] && shift
+
+dotnet build -c Release -v q --nologo services/NotificationExchange.Api >/dev/null
+dotnet build -c Release -v q --nologo bench/NotificationExchange.Bench >/dev/null
+bash scripts/rabbitmq.sh >/dev/null
+
+run() {
+  dotnet bench/NotificationExchange.Bench/bin/Release/net10.0/NotificationExchange.Bench.dll \
+    --server services/NotificationExchange.Api/bin/Release/net10.0/NotificationExchange.Api.dll --transport "$1" "${@:2}"
+}
+case "$mode" in
+  embedded|rabbitmq) run "$mode" "$@" ;;
+  all) run embedded "$@"; echo; run rabbitmq "$@" ;;
+  *) echo "usage: bench/run.sh [embedded|rabbitmq|all] [options]" >&2; exit 2 ;;
+esac
