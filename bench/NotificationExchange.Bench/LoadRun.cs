@@ -8,17 +8,17 @@ using NotificationExchange.Protocol.V1;
 namespace NotificationExchange.Bench;
 
 internal sealed record LoadSettings(
-    int Subscriptions, int ObjectsPerSubscription, int CatalogueSize, int Filers, int ThroughputConcurrency, double Rate, TimeSpan Duration);
+    int Subscriptions, int ObjectsPerSubscription, int CatalogueSize, int Filers, int ThroughputConcurrency, double Rate, TimeSpan Duration, TimeSpan Warmup);
 
 internal sealed record LoadResult(
-    double DurableFilingsPerSecond, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries);
+    double DurableFilingsPerSecond, double ServerCpuUsPerFiling, double ClientCpuUsPerFiling, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries);
 
 /// <summary>
 /// One measurement against running servers: many live subscriptions, each watching a random fleet of objects (so each
 /// filing matches a realistic few per cent of them), spread over the servers; then filers at full speed (durable
 /// filings per second), then filers at a fixed rate (filed-to-delivered latency on the streams).
 /// </summary>
-internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, LoadSettings settings)
+internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, LoadSettings settings, Func<TimeSpan> serverCpu)
 {
     private readonly ConcurrentBag<double> _latenciesMs = [];
     private readonly Dictionary<uint, int> _watchers = [];
@@ -40,8 +40,16 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
         var streams = await OpenSubscriptionsAsync(admin, runId, stop.Token);
         Console.WriteLine($"  {settings.Subscriptions} subscriptions live on {servers.Count} server(s)");
 
+        // Warm up first: the JIT tiers code up over the first tens of thousands of calls, and would otherwise be
+        // measured as part of the exchange.
+        await FileAsync(filerClients, settings.Warmup, rate: null);
+
         // Full speed, closed loop: how many durable filings a second.
+        var serverCpuBefore = serverCpu();
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var durable = await FileAsync(filerClients, TimeSpan.FromSeconds(Math.Max(5, settings.Duration.TotalSeconds / 2)), rate: null);
+        var serverCpuPerFiling = (serverCpu() - serverCpuBefore).TotalMicroseconds / durable.Objects.Count;
+        var clientCpuPerFiling = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMicroseconds / durable.Objects.Count;
         await Task.Delay(1000);
 
         // Fixed rate: latency from commit to delivery on the streams.
@@ -60,6 +68,8 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
         var sorted = _latenciesMs.Order().ToArray();
         return new LoadResult(
             durable.PerSecond,
+            serverCpuPerFiling,
+            clientCpuPerFiling,
             paced.PerSecond,
             Percentile(sorted, 0.50),
             Percentile(sorted, 0.99),

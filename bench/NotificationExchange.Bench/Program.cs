@@ -4,7 +4,7 @@ using NotificationExchange.Bench;
 // Load benchmark of the exchange. Usage (bench/run.sh builds and calls this):
 //   NotificationExchange.Bench --server <NotificationExchange.Api.dll> --transport embedded|rabbitmq
 //       [--broker amqp://guest:guest@localhost:5672/] [--subscriptions 1000] [--rate 500] [--seconds 20]
-//       [--filers 8] [--concurrency 64] [--repeats 1]
+//       [--filers 8] [--concurrency 64] [--warmup 10] [--repeats 1]
 // Prints, per repeat and as medians: durable filings/s (closed loop), the raw confirmed-publish baseline on the same
 // broker and the ratio of the two, filed-to-delivered latency on the streams at the fixed rate (p50, p99, max),
 // deliveries/s, and the servers' peak memory.
@@ -21,7 +21,8 @@ var settings = new LoadSettings(
     Filers: options.GetInt("filers", 8),
     ThroughputConcurrency: options.GetInt("concurrency", 64),
     Rate: options.GetDouble("rate", 500),
-    Duration: TimeSpan.FromSeconds(options.GetDouble("seconds", 20)));
+    Duration: TimeSpan.FromSeconds(options.GetDouble("seconds", 20)),
+    Warmup: TimeSpan.FromSeconds(options.GetDouble("warmup", 10)));
 if (transport is not ("embedded" or "rabbitmq"))
 {
     Console.Error.WriteLine("--transport must be embedded or rabbitmq");
@@ -53,10 +54,11 @@ for (var repeat = 1; repeat <= repeats; repeat++)
         }
         var baseline = await TryBaselineAsync(broker);
         Console.WriteLine($"repeat {repeat}: raw confirmed publish baseline {Format(baseline)}/s");
-        var load = await new LoadRun(servers.Select(s => s.Address).ToList(), adminKey, settings).RunAsync();
+        var load = await new LoadRun(servers.Select(s => s.Address).ToList(), adminKey, settings, () => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime())).RunAsync();
         var peak = servers.Max(s => s.PeakMemoryMb());
         results.Add((load, baseline, peak));
-        Console.WriteLine($"repeat {repeat}: durable filings {load.DurableFilingsPerSecond:0}/s ({Ratio(load.DurableFilingsPerSecond, baseline)} of baseline); " +
+        Console.WriteLine($"repeat {repeat}: durable filings {load.DurableFilingsPerSecond:0}/s ({Ratio(load.DurableFilingsPerSecond, baseline)} of baseline; " +
+            $"CPU per filing: servers {load.ServerCpuUsPerFiling:0} us, this load generator {load.ClientCpuUsPerFiling:0} us); " +
             $"at {load.PacedFilingsPerSecond:0}/s filed-to-delivered p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, max {load.MaxMs:0.0} ms; " +
             $"{load.DeliveriesPerSecond:0} deliveries/s ({load.Deliveries} of {load.ExpectedDeliveries} expected); server peak memory {peak:0} MB");
     }
@@ -88,6 +90,8 @@ Console.WriteLine();
 Console.WriteLine($"medians over {results.Count} repeat(s), transport {transport}:");
 Console.WriteLine($"  durable filings/s            {durable,10:0}   (target: >= 0.8 x baseline)");
 Console.WriteLine($"  raw confirmed publish/s      {Format(baselineMedian),10}   ratio {Ratio(durable, baselineMedian)}");
+Console.WriteLine($"  server CPU per filing (us)   {Median(r => r.Load.ServerCpuUsPerFiling),10:0}   (all instances, fan-out included)");
+Console.WriteLine($"  client CPU per filing (us)   {Median(r => r.Load.ClientCpuUsPerFiling),10:0}   (this load generator, on the same cores)");
 Console.WriteLine($"  filed-to-delivered p50 (ms)  {Median(r => r.Load.P50Ms),10:0.0}");
 Console.WriteLine($"  filed-to-delivered p99 (ms)  {Median(r => r.Load.P99Ms),10:0.0}   (target: < 25 ms at 500/s, 1000 subscriptions)");
 Console.WriteLine($"  filed-to-delivered max (ms)  {Median(r => r.Load.MaxMs),10:0.0}");

@@ -19,7 +19,11 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
     private readonly Channel<FeedInput> _inputs = Channel.CreateUnbounded<FeedInput>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _streamsLock = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private SubscriberStream[] _streams = [];
+    // Guarded by _streamsLock. Streams whose filter names objects are found through the objects an event concerns;
+    // the others see every event. With a thousand streams watching fleets, an event is offered to a few, not all.
+    private readonly List<SubscriberStream> _unindexed = [];
+    private readonly Dictionary<int, List<SubscriberStream>> _byObject = [];
+    private readonly List<SubscriberStream> _all = [];
     private readonly INotificationLog _log;
     private readonly FanOutOptions _options;
     private readonly ILogger<LiveFeed> _logger;
@@ -61,7 +65,19 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
     {
         lock (_streamsLock)
         {
-            _streams = [.. _streams, stream];
+            _all.Add(stream);
+            if (stream.WatchedObjects.Count == 0)
+            {
+                _unindexed.Add(stream);
+            }
+            foreach (var norad in stream.WatchedObjects)
+            {
+                if (!_byObject.TryGetValue(norad, out var watchers))
+                {
+                    _byObject[norad] = watchers = [];
+                }
+                watchers.Add(stream);
+            }
             return _position;
         }
     }
@@ -70,7 +86,15 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
     {
         lock (_streamsLock)
         {
-            _streams = _streams.Where(s => s != stream).ToArray();
+            _all.Remove(stream);
+            _unindexed.Remove(stream);
+            foreach (var norad in stream.WatchedObjects)
+            {
+                if (_byObject.TryGetValue(norad, out var watchers) && watchers.Remove(stream) && watchers.Count == 0)
+                {
+                    _byObject.Remove(norad);
+                }
+            }
         }
     }
 
@@ -80,7 +104,7 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
         SubscriberStream[] streams;
         lock (_streamsLock)
         {
-            streams = _streams;
+            streams = _all.ToArray();
         }
         foreach (var stream in streams.Where(s => s.SubscriptionId == subscriptionId))
         {
@@ -178,9 +202,19 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
         lock (_streamsLock)
         {
             Volatile.Write(ref _position, recorded.Sequence);
-            foreach (var stream in _streams)
+            foreach (var stream in _unindexed)
             {
                 stream.Offer(recorded);
+            }
+            foreach (var norad in recorded.Keys.NoradCatIds)
+            {
+                if (_byObject.TryGetValue(norad, out var watchers))
+                {
+                    foreach (var stream in watchers)
+                    {
+                        stream.Offer(recorded);
+                    }
+                }
             }
         }
     }

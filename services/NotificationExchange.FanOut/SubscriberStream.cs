@@ -16,26 +16,39 @@ public sealed class SubscriptionDeletedException(string subscriptionId)
 /// One open stream's live buffer. The feed offers it every event; it keeps those its subscription matches, up to a
 /// bound. Offering never blocks the feed: a full buffer ends the stream instead.
 /// </summary>
-internal sealed class SubscriberStream(string subscriptionId, SubscriptionMatcher matcher, int capacity) : IDisposable
+internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter filter, int capacity) : IDisposable
 {
+    private readonly SubscriptionMatcher _matcher = filter.Compile();
     private readonly Channel<RecordedEvent> _buffer = Channel.CreateBounded<RecordedEvent>(
         new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly CancellationTokenSource _ended = new();
     private Exception? _endReason;
+    private long _lastOffered;
 
     public string SubscriptionId { get; } = subscriptionId;
 
     public ChannelReader<RecordedEvent> Reader => _buffer.Reader;
+
+    /// <summary>The objects this stream's filter names, by which the feed indexes it; empty when it names none.</summary>
+    public IReadOnlyList<int> WatchedObjects => filter.NoradCatIds;
+
+    public SubscriptionMatcher Matcher => _matcher;
 
     /// <summary>Fires when the stream must end at once (its subscriber fell behind, or its subscription was deleted).</summary>
     public CancellationToken Ended => _ended.Token;
 
     public Exception? EndReason => Volatile.Read(ref _endReason);
 
+    /// <summary>Called by the feed only, in sequence order; an event offered twice (through two indexed objects) counts once.</summary>
     public void Offer(RecordedEvent recorded)
     {
-        if (matcher.Matches(recorded) && !_buffer.Writer.TryWrite(recorded))
+        if (recorded.Sequence == _lastOffered)
+        {
+            return;
+        }
+        _lastOffered = recorded.Sequence;
+        if (_matcher.Matches(recorded) && !_buffer.Writer.TryWrite(recorded))
         {
             End(new SubscriberTooSlowException(capacity));
         }

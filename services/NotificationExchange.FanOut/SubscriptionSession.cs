@@ -53,8 +53,8 @@ public sealed class SubscriptionSession : IDisposable
         _metrics = metrics;
         _clock = clock;
         _subscription = subscription;
-        _matcher = subscription.Filter.Compile();
-        _stream = new SubscriberStream(subscription.Id, _matcher, options.StreamBufferCapacity);
+        _stream = new SubscriberStream(subscription.Id, subscription.Filter, options.StreamBufferCapacity);
+        _matcher = _stream.Matcher;
         _stream.Ended.Register(() =>
         {
             if (_stream.EndReason is SubscriberTooSlowException)

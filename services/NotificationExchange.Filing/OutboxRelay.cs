@@ -43,6 +43,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
     private readonly DateTime _startedAt = DateTime.UtcNow;
     private long _sweptThrough;
     private bool _sweptOnce;
+    private Task _pendingRemoval = Task.CompletedTask;
 
     public OutboxRelay(
         IIntegrationEventPublisher publisher,
@@ -151,6 +152,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
+        await _pendingRemoval;
         while (true)
         {
             // The first sweep takes over everything written before this process started: no one else may be
@@ -186,13 +188,17 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
             // WaitAsync as well as the token: a publish waiting for confirms after a broker restart may not observe it.
             await _publisher.PublishAsync(batch, timeout.Token).WaitAsync(_options.PublishTimeout, cancellationToken);
         }
+        _metrics.Published(batch.Count);
+
+        // Removing the published rows rides on the next group commit; the relay goes on publishing meanwhile, with
+        // at most one removal outstanding. Should it fail, the rows stay and are published again: a harmless duplicate.
+        await _pendingRemoval;
         var sequences = batch.Select(e => e.Sequence).ToArray();
-        await _writer.WriteAsync(session =>
+        _pendingRemoval = _writer.WriteAsync(session =>
         {
             session.MarkPublished(sequences);
             return sequences.Length;
         }, cancellationToken);
-        _metrics.Published(batch.Count);
     }
 
     private readonly record struct Committed(RecordedEvent Event, ActivityContext? Commit);

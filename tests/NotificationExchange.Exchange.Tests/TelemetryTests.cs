@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;
@@ -12,6 +13,8 @@ public class TelemetryTests
     [Test]
     public async Task One_trace_runs_from_the_filing_call_through_the_commit_to_the_bus_publish_and_consume()
     {
+        // On RabbitMQ each instance consumes the events too (in memory there is nothing to consume).
+        var broker = RabbitMqBroker.Require();
         var spans = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
@@ -21,7 +24,7 @@ public class TelemetryTests
         };
         ActivitySource.AddActivityListener(listener);
         using var database = new TestDatabase();
-        await using var host = await ExchangeHost.StartAsync(database.Path);
+        await using var host = await ExchangeHost.StartAsync(database.Path, broker);
         var filer = await host.NewOperatorAsync("traced-ops");
 
         var filed = (await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver()))).Notification;
@@ -31,7 +34,7 @@ public class TelemetryTests
         while (consume is null)
         {
             await Task.Delay(50, timeout.Token);
-            consume = spans.FirstOrDefault(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer);
+            consume = spans.FirstOrDefault(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && s.TraceId == spans.FirstOrDefault(p => p.DisplayName == "outbox publish")?.TraceId);
         }
         var call = spans.Single(s => s.Source.Name == "Microsoft.AspNetCore" && s.DisplayName.Contains("FileNotification", StringComparison.Ordinal));
         var commit = spans.Single(s => s.DisplayName == "log commit" && s.Links.Any(l => l.Context.SpanId == call.SpanId));

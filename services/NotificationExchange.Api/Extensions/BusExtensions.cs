@@ -11,8 +11,8 @@ internal static class BusExtensions
 
     /// <summary>
     /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:5672/vhost), else
-    /// on its in-memory transport. Each instance consumes every event through a queue of its own, which is bound
-    /// before the host accepts calls.
+    /// on its in-memory transport. On RabbitMQ each instance consumes every event through a queue of its own, bound
+    /// before the host accepts calls, and feeds it to its live feed.
     /// </summary>
     public static IHostApplicationBuilder AddExchangeBus(this IHostApplicationBuilder builder)
     {
@@ -20,18 +20,15 @@ internal static class BusExtensions
         builder.Services.AddSingleton<IIntegrationEventPublisher, MassTransitEventPublisher>();
         builder.Services.AddMassTransit(bus =>
         {
-            bus.AddConsumer<NotificationEventRecordedConsumer>();
             if (string.IsNullOrWhiteSpace(rabbitMq))
             {
-                bus.UsingInMemory((context, cfg) =>
-                    cfg.ReceiveEndpoint(InstanceQueue(context), endpoint =>
-                    {
-                        endpoint.ConcurrentMessageLimit = 1;
-                        endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
-                    }));
+                // In memory there is only this instance, whose feed already has every event from its own log
+                // writer: nothing to consume here. Events are still published, for in-process workers.
+                bus.UsingInMemory();
             }
             else
             {
+                bus.AddConsumer<NotificationEventRecordedConsumer>();
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbitMq));
