@@ -263,6 +263,9 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
+        using var busy = connection.CreateCommand();
+        busy.CommandText = "PRAGMA busy_timeout = 10000;";
+        busy.ExecuteNonQuery();
         return connection;
     }
 

@@ -23,6 +23,9 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         _connection = new SqliteConnection(connectionString + ";Pooling=False");
         _connection.Open();
         Run($"PRAGMA synchronous = {synchronous};");
+        // Another instance's writer may hold the lock: let SQLite wait for it with short sleeps, rather than the
+        // provider's coarse retry loop.
+        Run("PRAGMA busy_timeout = 10000;");
     }
 
     public long NextSequence => _nextSequence;
