@@ -11,7 +11,7 @@ internal sealed record LoadSettings(
     int Subscriptions, int ObjectsPerSubscription, int CatalogueSize, int Filers, int ThroughputConcurrency, double Rate, TimeSpan Duration, TimeSpan Warmup);
 
 internal sealed record LoadResult(
-    double DurableFilingsPerSecond, double ServerCpuUsPerFiling, double ClientCpuUsPerFiling, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries);
+    double FilingsAlonePerSecond, double DurableFilingsPerSecond, double ServerCpuUsPerFiling, double ClientCpuUsPerFiling, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries);
 
 /// <summary>
 /// One measurement against running servers: many live subscriptions, each watching a random fleet of objects (so each
@@ -36,18 +36,22 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
             filerClients.Add(new Clients(servers[i % servers.Count], key, connections: 1));
         }
 
+        // Warm up first: the JIT tiers code up over the first tens of thousands of calls, and would otherwise be
+        // measured as part of the exchange.
+        await FileAsync(filerClients, settings.Warmup, rate: null);
+        var phase = TimeSpan.FromSeconds(Math.Max(5, settings.Duration.TotalSeconds / 2));
+
+        // Full speed, closed loop, nobody subscribed: what filing alone sustains.
+        var alone = await FileAsync(filerClients, phase, rate: null);
+
         using var stop = new CancellationTokenSource();
         var streams = await OpenSubscriptionsAsync(admin, runId, stop.Token);
         Console.WriteLine($"  {settings.Subscriptions} subscriptions live on {servers.Count} server(s)");
 
-        // Warm up first: the JIT tiers code up over the first tens of thousands of calls, and would otherwise be
-        // measured as part of the exchange.
-        await FileAsync(filerClients, settings.Warmup, rate: null);
-
-        // Full speed, closed loop: how many durable filings a second.
+        // Full speed with every subscription live: durable filings a second while fanning out.
         var serverCpuBefore = serverCpu();
         var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var durable = await FileAsync(filerClients, TimeSpan.FromSeconds(Math.Max(5, settings.Duration.TotalSeconds / 2)), rate: null);
+        var durable = await FileAsync(filerClients, phase, rate: null);
         var serverCpuPerFiling = (serverCpu() - serverCpuBefore).TotalMicroseconds / durable.Objects.Count;
         var clientCpuPerFiling = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMicroseconds / durable.Objects.Count;
         await Task.Delay(1000);
@@ -67,6 +71,7 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
         await Task.WhenAll(streams.Select(s => s.ContinueWith(_ => { }, TaskScheduler.Default)));
         var sorted = _latenciesMs.Order().ToArray();
         return new LoadResult(
+            alone.PerSecond,
             durable.PerSecond,
             serverCpuPerFiling,
             clientCpuPerFiling,
@@ -101,7 +106,8 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
                 }
                 var subscription = await clients.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest
                 {
-                    Name = $"fleet {i}", Filter = new SubscriptionFilter { NoradCatIds = { fleet } },
+                    Name = $"fleet {i}",
+                    Filter = new SubscriptionFilter { NoradCatIds = { fleet } },
                 });
                 var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 caughtUp.Add(ready.Task);
@@ -229,7 +235,10 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
                 {
                     MeanElements = new MeanElements
                     {
-                        Epoch = Timestamp.FromDateTime(start), ApogeeAltitudeKm = 552, PerigeeAltitudeKm = 548, InclinationDeg = 53,
+                        Epoch = Timestamp.FromDateTime(start),
+                        ApogeeAltitudeKm = 552,
+                        PerigeeAltitudeKm = 548,
+                        InclinationDeg = 53,
                     },
                 },
                 Remarks = "Collision avoidance for a predicted conjunction; screening volume 0.4 x 25 x 25 km",

@@ -76,7 +76,9 @@ public class LifecycleTests
         };
         var completed = (await _esa.Notifications.ReportExecutionAsync(new ReportExecutionRequest
         {
-            NotificationId = filed.Id, RequestId = "report-1", Report = report,
+            NotificationId = filed.Id,
+            RequestId = "report-1",
+            Report = report,
         })).Notification;
 
         var history = (await _esa.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id, IncludeHistory = true })).History;
@@ -108,7 +110,9 @@ public class LifecycleTests
         var filed = (await _esa.Notifications.FileNotificationAsync(Notices.File(Notices.Launch()))).Notification;
         var cancelled = (await _esa.Notifications.CancelNotificationAsync(new CancelNotificationRequest
         {
-            NotificationId = filed.Id, RequestId = "cancel-1", Reason = "Launch slipped to next quarter",
+            NotificationId = filed.Id,
+            RequestId = "cancel-1",
+            Reason = "Launch slipped to next quarter",
         })).Notification;
 
         Assert.That(cancelled.Status, Is.EqualTo(NotificationStatus.Cancelled));

@@ -194,7 +194,8 @@ public class SubscriptionTests
         var fromNow = await Subscribe(new SubscriptionFilter());
         var fromStart = await _subscriber.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest
         {
-            Name = "everything", Start = StartPosition.Earliest,
+            Name = "everything",
+            Start = StartPosition.Earliest,
         });
 
         using var fromNowStream = StreamProbe.Open(_subscriber, fromNow.Id);

@@ -253,7 +253,8 @@ internal static class ProtoMapping
             case D.ProximityOperationExecution rpo:
                 proto.ProximityOperation = new P.ProximityOperationExecution
                 {
-                    ActualWindow = rpo.ActualWindow?.ToProto(), ActualClosestApproachM = rpo.ActualClosestApproachM ?? 0,
+                    ActualWindow = rpo.ActualWindow?.ToProto(),
+                    ActualClosestApproachM = rpo.ActualClosestApproachM ?? 0,
                 };
                 break;
             case D.LaunchExecution launch:
@@ -278,7 +279,10 @@ internal static class ProtoMapping
 
     public static P.PointOfContact ToProto(this D.PointOfContact contact) => new()
     {
-        Name = contact.Name ?? "", Organization = contact.Organization ?? "", Email = contact.Email ?? "", Phone = contact.Phone ?? "",
+        Name = contact.Name ?? "",
+        Organization = contact.Organization ?? "",
+        Email = contact.Email ?? "",
+        Phone = contact.Phone ?? "",
     };
 
     private static P.DeltaV ToProto(this D.DeltaV deltaV) => new()
@@ -337,7 +341,10 @@ internal static class ProtoMapping
         {
             proto.Box = new P.LatLonBox
             {
-                MinLatitudeDeg = box.MinLatitudeDeg, MaxLatitudeDeg = box.MaxLatitudeDeg, MinLongitudeDeg = box.MinLongitudeDeg, MaxLongitudeDeg = box.MaxLongitudeDeg,
+                MinLatitudeDeg = box.MinLatitudeDeg,
+                MaxLatitudeDeg = box.MaxLatitudeDeg,
+                MinLongitudeDeg = box.MinLongitudeDeg,
+                MaxLongitudeDeg = box.MaxLongitudeDeg,
             };
         }
         return proto;

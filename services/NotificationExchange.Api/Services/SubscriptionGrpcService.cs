@@ -23,10 +23,10 @@ internal sealed class SubscriptionGrpcService(
 {
     public const string ResumeAfterTrailer = "nx-resume-after";
     private const string ErrorDomain = "notification-exchange";
-    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+    private static readonly WriteOptions _buffered = new(WriteFlags.BufferHint);
 
     // Many streams carry the same live event: build its message once per event, not once per stream.
-    private static readonly ConditionalWeakTable<D.RecordedEvent, SubscriptionMessage> Messages = [];
+    private static readonly ConditionalWeakTable<D.RecordedEvent, SubscriptionMessage> _messages = [];
 
     public override async Task<Protocol.V1.Subscription> CreateSubscription(CreateSubscriptionRequest request, ServerCallContext context)
     {
@@ -73,7 +73,7 @@ internal sealed class SubscriptionGrpcService(
         {
             await foreach (var item in session.ReadAllAsync(reading.Token))
             {
-                responseStream.WriteOptions = session.MoreWaiting ? Buffered : null;
+                responseStream.WriteOptions = session.MoreWaiting ? _buffered : null;
                 await responseStream.WriteAsync(ToMessage(item), writing.Token);
                 if (item is StreamItem.Event delivered)
                 {
@@ -118,7 +118,7 @@ internal sealed class SubscriptionGrpcService(
 
     private static SubscriptionMessage ToMessage(StreamItem item) => item switch
     {
-        StreamItem.Event e => Messages.GetValue(e.Recorded, static recorded => new SubscriptionMessage
+        StreamItem.Event e => _messages.GetValue(e.Recorded, static recorded => new SubscriptionMessage
         {
             Event = new NotificationEvent
             {
