@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using NotificationExchange.Exchange.Tests.Support;
+using NotificationExchange.Protocol.V1;
+using NUnit.Framework;
+
+namespace NotificationExchange.Exchange.Tests;
+
+/// <summary>The exchange as its own process, killed (SIGKILL) in the middle of filing, then restarted on the same store.</summary>
+public class CrashRecoveryTests
+{
+    [Test]
+    public async Task Every_acknowledged_filing_survives_a_kill_and_retries_of_the_rest_file_each_exactly_once()
+    {
+        using var database = new TestDatabase();
+        var acknowledged = new ConcurrentDictionary<string, Notification>();
+        var unanswered = new ConcurrentDictionary<string, FileNotificationRequest>();
+
+        await using (var server = await ServerProcess.StartAsync(database.Path))
+        {
+            var key = (await server.Admin.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = "crash-ops", DisplayName = "Crash" })).ApiKey;
+            var filer = server.Client(key);
+            using var stopFiling = new CancellationTokenSource();
+            var filers = Enumerable.Range(0, 8).Select(f => Task.Run(async () =>
+            {
+                for (var i = 0; !stopFiling.IsCancellationRequested; i++)
+                {
+                    var request = Notices.File(Notices.Maneuver((uint)(1 + (f * 10_000) + i)), $"crash-{f}-{i}");
+                    try
+                    {
+                        acknowledged[request.RequestId] = (await filer.FileNotificationAsync(request)).Notification;
+                    }
+                    catch (RpcException)
+                    {
+                        unanswered[request.RequestId] = request;
+                        return;
+                    }
+                }
+            })).ToArray();
+
+            while (acknowledged.Count < 300)
+            {
+                await Task.Delay(20);
+            }
+            server.Kill();
+            await Task.WhenAll(filers);
+        }
+
+        await using var restarted = await ServerProcess.StartAsync(database.Path);
+        var again = restarted.Client((await restarted.Admin.RotateApiKeyAsync(new RotateApiKeyRequest { OperatorId = "crash-ops" })).ApiKey);
+
+        foreach (var (_, filed) in acknowledged)
+        {
+            var stored = (await again.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id })).Notification;
+            Assert.That(stored, Is.EqualTo(filed), $"{filed.Id} was acknowledged before the kill");
+        }
+        var retried = new List<FileNotificationResponse>();
+        foreach (var (_, request) in unanswered)
+        {
+            retried.Add(await again.FileNotificationAsync(request));
+        }
+        var all = new List<Notification>();
+        string? token = null;
+        do
+        {
+            var page = await again.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 500, PageToken = token ?? "" });
+            all.AddRange(page.Notifications);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.That(all.Select(n => n.Sequence).Order(), Is.EqualTo(Enumerable.Range(1, all.Count).Select(s => (ulong)s)), "sequences are contiguous from 1");
+        Assert.That(all, Has.Count.EqualTo(acknowledged.Count + retried.Count(r => !r.Replayed)), "each request was filed exactly once");
+        Assert.That(unanswered, Has.Count.EqualTo(8), "every filer was cut off by the kill");
+    }
+
+    /// <summary>The exchange's own executable, started as a separate process on a free port with the in-memory bus.</summary>
+    private sealed class ServerProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly GrpcChannel _admin;
+        private readonly List<GrpcChannel> _channels = [];
+
+        private ServerProcess(Process process, string address)
+        {
+            _process = process;
+            Address = address;
+            _admin = Channel(ExchangeHost.AdminKey);
+            Admin = new OperatorService.OperatorServiceClient(_admin);
+        }
+
+        public string Address { get; }
+        public OperatorService.OperatorServiceClient Admin { get; }
+
+        public static async Task<ServerProcess> StartAsync(string databasePath)
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var address = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
+            probe.Stop();
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList =
+                {
+                    Path.Combine(AppContext.BaseDirectory, "NotificationExchange.Api.dll"),
+                    $"--Kestrel:Endpoints:Grpc:Url={address}",
+                    $"--Exchange:Store:Path={databasePath}",
+                    $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
+                    "--Logging:LogLevel:Default=Warning",
+                },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var server = new ServerProcess(process, address);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var channel = GrpcChannel.ForAddress(address);
+            while (true)
+            {
+                try
+                {
+                    var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: timeout.Token);
+                    if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                    {
+                        return server;
+                    }
+                }
+                catch (RpcException) when (!timeout.IsCancellationRequested && !process.HasExited)
+                {
+                }
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+
+        public NotificationService.NotificationServiceClient Client(string apiKey) => new(Channel(apiKey));
+
+        public void Kill() => _process.Kill(entireProcessTree: true);
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var channel in _channels)
+            {
+                channel.Dispose();
+            }
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+
+        private GrpcChannel Channel(string apiKey)
+        {
+            var channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+            {
+                Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+                {
+                    metadata.Add("authorization", $"Bearer {apiKey}");
+                    return Task.CompletedTask;
+                })),
+                UnsafeUseInsecureChannelCallCredentials = true,
+            });
+            _channels.Add(channel);
+            return channel;
+        }
+    }
+}
