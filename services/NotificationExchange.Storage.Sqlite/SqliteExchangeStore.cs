@@ -208,48 +208,32 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         ("$admin", account.IsAdministrator ? 1 : 0), ("$created", SqliteTime.ToTicks(account.CreatedAt)), ("$hash", keyHash),
     ];
 
-    private async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var events = new List<RecordedEvent>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(ReadEvent(reader));
-        }
-        return events;
-    }
+    private Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
+        ReadAsync(sql, parameters, ReadEvent, cancellationToken);
 
-    private async Task<IReadOnlyList<Subscription>> ReadSubscriptionsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var subscriptions = new List<Subscription>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            subscriptions.Add(ReadSubscription(reader));
-        }
-        return subscriptions;
-    }
+    private Task<IReadOnlyList<Subscription>> ReadSubscriptionsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
+        ReadAsync(sql, parameters, ReadSubscription, cancellationToken);
 
-    private async Task<IReadOnlyList<OperatorAccount>> ReadOperatorsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<OperatorAccount>> ReadOperatorsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
+        ReadAsync(sql, parameters, reader => new OperatorAccount(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : NotificationJson.DeserializeContact(reader.GetString(2)),
+            reader.GetInt32(3) == 1,
+            SqliteTime.FromTicks(reader.GetInt64(4))), cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(
+        string sql, IEnumerable<(string, object)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var operators = new List<OperatorAccount>();
+        var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            operators.Add(new OperatorAccount(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : NotificationJson.DeserializeContact(reader.GetString(2)),
-                reader.GetInt32(3) == 1,
-                SqliteTime.FromTicks(reader.GetInt64(4))));
+            rows.Add(read(reader));
         }
-        return operators;
+        return rows;
     }
 
     private async Task<int> ExecuteAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)

@@ -63,18 +63,21 @@ internal sealed class ExchangeHost : IAsyncDisposable
 
     public ExchangeClient Client(string apiKey)
     {
-        var channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-            {
-                metadata.Add("authorization", $"Bearer {apiKey}");
-                return Task.CompletedTask;
-            })),
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
+        var channel = ApiKeyChannel(Address, apiKey);
         _channels.Add(channel);
         return new ExchangeClient(channel);
     }
+
+    /// <summary>A plaintext channel whose calls all carry `authorization: Bearer &lt;apiKey&gt;`.</summary>
+    public static GrpcChannel ApiKeyChannel(string address, string apiKey) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", $"Bearer {apiKey}");
+            return Task.CompletedTask;
+        })),
+        UnsafeUseInsecureChannelCallCredentials = true,
+    });
 
     public GrpcChannel AnonymousChannel()
     {
