@@ -43,9 +43,20 @@ public class AuthenticationTests
     [Test]
     public async Task Health_and_reflection_answer_without_a_key()
     {
-        var health = await new Health.HealthClient(_host.AnonymousChannel()).CheckAsync(new HealthCheckRequest());
+        var channel = _host.AnonymousChannel();
+        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+        using var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+        await reflection.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        await reflection.RequestStream.CompleteAsync();
+        Assert.That(await reflection.ResponseStream.MoveNext(CancellationToken.None), Is.True);
+        var services = reflection.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToArray();
 
         Assert.That(health.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
+        Assert.That(services, Is.SupersetOf(new[]
+        {
+            "notification_exchange.v1.NotificationService", "notification_exchange.v1.SubscriptionService",
+            "notification_exchange.v1.OperatorService", "grpc.health.v1.Health",
+        }));
     }
 
     [Test]

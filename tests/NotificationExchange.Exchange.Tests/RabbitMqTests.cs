@@ -17,7 +17,7 @@ public class RabbitMqTests
     private const string EventExchange = "NotificationExchange.IntegrationEvents:NotificationEventRecorded";
 
     private string _broker = null!;
-    private TestDatabase _database = null!;
+    private TestDatabase? _database;
     private readonly List<ExchangeHost> _hosts = [];
 
     [SetUp]
@@ -35,7 +35,7 @@ public class RabbitMqTests
             await host.DisposeAsync();
         }
         _hosts.Clear();
-        _database.Dispose();
+        _database?.Dispose();
     }
 
     [Test]
@@ -112,7 +112,7 @@ public class RabbitMqTests
 
     private async Task<ExchangeHost> StartInstance(Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = await ExchangeHost.StartAsync(_database.Path, _broker, settings, services);
+        var host = await ExchangeHost.StartAsync(_database!.Path, _broker, settings, services);
         _hosts.Add(host);
         return host;
     }
