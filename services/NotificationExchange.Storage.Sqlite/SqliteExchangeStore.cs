@@ -117,6 +117,10 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         return new NotificationPage(notifications, more ? lastFirstSequence : null);
     }
 
+    public async Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken) =>
+        (await ReadAsync("SELECT content FROM attachments WHERE notification_id = $id AND sha256 = $sha;",
+            [("$id", notificationId), ("$sha", sha256)], reader => reader.GetString(0), cancellationToken)).SingleOrDefault();
+
     public Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken) =>
         ReadEventsAsync(
             SelectEvent + " WHERE sequence IN (SELECT sequence FROM outbox WHERE instance_id = $instance OR created_at < $orphaned ORDER BY sequence LIMIT $limit) ORDER BY sequence;",

@@ -50,6 +50,14 @@ internal static class SqliteSchema
             created_at INTEGER NOT NULL
         );
 
+        CREATE TABLE IF NOT EXISTS attachments (
+            notification_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (notification_id, sha256)
+        ) WITHOUT ROWID;
+
         CREATE TABLE IF NOT EXISTS requests (
             operator_id TEXT NOT NULL,
             request_id TEXT NOT NULL,

@@ -132,6 +132,18 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         _nextSequence++;
     }
 
+    public void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info)
+    {
+        var command = Command("""
+            INSERT OR IGNORE INTO attachments (notification_id, sha256, media_type, content) VALUES ($id, $sha, $type, $content);
+            """);
+        command.Parameters["$id"].Value = notificationId;
+        command.Parameters["$sha"].Value = info.Sha256;
+        command.Parameters["$type"].Value = attachment.MediaType;
+        command.Parameters["$content"].Value = attachment.Content;
+        command.ExecuteNonQuery();
+    }
+
     public IdempotencyRecord? FindRequest(string operatorId, string requestId)
     {
         var command = Command("SELECT fingerprint, notification_id, version FROM requests WHERE operator_id = $operator AND request_id = $request;");

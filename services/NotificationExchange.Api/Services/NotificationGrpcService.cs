@@ -5,6 +5,7 @@ using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Filing;
+using NotificationExchange.Filing.Ccsds;
 using NotificationExchange.Protocol.V1;
 using D = NotificationExchange.Domain.Notifications;
 
@@ -15,29 +16,25 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    public override async Task<FileNotificationResponse> FileNotification(FileNotificationRequest request, ServerCallContext context)
-    {
-        var command = new FileNotificationCommand(
+    public override async Task<FileNotificationResponse> FileNotification(FileNotificationRequest request, ServerCallContext context) =>
+        Response(await filing.FileAsync(
             context.OperatorId(),
             request.RequestId,
-            ProtoMapping.ToContent(request.Maneuver, request.ProximityOperation, request.Launch),
+            Draft(request.Maneuver, request.ProximityOperation, request.Launch, request.CcsdsManeuver, request.PlannedEphemerisOem),
             request.RelatedNotificationIds.ToArray(),
-            request.Visibility == Protocol.V1.Visibility.Unspecified ? D.Visibility.Public : (D.Visibility)request.Visibility);
-        return Response(await filing.FileAsync(command, context.CancellationToken));
-    }
+            request.Visibility == Protocol.V1.Visibility.Unspecified ? D.Visibility.Public : (D.Visibility)request.Visibility,
+            context.CancellationToken));
 
-    public override async Task<FileNotificationResponse> AmendNotification(AmendNotificationRequest request, ServerCallContext context)
-    {
-        var command = new AmendNotificationCommand(
+    public override async Task<FileNotificationResponse> AmendNotification(AmendNotificationRequest request, ServerCallContext context) =>
+        Response(await filing.AmendAsync(
             context.OperatorId(),
             request.RequestId,
             request.NotificationId,
             request.HasExpectedVersion ? (int)Math.Min(request.ExpectedVersion, int.MaxValue) : null,
-            ProtoMapping.ToContent(request.Maneuver, request.ProximityOperation, request.Launch),
+            Draft(request.Maneuver, request.ProximityOperation, request.Launch, request.CcsdsManeuver, request.PlannedEphemerisOem),
             request.RelatedNotificationIds.ToArray(),
-            request.Reason.Length == 0 ? null : request.Reason);
-        return Response(await filing.AmendAsync(command, context.CancellationToken));
-    }
+            request.Reason.Length == 0 ? null : request.Reason,
+            context.CancellationToken));
 
     public override async Task<FileNotificationResponse> CancelNotification(CancelNotificationRequest request, ServerCallContext context)
     {
@@ -53,19 +50,9 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
 
     public override async Task<GetNotificationResponse> GetNotification(GetNotificationRequest request, ServerCallContext context)
     {
-        if (!NotificationValidator.NotificationIdPattern().IsMatch(request.NotificationId))
-        {
-            throw ExchangeRuleException.Invalid("notification_id", $"'{request.NotificationId}' is not a notification id (such as MNV-42)");
-        }
         var ct = context.CancellationToken;
-        var found = request.HasVersion
-            ? await log.GetVersionAsync(request.NotificationId, (int)Math.Min(request.Version, int.MaxValue), ct)
-            : await log.GetLatestAsync(request.NotificationId, ct);
-        if (found is null)
-        {
-            throw ExchangeRuleException.NotFound(request.HasVersion ? $"notification {request.NotificationId} version {request.Version}" : $"notification {request.NotificationId}");
-        }
-        var response = new GetNotificationResponse { Notification = found.Notification.ToProto() };
+        var found = await FindAsync(request.NotificationId, request.HasVersion ? request.Version : null, ct);
+        var response = new GetNotificationResponse { Notification = found.ToProto() };
         if (request.IncludeHistory)
         {
             response.History.AddRange((await log.GetHistoryAsync(request.NotificationId, ct)).Select(e => new NotificationRevision
@@ -132,6 +119,49 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
             NextPageToken = page.NextBeforeFirstSequence is { } next ? EncodePageToken(next) : "",
         };
     }
+
+    public override async Task<Protocol.V1.Attachment> GetAttachment(GetAttachmentRequest request, ServerCallContext context)
+    {
+        var notification = await FindAsync(request.NotificationId, request.HasVersion ? request.Version : null, context.CancellationToken);
+        var info = notification.Attachments.FirstOrDefault(a => (int)a.Role == (int)request.Role)
+            ?? throw ExchangeRuleException.NotFound($"{request.Role} attachment of {notification.Id} version {notification.Version}");
+        var content = await log.GetAttachmentContentAsync(notification.Id, info.Sha256, context.CancellationToken)
+            ?? throw ExchangeRuleException.NotFound($"content of the {request.Role} attachment of {notification.Id}");
+        return new Protocol.V1.Attachment { Info = info.ToProto(), Content = content };
+    }
+
+    public override async Task<ExportedMessage> ExportNotification(ExportNotificationRequest request, ServerCallContext context)
+    {
+        if (!Enum.IsDefined(request.Format))
+        {
+            throw ExchangeRuleException.Invalid("format", $"unknown value {(int)request.Format}");
+        }
+        var notification = await FindAsync(request.NotificationId, request.HasVersion ? request.Version : null, context.CancellationToken);
+        var (mediaType, fileName, content) = OcmNoticeExport.Write(
+            notification, request.Format == ExportFormat.OcmXml ? NotificationExchange.Ccsds.CcsdsSyntax.Xml : NotificationExchange.Ccsds.CcsdsSyntax.Kvn);
+        return new ExportedMessage { MediaType = mediaType, FileName = fileName, Content = content };
+    }
+
+    /// <summary>A notification at a version (the latest when none), or NOT_FOUND.</summary>
+    private async Task<D.Notification> FindAsync(string notificationId, uint? version, CancellationToken cancellationToken)
+    {
+        if (!NotificationValidator.NotificationIdPattern().IsMatch(notificationId))
+        {
+            throw ExchangeRuleException.Invalid("notification_id", $"'{notificationId}' is not a notification id (such as MNV-42)");
+        }
+        var found = version is { } v
+            ? await log.GetVersionAsync(notificationId, (int)Math.Min(v, int.MaxValue), cancellationToken)
+            : await log.GetLatestAsync(notificationId, cancellationToken);
+        return found?.Notification
+            ?? throw ExchangeRuleException.NotFound(version is null ? $"notification {notificationId}" : $"notification {notificationId} version {version}");
+    }
+
+    private static NoticeDraft Draft(
+        Protocol.V1.ManeuverNotice? maneuver, Protocol.V1.ProximityOperationNotice? rpo, Protocol.V1.LaunchNotice? launch, CcsdsManeuverNotice? ccsds, string plannedEphemeris) =>
+        new(
+            ProtoMapping.ToContent(maneuver, rpo, launch),
+            ccsds is null ? null : new CcsdsManeuverDraft(ccsds.Message, ccsds.Supplement?.ToDomain()),
+            plannedEphemeris.Length == 0 ? null : plannedEphemeris);
 
     private static FileNotificationResponse Response(FilingOutcome outcome) =>
         new() { Notification = outcome.Notification.ToProto(), Replayed = outcome.Replayed };

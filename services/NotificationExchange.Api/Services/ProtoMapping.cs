@@ -156,6 +156,7 @@ internal static class ProtoMapping
                 : new P.Cancellation { Reason = notification.Cancellation.Reason, CancelledAt = Timestamp.FromDateTime(notification.Cancellation.CancelledAt) },
             Regimes = { notification.Regimes.Select(ToProto) },
             ChangeReason = notification.ChangeReason ?? "",
+            Attachments = { notification.Attachments.Select(ToProto) },
         };
         switch (notification.Content)
         {
@@ -173,6 +174,14 @@ internal static class ProtoMapping
     }
 
     public static P.OrbitalRegime ToProto(this R.OrbitalRegime regime) => (P.OrbitalRegime)regime;
+
+    public static P.AttachmentInfo ToProto(this D.AttachmentInfo info) => new()
+    {
+        Role = (P.AttachmentRole)info.Role,
+        MediaType = info.MediaType,
+        SizeBytes = (ulong)info.SizeBytes,
+        Sha256 = info.Sha256,
+    };
 
     public static P.NotificationEventType ToProto(this D.NotificationEventType type) => (P.NotificationEventType)type;
 

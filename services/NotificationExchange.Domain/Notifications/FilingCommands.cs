@@ -8,7 +8,11 @@ public sealed record FileNotificationCommand(
     string RequestId,
     NotificationContent? Content,
     IReadOnlyList<string> RelatedNotificationIds,
-    Visibility Visibility) : FilingCommand(OperatorId, RequestId);
+    Visibility Visibility) : FilingCommand(OperatorId, RequestId)
+{
+    /// <summary>Messages to keep with the notification (the CCSDS message it came from, a planned ephemeris).</summary>
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+}
 
 public sealed record AmendNotificationCommand(
     string OperatorId,
@@ -17,7 +21,10 @@ public sealed record AmendNotificationCommand(
     int? ExpectedVersion,
     NotificationContent? Content,
     IReadOnlyList<string> RelatedNotificationIds,
-    string? Reason) : FilingCommand(OperatorId, RequestId);
+    string? Reason) : FilingCommand(OperatorId, RequestId)
+{
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+}
 
 public sealed record CancelNotificationCommand(string OperatorId, string RequestId, string NotificationId, string? Reason)
     : FilingCommand(OperatorId, RequestId);

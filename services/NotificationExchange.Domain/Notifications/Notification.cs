@@ -24,6 +24,9 @@ public sealed record Notification
     public IReadOnlyList<OrbitalRegime> Regimes { get; init; } = [];
     public string? ChangeReason { get; init; }
 
+    /// <summary>Messages kept with this version (its source message, a planned ephemeris).</summary>
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
     [JsonIgnore]
     public NotificationKind Kind => Content.Kind;
 

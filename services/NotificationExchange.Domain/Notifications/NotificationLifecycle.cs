@@ -32,6 +32,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             RelatedNotificationIds = command.RelatedNotificationIds,
             Content = content,
             Regimes = content.Regimes().Order().ToArray(),
+            Attachments = Keep(session, $"{content.Kind.IdPrefix()}-{sequence}", command.Attachments),
         };
         return Record(session, command, fingerprint, NotificationEventType.Filed, notification, previous: null);
     }
@@ -62,6 +63,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             RelatedNotificationIds = command.RelatedNotificationIds,
             Regimes = content.Regimes().Order().ToArray(),
             ChangeReason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason,
+            Attachments = Keep(session, command.NotificationId, command.Attachments),
         };
         return Record(session, command, fingerprint, NotificationEventType.Amended, notification, current);
     }
@@ -150,6 +152,17 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             }
         }
         errors.ThrowIfAny();
+    }
+
+    private static AttachmentInfo[] Keep(ILogWriteSession session, string notificationId, IReadOnlyList<Attachment> attachments)
+    {
+        var infos = new AttachmentInfo[attachments.Count];
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            infos[i] = attachments[i].Info();
+            session.SaveAttachment(notificationId, attachments[i], infos[i]);
+        }
+        return infos;
     }
 
     private Notification Next(ILogWriteSession session, RecordedEvent current) => current.Notification with

@@ -496,10 +496,13 @@ public sealed partial class NotificationValidator(TimeProvider clock)
         errors.InRange($"{at}.mean_anomaly_deg", elements.MeanAnomalyDeg, 0, 360, "deg");
     }
 
-    /// <summary>A window for something planned: both ends, end after start, not yet over, at most a year long.</summary>
+    /// <summary>
+    /// A window for something planned: both ends, end not before start (an impulsive burn is an instant), not yet
+    /// over, at most a year long.
+    /// </summary>
     private void PlannedWindow(string at, TimeWindow? window, ValidationErrors errors)
     {
-        if (!OrderedWindow(at, window, errors))
+        if (!OrderedWindow(at, window, errors, allowInstant: true))
         {
             return;
         }
@@ -549,7 +552,7 @@ public sealed partial class NotificationValidator(TimeProvider clock)
         }
         if (end < start || (!allowInstant && end == start))
         {
-            errors.Add($"{at}.end", $"{Format(end)} is not after start {Format(start)}");
+            errors.Add($"{at}.end", allowInstant ? $"{Format(end)} is before start {Format(start)}" : $"{Format(end)} is not after start {Format(start)}");
             return false;
         }
         return true;

@@ -27,6 +27,9 @@ public interface ILogWriteSession
     /// <summary>Appends an event to the log and to the outbox. Its sequence must be <see cref="NextSequence"/>.</summary>
     void Append(RecordedEvent recordedEvent);
 
+    /// <summary>Keeps an attachment of a notification, by its content's digest (the same message twice is kept once).</summary>
+    void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info);
+
     IdempotencyRecord? FindRequest(string operatorId, string requestId);
 
     void RecordRequest(IdempotencyRecord record);

@@ -27,6 +27,9 @@ public interface INotificationLog
     Task<IReadOnlyList<RecordedEvent>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken);
 
     Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The content of an attachment of a notification, by its SHA-256; null when there is none.</summary>
+    Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken);
 }
 
 /// <summary>A query over the latest versions of notifications, newest first. Empty lists and nulls match anything.</summary>

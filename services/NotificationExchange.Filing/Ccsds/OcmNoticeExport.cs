@@ -1,0 +1,170 @@
+using System.Globalization;
+using NotificationExchange.Ccsds;
+using NotificationExchange.Ccsds.Ocm;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Validation;
+using NotificationExchange.Orbits.Elements;
+
+namespace NotificationExchange.Filing.Ccsds;
+
+/// <summary>
+/// A maneuver or proximity-operation notification as an Orbit Comprehensive Message. Metadata: the object (name,
+/// international designator, OBJECT_DESIGNATOR as its SATCAT number), the filing operator and the point of contact.
+/// A maneuver becomes a PLANNED maneuver section (RTN delta-v, the execution window as ignition and duration) and,
+/// once reported, a DETERMINED one; orbits become KEPLERIANMEAN trajectory sections. What OCM has no keyword for (the
+/// delta-v magnitude without components, an RPO's target, consent, phases and abort plan) is in USER_DEFINED_NX_*
+/// parameters. Reading the result back and filing it gives the same maneuver notice.
+/// </summary>
+public static class OcmNoticeExport
+{
+    public static (string MediaType, string FileName, string Content) Write(Notification notification, CcsdsSyntax syntax)
+    {
+        var ocm = notification.Content switch
+        {
+            ManeuverNotice maneuver => Maneuver(notification, maneuver),
+            ProximityOperationNotice rpo => ProximityOperation(notification, rpo),
+            _ => throw ExchangeRuleException.Invalid("notification_id",
+                $"{notification.Id} is a {notification.Content.FieldName} notification; only maneuvers and proximity operations have an OCM form"),
+        };
+        var extension = syntax == CcsdsSyntax.Xml ? "ocm.xml" : "ocm";
+        return (CcsdsMessages.MediaType(NdmMessageType.Ocm, syntax), $"{notification.Id}-v{notification.Version}.{extension}", OcmWriter.Write(ocm, syntax));
+    }
+
+    private static OcmMessage Maneuver(Notification notification, ManeuverNotice notice)
+    {
+        var window = notice.ExecutionWindow!;
+        var ocm = Envelope(notification, notice.Object!, notice.Contact, window.Start!.Value);
+        var planned = ManeuverSection(notification.Id, "PLANNED", window, notice.PlannedDeltaV);
+        planned.ManPurpose = PurposeWord(notice.Purpose);
+        if (notice.Remarks is { } remarks)
+        {
+            planned.Comments.AddRange(remarks.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        ocm.Maneuvers.Add(planned);
+        if (notification.Execution is { Details: ManeuverExecution { ActualWindow: { Start: not null, End: not null } actual } executed } report)
+        {
+            var determined = ManeuverSection($"{notification.Id}-EXECUTED", "DETERMINED", actual, executed.AchievedDeltaV);
+            determined.ManPrevId = notification.Id;
+            determined.ManPurpose = planned.ManPurpose;
+            determined.Comments.Add($"execution reported {Time(report.ReportedAt ?? notification.UpdatedAt)}: {report.Outcome}");
+            ocm.Maneuvers.Add(determined);
+        }
+        AddOrbit(ocm, OcmOrbits.CurrentOrbitId, notice.CurrentOrbit);
+        AddOrbit(ocm, OcmOrbits.ExpectedOrbitId, notice.ExpectedOrbit);
+        if (notice.PlannedDeltaV is { } deltaV)
+        {
+            ocm.UserDefined!.Parameters.Add(new(CcsdsManeuverImport.DeltaVMagnitudeParameter, Number(deltaV.MagnitudeMps)));
+        }
+        return ocm;
+    }
+
+    private static OcmMessage ProximityOperation(Notification notification, ProximityOperationNotice notice)
+    {
+        var window = notice.OperationsWindow!;
+        var ocm = Envelope(notification, notice.Chaser!, notice.Contact, window.Start!.Value);
+        AddOrbit(ocm, OcmOrbits.CurrentOrbitId, notice.ChaserOrbit);
+        var parameters = ocm.UserDefined!.Parameters;
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parameters.Add(new($"NX_{name}", value.ReplaceLineEndings(" ")));
+            }
+        }
+        Add("TARGET_NORAD_CAT_ID", notice.Target!.NoradCatId.ToString(CultureInfo.InvariantCulture));
+        Add("TARGET_COSPAR_ID", notice.Target.CosparId);
+        Add("TARGET_NAME", notice.Target.Name);
+        Add("TARGET_OPERATOR", notice.TargetOperator);
+        Add("CONSENT", Word(notice.Consent));
+        Add("CONSENT_REFERENCE", notice.ConsentReference);
+        Add("OPERATIONS_START", Time(window.Start!.Value));
+        Add("OPERATIONS_STOP", Time(window.End!.Value));
+        Add("PLANNED_CLOSEST_APPROACH_M", Number(notice.PlannedClosestApproachM));
+        Add("KEEP_OUT_RADIUS_M", notice.KeepOutRadiusM is { } keepOut ? Number(keepOut) : null);
+        Add("PURPOSE", Word(notice.Purpose));
+        Add("PURPOSE_DESCRIPTION", notice.PurposeDescription);
+        Add("ABORT_PLAN", notice.AbortPlan);
+        Add("PHASE_COUNT", notice.Phases.Count.ToString(CultureInfo.InvariantCulture));
+        for (var i = 0; i < notice.Phases.Count; i++)
+        {
+            var phase = notice.Phases[i];
+            Add($"PHASE_{i + 1}_TYPE", Word(phase.Type));
+            Add($"PHASE_{i + 1}_RANGE_M", Number(phase.RangeM));
+            Add($"PHASE_{i + 1}_START", phase.Window?.Start is { } start ? Time(start) : null);
+            Add($"PHASE_{i + 1}_STOP", phase.Window?.End is { } end ? Time(end) : null);
+            Add($"PHASE_{i + 1}_DESCRIPTION", phase.Description);
+        }
+        return ocm;
+    }
+
+    private static OcmMessage Envelope(Notification notification, SpaceObjectRef obj, PointOfContact? contact, DateTime epoch)
+    {
+        var ocm = new OcmMessage
+        {
+            Header = new() { Version = "3.0", CreationDate = CcsdsTime.FromDateTime(notification.UpdatedAt), Originator = notification.FilingOperator },
+            Metadata = new OcmMetadata
+            {
+                ObjectName = obj.Name,
+                InternationalDesignator = obj.CosparId,
+                CatalogName = "SATCAT",
+                ObjectDesignator = TleParser.EncodeCatalogNumber(obj.NoradCatId).TrimStart('0'),
+                OriginatorPoc = contact?.Name,
+                OriginatorEmail = contact?.Email,
+                OriginatorPhone = contact?.Phone,
+                Operator = contact?.Organization,
+                TimeSystem = CcsdsTimeSystems.Utc,
+                EpochTzero = CcsdsTime.FromDateTime(epoch),
+            },
+            UserDefined = new(),
+        };
+        ocm.Header.Comments.Add($"{notification.Content.FieldName} notification {notification.Id} version {notification.Version} ({notification.Status}) from NotificationExchange");
+        ocm.UserDefined.Parameters.Add(new("NX_NOTIFICATION_ID", notification.Id));
+        ocm.UserDefined.Parameters.Add(new("NX_VERSION", notification.Version.ToString(CultureInfo.InvariantCulture)));
+        ocm.UserDefined.Parameters.Add(new("NX_STATUS", Word(notification.Status)));
+        return ocm;
+    }
+
+    private static OcmManeuver ManeuverSection(string id, string basis, TimeWindow window, DeltaV? deltaV)
+    {
+        var components = deltaV?.ComponentsMps;
+        var section = new OcmManeuver
+        {
+            ManId = id,
+            ManBasis = basis,
+            ManRefFrame = "RTN",
+            ManComposition = components is null ? ["TIME_ABSOLUTE", "MAN_DURA"] : ["TIME_ABSOLUTE", "MAN_DURA", "DV_X", "DV_Y", "DV_Z"],
+            ManUnits = components is null ? ["s"] : ["s", "km/s", "km/s", "km/s"],
+        };
+        var start = CcsdsTime.FromDateTime(window.Start!.Value);
+        var duration = (window.End!.Value - window.Start.Value).TotalSeconds;
+        if (components is null)
+        {
+            section.AddLine(start, duration);
+        }
+        else
+        {
+            section.AddLine(start, duration, components.Radial / 1000.0, components.InTrack / 1000.0, components.CrossTrack / 1000.0);
+        }
+        return section;
+    }
+
+    private static void AddOrbit(OcmMessage ocm, string id, OrbitSpec? orbit)
+    {
+        if (orbit is not null && OcmOrbits.Section(id, orbit) is { } section)
+        {
+            ocm.Trajectories.Add(section);
+        }
+    }
+
+    /// <summary>The exchange's purposes as OCM MAN_PURPOSE words, which the import maps back.</summary>
+    private static string PurposeWord(ManeuverPurpose purpose) => Word(purpose);
+
+    /// <summary>An enum value as an upper-case CCSDS-style word: CollisionAvoidance becomes COLLISION_AVOIDANCE.</summary>
+    private static string Word<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTime value) => CcsdsTime.FromDateTime(value).ToString();
+}
