@@ -2,7 +2,9 @@ namespace NotificationExchange.Orbits.Propagation;
 
 /// <summary>
 /// SDP4's deep-space part (Vallado's dscom, dsinit, dspace and dpper): lunar and solar secular rates and long-period
-/// periodics, and the geopotential resonance of 12 h and 24 h orbits, integrated from the epoch on every call.
+/// periodics, and the geopotential resonance of 12 h and 24 h orbits. The resonance integrator always steps 720 min
+/// at a time from the epoch, so its states at those steps are tabled once and every call starts from the last step
+/// before its time: the same numbers as integrating from the epoch each time, at the cost of one step.
 /// </summary>
 internal sealed class DeepSpaceTerms
 {
@@ -33,6 +35,13 @@ internal sealed class DeepSpaceTerms
     private readonly Resonance _resonance;
     private readonly double _d2201, _d2211, _d3210, _d3222, _d4410, _d4422, _d5220, _d5232, _d5421, _d5433;
     private readonly double _del1, _del2, _del3, _xfact, _xlamo, _gsto;
+
+    /// <summary>Steps of the resonance integrator are tabled this many at a time.</summary>
+    private const int StepBlock = 64;
+
+    // the integrator's states at its steps forward and backward from the epoch, grown on demand
+    private double[]? _forwardSteps;
+    private double[]? _backwardSteps;
 
     public DeepSpaceTerms(
         double epoch, double ecco, double argpo, double inclo, double nodeo, double mo, double no, double eccsq,
@@ -340,16 +349,7 @@ internal sealed class DeepSpaceTerms
         double t, double argpo, double argpdot, double no,
         ref double em, ref double argpm, ref double inclm, ref double mm, ref double nodem, ref double nm)
     {
-        const double fasx2 = 0.13130908;
-        const double fasx4 = 2.8843198;
-        const double fasx6 = 0.37448087;
-        const double g22 = 5.7686396;
-        const double g32 = 0.95240898;
-        const double g44 = 1.8014998;
-        const double g52 = 1.0508330;
-        const double g54 = 4.4108898;
-
-        var theta = (_gsto + t * EarthRotationRadPerMin) % TwoPi;
+        var theta = TwoPiRemainder.Of(_gsto + t * EarthRotationRadPerMin);
         em += _dedt * t;
         inclm += _didt * t;
         argpm += _domdt * t;
@@ -361,50 +361,29 @@ internal sealed class DeepSpaceTerms
             return;
         }
 
-        // Euler-Maclaurin integration in 720 min steps from the epoch towards t
-        var atime = 0.0;
-        var xni = no;
-        var xli = _xlamo;
+        // Euler-Maclaurin integration in 720 min steps from the epoch towards t: the integrator's state at the last
+        // step before t comes from the table of steps, then the remainder is taken from there
         var delt = t > 0.0 ? ResonanceStepMinutes : -ResonanceStepMinutes;
-        double xndt, xldot, xnddt, ft;
-        while (true)
+        var steps = double.IsFinite(t) ? (int)Math.Min(Math.Floor(Math.Abs(t) / ResonanceStepMinutes), int.MaxValue / 4) : 0;
+        while (steps > 0 && Math.Abs(t - (steps - 1) * delt) < ResonanceStepMinutes)
         {
-            if (_resonance == Resonance.OneDay)
-            {
-                xndt = _del1 * Math.Sin(xli - fasx2) + _del2 * Math.Sin(2.0 * (xli - fasx4)) + _del3 * Math.Sin(3.0 * (xli - fasx6));
-                xldot = xni + _xfact;
-                xnddt = _del1 * Math.Cos(xli - fasx2) + 2.0 * _del2 * Math.Cos(2.0 * (xli - fasx4))
-                    + 3.0 * _del3 * Math.Cos(3.0 * (xli - fasx6));
-                xnddt *= xldot;
-            }
-            else
-            {
-                var xomi = argpo + argpdot * atime;
-                var x2omi = xomi + xomi;
-                var x2li = xli + xli;
-                xndt = _d2201 * Math.Sin(x2omi + xli - g22) + _d2211 * Math.Sin(xli - g22)
-                    + _d3210 * Math.Sin(xomi + xli - g32) + _d3222 * Math.Sin(-xomi + xli - g32)
-                    + _d4410 * Math.Sin(x2omi + x2li - g44) + _d4422 * Math.Sin(x2li - g44)
-                    + _d5220 * Math.Sin(xomi + xli - g52) + _d5232 * Math.Sin(-xomi + xli - g52)
-                    + _d5421 * Math.Sin(xomi + x2li - g54) + _d5433 * Math.Sin(-xomi + x2li - g54);
-                xldot = xni + _xfact;
-                xnddt = _d2201 * Math.Cos(x2omi + xli - g22) + _d2211 * Math.Cos(xli - g22)
-                    + _d3210 * Math.Cos(xomi + xli - g32) + _d3222 * Math.Cos(-xomi + xli - g32)
-                    + _d5220 * Math.Cos(xomi + xli - g52) + _d5232 * Math.Cos(-xomi + xli - g52)
-                    + 2.0 * (_d4410 * Math.Cos(x2omi + x2li - g44) + _d4422 * Math.Cos(x2li - g44)
-                        + _d5421 * Math.Cos(xomi + x2li - g54) + _d5433 * Math.Cos(-xomi + x2li - g54));
-                xnddt *= xldot;
-            }
-
-            if (Math.Abs(t - atime) < ResonanceStepMinutes)
-            {
-                ft = t - atime;
-                break;
-            }
-            xli = xli + xldot * delt + xndt * ResonanceHalfStepSquared;
-            xni = xni + xndt * delt + xnddt * ResonanceHalfStepSquared;
-            atime += delt;
+            steps--;
         }
+        while (Math.Abs(t - steps * delt) >= ResonanceStepMinutes)
+        {
+            steps++;
+        }
+        var atime = steps * delt;
+        var xli = _xlamo;
+        var xni = no;
+        if (steps > 0)
+        {
+            var table = StepTable(t > 0.0, steps, argpo, argpdot, no);
+            xli = table[2 * steps];
+            xni = table[2 * steps + 1];
+        }
+        ResonanceRates(atime, xli, xni, argpo, argpdot, out var xndt, out var xldot, out var xnddt);
+        var ft = t - atime;
 
         nm = xni + xndt * ft + xnddt * ft * ft * 0.5;
         var xl = xli + xldot * ft + xndt * ft * ft * 0.5;
@@ -413,6 +392,82 @@ internal sealed class DeepSpaceTerms
             : xl - nodem - argpm + theta;
         var dndt = nm - no;
         nm = no + dndt;
+    }
+
+    /// <summary>
+    /// The integrator's (xli, xni) after 0, 1, 2, ... steps forward or backward, grown in blocks and replaced, never
+    /// changed, so readers on other threads see a complete table; every entry is what stepping from the epoch gives.
+    /// </summary>
+    private double[] StepTable(bool forward, int steps, double argpo, double argpdot, double no)
+    {
+        var table = Volatile.Read(ref forward ? ref _forwardSteps : ref _backwardSteps);
+        if (table is not null && table.Length > 2 * steps + 1)
+        {
+            return table;
+        }
+        var count = (steps / StepBlock + 1) * StepBlock + 1;
+        var grown = new double[2 * count];
+        var known = 0;
+        if (table is not null)
+        {
+            known = table.Length / 2;
+            table.CopyTo(grown, 0);
+        }
+        else
+        {
+            grown[0] = _xlamo;
+            grown[1] = no;
+            known = 1;
+        }
+        var delt = forward ? ResonanceStepMinutes : -ResonanceStepMinutes;
+        for (var k = known; k < count; k++)
+        {
+            var xli = grown[2 * k - 2];
+            var xni = grown[2 * k - 1];
+            ResonanceRates((k - 1) * delt, xli, xni, argpo, argpdot, out var xndt, out var xldot, out var xnddt);
+            grown[2 * k] = xli + xldot * delt + xndt * ResonanceHalfStepSquared;
+            grown[2 * k + 1] = xni + xndt * delt + xnddt * ResonanceHalfStepSquared;
+        }
+        Volatile.Write(ref forward ? ref _forwardSteps : ref _backwardSteps, grown);
+        return grown;
+    }
+
+    /// <summary>dspace's rates of the resonance integrator at one of its steps.</summary>
+    private void ResonanceRates(
+        double atime, double xli, double xni, double argpo, double argpdot, out double xndt, out double xldot, out double xnddt)
+    {
+        const double fasx2 = 0.13130908;
+        const double fasx4 = 2.8843198;
+        const double fasx6 = 0.37448087;
+        const double g22 = 5.7686396;
+        const double g32 = 0.95240898;
+        const double g44 = 1.8014998;
+        const double g52 = 1.0508330;
+        const double g54 = 4.4108898;
+        if (_resonance == Resonance.OneDay)
+        {
+            xndt = _del1 * Math.Sin(xli - fasx2) + _del2 * Math.Sin(2.0 * (xli - fasx4)) + _del3 * Math.Sin(3.0 * (xli - fasx6));
+            xldot = xni + _xfact;
+            xnddt = _del1 * Math.Cos(xli - fasx2) + 2.0 * _del2 * Math.Cos(2.0 * (xli - fasx4))
+                + 3.0 * _del3 * Math.Cos(3.0 * (xli - fasx6));
+            xnddt *= xldot;
+            return;
+        }
+        var xomi = argpo + argpdot * atime;
+        var x2omi = xomi + xomi;
+        var x2li = xli + xli;
+        xndt = _d2201 * Math.Sin(x2omi + xli - g22) + _d2211 * Math.Sin(xli - g22)
+            + _d3210 * Math.Sin(xomi + xli - g32) + _d3222 * Math.Sin(-xomi + xli - g32)
+            + _d4410 * Math.Sin(x2omi + x2li - g44) + _d4422 * Math.Sin(x2li - g44)
+            + _d5220 * Math.Sin(xomi + xli - g52) + _d5232 * Math.Sin(-xomi + xli - g52)
+            + _d5421 * Math.Sin(xomi + x2li - g54) + _d5433 * Math.Sin(-xomi + x2li - g54);
+        xldot = xni + _xfact;
+        xnddt = _d2201 * Math.Cos(x2omi + xli - g22) + _d2211 * Math.Cos(xli - g22)
+            + _d3210 * Math.Cos(xomi + xli - g32) + _d3222 * Math.Cos(-xomi + xli - g32)
+            + _d5220 * Math.Cos(xomi + xli - g52) + _d5232 * Math.Cos(-xomi + xli - g52)
+            + 2.0 * (_d4410 * Math.Cos(x2omi + x2li - g44) + _d4422 * Math.Cos(x2li - g44)
+                + _d5421 * Math.Cos(xomi + x2li - g54) + _d5433 * Math.Cos(-xomi + x2li - g54));
+        xnddt *= xldot;
     }
 
     /// <summary>dpper after initialisation: the lunar-solar long-period periodics, with Lyddane's fix below 0.2 rad.</summary>
@@ -468,7 +523,7 @@ internal sealed class DeepSpaceTerms
         var dbet = -ph * sinop + pinc * cosip * cosop;
         alfdp += dalf;
         betdp += dbet;
-        nodep %= TwoPi;
+        nodep = TwoPiRemainder.Of(nodep);
         var xls = mp + argpp + cosip * nodep;
         var dls = pl + pgh - pinc * nodep * sinip;
         xls += dls;

@@ -7,14 +7,14 @@ namespace NotificationExchange.Orbits.Propagation;
 /// operation mode (sidereal time from the epoch's Julian date). Near-Earth orbits (period under 225 minutes) use SGP4;
 /// deep-space orbits add the lunar-solar terms and the 12 h and 24 h resonances of SDP4. Output is in TEME.
 /// <para>
-/// The propagator is immutable after construction and <see cref="Propagate(double, out StateVector)"/> allocates
-/// nothing and keeps no state between calls: the deep-space resonance integrator restarts from the epoch on every
-/// call, which gives the same numbers as Vallado's cached integrator (its steps are always ±720 min from the epoch),
-/// so one propagator can be used from many threads and at times in any order.
+/// The propagator's results depend on nothing but the time, so one propagator can be used from many threads and at
+/// times in any order. The deep-space resonance integrator's steps are always ±720 min from the epoch, so its states
+/// at those steps are tabled (grown 64 steps at a time, the only allocation) and each call goes on from the last step
+/// before its time: the same numbers as Vallado's cached integrator and as integrating from the epoch every time.
 /// </para>
 /// Symbol names follow the published code (cc1, eta, xlcof, ...) so that a reader can follow the theory in the paper.
 /// </summary>
-public sealed class Sgp4Propagator
+public sealed partial class Sgp4Propagator
 {
     public const double EarthRadiusKm = 6378.135;
     public const double MuKm3PerS2 = 398600.8;
@@ -298,10 +298,10 @@ public sealed class Sgp4Propagator
         mm += _no * templ;
         var xlm = mm + argpm + nodem;
 
-        nodem %= TwoPi;
-        argpm %= TwoPi;
-        xlm %= TwoPi;
-        mm = (xlm - argpm - nodem) % TwoPi;
+        nodem = TwoPiRemainder.Of(nodem);
+        argpm = TwoPiRemainder.Of(argpm);
+        xlm = TwoPiRemainder.Of(xlm);
+        mm = TwoPiRemainder.Of(xlm - argpm - nodem);
 
         var ep = em;
         var xincp = inclm;
@@ -366,7 +366,7 @@ public sealed class Sgp4Propagator
         var xl = mean.MeanAnomalyRad + argpp + nodep + temp * xlcof * axnl;
 
         // Kepler's equation in the equinoctial form, with the step limited to 0.95 rad
-        var u = (xl - nodep) % TwoPi;
+        var u = TwoPiRemainder.Of(xl - nodep);
         var eo1 = u;
         var tem5 = 9999.9;
         var iteration = 1;
