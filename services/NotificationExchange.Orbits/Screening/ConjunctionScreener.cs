@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using NotificationExchange.Orbits.Geometry;
 using NotificationExchange.Orbits.Propagation;
 
@@ -25,6 +27,9 @@ public static class ConjunctionScreener
 {
     /// <summary>Spacing of the primary's ephemeris used by the orbit-path filter.</summary>
     private const double PrimaryStepSeconds = 60.0;
+
+    /// <summary>How far the fine search looks beyond a trimmed window on each side.</summary>
+    private const double WindowMarginSeconds = 1.0;
 
     /// <summary>
     /// Every conjunction of <paramref name="primary"/> with the catalogue's objects inside <paramref name="volume"/>
@@ -60,20 +65,20 @@ public static class ConjunctionScreener
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, candidates.Count, 64),
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new List<double>(),
-            (range, _, tcas) =>
+            () => new PairScratch(ephemeris.Count),
+            (range, _, scratch) =>
             {
                 long localWindows = 0, localSearched = 0;
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var secondary = candidates[i];
-                    tcas.Clear();
-                    ScreenPair(prepared, secondary, ephemeris, threshold, windowSeconds, tcas, ref localWindows, ref localSearched);
-                    AddConjunctions(prepared, secondary, tcas, catalog.WindowStart, windowSeconds, volume, results);
+                    scratch.Tcas.Clear();
+                    ScreenPair(prepared, secondary, ephemeris, threshold, windowSeconds, scratch, ref localWindows, ref localSearched);
+                    AddConjunctions(prepared, secondary, scratch.Tcas, catalog.WindowStart, windowSeconds, volume, results);
                 }
                 Interlocked.Add(ref windows, localWindows);
                 Interlocked.Add(ref windowsSearched, localSearched);
-                return tcas;
+                return scratch;
             },
             _ => { });
 
@@ -102,31 +107,133 @@ public static class ConjunctionScreener
         }
     }
 
+    /// <summary>Per-worker buffers: the plane distances of the primary's samples, the pair's windows and the times of
+    /// closest approach.</summary>
+    private sealed class PairScratch(int samples)
+    {
+        public double[] PlaneDistances { get; } = new double[samples];
+        public List<PlaneWindow> Windows { get; } = [];
+        public List<double> Tcas { get; } = [];
+    }
+
+    /// <summary>A stretch [From, To] (s) around a crossing of the secondary's plane, inside samples [First, Last].</summary>
+    private record struct PlaneWindow(int First, int Last, double From, double To);
+
     private static void ScreenPair(
         PreparedObject primary, PreparedObject secondary, PrimaryEphemeris ephemeris, double threshold, double windowSeconds,
-        List<double> tcas, ref long windows, ref long windowsSearched)
+        PairScratch scratch, ref long windows, ref long windowsSearched)
     {
-        var primaryTrajectory = primary.Trajectory;
-        var secondaryTrajectory = secondary.Trajectory;
+        var tcas = scratch.Tcas;
         var accelerationBound = primary.AccelerationBoundKmPerS2 + secondary.AccelerationBoundKmPerS2;
         var end = Math.Min(windowSeconds, Math.Min(primary.ValidUntilSeconds, secondary.ValidUntilSeconds));
         if (secondary.Normals is null || ephemeris.HasGaps)
         {
             windows++;
             windowsSearched++;
-            EncounterSearch.Search(primaryTrajectory, secondaryTrajectory, 0.0, end, threshold, accelerationBound, tcas);
+            EncounterSearch.Search(primary.Trajectory, secondary.Trajectory, 0.0, end, threshold, accelerationBound, tcas);
             return;
         }
 
+        // orbit path: the windows around the primary's crossings of the secondary's plane that can meet its radii
+        var planeWindows = scratch.Windows;
+        planeWindows.Clear();
+        FindPlaneWindows(primary, secondary, ephemeris, threshold, scratch.PlaneDistances, planeWindows);
+        windows += planeWindows.Count;
+        var kept = 0;
+        for (var w = 0; w < planeWindows.Count; w++)
+        {
+            if (MeetsRadiusRange(secondary, ephemeris, planeWindows[w], threshold))
+            {
+                planeWindows[kept++] = planeWindows[w];
+            }
+        }
+
+        // time: one secondary state per window, four windows at a time through the vector kernel when it can
+        var secondaryTrajectory = secondary.Trajectory;
+        var laned = secondaryTrajectory.TryLanes(out var lanes, out var offsetMinutes);
+        Span<double> lane = stackalloc double[24];
+        Span<long> codes = stackalloc long[4];
+        for (var w = 0; w < kept; w += 4)
+        {
+            var group = Math.Min(4, kept - w);
+            if (laned)
+            {
+                var seconds = Vector256.Create(
+                    MiddleTime(ephemeris, planeWindows[w]),
+                    MiddleTime(ephemeris, planeWindows[w + Math.Min(1, group - 1)]),
+                    MiddleTime(ephemeris, planeWindows[w + Math.Min(2, group - 1)]),
+                    MiddleTime(ephemeris, planeWindows[w + Math.Min(3, group - 1)]));
+                Sgp4Propagator.Propagate(lanes, Vector256.Create(offsetMinutes) + seconds / Vector256.Create(60.0), lane, codes);
+            }
+            for (var j = 0; j < group; j++)
+            {
+                var window = planeWindows[w + j];
+                var middle = MiddleSample(ephemeris, window);
+                Sgp4Error error;
+                StateVector state;
+                if (laned)
+                {
+                    error = (Sgp4Error)codes[j];
+                    state = new StateVector(new Vector3d(lane[j], lane[4 + j], lane[8 + j]), new Vector3d(lane[12 + j], lane[16 + j], lane[20 + j]));
+                }
+                else
+                {
+                    error = secondaryTrajectory.StateAt(ephemeris.Time(middle), out state);
+                }
+                if (PassesTimeFilter(ephemeris, window, middle, error, state, threshold, accelerationBound))
+                {
+                    windowsSearched++;
+                    var to = Math.Min(Math.Min(window.To, end), ephemeris.Time(ephemeris.Count - 1));
+                    if (to > window.From)
+                    {
+                        EncounterSearch.Search(primary.Trajectory, secondaryTrajectory, window.From, to, threshold, accelerationBound, tcas);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The windows where the primary is near enough to the secondary's orbit plane for the pair to be within the
+    /// threshold: runs of sample intervals where the plane distance may be in the band, trimmed to where the straight
+    /// line between samples enters and leaves it, plus a small margin.
+    /// </summary>
+    private static void FindPlaneWindows(
+        PreparedObject primary, PreparedObject secondary, PrimaryEphemeris ephemeris, double threshold, double[] distances,
+        List<PlaneWindow> windows)
+    {
         // between samples the plane distance departs from the straight line joining them by at most A·h²/8
         var curvature = primary.AccelerationBoundKmPerS2 * ephemeris.Step * ephemeris.Step / 8.0;
         var planeThreshold = threshold + secondary.PlanePaddingKm + curvature + 0.5;
         var count = ephemeris.Count;
-        var previousDistance = PlaneDistance(ephemeris, secondary, 0);
+        ephemeris.PlaneDistances(secondary.Normals!, distances);
+        var width = Vector<double>.Count;
+        var band = new Vector<double>(planeThreshold);
         var windowStart = -1;
         for (var k = 1; k < count; k++)
         {
-            var distance = PlaneDistance(ephemeris, secondary, k);
+            if (windowStart < 0 && Vector.IsHardwareAccelerated)
+            {
+                // skip whole vectors of intervals that neither touch the band nor cross the plane
+                while (k + width <= count)
+                {
+                    var before = new Vector<double>(distances, k - 1);
+                    var after = new Vector<double>(distances, k);
+                    var hit = Vector.LessThanOrEqual(Vector.Abs(before), band) | Vector.LessThanOrEqual(Vector.Abs(after), band)
+                        | Vector.LessThan(before * after, Vector<double>.Zero);
+                    if (hit != Vector<long>.Zero)
+                    {
+                        break;
+                    }
+                    k += width;
+                }
+                if (k >= count)
+                {
+                    break;
+                }
+            }
+            var previousDistance = distances[k - 1];
+            var distance = distances[k];
             var candidate = (previousDistance < 0.0) != (distance < 0.0)
                 || Math.Min(Math.Abs(previousDistance), Math.Abs(distance)) <= planeThreshold;
             if (candidate && windowStart < 0)
@@ -135,117 +242,80 @@ public static class ConjunctionScreener
             }
             if ((!candidate || k == count - 1) && windowStart >= 0)
             {
+                // samples [windowStart, windowEnd]: the pair can be within the threshold only where the straight
+                // line between samples is within the plane threshold, which trims the window to its crossing
                 var windowEnd = candidate ? k : k - 1;
-                windows++;
-                if (SearchWindow(primary, secondary, ephemeris, Math.Max(windowStart - 1, 0), Math.Min(windowEnd + 1, count - 1),
-                    threshold, accelerationBound, tcas))
-                {
-                    windowsSearched++;
-                }
+                var from = BandEdge(ephemeris, windowStart, distances, planeThreshold, entering: true);
+                var to = BandEdge(ephemeris, windowEnd - 1, distances, planeThreshold, entering: false);
+                // margins so that a minimum on the window's edge is still bracketed by the fine search
+                windows.Add(new PlaneWindow(windowStart, windowEnd, Math.Max(0.0, from - WindowMarginSeconds), to + WindowMarginSeconds));
                 windowStart = -1;
             }
-            previousDistance = distance;
         }
     }
 
-    private static double PlaneDistance(PrimaryEphemeris ephemeris, PreparedObject secondary, int k) =>
-        Vector3d.Dot(ephemeris.Position(k), secondary.NormalAt(ephemeris.Time(k)));
-
-    /// <summary>Time filter on one window of samples [first, last], then the fine search; true when searched.</summary>
-    private static bool SearchWindow(
-        PreparedObject primary, PreparedObject secondary, PrimaryEphemeris ephemeris, int first, int last, double threshold,
-        double accelerationBound, List<double> tcas)
+    /// <summary>
+    /// Where the straight line through the plane distances of samples k and k + 1 enters (or leaves) the band
+    /// |d| ≤ <paramref name="band"/>, as a time; the sample's own time when it is already inside.
+    /// </summary>
+    private static double BandEdge(PrimaryEphemeris ephemeris, int k, double[] distances, double band, bool entering)
     {
-        // the primary's radius in the window must meet the secondary's radius range
+        var d0 = distances[k];
+        var d1 = distances[k + 1];
+        var outside = entering ? d0 : d1;
+        if (Math.Abs(outside) <= band)
+        {
+            return ephemeris.Time(entering ? k : k + 1);
+        }
+        var edge = outside > 0.0 ? band : -band;
+        var fraction = Math.Clamp((edge - d0) / (d1 - d0), 0.0, 1.0);
+        var t0 = ephemeris.Time(k);
+        return t0 + fraction * (ephemeris.Time(k + 1) - t0);
+    }
+
+    /// <summary>The primary's radius in the window must meet the secondary's radius range.</summary>
+    private static bool MeetsRadiusRange(PreparedObject secondary, PrimaryEphemeris ephemeris, PlaneWindow window, double threshold)
+    {
         var lowest = double.PositiveInfinity;
         var highest = 0.0;
         var fastest = 0.0;
-        for (var k = first; k <= last; k++)
+        for (var k = window.First; k <= window.Last; k++)
         {
-            var radius = ephemeris.Position(k).Length;
+            var radius = ephemeris.Radius(k);
             lowest = Math.Min(lowest, radius);
             highest = Math.Max(highest, radius);
-            fastest = Math.Max(fastest, ephemeris.Velocity(k).Length);
+            fastest = Math.Max(fastest, ephemeris.Speed(k));
         }
         var radiusSlack = fastest * ephemeris.Step + threshold;
-        if (lowest - radiusSlack > secondary.MaxRadiusKm || highest + radiusSlack < secondary.MinRadiusKm)
-        {
-            return false;
-        }
+        return lowest - radiusSlack <= secondary.MaxRadiusKm && highest + radiusSlack >= secondary.MinRadiusKm;
+    }
 
-        var from = ephemeris.Time(first);
-        var to = ephemeris.Time(last);
-        var middle = (first + last) / 2;
+    /// <summary>The window's sample nearest its middle, where the time filter compares the pair.</summary>
+    private static int MiddleSample(PrimaryEphemeris ephemeris, PlaneWindow window) =>
+        Math.Clamp((int)Math.Round(0.5 * (window.From + window.To) / ephemeris.Step), window.First, window.Last);
+
+    private static double MiddleTime(PrimaryEphemeris ephemeris, PlaneWindow window) => ephemeris.Time(MiddleSample(ephemeris, window));
+
+    /// <summary>
+    /// False when the pair, compared at one sample, is too far apart to close to the threshold within the window at
+    /// its relative speed and bounded acceleration (d − v·h − A·h²/2 &gt; D, less a micrometre for the vector kernel).
+    /// </summary>
+    private static bool PassesTimeFilter(
+        PrimaryEphemeris ephemeris, PlaneWindow window, int middle, Sgp4Error error, in StateVector secondaryState, double threshold,
+        double accelerationBound)
+    {
+        if (error != Sgp4Error.None)
+        {
+            return true;
+        }
         var middleTime = ephemeris.Time(middle);
-        if (secondary.Trajectory.StateAt(middleTime, out var secondaryState) == Sgp4Error.None)
-        {
-            var relative = secondaryState.PositionKm - ephemeris.Position(middle);
-            var relativeSpeed = (secondaryState.VelocityKmPerS - ephemeris.Velocity(middle)).Length;
-            var half = Math.Max(middleTime - from, to - middleTime);
-            if (relative.Length - relativeSpeed * half - 0.5 * accelerationBound * half * half > threshold)
-            {
-                return false;
-            }
-        }
-        to = Math.Min(to, Math.Min(primary.ValidUntilSeconds, secondary.ValidUntilSeconds));
-        if (to > from)
-        {
-            EncounterSearch.Search(primary.Trajectory, secondary.Trajectory, from, to, threshold, accelerationBound, tcas);
-        }
-        return true;
+        var relative = secondaryState.PositionKm - ephemeris.Position(middle);
+        var relativeSpeed = (secondaryState.VelocityKmPerS - ephemeris.Velocity(middle)).Length;
+        var half = Math.Max(middleTime - window.From, window.To - middleTime);
+        return relative.Length - relativeSpeed * half - 0.5 * accelerationBound * half * half - 1e-6 <= threshold;
     }
 }
 
 /// <summary>How much work the filters left: objects, pairs past the apogee/perigee filter, plane windows, windows
 /// that reached the fine search.</summary>
 public sealed record ScreeningStatistics(int Objects, int PairsAfterApogeePerigee, long PlaneWindows, long WindowsSearched);
-
-/// <summary>The primary's TEME states on a regular grid over the window.</summary>
-internal sealed class PrimaryEphemeris
-{
-    private readonly double[] _data;
-    private readonly double _windowSeconds;
-
-    private PrimaryEphemeris(double[] data, int count, double step, double windowSeconds, bool hasGaps)
-    {
-        _data = data;
-        Count = count;
-        Step = step;
-        _windowSeconds = windowSeconds;
-        HasGaps = hasGaps;
-    }
-
-    public int Count { get; }
-    public double Step { get; }
-
-    /// <summary>True when the primary's element set fails somewhere in the window.</summary>
-    public bool HasGaps { get; }
-
-    public double Time(int k) => Math.Min(k * Step, _windowSeconds);
-
-    public Vector3d Position(int k) => new(_data[6 * k], _data[6 * k + 1], _data[6 * k + 2]);
-
-    public Vector3d Velocity(int k) => new(_data[6 * k + 3], _data[6 * k + 4], _data[6 * k + 5]);
-
-    public static PrimaryEphemeris Build(in BoundTrajectory trajectory, double windowSeconds, double step)
-    {
-        var count = (int)Math.Ceiling(windowSeconds / step) + 1;
-        var data = new double[6 * count];
-        var hasGaps = false;
-        for (var k = 0; k < count; k++)
-        {
-            if (trajectory.StateAt(Math.Min(k * step, windowSeconds), out var state) != Sgp4Error.None)
-            {
-                hasGaps = true;
-                continue;
-            }
-            data[6 * k] = state.PositionKm.X;
-            data[6 * k + 1] = state.PositionKm.Y;
-            data[6 * k + 2] = state.PositionKm.Z;
-            data[6 * k + 3] = state.VelocityKmPerS.X;
-            data[6 * k + 4] = state.VelocityKmPerS.Y;
-            data[6 * k + 5] = state.VelocityKmPerS.Z;
-        }
-        return new PrimaryEphemeris(data, count, step, windowSeconds, hasGaps);
-    }
-}

@@ -100,6 +100,22 @@ internal readonly struct BoundTrajectory
             ? _before.MeanElementsAt(_beforeOffsetMinutes + seconds / 60.0, out mean)
             : _after!.MeanElementsAt(_afterOffsetMinutes + seconds / 60.0, out mean);
 
+    /// <summary>
+    /// The element set as vector lanes (the same one in all four) and its offset: for a single near-Earth element set,
+    /// whose state at seconds s is the lanes' at offset + s/60 minutes.
+    /// </summary>
+    public bool TryLanes(out Sgp4Propagator.Lanes lanes, out double offsetMinutes)
+    {
+        offsetMinutes = _beforeOffsetMinutes;
+        if (_after is not null || _before.IsDeepSpace)
+        {
+            lanes = default;
+            return false;
+        }
+        lanes = Sgp4Propagator.ToLanes(_before, _before, _before, _before);
+        return true;
+    }
+
     private static double MinutesFromEpoch(Sgp4Propagator propagator, DateTime reference) =>
         Time.JulianDate.MinutesBetween(propagator.Elements.EpochJulianDateWhole, propagator.Elements.EpochJulianDateFraction, reference);
 }
