@@ -10,6 +10,8 @@ using NotificationExchange.Protocol.V1;
 //   nx-example create-operator <operator-id> <display name>        (needs an administrator key)
 //   nx-example file-maneuver <norad-cat-id> [hours-from-now] [delta-v m/s]
 //   nx-example subscribe [norad-cat-id ...]                         (prints events until Ctrl+C)
+//   nx-example file-ccsds <opm-or-ocm-file> [norad-cat-id]          (what the message lacks: the catalogue number)
+//   nx-example export <notification-id> [xml]                       (prints the notification as a CCSDS OCM)
 //
 // The exchange's address comes from NX_ADDRESS (default http://localhost:5170), the API key from NX_API_KEY.
 
@@ -17,7 +19,8 @@ var address = Environment.GetEnvironmentVariable("NX_ADDRESS") is { Length: > 0 
 var apiKey = Environment.GetEnvironmentVariable("NX_API_KEY");
 if (args.Length == 0 || string.IsNullOrEmpty(apiKey))
 {
-    Console.Error.WriteLine("usage: NX_API_KEY=<key> nx-example create-operator <id> <name> | file-maneuver <norad> [hours] [dv] | subscribe [norad ...]");
+    Console.Error.WriteLine("usage: NX_API_KEY=<key> nx-example create-operator <id> <name> | file-maneuver <norad> [hours] [dv] | subscribe [norad ...]"
+        + " | file-ccsds <file> [norad] | export <id> [xml]");
     return 2;
 }
 
@@ -47,6 +50,8 @@ try
             args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 6,
             args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.5),
         "subscribe" => await Subscribe(args[1..].Select(n => uint.Parse(n, CultureInfo.InvariantCulture)).ToArray()),
+        "file-ccsds" when args.Length >= 2 => await FileCcsds(args[1], args.Length > 2 ? uint.Parse(args[2], CultureInfo.InvariantCulture) : 0),
+        "export" when args.Length >= 2 => await Export(args[1], args.Length > 2 && args[2] == "xml"),
         _ => Usage(),
     };
 }
@@ -101,6 +106,38 @@ async Task<int> FileManeuver(uint norad, double hoursFromNow, double deltaV)
     }, cancellationToken: stop.Token);
     var n = response.Notification;
     Console.WriteLine($"filed {n.Id} (sequence {n.Sequence}, version {n.Version}): maneuver of {norad} at {start:yyyy-MM-ddTHH:mm:ssZ}, {deltaV} m/s");
+    return 0;
+}
+
+async Task<int> FileCcsds(string path, uint norad)
+{
+    // The supplement gives what an OPM cannot say; an OCM usually says it all itself.
+    var supplement = new ManeuverNotice
+    {
+        Purpose = ManeuverPurpose.CollisionAvoidance,
+        Contact = new PointOfContact { Name = "Flight dynamics on duty", Email = "fdo@example.org" },
+    };
+    if (norad != 0)
+    {
+        supplement.Object = new SpaceObject { NoradCatId = norad };
+    }
+    var response = await new NotificationService.NotificationServiceClient(channel).FileNotificationAsync(new FileNotificationRequest
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        CcsdsManeuver = new CcsdsManeuverNotice { Message = await File.ReadAllTextAsync(path), Supplement = supplement },
+    }, cancellationToken: stop.Token);
+    var n = response.Notification;
+    Console.WriteLine($"filed {n.Id} (sequence {n.Sequence}) from {Path.GetFileName(path)}: {Describe(n)}");
+    return 0;
+}
+
+async Task<int> Export(string id, bool xml)
+{
+    var exported = await new NotificationService.NotificationServiceClient(channel).ExportNotificationAsync(new ExportNotificationRequest
+    {
+        NotificationId = id, Format = xml ? ExportFormat.OcmXml : ExportFormat.OcmKvn,
+    }, cancellationToken: stop.Token);
+    Console.Write(exported.Content);
     return 0;
 }
 
