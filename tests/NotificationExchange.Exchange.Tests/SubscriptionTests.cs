@@ -238,6 +238,30 @@ public class SubscriptionTests
     }
 
     [Test]
+    public async Task A_quiet_stream_gets_heartbeats_with_the_head_sequence()
+    {
+        await _host.DisposeAsync();
+        _host = await ExchangeHost.StartAsync(_database.Path, settings: new Dictionary<string, string> { ["Exchange:FanOut:HeartbeatInterval"] = "00:00:00.200" });
+        var subscriber = _host.Client(await NewKeyFor("watcher-ops"));
+        var filer = _host.Client(await NewKeyFor("filer-ops"));
+        var filed = (await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Launch()))).Notification;
+        var subscription = await subscriber.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "quiet" });
+        using var call = subscriber.Subscriptions.Subscribe(new SubscribeRequest { SubscriptionId = subscription.Id });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+
+        var kinds = new List<SubscriptionMessage.MessageOneofCase>();
+        Heartbeat? heartbeat = null;
+        while (heartbeat is null && await call.ResponseStream.MoveNext(timeout.Token))
+        {
+            kinds.Add(call.ResponseStream.Current.MessageCase);
+            heartbeat = call.ResponseStream.Current.Heartbeat;
+        }
+
+        Assert.That(kinds[0], Is.EqualTo(SubscriptionMessage.MessageOneofCase.CaughtUp));
+        Assert.That(heartbeat!.HeadSequence, Is.EqualTo(filed.Sequence));
+    }
+
+    [Test]
     public async Task Filters_are_validated()
     {
         var fields = await GrpcAssert.InvalidFieldsAsync(async () => await _subscriber.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest
