@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using NotificationExchange.Exchange.Tests.Support;
+using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
+using NUnit.Framework;
+
+namespace NotificationExchange.Exchange.Tests;
+
+/// <summary>
+/// docker-compose.yml and the Dockerfile cannot be run here (no Docker engine), so their settings are checked against
+/// the real application: the environment they set must configure the exchange the way they mean.
+/// </summary>
+public partial class DeploymentFilesTests
+{
+    private static string Root => SharedData.RepositoryRoot;
+
+    [Test]
+    public async Task The_compose_environment_puts_the_exchange_on_rabbitmq_with_the_configured_administrator_key()
+    {
+        var broker = RabbitMqBroker.Require();
+        var environment = ComposeEnvironment("exchange");
+        Assert.That(environment.Keys, Is.SupersetOf(new[] { "ConnectionStrings__RabbitMq", "Exchange__AdminApiKey" }));
+        var adminKey = "compose-admin-key-0123456789abcdef";
+        var settings = environment.ToDictionary(
+            e => e.Key.Replace("__", ":"),
+            e => e.Key switch
+            {
+                // the compose values point at the compose network and interpolate secrets; keep the keys, swap the values
+                "ConnectionStrings__RabbitMq" => broker,
+                "Exchange__AdminApiKey" => adminKey,
+                _ => Interpolated(e.Value),
+            });
+        using var database = new TestDatabase();
+
+        await using var host = await ExchangeHost.StartAsync(database.Path, settings: settings);
+
+        Assert.That(host.Services.GetRequiredService<IBus>().Address.Scheme, Is.EqualTo("rabbitmq"));
+        var me = await host.Client(adminKey).Operators.WhoAmIAsync(new WhoAmIRequest());
+        Assert.That(me.Administrator, Is.True);
+    }
+
+    [Test]
+    public async Task The_dockerfile_environment_and_health_check_command_work_on_the_built_exchange()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "services/NotificationExchange.Api/Dockerfile"));
+        var environment = DockerfileEnvironment().Matches(dockerfile).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.That(environment.Keys, Is.SupersetOf(new[] { "ASPNETCORE_ENVIRONMENT", "Kestrel__Endpoints__Grpc__Url", "Exchange__Store__Path" }));
+        var healthCheck = HealthCheckCommand().Match(dockerfile);
+        Assert.That(healthCheck.Success, Is.True, "the Dockerfile has a HEALTHCHECK running the exchange's own probe");
+        using var database = new TestDatabase();
+        var port = FreePort();
+        var server = Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment["ASPNETCORE_ENVIRONMENT"],
+            ["Kestrel__Endpoints__Grpc__Url"] = environment["Kestrel__Endpoints__Grpc__Url"].Replace("0.0.0.0:5170", $"127.0.0.1:{port}"),
+            ["Exchange__Store__Path"] = database.Path,
+            ["Exchange__AdminApiKey"] = "dockerfile-admin-key-0123456789abcdef",
+        });
+        try
+        {
+            var probeArguments = Probe(healthCheck, port);
+            var exitCode = -1;
+            for (var attempt = 0; attempt < 100 && exitCode != 0; attempt++)
+            {
+                exitCode = await RunAsync(probeArguments);
+                if (exitCode != 0)
+                {
+                    await Task.Delay(200);
+                }
+            }
+            Assert.That(exitCode, Is.Zero, "the health check command reports SERVING");
+            Assert.That(File.Exists(database.Path), Is.True, "Exchange__Store__Path chose the database file");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+        Assert.That(await RunAsync(Probe(healthCheck, port)), Is.Not.Zero,
+            "and reports failure once the exchange is gone");
+    }
+
+    /// <summary>The HEALTHCHECK's words, aimed at this test's port instead of the container's.</summary>
+    private static string Probe(Match healthCheck, int port) =>
+        $"{healthCheck.Groups[1].Value} {healthCheck.Groups[2].Value} {healthCheck.Groups[3].Value.Replace("localhost:5170", $"127.0.0.1:{port}")}";
+
+    /// <summary>The environment of one service of docker-compose.yml: the "Key: value" lines under its environment.</summary>
+    private static Dictionary<string, string> ComposeEnvironment(string service)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "docker-compose.yml"));
+        var start = Array.FindIndex(lines, l => l == $"  {service}:");
+        Assert.That(start, Is.Not.Negative, $"docker-compose.yml has a service {service}");
+        var environment = Array.FindIndex(lines, start, l => l == "    environment:");
+        var result = new Dictionary<string, string>();
+        for (var i = environment + 1; i < lines.Length && lines[i].StartsWith("      ", StringComparison.Ordinal); i++)
+        {
+            var (key, value) = (lines[i].Trim()[..lines[i].Trim().IndexOf(':')], lines[i].Trim()[(lines[i].Trim().IndexOf(':') + 1)..].Trim());
+            result[key] = value;
+        }
+        return result;
+    }
+
+    /// <summary>A compose value with ${NAME:-default} and ${NAME:?message} read as the default (or empty).</summary>
+    private static string Interpolated(string value) => ComposeVariable().Replace(value, m => m.Groups[2].Value == "-" ? m.Groups[3].Value : "");
+
+    private static Process Start(Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "NotificationExchange.Api.dll") }, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Runs `dotnet NotificationExchange.Api.dll ...` as the Dockerfile's HEALTHCHECK does, from the built output.</summary>
+    private static async Task<int> RunAsync(string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"(?:ENV\s+|\\\s*\n\s+)([A-Za-z_]+)=(\S+)")]
+    private static partial Regex DockerfileEnvironment();
+
+    /// <summary>The HEALTHCHECK's command: the words after "dotnet".</summary>
+    [GeneratedRegex(@"HEALTHCHECK[^\n]*\\\s*\n\s*CMD \[""dotnet"", ""([^""]+)"", ""([^""]+)"", ""([^""]+)""\]")]
+    private static partial Regex HealthCheckCommand();
+
+    [GeneratedRegex(@"\$\{([A-Z_]+)(?::([-?])([^}]*))?\}")]
+    private static partial Regex ComposeVariable();
+}
