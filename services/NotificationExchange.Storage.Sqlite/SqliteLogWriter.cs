@@ -34,7 +34,7 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
         ExchangeMetrics metrics,
         ILogger<SqliteLogWriter> logger)
     {
-        _session = new SqliteWriteSession(store.ConnectionString, options.Value.Synchronous, instance.Id);
+        _session = new SqliteWriteSession(store.ConnectionString, Path.GetFullPath(options.Value.Path), options.Value.Synchronous, instance.Id);
         _committed = committed;
         _metrics = metrics;
         _logger = logger;

@@ -15,11 +15,13 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
     private readonly string _instanceId;
     private readonly List<RecordedEvent> _appended = [];
     private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private readonly WriterTurnstile _turnstile;
     private long _nextSequence;
 
-    public SqliteWriteSession(string connectionString, string synchronous, string instanceId)
+    public SqliteWriteSession(string connectionString, string databasePath, string synchronous, string instanceId)
     {
         _instanceId = instanceId;
+        _turnstile = new WriterTurnstile(databasePath);
         _connection = new SqliteConnection(connectionString + ";Pooling=False");
         _connection.Open();
         Run($"PRAGMA synchronous = {synchronous};");
@@ -32,7 +34,16 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
 
     public void Begin()
     {
-        Run("BEGIN IMMEDIATE;");
+        _turnstile.Enter();
+        try
+        {
+            Run("BEGIN IMMEDIATE;");
+        }
+        catch
+        {
+            _turnstile.Exit();
+            throw;
+        }
         _appended.Clear();
         _nextSequence = (long)Command("SELECT COALESCE(MAX(sequence), 0) + 1 FROM events;").ExecuteScalar()!;
     }
@@ -54,7 +65,14 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
 
     public IReadOnlyList<RecordedEvent> Commit()
     {
-        Run("COMMIT;");
+        try
+        {
+            Run("COMMIT;");
+        }
+        finally
+        {
+            _turnstile.Exit();
+        }
         return _appended.ToArray();
     }
 
@@ -71,6 +89,10 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         catch (SqliteException)
         {
             // no transaction was open: SQLite had already rolled it back
+        }
+        finally
+        {
+            _turnstile.Exit();
         }
     }
 
@@ -207,6 +229,7 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
             command.Dispose();
         }
         _connection.Dispose();
+        _turnstile.Dispose();
     }
 
     private static RecordedEvent? ReadOne(SqliteCommand command)
