@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 bash scripts/rabbitmq.sh
 export NX_TEST_RABBITMQ="${NX_TEST_RABBITMQ:-amqp://guest:guest@localhost:5672/}"
 
-dotnet test NotificationExchange.sln -c Release "$@"
+# A test that hangs fails the run after 5 minutes (with a dump of where it hung) instead of holding CI.
+dotnet test NotificationExchange.sln -c Release --blame-hang-timeout 5m "$@"
