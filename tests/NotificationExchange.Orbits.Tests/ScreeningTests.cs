@@ -13,7 +13,7 @@ public class ScreeningTests
     /// <summary>ISS (LEO, perigee under 500 km), STARLINK-24 (LEO shell), NAVSTAR 53 (MEO), INTELSAT 901 (GEO), MOLNIYA 1-80 (HEO).</summary>
     private static readonly int[] _primaries = [25544, 44238, 28129, 26824, 21118];
 
-    private static List<Trajectory> LoadCatalog() =>
+    internal static List<Trajectory> LoadCatalog() =>
         [.. TleCatalog.Load(SharedData.Require("catalog/spacetrack_3le_2022-07-14.txt")).Entries.Select(e => Trajectory.FromTle(e.Tle))];
 
     /// <summary>
@@ -27,22 +27,8 @@ public class ScreeningTests
     public void Fast_screen_finds_exactly_the_conjunctions_of_the_brute_force_reference()
     {
         var all = LoadCatalog();
-        var fullCatalog = ScreeningCatalog.Prepare(all, _windowStart, _windowStart.AddDays(1));
         var primaries = _primaries.Select(id => all.Single(t => t.CatalogNumber == id)).ToList();
-        var selected = new HashSet<int>(_primaries);
-        foreach (var primary in primaries)
-        {
-            var p = fullCatalog.PrepareAnother(primary);
-            var middle = 0.5 * (p.MinRadiusKm + p.MaxRadiusKm);
-            foreach (var candidate in fullCatalog.Objects
-                .Where(o => !selected.Contains(o.CatalogNumber) && o.MinRadiusKm <= p.MaxRadiusKm && o.MaxRadiusKm >= p.MinRadiusKm)
-                .OrderBy(o => Math.Abs(0.5 * (o.MinRadiusKm + Math.Min(o.MaxRadiusKm, 1e6)) - middle))
-                .Take(400))
-            {
-                selected.Add(candidate.CatalogNumber);
-            }
-        }
-        var reference = ScreeningCatalog.Prepare([.. all.Where(t => selected.Contains(t.CatalogNumber))], _windowStart, _windowStart.AddDays(1));
+        var reference = ScreeningCatalog.Prepare(ReferenceSet(all), _windowStart, _windowStart.AddDays(1));
         Assert.That(reference.Count, Is.EqualTo(2000 + _primaries.Length));
 
         var sphere = ScreeningVolume.Sphere(100.0);
@@ -71,7 +57,28 @@ public class ScreeningTests
         TestContext.Out.WriteLine($"reference conjunctions: {sphereCount} within 100 km, {ellipsoidCount} within the default volumes");
     }
 
-    private static void Compare(IReadOnlyList<Conjunction> expected, IReadOnlyList<Conjunction> actual, string label, List<string> failures)
+    /// <summary>The five primaries and, for each, the 400 objects whose radius ranges overlap its own and whose mean
+    /// radius is nearest to it (2,005 objects, dense in real encounters).</summary>
+    internal static List<Trajectory> ReferenceSet(List<Trajectory> all)
+    {
+        var fullCatalog = ScreeningCatalog.Prepare(all, _windowStart, _windowStart.AddDays(1));
+        var selected = new HashSet<int>(_primaries);
+        foreach (var primary in _primaries.Select(id => all.Single(t => t.CatalogNumber == id)))
+        {
+            var p = fullCatalog.PrepareAnother(primary);
+            var middle = 0.5 * (p.MinRadiusKm + p.MaxRadiusKm);
+            foreach (var candidate in fullCatalog.Objects
+                .Where(o => !selected.Contains(o.CatalogNumber) && o.MinRadiusKm <= p.MaxRadiusKm && o.MaxRadiusKm >= p.MinRadiusKm)
+                .OrderBy(o => Math.Abs(0.5 * (o.MinRadiusKm + Math.Min(o.MaxRadiusKm, 1e6)) - middle))
+                .Take(400))
+            {
+                selected.Add(candidate.CatalogNumber);
+            }
+        }
+        return [.. all.Where(t => selected.Contains(t.CatalogNumber))];
+    }
+
+    internal static void Compare(IReadOnlyList<Conjunction> expected, IReadOnlyList<Conjunction> actual, string label, List<string> failures)
     {
         var unmatched = actual.ToList();
         foreach (var want in expected)

@@ -22,9 +22,6 @@ public sealed partial class Sgp4Propagator
     /// <summary>Four near-Earth propagators side by side (the same one may fill several lanes).</summary>
     internal static Lanes ToLanes(Sgp4Propagator p0, Sgp4Propagator p1, Sgp4Propagator p2, Sgp4Propagator p3)
     {
-        static Vector256<double> Of(Sgp4Propagator p0, Sgp4Propagator p1, Sgp4Propagator p2, Sgp4Propagator p3, Func<Sgp4Propagator, double> field) =>
-            Vector256.Create(field(p0), field(p1), field(p2), field(p3));
-
         if (p0.IsDeepSpace || p1.IsDeepSpace || p2.IsDeepSpace || p3.IsDeepSpace)
         {
             throw new ArgumentException("deep-space element sets are propagated one by one", nameof(p0));
@@ -32,41 +29,43 @@ public sealed partial class Sgp4Propagator
         // the simplified-drag terms are zero where the scalar code skips them, which leaves its sums unchanged
         return new Lanes
         {
-            Mo = Of(p0, p1, p2, p3, p => p._mo),
-            Mdot = Of(p0, p1, p2, p3, p => p._mdot),
-            Argpo = Of(p0, p1, p2, p3, p => p._argpo),
-            Argpdot = Of(p0, p1, p2, p3, p => p._argpdot),
-            Nodeo = Of(p0, p1, p2, p3, p => p._nodeo),
-            Nodedot = Of(p0, p1, p2, p3, p => p._nodedot),
-            Nodecf = Of(p0, p1, p2, p3, p => p._nodecf),
-            Cc1 = Of(p0, p1, p2, p3, p => p._cc1),
-            BstarCc4 = Of(p0, p1, p2, p3, p => p._bstar * p._cc4),
-            T2cof = Of(p0, p1, p2, p3, p => p._t2cof),
-            Omgcof = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._omgcof),
-            Eta = Of(p0, p1, p2, p3, p => p._eta),
-            Xmcof = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._xmcof),
-            Delmo = Of(p0, p1, p2, p3, p => p._delmo),
-            D2 = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._d2),
-            D3 = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._d3),
-            D4 = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._d4),
-            BstarCc5 = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._bstar * p._cc5),
-            Sinmao = Of(p0, p1, p2, p3, p => p._sinmao),
-            T3cof = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._t3cof),
-            T4cof = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._t4cof),
-            T5cof = Of(p0, p1, p2, p3, p => p._simplifiedDrag ? 0.0 : p._t5cof),
-            No = Of(p0, p1, p2, p3, p => p._no),
-            Ecco = Of(p0, p1, p2, p3, p => p._ecco),
-            Inclo = Of(p0, p1, p2, p3, p => p._inclo),
-            SinInclo = Of(p0, p1, p2, p3, p => Math.SinCos(p._inclo).Sin),
-            CosInclo = Of(p0, p1, p2, p3, p => Math.SinCos(p._inclo).Cos),
-            Am0 = Of(p0, p1, p2, p3, p => p._semiMajorAxisUnperturbed),
-            Aycof = Of(p0, p1, p2, p3, p => p._aycof),
-            Xlcof = Of(p0, p1, p2, p3, p => p._xlcof),
-            Con41 = Of(p0, p1, p2, p3, p => p._con41),
-            X1mth2 = Of(p0, p1, p2, p3, p => p._x1mth2),
-            X7thm1 = Of(p0, p1, p2, p3, p => p._x7thm1),
+            Mo = Vector256.Create(p0._mo, p1._mo, p2._mo, p3._mo),
+            Mdot = Vector256.Create(p0._mdot, p1._mdot, p2._mdot, p3._mdot),
+            Argpo = Vector256.Create(p0._argpo, p1._argpo, p2._argpo, p3._argpo),
+            Argpdot = Vector256.Create(p0._argpdot, p1._argpdot, p2._argpdot, p3._argpdot),
+            Nodeo = Vector256.Create(p0._nodeo, p1._nodeo, p2._nodeo, p3._nodeo),
+            Nodedot = Vector256.Create(p0._nodedot, p1._nodedot, p2._nodedot, p3._nodedot),
+            Nodecf = Vector256.Create(p0._nodecf, p1._nodecf, p2._nodecf, p3._nodecf),
+            Cc1 = Vector256.Create(p0._cc1, p1._cc1, p2._cc1, p3._cc1),
+            BstarCc4 = Vector256.Create(p0._bstar * p0._cc4, p1._bstar * p1._cc4, p2._bstar * p2._cc4, p3._bstar * p3._cc4),
+            T2cof = Vector256.Create(p0._t2cof, p1._t2cof, p2._t2cof, p3._t2cof),
+            Omgcof = Vector256.Create(Drag(p0, p0._omgcof), Drag(p1, p1._omgcof), Drag(p2, p2._omgcof), Drag(p3, p3._omgcof)),
+            Eta = Vector256.Create(p0._eta, p1._eta, p2._eta, p3._eta),
+            Xmcof = Vector256.Create(Drag(p0, p0._xmcof), Drag(p1, p1._xmcof), Drag(p2, p2._xmcof), Drag(p3, p3._xmcof)),
+            Delmo = Vector256.Create(p0._delmo, p1._delmo, p2._delmo, p3._delmo),
+            D2 = Vector256.Create(Drag(p0, p0._d2), Drag(p1, p1._d2), Drag(p2, p2._d2), Drag(p3, p3._d2)),
+            D3 = Vector256.Create(Drag(p0, p0._d3), Drag(p1, p1._d3), Drag(p2, p2._d3), Drag(p3, p3._d3)),
+            D4 = Vector256.Create(Drag(p0, p0._d4), Drag(p1, p1._d4), Drag(p2, p2._d4), Drag(p3, p3._d4)),
+            BstarCc5 = Vector256.Create(Drag(p0, p0._bstar * p0._cc5), Drag(p1, p1._bstar * p1._cc5), Drag(p2, p2._bstar * p2._cc5), Drag(p3, p3._bstar * p3._cc5)),
+            Sinmao = Vector256.Create(p0._sinmao, p1._sinmao, p2._sinmao, p3._sinmao),
+            T3cof = Vector256.Create(Drag(p0, p0._t3cof), Drag(p1, p1._t3cof), Drag(p2, p2._t3cof), Drag(p3, p3._t3cof)),
+            T4cof = Vector256.Create(Drag(p0, p0._t4cof), Drag(p1, p1._t4cof), Drag(p2, p2._t4cof), Drag(p3, p3._t4cof)),
+            T5cof = Vector256.Create(Drag(p0, p0._t5cof), Drag(p1, p1._t5cof), Drag(p2, p2._t5cof), Drag(p3, p3._t5cof)),
+            No = Vector256.Create(p0._no, p1._no, p2._no, p3._no),
+            Ecco = Vector256.Create(p0._ecco, p1._ecco, p2._ecco, p3._ecco),
+            Inclo = Vector256.Create(p0._inclo, p1._inclo, p2._inclo, p3._inclo),
+            SinInclo = Vector256.Create(p0._sinInclo, p1._sinInclo, p2._sinInclo, p3._sinInclo),
+            CosInclo = Vector256.Create(p0._cosInclo, p1._cosInclo, p2._cosInclo, p3._cosInclo),
+            Am0 = Vector256.Create(p0._semiMajorAxisUnperturbed, p1._semiMajorAxisUnperturbed, p2._semiMajorAxisUnperturbed, p3._semiMajorAxisUnperturbed),
+            Aycof = Vector256.Create(p0._aycof, p1._aycof, p2._aycof, p3._aycof),
+            Xlcof = Vector256.Create(p0._xlcof, p1._xlcof, p2._xlcof, p3._xlcof),
+            Con41 = Vector256.Create(p0._con41, p1._con41, p2._con41, p3._con41),
+            X1mth2 = Vector256.Create(p0._x1mth2, p1._x1mth2, p2._x1mth2, p3._x1mth2),
+            X7thm1 = Vector256.Create(p0._x7thm1, p1._x7thm1, p2._x7thm1, p3._x7thm1),
         };
     }
+
+    private static double Drag(Sgp4Propagator p, double value) => p._simplifiedDrag ? 0.0 : value;
 
     /// <summary>States of four lanes at their times since epoch (minutes): TEME km and km/s, and the error codes
     /// (as <see cref="Sgp4Error"/> values; a failed lane's state is meaningless).</summary>

@@ -67,6 +67,10 @@ public sealed partial class Sgp4Propagator
     private readonly double _xmcof;
     private readonly double _nodecf;
 
+    // sine and cosine of the epoch inclination, for the vector kernel (near-Earth inclination does not change)
+    private readonly double _sinInclo;
+    private readonly double _cosInclo;
+
     /// <summary>(xke / no)^(2/3): the mean semi-major axis before drag, in Earth radii.</summary>
     private readonly double _semiMajorAxisUnperturbed;
 
@@ -84,6 +88,7 @@ public sealed partial class Sgp4Propagator
         _argpo = elements.ArgOfPerigeeDeg * DegToRad;
         _inclo = elements.InclinationDeg * DegToRad;
         _mo = elements.MeanAnomalyDeg * DegToRad;
+        (_sinInclo, _cosInclo) = Math.SinCos(_inclo);
         _nodeo = elements.RaanDeg * DegToRad;
         var noKozai = elements.MeanMotionRevPerDay * TwoPi / 1440.0;
 

@@ -58,7 +58,7 @@ public static class BruteForceScreener
                         if (secondary.CatalogNumber != prepared[p].CatalogNumber)
                         {
                             ConjunctionScreener.AddConjunctions(
-                                prepared[p], secondary, tcas[p], catalog.WindowStart, windowSeconds, primaryVolumes[p], results[p]);
+                                prepared[p], secondary, tcas[p], catalog.WindowStart, windowSeconds, primaryVolumes[p], null, results[p]);
                         }
                     }
                 }
@@ -97,9 +97,10 @@ public static class BruteForceScreener
                     var speed = Math.Max(before.RelativeSpeed, current.RelativeSpeed) + accelerationBound * step;
                     if (Math.Min(before.Range, current.Range) - speed * step <= volumes[p].BoundingRadiusKm)
                     {
+                        // the reference stays on the scalar propagator throughout
+                        var pair = new EncounterSearch.PairPropagator(primaries[p].Trajectory, secondary.Trajectory, scalarOnly: true);
                         var tca = EncounterSearch.RefineRoot(
-                            primaries[p].Trajectory, secondary.Trajectory, before.Time, before.RangeRateTimesRange, current.Time,
-                            current.RangeRateTimesRange, ReferenceToleranceSeconds);
+                            pair, before.Time, before.RangeRateTimesRange, current.Time, current.RangeRateTimesRange, ReferenceToleranceSeconds);
                         if (!double.IsNaN(tca))
                         {
                             tcas[p].Add(tca);

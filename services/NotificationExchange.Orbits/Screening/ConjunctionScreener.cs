@@ -74,7 +74,7 @@ public static class ConjunctionScreener
                     var secondary = candidates[i];
                     scratch.Tcas.Clear();
                     ScreenPair(prepared, secondary, ephemeris, threshold, windowSeconds, scratch, ref localWindows, ref localSearched);
-                    AddConjunctions(prepared, secondary, scratch.Tcas, catalog.WindowStart, windowSeconds, volume, results);
+                    AddConjunctions(prepared, secondary, scratch.Tcas, catalog.WindowStart, windowSeconds, volume, null, results);
                 }
                 Interlocked.Add(ref windows, localWindows);
                 Interlocked.Add(ref windowsSearched, localSearched);
@@ -86,12 +86,19 @@ public static class ConjunctionScreener
         return [.. results.OrderBy(c => c.TimeOfClosestApproach).ThenBy(c => c.SecondaryCatalogNumber)];
     }
 
-    internal static void AddConjunctions(
+    /// <summary>
+    /// Describes each distinct range minimum in <paramref name="tcas"/> strictly inside the window as a conjunction
+    /// of <paramref name="secondary"/> when it is inside <paramref name="primary"/>'s volume and, when
+    /// <paramref name="reverseVolume"/> is given, of <paramref name="primary"/> when it is inside
+    /// <paramref name="secondary"/>'s; returns how many minima gave at least one conjunction.
+    /// </summary>
+    internal static int AddConjunctions(
         PreparedObject primary, PreparedObject secondary, List<double> tcas, DateTime windowStart, double windowSeconds,
-        ScreeningVolume volume, ConcurrentBag<Conjunction> results)
+        ScreeningVolume volume, ScreeningVolume? reverseVolume, ConcurrentBag<Conjunction> results)
     {
         tcas.Sort();
         var previous = double.NegativeInfinity;
+        var encounters = 0;
         foreach (var tca in tcas)
         {
             // the same minimum reached from two neighbouring windows is one conjunction
@@ -100,11 +107,24 @@ public static class ConjunctionScreener
                 continue;
             }
             previous = tca;
+            var found = false;
             if (EncounterSearch.Describe(primary.Trajectory, secondary.Trajectory, tca, windowStart, volume) is { } conjunction)
             {
                 results.Add(conjunction);
+                found = true;
+            }
+            if (reverseVolume is not null
+                && EncounterSearch.Describe(secondary.Trajectory, primary.Trajectory, tca, windowStart, reverseVolume) is { } reverse)
+            {
+                results.Add(reverse);
+                found = true;
+            }
+            if (found)
+            {
+                encounters++;
             }
         }
+        return encounters;
     }
 
     /// <summary>Per-worker buffers: the plane distances of the primary's samples, the pair's windows and the times of

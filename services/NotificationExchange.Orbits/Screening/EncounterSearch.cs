@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using NotificationExchange.Orbits.Geometry;
 using NotificationExchange.Orbits.Propagation;
 
@@ -25,6 +26,55 @@ internal static class EncounterSearch
         public double RangeRateTimesRange;
         public double RelativeSpeed;
         public double RelativeAcceleration;
+    }
+
+    /// <summary>
+    /// The two objects' states at one time. When both are single near-Earth element sets they go through the vector
+    /// kernel side by side (half the cost of two scalar calls, states within about 1e-11 km of the scalar code);
+    /// otherwise, or when <c>scalarOnly</c> (the brute-force reference), through the scalar code.
+    /// </summary>
+    internal readonly struct PairPropagator
+    {
+        private readonly BoundTrajectory _primary;
+        private readonly BoundTrajectory _secondary;
+        private readonly Sgp4Propagator.Lanes _lanes;
+        private readonly Vector256<double> _offsets;
+        private readonly bool _laned;
+
+        public PairPropagator(in BoundTrajectory primary, in BoundTrajectory secondary, bool scalarOnly = false)
+        {
+            _primary = primary;
+            _secondary = secondary;
+            _laned = !scalarOnly && primary.IsLaneable && secondary.IsLaneable;
+            if (_laned)
+            {
+                var p = primary.InitialPropagator;
+                var q = secondary.InitialPropagator;
+                _lanes = Sgp4Propagator.ToLanes(p, q, p, q);
+                _offsets = Vector256.Create(primary.InitialOffsetMinutes, secondary.InitialOffsetMinutes, primary.InitialOffsetMinutes, secondary.InitialOffsetMinutes);
+            }
+        }
+
+        public Sample Evaluate(double seconds)
+        {
+            if (!_laned)
+            {
+                return EncounterSearch.Evaluate(_primary, _secondary, seconds);
+            }
+            Sgp4Propagator.Propagate(
+                _lanes, _offsets + Vector256.Create(seconds) / Vector256.Create(60.0),
+                out var x, out var y, out var z, out var vx, out var vy, out var vz, out var errors);
+            var sample = new Sample { Time = seconds };
+            if (errors[0] != (long)Sgp4Error.None || errors[1] != (long)Sgp4Error.None)
+            {
+                return sample;
+            }
+            Fill(
+                ref sample,
+                new StateVector(new Vector3d(x[0], y[0], z[0]), new Vector3d(vx[0], vy[0], vz[0])),
+                new StateVector(new Vector3d(x[1], y[1], z[1]), new Vector3d(vx[1], vy[1], vz[1])));
+            return sample;
+        }
     }
 
     internal static Sample Evaluate(in BoundTrajectory primary, in BoundTrajectory secondary, double seconds)
@@ -79,7 +129,8 @@ internal static class EncounterSearch
         in BoundTrajectory primary, in BoundTrajectory secondary, double from, double to, double thresholdKm,
         double accelerationBound, List<double> found)
     {
-        var current = Evaluate(primary, secondary, from);
+        var pair = new PairPropagator(primary, secondary);
+        var current = pair.Evaluate(from);
         while (current.Time < to)
         {
             double step;
@@ -106,10 +157,10 @@ internal static class EncounterSearch
                     step = denseStep;
                 }
             }
-            var next = Evaluate(primary, secondary, Math.Min(current.Time + step, to));
+            var next = pair.Evaluate(Math.Min(current.Time + step, to));
             if (dense && next.Valid && current.RangeRateTimesRange < 0.0 && next.RangeRateTimesRange >= 0.0)
             {
-                var tca = RefineRoot(primary, secondary, current.Time, current.RangeRateTimesRange, next.Time, next.RangeRateTimesRange, TimeToleranceSeconds);
+                var tca = RefineRoot(pair, current.Time, current.RangeRateTimesRange, next.Time, next.RangeRateTimesRange, TimeToleranceSeconds);
                 if (!double.IsNaN(tca))
                 {
                     found.Add(tca);
@@ -123,8 +174,7 @@ internal static class EncounterSearch
     /// The root of r·v in [a, b] where it goes from negative to non-negative: the Illinois variant of regula falsi,
     /// which keeps the bracket and converges superlinearly; NaN if a propagation fails inside.
     /// </summary>
-    internal static double RefineRoot(
-        in BoundTrajectory primary, in BoundTrajectory secondary, double a, double fa, double b, double fb, double tolerance)
+    internal static double RefineRoot(in PairPropagator pair, double a, double fa, double b, double fb, double tolerance)
     {
         var side = 0;
         for (var iteration = 0; iteration < 100 && b - a > tolerance; iteration++)
@@ -133,7 +183,7 @@ internal static class EncounterSearch
             // keep the trial point strictly inside so the bracket always shrinks
             var margin = 0.25 * tolerance;
             t = Math.Clamp(t, a + margin, b - margin);
-            var sample = Evaluate(primary, secondary, t);
+            var sample = pair.Evaluate(t);
             if (!sample.Valid)
             {
                 return double.NaN;

@@ -107,14 +107,17 @@ internal readonly struct BoundTrajectory
     public bool TryLanes(out Sgp4Propagator.Lanes lanes, out double offsetMinutes)
     {
         offsetMinutes = _beforeOffsetMinutes;
-        if (_after is not null || _before.IsDeepSpace)
-        {
-            lanes = default;
-            return false;
-        }
-        lanes = Sgp4Propagator.ToLanes(_before, _before, _before, _before);
-        return true;
+        lanes = IsLaneable ? Sgp4Propagator.ToLanes(_before, _before, _before, _before) : default;
+        return IsLaneable;
     }
+
+    /// <summary>True for a single near-Earth element set, which the vector kernel can take.</summary>
+    public bool IsLaneable => _after is null && !_before.IsDeepSpace;
+
+    /// <summary>The element set before any switch, and the minutes from its epoch to the reference instant.</summary>
+    public Sgp4Propagator InitialPropagator => _before;
+
+    public double InitialOffsetMinutes => _beforeOffsetMinutes;
 
     private static double MinutesFromEpoch(Sgp4Propagator propagator, DateTime reference) =>
         Time.JulianDate.MinutesBetween(propagator.Elements.EpochJulianDateWhole, propagator.Elements.EpochJulianDateFraction, reference);
