@@ -5,15 +5,18 @@ using NotificationExchange.Orbits.Propagation;
 using NotificationExchange.Orbits.Screening;
 
 // Orbit engine benchmarks over the public catalogue snapshot: propagation rate (scalar baseline vs batch path, same
-// process), and one-primary screening per regime (fast screen, 7 days, medians of repeated runs; brute-force baseline
-// run in the same process over a shorter window and compared per simulated day).
-// Usage: Program [--catalog PATH] [--repeats N] [--baseline-days D]
+// process), one-primary screening per regime (fast screen, 7 days, medians of repeated runs; brute-force baseline
+// run in the same process over a shorter window and compared per simulated day), and the all-against-all screen of
+// the whole catalogue over 24 hours.
+// Usage: Program [--catalog PATH] [--repeats N] [--baseline-days D] [--all-vs-all-repeats N] [--no-all-vs-all]
 
 var catalogPath = Option("--catalog") ?? Path.Combine(RepositoryRoot(), "..", "shared", "data", "catalog", "spacetrack_3le_2022-07-14.txt");
 var repeats = int.Parse(Option("--repeats") ?? "5", CultureInfo.InvariantCulture);
 var baselineDays = double.Parse(Option("--baseline-days") ?? "1", CultureInfo.InvariantCulture);
+var allVersusAllRepeats = args.Contains("--no-all-vs-all") ? 0 : int.Parse(Option("--all-vs-all-repeats") ?? "1", CultureInfo.InvariantCulture);
 var windowStart = new DateTime(2022, 7, 15, 0, 0, 0, DateTimeKind.Utc);
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; catalogue {catalogPath}");
+Console.WriteLine($"load average at start: {LoadAverage()} (the machine is shared: compare ratios within one run)");
 
 var loadTimes = new List<double>();
 CatalogLoadResult load = null!;
@@ -91,6 +94,45 @@ Console.WriteLine($"  scalar baseline (DateTime per call), 1 core : {Median(scal
 Console.WriteLine($"  batch kernel, 1 core                        : {Median(batchRates) / 1e6:F2} M propagations/s ({Median(batchRates) / Median(scalarRates):F2}x the scalar loop; Vallado's C++ measured here: ~1.9 M/s)");
 Console.WriteLine($"  batch, {Environment.ProcessorCount} cores                          : {Median(parallelRates) / 1e6:F2} M propagations/s");
 Console.WriteLine($"  bytes allocated by one batch pass over the catalogue: {allocated}");
+foreach (var (label, deep) in new[] { ("near-Earth objects (vector kernel)", false), ("deep-space objects (scalar SDP4)", true) })
+{
+    var subset = trajectories.Where(t => t.IsDeepSpace == deep).ToList();
+    var subsetBatch = new Sgp4Batch([.. subset.Select(t => t.InitialPropagator)], windowStart);
+    var subsetStates = new double[6 * subset.Count];
+    var subsetErrors = new Sgp4Error[subset.Count];
+    var scalar = new List<double>();
+    var batched = new List<double>();
+    for (var run = 0; run < repeats + 1; run++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var sink = 0.0;
+        for (var step = 0; step < steps; step++)
+        {
+            var time = windowStart.AddMinutes(step * 10.0);
+            foreach (var trajectory in subset)
+            {
+                if (trajectory.StateAt(time, out var state) == Sgp4Error.None)
+                {
+                    sink += state.PositionKm.X;
+                }
+            }
+        }
+        GC.KeepAlive(sink);
+        var scalarRate = steps * subset.Count / stopwatch.Elapsed.TotalSeconds;
+        stopwatch.Restart();
+        for (var step = 0; step < steps; step++)
+        {
+            subsetBatch.PropagateRange(0, subsetBatch.Count, step * 10.0, subsetStates, subsetErrors);
+        }
+        var batchRate = steps * subset.Count / stopwatch.Elapsed.TotalSeconds;
+        if (run > 0)
+        {
+            scalar.Add(scalarRate);
+            batched.Add(batchRate);
+        }
+    }
+    Console.WriteLine($"  {label}, {subset.Count}: scalar {Median(scalar) / 1e6:F2} M/s, batch {Median(batched) / 1e6:F2} M/s ({Median(batched) / Median(scalar):F2}x)");
+}
 
 // ---- screening ----
 var primaries = new (string Regime, int CatalogNumber)[]
@@ -142,9 +184,45 @@ foreach (var (regime, number) in primaries)
     Console.WriteLine($"  {regime}: 7 days {Median(fastTimes):F2} s (min {fastTimes.Min():F2}, max {fastTimes.Max():F2}), {found.Count} conjunctions; " +
         $"pairs after apogee/perigee {statistics.PairsAfterApogeePerigee}, plane windows {statistics.PlaneWindows}, searched {statistics.WindowsSearched}");
     Console.WriteLine($"      {baselineDays} day: fast {Median(shortTimes):F3} s vs brute force {bruteSeconds:F1} s = {bruteSeconds / Median(shortTimes):F0}x; " +
-        $"brute force 7 days extrapolated {bruteSeconds * 7 / baselineDays:F0} s; conjunctions fast {shortFound.Count} / brute {brute.Count} ({(agree ? "same" : "DIFFERENT")})");
+        $"brute force 7 days extrapolated {bruteSeconds * 7 / baselineDays:F0} s; conjunctions fast {shortFound.Count} / brute {brute.Count} ({(agree ? "same" : "DIFFERENT")}); " +
+        $"7-day fast vs extrapolated brute force {bruteSeconds * 7 / baselineDays / Median(fastTimes):F0}x");
+}
+
+// ---- all against all ----
+if (allVersusAllRepeats > 0)
+{
+    var day = ScreeningCatalog.Prepare(trajectories, windowStart, windowStart.AddDays(1));
+    Console.WriteLine($"all against all, {day.Count} objects, 24 h, default volumes (every object a primary with its own), load {LoadAverage()}:");
+    var times = new List<double>();
+    var cpuTimes = new List<double>();
+    AllVersusAllResult result = null!;
+    for (var run = 0; run < allVersusAllRepeats; run++)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        result = AllVersusAllScreener.Screen(day);
+        times.Add(stopwatch.Elapsed.TotalSeconds);
+        cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+        var s = result.Statistics;
+        Console.WriteLine($"  run {run + 1}: {times[^1]:F1} s (CPU {cpuTimes[^1]:F1} s; sweep {s.SweepTime.TotalSeconds:F1} s, fine search {s.SearchTime.TotalSeconds:F1} s): " +
+            $"{result.Encounters} encounters, {result.Conjunctions.Count} conjunctions (one per primary whose volume the other entered)");
+    }
+    var statistics = result.Statistics;
+    Console.WriteLine($"  median {Median(times):F1} s (CPU {Median(cpuTimes):F1} s); pairs {statistics.Pairs:N0}, radius ranges within reach {statistics.PairsAfterApogeePerigee:N0}; " +
+        $"grid {statistics.Steps} steps of {statistics.StepSeconds} s: (pair, step) boxes within reach {statistics.BoxPairSteps:N0}, chords within reach {statistics.ChordPairSteps:N0}; " +
+        $"pairs to the fine search {statistics.CandidatePairs:N0} in {statistics.SearchIntervals:N0} intervals");
+    var closest = result.Conjunctions
+        .DistinctBy(c => (Math.Min(c.PrimaryCatalogNumber, c.SecondaryCatalogNumber), Math.Max(c.PrimaryCatalogNumber, c.SecondaryCatalogNumber), c.TimeOfClosestApproach))
+        .OrderBy(c => c.MissDistanceKm)
+        .Take(3);
+    foreach (var conjunction in closest)
+    {
+        Console.WriteLine($"  closest: {conjunction.PrimaryCatalogNumber} / {conjunction.SecondaryCatalogNumber} at {conjunction.TimeOfClosestApproach:HH:mm:ss.fff}, {conjunction.MissDistanceKm * 1000:F0} m, {conjunction.RelativeSpeedKmPerS:F2} km/s");
+    }
 }
 return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static double Median(List<double> values)
 {
