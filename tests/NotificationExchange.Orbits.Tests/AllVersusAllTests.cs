@@ -54,4 +54,26 @@ public class AllVersusAllTests
         Assert.That(Math.Abs(result.Encounters - distinct), Is.LessThanOrEqualTo(expected.Count / 100 + 1));
         TestContext.Out.WriteLine($"{expected.Count} conjunctions, {result.Encounters} encounters; {result.Statistics}");
     }
+
+    /// <summary>An empty catalogue, a lone object, and objects that never meet give no conjunctions and no error.</summary>
+    [Test]
+    public void Catalogues_with_nothing_to_meet_give_no_conjunctions()
+    {
+        var all = ScreeningTests.LoadCatalog();
+        var iss = all.Single(t => t.CatalogNumber == 25544);
+        var navstar = all.Single(t => t.CatalogNumber == 28129);
+        var intelsat = all.Single(t => t.CatalogNumber == 26824);
+        foreach (var set in new List<Trajectory>[] { [], [iss], [iss, navstar, intelsat] })
+        {
+            var catalog = ScreeningCatalog.Prepare(set, _windowStart, _windowStart.AddHours(6));
+
+            var result = AllVersusAllScreener.Screen(catalog);
+
+            Assert.That(result.Conjunctions, Is.Empty);
+            Assert.That(result.Encounters, Is.Zero);
+            Assert.That(result.Statistics.CandidatePairs, Is.Zero);
+            Assert.That(ConjunctionScreener.Screen(iss, catalog), Is.Empty);
+            Assert.That(BruteForceScreener.Screen(iss, catalog), Is.Empty);
+        }
+    }
 }

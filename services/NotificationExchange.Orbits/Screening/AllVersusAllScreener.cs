@@ -62,49 +62,53 @@ public static class AllVersusAllScreener
         var results = new ConcurrentBag<Conjunction>();
         long intervals = 0, encounters = 0;
         var count = objects.Length;
-        Parallel.ForEach(
-            Partitioner.Create(0, runStarts.Count - 1, 16),
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new List<double>(),
-            (range, _, tcas) =>
-            {
-                long localIntervals = 0, localEncounters = 0;
-                for (var run = range.Item1; run < range.Item2; run++)
+        // a partitioner refuses an empty range
+        if (runStarts.Count > 1)
+        {
+            Parallel.ForEach(
+                Partitioner.Create(0, runStarts.Count - 1, 16),
+                new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+                () => new List<double>(),
+                (range, _, tcas) =>
                 {
-                    var pair = sorted[runStarts[run]] / stride;
-                    var i = (int)(pair / count);
-                    var j = (int)(pair % count);
-                    var a = objects[i];
-                    var b = objects[j];
-                    var distance = Math.Max(thresholds[i], thresholds[j]);
-                    var acceleration = a.AccelerationBoundKmPerS2 + b.AccelerationBoundKmPerS2;
-                    var end = Math.Min(windowSeconds, Math.Min(a.ValidUntilSeconds, b.ValidUntilSeconds));
-                    tcas.Clear();
-                    for (var c = runStarts[run]; c < runStarts[run + 1];)
+                    long localIntervals = 0, localEncounters = 0;
+                    for (var run = range.Item1; run < range.Item2; run++)
                     {
-                        // consecutive candidate steps make one interval
-                        var first = (int)(sorted[c] % stride);
-                        var last = first;
-                        for (c++; c < runStarts[run + 1] && (int)(sorted[c] % stride) <= last + 1; c++)
+                        var pair = sorted[runStarts[run]] / stride;
+                        var i = (int)(pair / count);
+                        var j = (int)(pair % count);
+                        var a = objects[i];
+                        var b = objects[j];
+                        var distance = Math.Max(thresholds[i], thresholds[j]);
+                        var acceleration = a.AccelerationBoundKmPerS2 + b.AccelerationBoundKmPerS2;
+                        var end = Math.Min(windowSeconds, Math.Min(a.ValidUntilSeconds, b.ValidUntilSeconds));
+                        tcas.Clear();
+                        for (var c = runStarts[run]; c < runStarts[run + 1];)
                         {
-                            last = (int)(sorted[c] % stride);
+                            // consecutive candidate steps make one interval
+                            var first = (int)(sorted[c] % stride);
+                            var last = first;
+                            for (c++; c < runStarts[run + 1] && (int)(sorted[c] % stride) <= last + 1; c++)
+                            {
+                                last = (int)(sorted[c] % stride);
+                            }
+                            var from = Math.Max(0.0, sweep.Time(first) - IntervalMarginSeconds);
+                            var to = Math.Min(end, sweep.Time(last + 1) + IntervalMarginSeconds);
+                            if (to > from)
+                            {
+                                localIntervals++;
+                                EncounterSearch.Search(a.Trajectory, b.Trajectory, from, to, distance, acceleration, tcas);
+                            }
                         }
-                        var from = Math.Max(0.0, sweep.Time(first) - IntervalMarginSeconds);
-                        var to = Math.Min(end, sweep.Time(last + 1) + IntervalMarginSeconds);
-                        if (to > from)
-                        {
-                            localIntervals++;
-                            EncounterSearch.Search(a.Trajectory, b.Trajectory, from, to, distance, acceleration, tcas);
-                        }
+                        localEncounters += ConjunctionScreener.AddConjunctions(
+                            a, b, tcas, catalog.WindowStart, windowSeconds, volumes[i], volumes[j], results);
                     }
-                    localEncounters += ConjunctionScreener.AddConjunctions(
-                        a, b, tcas, catalog.WindowStart, windowSeconds, volumes[i], volumes[j], results);
-                }
-                Interlocked.Add(ref intervals, localIntervals);
-                Interlocked.Add(ref encounters, localEncounters);
-                return tcas;
-            },
-            _ => { });
+                    Interlocked.Add(ref intervals, localIntervals);
+                    Interlocked.Add(ref encounters, localEncounters);
+                    return tcas;
+                },
+                _ => { });
+        }
 
         var searchTime = clock.Elapsed - sweepTime;
         var statistics = new AllVersusAllStatistics(

@@ -38,33 +38,37 @@ public static class BruteForceScreener
             .Select(k => p.Trajectory.StateAt(ephemerides[i].Time(k), out _) == Sgp4Error.None).ToArray()).ToArray();
 
         var results = primaries.Select(_ => new ConcurrentBag<Conjunction>()).ToArray();
-        Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, catalog.Objects.Length, 16),
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => primaries.Select(_ => new List<double>()).ToArray(),
-            (range, _, tcas) =>
-            {
-                var previous = new EncounterSearch.Sample[prepared.Length];
-                for (var i = range.Item1; i < range.Item2; i++)
+        // a partitioner refuses an empty range
+        if (catalog.Objects.Length > 0)
+        {
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, catalog.Objects.Length, 16),
+                new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+                () => primaries.Select(_ => new List<double>()).ToArray(),
+                (range, _, tcas) =>
                 {
-                    var secondary = catalog.Objects[i];
-                    foreach (var list in tcas)
+                    var previous = new EncounterSearch.Sample[prepared.Length];
+                    for (var i = range.Item1; i < range.Item2; i++)
                     {
-                        list.Clear();
-                    }
-                    ScanSecondary(prepared, secondary, ephemerides, valid, primaryVolumes, tcas, previous);
-                    for (var p = 0; p < prepared.Length; p++)
-                    {
-                        if (secondary.CatalogNumber != prepared[p].CatalogNumber)
+                        var secondary = catalog.Objects[i];
+                        foreach (var list in tcas)
                         {
-                            ConjunctionScreener.AddConjunctions(
-                                prepared[p], secondary, tcas[p], catalog.WindowStart, windowSeconds, primaryVolumes[p], null, results[p]);
+                            list.Clear();
+                        }
+                        ScanSecondary(prepared, secondary, ephemerides, valid, primaryVolumes, tcas, previous);
+                        for (var p = 0; p < prepared.Length; p++)
+                        {
+                            if (secondary.CatalogNumber != prepared[p].CatalogNumber)
+                            {
+                                ConjunctionScreener.AddConjunctions(
+                                    prepared[p], secondary, tcas[p], catalog.WindowStart, windowSeconds, primaryVolumes[p], null, results[p]);
+                            }
                         }
                     }
-                }
-                return tcas;
-            },
-            _ => { });
+                    return tcas;
+                },
+                _ => { });
+        }
         return [.. results.Select(bag => (IReadOnlyList<Conjunction>)[.. bag.OrderBy(c => c.TimeOfClosestApproach).ThenBy(c => c.SecondaryCatalogNumber)])];
     }
 

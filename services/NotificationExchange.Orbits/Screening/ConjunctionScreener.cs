@@ -62,25 +62,29 @@ public static class ConjunctionScreener
 
         var results = new ConcurrentBag<Conjunction>();
         long windows = 0, windowsSearched = 0;
-        Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, candidates.Count, 64),
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new PairScratch(ephemeris.Count),
-            (range, _, scratch) =>
-            {
-                long localWindows = 0, localSearched = 0;
-                for (var i = range.Item1; i < range.Item2; i++)
+        // a partitioner refuses an empty range
+        if (candidates.Count > 0)
+        {
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, candidates.Count, 64),
+                new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+                () => new PairScratch(ephemeris.Count),
+                (range, _, scratch) =>
                 {
-                    var secondary = candidates[i];
-                    scratch.Tcas.Clear();
-                    ScreenPair(prepared, secondary, ephemeris, threshold, windowSeconds, scratch, ref localWindows, ref localSearched);
-                    AddConjunctions(prepared, secondary, scratch.Tcas, catalog.WindowStart, windowSeconds, volume, null, results);
-                }
-                Interlocked.Add(ref windows, localWindows);
-                Interlocked.Add(ref windowsSearched, localSearched);
-                return scratch;
-            },
-            _ => { });
+                    long localWindows = 0, localSearched = 0;
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        var secondary = candidates[i];
+                        scratch.Tcas.Clear();
+                        ScreenPair(prepared, secondary, ephemeris, threshold, windowSeconds, scratch, ref localWindows, ref localSearched);
+                        AddConjunctions(prepared, secondary, scratch.Tcas, catalog.WindowStart, windowSeconds, volume, null, results);
+                    }
+                    Interlocked.Add(ref windows, localWindows);
+                    Interlocked.Add(ref windowsSearched, localSearched);
+                    return scratch;
+                },
+                _ => { });
+        }
 
         statistics = new ScreeningStatistics(catalog.Count, candidates.Count, windows, windowsSearched);
         return [.. results.OrderBy(c => c.TimeOfClosestApproach).ThenBy(c => c.SecondaryCatalogNumber)];
