@@ -209,7 +209,7 @@ if (allVersusAllRepeats > 0)
     }
     var statistics = result.Statistics;
     Console.WriteLine($"  median {Median(times):F1} s (CPU {Median(cpuTimes):F1} s); pairs {statistics.Pairs:N0}, radius ranges within reach {statistics.PairsAfterApogeePerigee:N0}; " +
-        $"grid {statistics.Steps} steps of {statistics.StepSeconds} s: (pair, step) boxes within reach {statistics.BoxPairSteps:N0}, chords within reach {statistics.ChordPairSteps:N0}; " +
+        $"grid {statistics.Steps} steps of {statistics.StepSeconds} s: (pair, step) boxes within reach {statistics.BoxPairSteps:N0}, chords within reach {statistics.ChordPairSteps:N0}, radii within reach {statistics.RadialPairSteps:N0}; " +
         $"pairs to the fine search {statistics.CandidatePairs:N0} in {statistics.SearchIntervals:N0} intervals");
     var closest = result.Conjunctions
         .DistinctBy(c => (Math.Min(c.PrimaryCatalogNumber, c.SecondaryCatalogNumber), Math.Max(c.PrimaryCatalogNumber, c.SecondaryCatalogNumber), c.TimeOfClosestApproach))

@@ -41,8 +41,8 @@ public static class AllVersusAllScreener
         var windowSeconds = catalog.WindowSeconds;
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var sweep = new CatalogSweep(objects, thresholds, windowSeconds, stepSeconds, cellSizeKm);
-        var candidates = sweep.Run(maxDegreeOfParallelism, out var boxPairSteps, out var chordPairSteps);
+        var sweep = new CatalogSweep(objects, thresholds, [.. volumes.Select(v => v.RadialKm)], windowSeconds, stepSeconds, cellSizeKm);
+        var candidates = sweep.Run(maxDegreeOfParallelism, out var boxPairSteps, out var chordPairSteps, out var radialPairSteps);
         var sweepTime = clock.Elapsed;
         var sorted = candidates.ToArray();
         Array.Sort(sorted);
@@ -119,6 +119,7 @@ public static class AllVersusAllScreener
             stepSeconds,
             boxPairSteps,
             chordPairSteps,
+            radialPairSteps,
             runStarts.Count - 1,
             intervals,
             sweepTime,
@@ -162,8 +163,8 @@ public sealed record AllVersusAllResult(IReadOnlyList<Conjunction> Conjunctions,
 /// <summary>
 /// How much work each stage left: objects; pairs in all; pairs whose radius ranges come within the largest distance
 /// (the apogee/perigee filter, counted for comparison); grid steps and their length (s); (pair, step) combinations
-/// whose boxes came within the pair's distance; those whose chords did too; distinct pairs and intervals that reached
-/// the fine search; and how long the sweep (propagation, grid and pair tests) and the fine search took.
+/// whose boxes came within the pair's distance; those whose chords did too; those whose radii could also meet
+/// either volume's radial extent; distinct pairs and intervals that reached the fine search; and how long the sweep (propagation, grid and pair tests) and the fine search took.
 /// </summary>
 public sealed record AllVersusAllStatistics(
     int Objects,
@@ -173,6 +174,7 @@ public sealed record AllVersusAllStatistics(
     double StepSeconds,
     long BoxPairSteps,
     long ChordPairSteps,
+    long RadialPairSteps,
     long CandidatePairs,
     long SearchIntervals,
     TimeSpan SweepTime,

@@ -12,9 +12,11 @@ namespace NotificationExchange.Orbits.Screening;
 /// Why nothing is missed: between two states the path departs from the straight chord joining them by at most
 /// A·T²/8 (A the object's bound on |r''|, T the chord's span), so the pair's separation departs from the chord of
 /// their separations by at most the sum of those pads. A step is kept when that chord comes within the pair's
-/// distance plus both pads. Slow objects (high orbits, where A is small) take chords over two, four or eight steps,
-/// as long as their pad stays small; an object whose element set fails, or switches, within a step is kept with every
-/// object it could reach (or with every object, when its state there is unknown).
+/// distance plus both pads, and, for volumes thin in the radial direction (the Space-Track ellipsoids), when the two
+/// radii can come close enough for either object to be inside the other's volume. Slow objects (high orbits, where A
+/// is small) take chords over up to 64 steps, as long as their pad stays small; an object whose element set fails at
+/// one end of a chord gets the box it cannot leave from the other end, and one with no state at either end, or a
+/// switch of element sets (a maneuver) inside the chord, is kept with every object.
 /// </para>
 /// </summary>
 internal sealed class CatalogSweep
@@ -46,6 +48,7 @@ internal sealed class CatalogSweep
 
     private readonly PreparedObject[] _objects;
     private readonly double[] _thresholds;
+    private readonly double[] _radialAxes;
     private readonly double[] _accelerations;
     private readonly double[] _validUntil;
 
@@ -57,10 +60,12 @@ internal sealed class CatalogSweep
     private readonly double _cellSize;
     private readonly PropagationClass[] _classes;
 
-    public CatalogSweep(PreparedObject[] objects, double[] thresholds, double windowSeconds, double stepSeconds, double cellSizeKm)
+    public CatalogSweep(
+        PreparedObject[] objects, double[] thresholds, double[] radialAxes, double windowSeconds, double stepSeconds, double cellSizeKm)
     {
         _objects = objects;
         _thresholds = thresholds;
+        _radialAxes = radialAxes;
         WindowSeconds = windowSeconds;
         StepSeconds = stepSeconds;
         Steps = (int)Math.Ceiling(windowSeconds / stepSeconds);
@@ -100,11 +105,11 @@ internal sealed class CatalogSweep
     /// Every (pair, step) that may hold an approach within the pair's distance, as pairKey·(Steps + 1) + step with
     /// pairKey = i·n + j (i &lt; j, catalogue indices), in no particular order.
     /// </summary>
-    public List<long> Run(int maxDegreeOfParallelism, out long boxPairSteps, out long chordPairSteps)
+    public List<long> Run(int maxDegreeOfParallelism, out long boxPairSteps, out long chordPairSteps, out long radialPairSteps)
     {
         var chunks = (Steps + StepsPerChunk - 1) / StepsPerChunk;
         var collected = new List<List<long>>();
-        long boxes = 0, chords = 0;
+        long boxes = 0, chords = 0, radial = 0;
         Parallel.For(
             0,
             chunks,
@@ -122,10 +127,12 @@ internal sealed class CatalogSweep
                     collected.Add(worker.Candidates);
                     boxes += worker.BoxPairSteps;
                     chords += worker.ChordPairSteps;
+                    radial += worker.RadialPairSteps;
                 }
             });
         boxPairSteps = boxes;
         chordPairSteps = chords;
+        radialPairSteps = radial;
         var all = new List<long>(collected.Sum(c => c.Count));
         foreach (var list in collected)
         {
@@ -188,6 +195,9 @@ internal sealed class CatalogSweep
         public long CellX, CellY, CellZ;
         public double FromX, FromY, FromZ, ToX, ToY, ToZ;
         public double Pad;
+
+        /// <summary>The radial half-axis of the object's volume.</summary>
+        public double RadialAxis;
         public int CatalogNumber;
         public byte Mode;
         public bool Oversized;
@@ -245,12 +255,14 @@ internal sealed class CatalogSweep
             {
                 _boxes[i].CatalogNumber = sweep._objects[i].CatalogNumber;
                 _boxes[i].Bounds.Threshold = sweep._thresholds[i];
+                _boxes[i].RadialAxis = sweep._radialAxes[i];
             }
         }
 
         public List<long> Candidates { get; } = [];
         public long BoxPairSteps { get; private set; }
         public long ChordPairSteps { get; private set; }
+        public long RadialPairSteps { get; private set; }
 
         public void RunChunk(int first, int end)
         {
@@ -640,8 +652,8 @@ internal sealed class CatalogSweep
         private static int Bucket(long key, int shift) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> shift);
 
         /// <summary>
-        /// The exact test for a pair whose boxes are within its distance: (both on chords) the chord of their
-        /// separation within the distance plus both pads.
+        /// The exact tests for a pair whose boxes are within its distance, both on chords: the chord of their
+        /// separation within the distance plus both pads, and radii that can meet a volume's radial extent.
         /// </summary>
         private void TestPair(ref PathBox a, ref PathBox b, int i, int j, int k)
         {
@@ -671,8 +683,47 @@ internal sealed class CatalogSweep
                 }
             }
             ChordPairSteps++;
+            if (a.Mode == ChordMode && b.Mode == ChordMode && RadiiTooFarApart(ref a, ref b))
+            {
+                return;
+            }
+            RadialPairSteps++;
             AddCandidate(i, j, k);
         }
+
+        /// <summary>
+        /// True when the pair's radii stay too far apart all step for either object to be inside the other's volume.
+        /// A conjunction in A's volume has |radial| ≤ a (its radial half-axis) and range ≤ D, so the radii differ by
+        /// at most (2·r·a + D²)/(2·r − D) for radii above r. The distance from the centre along each chord piece is
+        /// convex with second derivative at most |Δ|²/r, so the difference of the two lies within c/8 of the
+        /// straight line between its end values; the paths add their pads.
+        /// </summary>
+        private static bool RadiiTooFarApart(ref PathBox a, ref PathBox b)
+        {
+            var a0 = Length(a.FromX, a.FromY, a.FromZ);
+            var a1 = Length(a.ToX, a.ToY, a.ToZ);
+            var b0 = Length(b.FromX, b.FromY, b.FromZ);
+            var b1 = Length(b.ToX, b.ToY, b.ToZ);
+            var stepA = Length(a.ToX - a.FromX, a.ToY - a.FromY, a.ToZ - a.FromZ);
+            var stepB = Length(b.ToX - b.FromX, b.ToY - b.FromY, b.ToZ - b.FromZ);
+            var lowA = Math.Min(a0, a1) - 0.5 * stepA;
+            var lowB = Math.Min(b0, b1) - 0.5 * stepB;
+            var low = Math.Min(lowA - a.Pad, lowB - b.Pad);
+            var distanceA = a.Bounds.Threshold;
+            var distanceB = b.Bounds.Threshold;
+            if (low <= 2.0 * Math.Max(distanceA, distanceB))
+            {
+                return false;
+            }
+            var reach = Math.Max(
+                (2.0 * low * a.RadialAxis + distanceA * distanceA) / (2.0 * low - distanceA),
+                (2.0 * low * b.RadialAxis + distanceB * distanceB) / (2.0 * low - distanceB)) + a.Pad + b.Pad + SlackKm;
+            var bendA = stepA * stepA / lowA / 8.0;
+            var bendB = stepB * stepB / lowB / 8.0;
+            return Math.Min(b0 - a0, b1 - a1) - bendB > reach || Math.Max(b0 - a0, b1 - a1) + bendA < -reach;
+        }
+
+        private static double Length(double x, double y, double z) => Math.Sqrt(x * x + y * y + z * z);
 
         private void AddCandidate(int i, int j, int k)
         {
