@@ -40,7 +40,8 @@ var batch = new Sgp4Batch(propagators, windowStart);
 var states = new double[6 * batch.Count];
 var errors = new Sgp4Error[batch.Count];
 const int steps = 40;
-double ScalarBaseline()
+double ScalarBaseline() => ScalarRate(trajectories);
+double ScalarRate(List<Trajectory> objects)
 {
     // the straightforward loop: every call converts the instant to minutes since that object's epoch
     var stopwatch = Stopwatch.StartNew();
@@ -48,7 +49,7 @@ double ScalarBaseline()
     for (var step = 0; step < steps; step++)
     {
         var time = windowStart.AddMinutes(step * 10.0);
-        foreach (var trajectory in trajectories)
+        foreach (var trajectory in objects)
         {
             if (trajectory.StateAt(time, out var state) == Sgp4Error.None)
             {
@@ -57,7 +58,7 @@ double ScalarBaseline()
         }
     }
     GC.KeepAlive(sink);
-    return steps * trajectories.Count / stopwatch.Elapsed.TotalSeconds;
+    return steps * objects.Count / stopwatch.Elapsed.TotalSeconds;
 }
 double BatchRate(int threads)
 {
@@ -104,22 +105,8 @@ foreach (var (label, deep) in new[] { ("near-Earth objects (vector kernel)", fal
     var batched = new List<double>();
     for (var run = 0; run < repeats + 1; run++)
     {
+        var scalarRate = ScalarRate(subset);
         var stopwatch = Stopwatch.StartNew();
-        var sink = 0.0;
-        for (var step = 0; step < steps; step++)
-        {
-            var time = windowStart.AddMinutes(step * 10.0);
-            foreach (var trajectory in subset)
-            {
-                if (trajectory.StateAt(time, out var state) == Sgp4Error.None)
-                {
-                    sink += state.PositionKm.X;
-                }
-            }
-        }
-        GC.KeepAlive(sink);
-        var scalarRate = steps * subset.Count / stopwatch.Elapsed.TotalSeconds;
-        stopwatch.Restart();
         for (var step = 0; step < steps; step++)
         {
             subsetBatch.PropagateRange(0, subsetBatch.Count, step * 10.0, subsetStates, subsetErrors);
