@@ -135,7 +135,8 @@ async Task<int> Export(string id, bool xml)
 {
     var exported = await new NotificationService.NotificationServiceClient(channel).ExportNotificationAsync(new ExportNotificationRequest
     {
-        NotificationId = id, Format = xml ? ExportFormat.OcmXml : ExportFormat.OcmKvn,
+        NotificationId = id,
+        Format = xml ? ExportFormat.OcmXml : ExportFormat.OcmKvn,
     }, cancellationToken: stop.Token);
     Console.Write(exported.Content);
     return 0;
