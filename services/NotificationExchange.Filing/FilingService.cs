@@ -95,7 +95,7 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
             validator.ValidateContent(notice, noticeErrors);
             foreach (var violation in noticeErrors.Violations)
             {
-                errors.Add(CcsdsManeuverField + violation.Field["maneuver".Length..], violation.Description.StartsWith("is required", StringComparison.Ordinal)
+                errors.Add(CcsdsManeuverField + violation.Field[NotificationKind.Maneuver.FieldName().Length..], violation.Description.StartsWith("is required", StringComparison.Ordinal)
                     ? $"{violation.Description}; the message does not give it: add it to {CcsdsManeuverField}.supplement"
                     : violation.Description);
             }

@@ -76,6 +76,15 @@ public enum ExecutionOutcome
 
 public static class NotificationKindExtensions
 {
+    /// <summary>The wire name of this kind's field in requests: the root of field paths in validation errors.</summary>
+    public static string FieldName(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.Maneuver => "maneuver",
+        NotificationKind.ProximityOperation => "proximity_operation",
+        NotificationKind.Launch => "launch",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     /// <summary>The prefix of the ids the exchange gives notifications of this kind (MNV-42, RPO-43, LCH-44).</summary>
     public static string IdPrefix(this NotificationKind kind) => kind switch
     {

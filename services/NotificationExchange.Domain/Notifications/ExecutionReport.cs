@@ -9,18 +9,19 @@ public sealed record ExecutionReport(ExecutionOutcome Outcome, ExecutionDetails?
 [JsonDerivedType(typeof(ManeuverExecution), "maneuver")]
 [JsonDerivedType(typeof(ProximityOperationExecution), "proximity_operation")]
 [JsonDerivedType(typeof(LaunchExecution), "launch")]
-public abstract record ExecutionDetails(
-    [property: JsonIgnore] NotificationKind Kind,
-    [property: JsonIgnore] string FieldName)
+public abstract record ExecutionDetails([property: JsonIgnore] NotificationKind Kind)
 {
+    [JsonIgnore]
+    public string FieldName => Kind.FieldName();
+
     public virtual IEnumerable<int> ConcernedObjects() => [];
 }
 
-public sealed record ManeuverExecution(TimeWindow? ActualWindow, DeltaV? AchievedDeltaV, OrbitSpec? AchievedOrbit) : ExecutionDetails(NotificationKind.Maneuver, "maneuver");
+public sealed record ManeuverExecution(TimeWindow? ActualWindow, DeltaV? AchievedDeltaV, OrbitSpec? AchievedOrbit) : ExecutionDetails(NotificationKind.Maneuver);
 
-public sealed record ProximityOperationExecution(TimeWindow? ActualWindow, double? ActualClosestApproachM) : ExecutionDetails(NotificationKind.ProximityOperation, "proximity_operation");
+public sealed record ProximityOperationExecution(TimeWindow? ActualWindow, double? ActualClosestApproachM) : ExecutionDetails(NotificationKind.ProximityOperation);
 
-public sealed record LaunchExecution(DateTime? LiftoffTime, IReadOnlyList<SpaceObjectRef> DeployedObjects) : ExecutionDetails(NotificationKind.Launch, "launch")
+public sealed record LaunchExecution(DateTime? LiftoffTime, IReadOnlyList<SpaceObjectRef> DeployedObjects) : ExecutionDetails(NotificationKind.Launch)
 {
     public override IEnumerable<int> ConcernedObjects() => DeployedObjects.Select(o => o.NoradCatId);
 }

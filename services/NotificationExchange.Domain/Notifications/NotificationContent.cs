@@ -8,15 +8,15 @@ namespace NotificationExchange.Domain.Notifications;
 [JsonDerivedType(typeof(ManeuverNotice), "maneuver")]
 [JsonDerivedType(typeof(ProximityOperationNotice), "proximity_operation")]
 [JsonDerivedType(typeof(LaunchNotice), "launch")]
-public abstract record NotificationContent(
-    [property: JsonIgnore] NotificationKind Kind,
-    [property: JsonIgnore] string FieldName)
+public abstract record NotificationContent([property: JsonIgnore] NotificationKind Kind)
 {
+    [JsonIgnore]
+    public string FieldName => Kind.FieldName();
+
     /// <summary>The window in which the activity happens (execution, operations or launch window).</summary>
     public abstract TimeWindow? ActivityWindow();
 
-    // Kind and FieldName (the wire name of this kind's field, the root of field paths in validation errors) are
-    // fixed by each derived record; they are not part of the stored form.
+    // Kind is fixed by each derived record; it is not part of the stored form (the type discriminator is).
 
     /// <summary>Catalogue numbers of the objects the notice concerns.</summary>
     public abstract IEnumerable<int> ConcernedObjects();
@@ -25,7 +25,7 @@ public abstract record NotificationContent(
     public abstract IEnumerable<OrbitalRegime> Regimes();
 }
 
-public sealed record ManeuverNotice() : NotificationContent(NotificationKind.Maneuver, "maneuver")
+public sealed record ManeuverNotice() : NotificationContent(NotificationKind.Maneuver)
 {
     public SpaceObjectRef? Object { get; init; }
     public TimeWindow? ExecutionWindow { get; init; }
@@ -46,7 +46,7 @@ public sealed record ManeuverNotice() : NotificationContent(NotificationKind.Man
 
 public sealed record ApproachPhase(ApproachPhaseType Type, double RangeM, TimeWindow? Window = null, string? Description = null);
 
-public sealed record ProximityOperationNotice() : NotificationContent(NotificationKind.ProximityOperation, "proximity_operation")
+public sealed record ProximityOperationNotice() : NotificationContent(NotificationKind.ProximityOperation)
 {
     public SpaceObjectRef? Chaser { get; init; }
     public SpaceObjectRef? Target { get; init; }
@@ -82,7 +82,7 @@ public sealed record LatLonBox(double MinLatitudeDeg, double MaxLatitudeDeg, dou
 public sealed record HazardArea(
     string? DiscardedItem, IReadOnlyList<GeoPoint>? Polygon, LatLonBox? Box, TimeWindow? Window);
 
-public sealed record LaunchNotice() : NotificationContent(NotificationKind.Launch, "launch")
+public sealed record LaunchNotice() : NotificationContent(NotificationKind.Launch)
 {
     public string? Vehicle { get; init; }
     public LaunchSite? Site { get; init; }

@@ -89,7 +89,7 @@ public sealed partial class NotificationValidator(TimeProvider clock)
         switch (report.Details)
         {
             case null:
-                errors.Add(path, $"the {Describe(kind)} details (report.{FieldNameOf(kind)}) are required");
+                errors.Add(path, $"the {Describe(kind)} details (report.{kind.FieldName()}) are required");
                 return;
             case var details when details.Kind != kind:
                 errors.Add($"{path}.{details.FieldName}", $"is a {Describe(details.Kind)} report but the notification is a {Describe(kind)}");
@@ -558,19 +558,7 @@ public sealed partial class NotificationValidator(TimeProvider clock)
         return true;
     }
 
-    private static string Describe(NotificationKind kind) => kind switch
-    {
-        NotificationKind.Maneuver => "maneuver",
-        NotificationKind.ProximityOperation => "proximity operation",
-        _ => "launch",
-    };
-
-    private static string FieldNameOf(NotificationKind kind) => kind switch
-    {
-        NotificationKind.Maneuver => "maneuver",
-        NotificationKind.ProximityOperation => "proximity_operation",
-        _ => "launch",
-    };
+    private static string Describe(NotificationKind kind) => kind.FieldName().Replace('_', ' ');
 
     private static string Format(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
