@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -11,8 +12,11 @@ namespace NotificationExchange.Domain.Notifications;
 /// </summary>
 public static class NotificationJson
 {
+    // A snapshot is written to the log and then put on the bus: serialize each (immutable) snapshot once.
+    private static readonly ConditionalWeakTable<Notification, string> _serialized = [];
+
     public static string Serialize(Notification notification) =>
-        JsonSerializer.Serialize(notification, NotificationJsonContext.Default.Notification);
+        _serialized.GetValue(notification, static n => JsonSerializer.Serialize(n, NotificationJsonContext.Default.Notification));
 
     public static Notification DeserializeNotification(string json) =>
         JsonSerializer.Deserialize(json, NotificationJsonContext.Default.Notification)
