@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -103,29 +101,13 @@ public class CrashRecoveryTests
 
         public static async Task<ServerProcess> StartAsync(string databasePath)
         {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var address = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
-            probe.Stop();
-            var start = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList =
-                {
-                    Path.Combine(AppContext.BaseDirectory, "NotificationExchange.Api.dll"),
-                    $"--Kestrel:Endpoints:Grpc:Url={address}",
-                    $"--Exchange:Store:Path={databasePath}",
-                    $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
-                    "--Logging:LogLevel:Default=Warning",
-                },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            var address = $"http://127.0.0.1:{ExchangeProcess.FreePort()}";
+            var process = ExchangeProcess.Start(
+                new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing" },
+                $"--Kestrel:Endpoints:Grpc:Url={address}",
+                $"--Exchange:Store:Path={databasePath}",
+                $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
+                "--Logging:LogLevel:Default=Warning");
             var server = new ServerProcess(process, address);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             using var channel = GrpcChannel.ForAddress(address);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,8 +51,8 @@ public partial class DeploymentFilesTests
         var healthCheck = HealthCheckCommand().Match(dockerfile);
         Assert.That(healthCheck.Success, Is.True, "the Dockerfile has a HEALTHCHECK running the exchange's own probe");
         using var database = new TestDatabase();
-        var port = FreePort();
-        var server = Start(new Dictionary<string, string>
+        var port = ExchangeProcess.FreePort();
+        var server = ExchangeProcess.Start(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = environment["ASPNETCORE_ENVIRONMENT"],
             ["Kestrel__Endpoints__Grpc__Url"] = environment["Kestrel__Endpoints__Grpc__Url"].Replace("0.0.0.0:5170", $"127.0.0.1:{port}"),
@@ -108,21 +106,6 @@ public partial class DeploymentFilesTests
     /// <summary>A compose value with ${NAME:-default} and ${NAME:?message} read as the default (or empty).</summary>
     private static string Interpolated(string value) => ComposeVariable().Replace(value, m => m.Groups[2].Value == "-" ? m.Groups[3].Value : "");
 
-    private static Process Start(Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "NotificationExchange.Api.dll") }, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     /// <summary>Runs `dotnet NotificationExchange.Api.dll ...` as the Dockerfile's HEALTHCHECK does, from the built output.</summary>
     private static async Task<int> RunAsync(string arguments)
     {
@@ -135,13 +118,6 @@ public partial class DeploymentFilesTests
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return process.ExitCode;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"(?:ENV\s+|\\\s*\n\s+)([A-Za-z_]+)=(\S+)")]

@@ -44,7 +44,7 @@ public class RabbitMqTests
         var a = await StartInstance();
         var b = await StartInstance(settings: new() { ["Exchange:FanOut:GapCheckInterval"] = "00:10:00" });
         var filer = await a.NewOperatorAsync("filer-on-a");
-        var watcherKey = (await a.Admin().Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = "watcher-on-b", DisplayName = "B" })).ApiKey;
+        var watcherKey = await a.NewOperatorKeyAsync("watcher-on-b");
         var watcher = b.Client(watcherKey);
         var subscription = await watcher.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "everything" });
         using var stream = StreamProbe.Open(watcher, subscription.Id);
@@ -63,7 +63,7 @@ public class RabbitMqTests
         var a = await StartInstance();
         var b = await StartInstance();
         var onA = await a.NewOperatorAsync("ops-a");
-        var keyB = (await a.Admin().Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = "ops-b", DisplayName = "B" })).ApiKey;
+        var keyB = await a.NewOperatorKeyAsync("ops-b");
         var onB = b.Client(keyB);
         var subA = await onA.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "all" });
         var subB = await onB.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "all" });

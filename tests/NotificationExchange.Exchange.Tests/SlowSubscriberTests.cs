@@ -33,8 +33,7 @@ public class SlowSubscriberTests
     public async Task A_subscriber_that_stops_reading_is_cut_off_without_holding_up_filing_or_another_subscriber_and_loses_nothing()
     {
         var filer = await _host.NewOperatorAsync("busy-filer");
-        var slowKey = (await _host.Admin().Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = "slow-ops", DisplayName = "Slow" })).ApiKey;
-        var slow = _host.Client(slowKey);
+        var slow = await _host.NewOperatorAsync("slow-ops");
         var fast = await _host.NewOperatorAsync("fast-ops");
         var slowSubscription = await slow.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "slow" });
         var fastSubscription = await fast.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "fast" });

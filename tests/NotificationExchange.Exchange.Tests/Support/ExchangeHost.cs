@@ -89,17 +89,18 @@ internal sealed class ExchangeHost : IAsyncDisposable
     public ExchangeClient Admin() => Client(AdminKey);
 
     /// <summary>Creates an operator through the admin API and returns a client that calls as that operator.</summary>
-    public async Task<ExchangeClient> NewOperatorAsync(string operatorId, bool administrator = false)
-    {
-        var created = await Admin().Operators.CreateOperatorAsync(new CreateOperatorRequest
+    public async Task<ExchangeClient> NewOperatorAsync(string operatorId, bool administrator = false) =>
+        Client(await NewOperatorKeyAsync(operatorId, administrator));
+
+    /// <summary>Creates an operator through the admin API and returns its API key (to use on this or another instance).</summary>
+    public async Task<string> NewOperatorKeyAsync(string operatorId, bool administrator = false) =>
+        (await Admin().Operators.CreateOperatorAsync(new CreateOperatorRequest
         {
             OperatorId = operatorId,
             DisplayName = $"Operator {operatorId}",
             Administrator = administrator,
             Contact = new PointOfContact { Name = "Flight Dynamics", Email = $"fd@{operatorId}.example" },
-        });
-        return Client(created.ApiKey);
-    }
+        })).ApiKey;
 
     public async Task StopAsync()
     {
