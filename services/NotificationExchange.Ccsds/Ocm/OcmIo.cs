@@ -233,12 +233,7 @@ internal static class OcmBinding
 
     public static OcmMessage Bind(Node root, ReadContext context)
     {
-        var segment = root.Child("body")?.Child("segment") ?? root.Child("segment");
-        var data = segment?.Child("data");
-        Structure.ExpectOnly(root, context, ["header", "body", "segment"]);
-        Structure.ExpectOnly(root.Child("body"), context, ["segment"]);
-        Structure.ExpectOnly(segment, context, ["metadata", "data"]);
-        Structure.ExpectOnly(data, context, ["phys", "pert", "od", "user"], ["traj", "cov", "man"]);
+        var (segment, data) = Structure.SingleSegment(root, context, ["phys", "pert", "od", "user"], ["traj", "cov", "man"]);
         var message = new OcmMessage
         {
             Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),

@@ -48,13 +48,9 @@ internal static class OmmBinding
 
     public static OmmMessage Bind(Node root, ReadContext context)
     {
-        var segment = root.Child("body")?.Child("segment") ?? root.Child("segment");
-        var data = segment?.Child("data");
+        var (segment, data) = Structure.SingleSegment(
+            root, context, ["meanElements", "spacecraftParameters", "tleParameters", "covarianceMatrix", "userDefinedParameters"]);
         var where = data?.Location ?? segment?.Location ?? root.Location;
-        Structure.ExpectOnly(root, context, ["header", "body", "segment"]);
-        Structure.ExpectOnly(root.Child("body"), context, ["segment"]);
-        Structure.ExpectOnly(segment, context, ["metadata", "data"]);
-        Structure.ExpectOnly(data, context, ["meanElements", "spacecraftParameters", "tleParameters", "covarianceMatrix", "userDefinedParameters"]);
         var message = new OmmMessage
         {
             Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),

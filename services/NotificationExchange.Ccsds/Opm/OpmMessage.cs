@@ -72,13 +72,8 @@ internal static class OpmBinding
 
     public static OpmMessage Bind(Node root, ReadContext context)
     {
-        var segment = root.Child("body")?.Child("segment") ?? root.Child("segment");
-        var data = segment?.Child("data");
+        var (segment, data) = Structure.SingleSegment(root, context, _dataBlocks, ["maneuverParameters"]);
         var where = data?.Location ?? segment?.Location ?? root.Location;
-        Structure.ExpectOnly(root, context, ["header", "body", "segment"]);
-        Structure.ExpectOnly(root.Child("body"), context, ["segment"]);
-        Structure.ExpectOnly(segment, context, ["metadata", "data"]);
-        Structure.ExpectOnly(data, context, _dataBlocks, ["maneuverParameters"]);
         var message = new OpmMessage
         {
             Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),

@@ -103,6 +103,23 @@ internal static class MessageText
 internal static class Structure
 {
     /// <summary>
+    /// The segment of a one-segment message (OPM, OMM, OCM: in XML inside a body, as read from KVN without one) and
+    /// its data block, after checking that root, body and segment hold only what they may and data only the given
+    /// blocks.
+    /// </summary>
+    public static (Node? Segment, Node? Data) SingleSegment(
+        Node root, ReadContext context, IReadOnlyCollection<string> dataBlocks, IReadOnlyCollection<string>? repeatableDataBlocks = null)
+    {
+        var segment = root.Child("body")?.Child("segment") ?? root.Child("segment");
+        var data = segment?.Child("data");
+        ExpectOnly(root, context, ["header", "body", "segment"]);
+        ExpectOnly(root.Child("body"), context, ["segment"]);
+        ExpectOnly(segment, context, ["metadata", "data"]);
+        ExpectOnly(data, context, dataBlocks, repeatableDataBlocks);
+        return (segment, data);
+    }
+
+    /// <summary>
     /// Reports what does not belong directly in <paramref name="node"/>: keyword entries, data lines, and child
     /// blocks not named in <paramref name="single"/> or <paramref name="repeatable"/> (or a single one given twice).
     /// </summary>
