@@ -35,7 +35,7 @@ public static class OcmNoticeExport
         var window = notice.ExecutionWindow!;
         var ocm = Envelope(notification, notice.Object!, notice.Contact, window.Start!.Value);
         var planned = ManeuverSection(notification.Id, "PLANNED", window, notice.PlannedDeltaV);
-        planned.ManPurpose = PurposeWord(notice.Purpose);
+        planned.ManPurpose = Word(notice.Purpose);
         if (notice.Remarks is { } remarks)
         {
             planned.Comments.AddRange(remarks.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -156,10 +156,10 @@ public static class OcmNoticeExport
         }
     }
 
-    /// <summary>The exchange's purposes as OCM MAN_PURPOSE words, which the import maps back.</summary>
-    private static string PurposeWord(ManeuverPurpose purpose) => Word(purpose);
-
-    /// <summary>An enum value as an upper-case CCSDS-style word: CollisionAvoidance becomes COLLISION_AVOIDANCE.</summary>
+    /// <summary>
+    /// An enum value as an upper-case CCSDS-style word: CollisionAvoidance becomes COLLISION_AVOIDANCE (maneuver
+    /// purposes so written are what the import maps back).
+    /// </summary>
     private static string Word<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
         string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
