@@ -169,12 +169,12 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
 
     private async Task HandleAsync(FeedInput input, CancellationToken cancellationToken)
     {
-        var target = input.Event?.Sequence ?? input.FillTo;
+        var target = input.Entry?.Sequence ?? input.FillTo;
         if (target <= _position)
         {
             return;
         }
-        var missingThrough = input.Event is null ? target : target - 1;
+        var missingThrough = input.Entry is null ? target : target - 1;
         if (missingThrough > _position)
         {
             foreach (var filled in await _log.ReadRangeAsync(_position + 1, missingThrough, cancellationToken))
@@ -187,37 +187,46 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
                 _position = missingThrough;
             }
         }
-        if (input.Event is not null)
+        if (input.Entry is not null)
         {
-            Dispatch(input.Event);
+            Dispatch(input.Entry);
         }
     }
 
-    private void Dispatch(RecordedEvent recorded)
+    private void Dispatch(LogEntry entry)
     {
-        if (recorded.Sequence <= _position)
+        if (entry.Sequence <= _position)
         {
             return;
         }
         lock (_streamsLock)
         {
-            Volatile.Write(ref _position, recorded.Sequence);
+            Volatile.Write(ref _position, entry.Sequence);
+            if (entry.MatchKeys is not { } keys)
+            {
+                // an unreadable entry without readable keys: every stream decides (and says) it exists
+                foreach (var stream in _all)
+                {
+                    stream.Offer(entry);
+                }
+                return;
+            }
             foreach (var stream in _unindexed)
             {
-                stream.Offer(recorded);
+                stream.Offer(entry);
             }
-            foreach (var norad in recorded.Keys.NoradCatIds)
+            foreach (var norad in keys.NoradCatIds)
             {
                 if (_byObject.TryGetValue(norad, out var watchers))
                 {
                     foreach (var stream in watchers)
                     {
-                        stream.Offer(recorded);
+                        stream.Offer(entry);
                     }
                 }
             }
         }
     }
 
-    private readonly record struct FeedInput(RecordedEvent? Event, long FillTo);
+    private readonly record struct FeedInput(LogEntry? Entry, long FillTo);
 }

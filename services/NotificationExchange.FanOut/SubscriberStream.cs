@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Subscriptions;
+using NotificationExchange.Domain.Telemetry;
 
 namespace NotificationExchange.FanOut;
 
@@ -13,44 +14,74 @@ public sealed class SubscriptionDeletedException(string subscriptionId)
     : Exception($"subscription {subscriptionId} was deleted");
 
 /// <summary>
-/// One open stream's live buffer. The feed offers it every event; it keeps those its subscription matches, up to a
-/// bound. Offering never blocks the feed: a full buffer ends the stream instead.
+/// One open stream's live buffer. The feed offers it every entry; it keeps those its subscription matches. Offering
+/// never blocks the feed: a stream that would hold more than its capacity is ended instead.
 /// </summary>
-internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter filter, int capacity) : IDisposable
+/// <remarks>
+/// Invariant: <see cref="Held"/> counts every live entry this stream has taken and not yet seen flushed to its
+/// response: those in the buffer, and those read from it and written to the response without a flush. It never
+/// exceeds the capacity. Counting only the buffer would let a writer that defers flushes (to send several messages in
+/// one go) move a slow subscriber's backlog out of the buffer into the unflushed response, where nothing bounds it.
+/// </remarks>
+internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter filter, int capacity, ExchangeMetrics metrics) : IDisposable
 {
     private readonly SubscriptionMatcher _matcher = filter.Compile();
-    private readonly Channel<RecordedEvent> _buffer = Channel.CreateBounded<RecordedEvent>(
-        new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+    // Unbounded as a channel: the bound is Held, which also covers entries already read from it.
+    private readonly Channel<LogEntry> _buffer = Channel.CreateUnbounded<LogEntry>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private readonly CancellationTokenSource _ended = new();
     private Exception? _endReason;
     private long _lastOffered;
+    private int _held;
 
     public string SubscriptionId { get; } = subscriptionId;
 
-    public ChannelReader<RecordedEvent> Reader => _buffer.Reader;
+    public ChannelReader<LogEntry> Reader => _buffer.Reader;
 
     /// <summary>The objects this stream's filter names, by which the feed indexes it; empty when it names none.</summary>
     public IReadOnlyList<int> WatchedObjects => filter.NoradCatIds;
 
     public SubscriptionMatcher Matcher => _matcher;
 
+    public int Capacity => capacity;
+
+    /// <summary>Live entries taken and not yet released as flushed (see the class remarks).</summary>
+    public int Held => Volatile.Read(ref _held);
+
     /// <summary>Fires when the stream must end at once (its subscriber fell behind, or its subscription was deleted).</summary>
     public CancellationToken Ended => _ended.Token;
 
     public Exception? EndReason => Volatile.Read(ref _endReason);
 
-    /// <summary>Called by the feed only, in sequence order; an event offered twice (through two indexed objects) counts once.</summary>
-    public void Offer(RecordedEvent recorded)
+    /// <summary>Called by the feed only, in sequence order; an entry offered twice (through two indexed objects) counts once.</summary>
+    public void Offer(LogEntry entry)
     {
-        if (recorded.Sequence == _lastOffered)
+        if (entry.Sequence == _lastOffered)
         {
             return;
         }
-        _lastOffered = recorded.Sequence;
-        if (_matcher.Matches(recorded) && !_buffer.Writer.TryWrite(recorded))
+        _lastOffered = entry.Sequence;
+        if (!_matcher.Matches(entry) || EndReason is not null)
         {
+            return;
+        }
+        if (Interlocked.Increment(ref _held) > capacity)
+        {
+            Interlocked.Decrement(ref _held);
             End(new SubscriberTooSlowException(capacity));
+            return;
+        }
+        metrics.StreamHeld(1);
+        _buffer.Writer.TryWrite(entry);
+    }
+
+    /// <summary>The writer has seen <paramref name="count"/> more entries of this stream flushed to its response.</summary>
+    public void Release(int count)
+    {
+        if (count > 0)
+        {
+            Interlocked.Add(ref _held, -count);
+            metrics.StreamHeld(-count);
         }
     }
 
@@ -63,5 +94,14 @@ internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter
         }
     }
 
-    public void Dispose() => _ended.Dispose();
+    /// <summary>Releases whatever is still held: the stream is gone, and so is what it held.</summary>
+    public void Dispose()
+    {
+        var rest = Interlocked.Exchange(ref _held, 0);
+        if (rest > 0)
+        {
+            metrics.StreamHeld(-rest);
+        }
+        _ended.Dispose();
+    }
 }

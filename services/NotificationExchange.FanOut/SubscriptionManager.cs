@@ -18,11 +18,17 @@ public sealed class SubscriptionManager(ISubscriptionStore store, INotificationL
 {
     public const int MaxSubscriptionsPerOperator = 100;
 
-    public async Task<Subscription> CreateAsync(string ownerOperatorId, string? name, SubscriptionFilter filter, StartPosition start, CancellationToken cancellationToken)
+    /// <summary>Creates a subscription; <paramref name="prior"/> are violations found before, refused with any others.</summary>
+    public async Task<Subscription> CreateAsync(
+        string ownerOperatorId, string? name, SubscriptionFilter filter, StartPosition start, IReadOnlyList<FieldViolation> prior, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new ValidationErrors(prior);
         errors.RequiredText("name", name, 128);
         filter.Validate("filter", errors);
+        if (!Enum.IsDefined(start))
+        {
+            errors.Add("start", $"unknown value {(int)start}");
+        }
         errors.ThrowIfAny();
         var existing = await store.ListByOwnerAsync(ownerOperatorId, cancellationToken);
         if (existing.Count >= MaxSubscriptionsPerOperator)

@@ -12,7 +12,13 @@ public abstract record StreamItem
 {
     public sealed record Event(RecordedEvent Recorded, bool Live) : StreamItem;
 
-    /// <summary>Replay is over; from here on the stream is live. <see cref="Sequence"/> is the position reached.</summary>
+    /// <summary>A matching sequence whose event cannot be read back; the stream moves past it.</summary>
+    public sealed record Unreadable(UnreadableEvent Entry) : StreamItem;
+
+    /// <summary>
+    /// Replay is over; from here on the stream is live. <see cref="Sequence"/> is the position reached: every matching
+    /// event up to it has been sent.
+    /// </summary>
     public sealed record CaughtUp(long Sequence) : StreamItem;
 
     public sealed record Heartbeat(DateTime ServerTime, long HeadSequence) : StreamItem;
@@ -32,6 +38,10 @@ public sealed class SubscriptionStreams(
 /// memory; only when replay has reached the log's head does the stream attach to the feed, then replays from the log
 /// the few events between where it got to and the feed's position.
 /// </summary>
+/// <remarks>
+/// The writer of the items tells the session when what it wrote has been flushed (<see cref="Flushed"/>): live events
+/// count against the stream's capacity until then, so that deferring flushes never takes a backlog out of the bound.
+/// </remarks>
 public sealed class SubscriptionSession : IDisposable
 {
     private readonly LiveFeed _feed;
@@ -39,10 +49,11 @@ public sealed class SubscriptionSession : IDisposable
     private readonly FanOutOptions _options;
     private readonly ExchangeMetrics _metrics;
     private readonly TimeProvider _clock;
-    private readonly Subscription _subscription;
     private readonly SubscriptionMatcher _matcher;
     private readonly SubscriberStream _stream;
     private long _position;
+    // Live entries taken from the buffer and handed to the writer since its last flush.
+    private int _unflushedLive;
 
     internal SubscriptionSession(
         LiveFeed feed, INotificationLog log, FanOutOptions options, ExchangeMetrics metrics, TimeProvider clock, Subscription subscription, long resumeAfter)
@@ -52,8 +63,7 @@ public sealed class SubscriptionSession : IDisposable
         _options = options;
         _metrics = metrics;
         _clock = clock;
-        _subscription = subscription;
-        _stream = new SubscriberStream(subscription.Id, subscription.Filter, options.StreamBufferCapacity);
+        _stream = new SubscriberStream(subscription.Id, subscription.Filter, options.StreamBufferCapacity, metrics);
         _matcher = _stream.Matcher;
         _stream.Ended.Register(() =>
         {
@@ -71,8 +81,25 @@ public sealed class SubscriptionSession : IDisposable
     /// <summary><see cref="SubscriberTooSlowException"/> or <see cref="SubscriptionDeletedException"/>.</summary>
     public Exception? EndReason => _stream.EndReason;
 
-    /// <summary>True when more live events are already waiting (a writer may then delay flushing).</summary>
+    /// <summary>True when more live events are already waiting (a writer may then defer flushing).</summary>
     public bool MoreWaiting => _stream.Reader.TryPeek(out _);
+
+    /// <summary>
+    /// The most items a writer should write without flushing: an eighth of the capacity, at most 64. Small enough that
+    /// a reader keeping up is never cut off for what merely waits for a flush; large enough to send a burst in few
+    /// flushes.
+    /// </summary>
+    public int MaxUnflushedWrites => Math.Clamp(_stream.Capacity / 8, 1, 64);
+
+    /// <summary>Live events held for this stream now (buffered, or written and not yet flushed).</summary>
+    public int Held => _stream.Held;
+
+    /// <summary>Everything written so far has been flushed to the response: it no longer counts against the capacity.</summary>
+    public void Flushed()
+    {
+        _stream.Release(_unflushedLive);
+        _unflushedLive = 0;
+    }
 
     public async IAsyncEnumerable<StreamItem> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -82,9 +109,9 @@ public sealed class SubscriptionSession : IDisposable
         while (true)
         {
             var page = await _log.ReadAfterAsync(_position, _options.ReplayPageSize, cancellationToken);
-            foreach (var recorded in Matching(page))
+            foreach (var item in Matching(page, live: false))
             {
-                yield return new StreamItem.Event(recorded, Live: false);
+                yield return item;
             }
             if (page.Count < _options.ReplayPageSize)
             {
@@ -92,12 +119,12 @@ public sealed class SubscriptionSession : IDisposable
             }
         }
 
-        // 2. Attach: from now on the feed offers this stream every event after attachedAt.
+        // 2. Attach: from now on the feed offers this stream every entry after attachedAt.
         var attachedAt = _feed.Attach(_stream);
         _metrics.StreamOpened();
         try
         {
-            // 3. Events between the replayed position and the feed's, from the log. (The log may also be ahead of
+            // 3. Entries between the replayed position and the feed's, from the log. (The log may also be ahead of
             //    the feed; then the feed's copies of what was replayed are skipped below.)
             while (_position < attachedAt)
             {
@@ -106,9 +133,9 @@ public sealed class SubscriptionSession : IDisposable
                 {
                     break;
                 }
-                foreach (var recorded in Matching(page))
+                foreach (var item in Matching(page, live: true))
                 {
-                    yield return new StreamItem.Event(recorded, Live: true);
+                    yield return item;
                 }
             }
             yield return new StreamItem.CaughtUp(_position);
@@ -120,12 +147,16 @@ public sealed class SubscriptionSession : IDisposable
                 if (next is null)
                 {
                     yield return new StreamItem.Heartbeat(_clock.GetUtcNow().UtcDateTime, _feed.Position);
+                    continue;
                 }
-                else if (next.Sequence > _position)
+                if (next.Sequence <= _position)
                 {
-                    _position = next.Sequence;
-                    yield return new StreamItem.Event(next, Live: true);
+                    _stream.Release(1); // already sent during catch-up: nothing to write
+                    continue;
                 }
+                _position = next.Sequence;
+                _unflushedLive++;
+                yield return Item(next, live: true);
             }
         }
         finally
@@ -137,20 +168,27 @@ public sealed class SubscriptionSession : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
-    private IEnumerable<RecordedEvent> Matching(IReadOnlyList<RecordedEvent> page)
+    private IEnumerable<StreamItem> Matching(IReadOnlyList<LogEntry> page, bool live)
     {
-        foreach (var recorded in page)
+        foreach (var entry in page)
         {
-            _position = recorded.Sequence;
-            if (_matcher.Matches(recorded))
+            _position = entry.Sequence;
+            if (_matcher.Matches(entry))
             {
-                yield return recorded;
+                yield return Item(entry, live);
             }
         }
     }
 
-    /// <summary>The next live event, or null when none came within the heartbeat interval.</summary>
-    private async Task<RecordedEvent?> ReadNextAsync(CancellationToken cancellationToken)
+    private static StreamItem Item(LogEntry entry, bool live) => entry switch
+    {
+        RecordedEvent recorded => new StreamItem.Event(recorded, live),
+        UnreadableEvent unreadable => new StreamItem.Unreadable(unreadable),
+        _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
+    };
+
+    /// <summary>The next live entry, or null when none came within the heartbeat interval.</summary>
+    private async Task<LogEntry?> ReadNextAsync(CancellationToken cancellationToken)
     {
         var reader = _stream.Reader;
         if (reader.TryRead(out var ready))
@@ -161,9 +199,9 @@ public sealed class SubscriptionSession : IDisposable
         quiet.CancelAfter(_options.HeartbeatInterval);
         try
         {
-            if (await reader.WaitToReadAsync(quiet.Token) && reader.TryRead(out var recorded))
+            if (await reader.WaitToReadAsync(quiet.Token) && reader.TryRead(out var entry))
             {
-                return recorded;
+                return entry;
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

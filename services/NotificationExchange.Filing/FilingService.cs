@@ -8,18 +8,24 @@ namespace NotificationExchange.Filing;
 /// <summary>
 /// Files, amends, cancels and reports on notifications. Checks what can be checked without the store first (the
 /// notice, or the CCSDS message it comes from, and its attachments), then hands the rest of the work to the log
-/// writer, and answers once the result is durable.
+/// writer, and answers once the result is durable. Inside the write, every new event is rendered for readers before
+/// it is committed (<see cref="IEventRenderer"/>): nothing is stored that cannot be served.
 /// </summary>
-public sealed class FilingService(ILogWriter writer, NotificationValidator validator, NotificationLifecycle lifecycle)
+public sealed class FilingService(ILogWriter writer, NotificationValidator validator, NotificationLifecycle lifecycle, IEventRenderer renderer)
 {
     /// <summary>The request field a CCSDS maneuver comes in; violations of the notice read from it are named under it.</summary>
     public const string CcsdsManeuverField = "ccsds_maneuver";
     public const string PlannedEphemerisField = "planned_ephemeris_oem";
 
+    /// <remarks>
+    /// <paramref name="prior"/>: violations found before (values the wire carried that nothing can hold), refused
+    /// together with whatever else is wrong. The same for the other changes.
+    /// </remarks>
     public Task<FilingOutcome> FileAsync(
-        string operatorId, string requestId, NoticeDraft draft, IReadOnlyList<string> relatedNotificationIds, Visibility visibility, CancellationToken cancellationToken)
+        string operatorId, string requestId, NoticeDraft draft, IReadOnlyList<string> relatedNotificationIds, Visibility visibility,
+        IReadOnlyList<FieldViolation> prior, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new ValidationErrors(prior);
         NotificationValidator.ValidateRequestId(requestId, errors);
         var (content, attachments) = Resolve(draft, errors);
         NotificationValidator.ValidateRelatedIds(relatedNotificationIds, errors);
@@ -30,14 +36,14 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
         errors.ThrowIfAny();
         var command = new FileNotificationCommand(operatorId, requestId, content, relatedNotificationIds, visibility) { Attachments = attachments };
         var fingerprint = NotificationJson.Fingerprint(command);
-        return writer.WriteAsync(session => lifecycle.File(session, command, fingerprint), cancellationToken);
+        return WriteAsync(session => lifecycle.File(session, command, fingerprint), ContentField(draft), cancellationToken);
     }
 
     public Task<FilingOutcome> AmendAsync(
         string operatorId, string requestId, string notificationId, int? expectedVersion, NoticeDraft draft, IReadOnlyList<string> relatedNotificationIds,
-        string? reason, CancellationToken cancellationToken)
+        string? reason, IReadOnlyList<FieldViolation> prior, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new ValidationErrors(prior);
         ValidateTarget(notificationId, errors);
         NotificationValidator.ValidateRequestId(requestId, errors);
         var (content, attachments) = Resolve(draft, errors);
@@ -53,7 +59,7 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
             Attachments = attachments,
         };
         var fingerprint = NotificationJson.Fingerprint(command);
-        return writer.WriteAsync(session => lifecycle.Amend(session, command, fingerprint), cancellationToken);
+        return WriteAsync(session => lifecycle.Amend(session, command, fingerprint), ContentField(draft), cancellationToken);
     }
 
     public Task<FilingOutcome> CancelAsync(CancelNotificationCommand command, CancellationToken cancellationToken)
@@ -64,19 +70,45 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
         errors.RequiredText("reason", command.Reason, NotificationValidator.LongTextLength);
         errors.ThrowIfAny();
         var fingerprint = NotificationJson.Fingerprint(command);
-        return writer.WriteAsync(session => lifecycle.Cancel(session, command, fingerprint), cancellationToken);
+        return WriteAsync(session => lifecycle.Cancel(session, command, fingerprint), "reason", cancellationToken);
     }
 
-    public Task<FilingOutcome> ReportExecutionAsync(ReportExecutionCommand command, CancellationToken cancellationToken)
+    public Task<FilingOutcome> ReportExecutionAsync(ReportExecutionCommand command, IReadOnlyList<FieldViolation> prior, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new ValidationErrors(prior);
         ValidateTarget(command.NotificationId, errors);
         NotificationValidator.ValidateRequestId(command.RequestId, errors);
         errors.ThrowIfAny();
         // the report's own fields are checked in the write, where the notification's kind is known
         var fingerprint = NotificationJson.Fingerprint(command);
-        return writer.WriteAsync(session => lifecycle.ReportExecution(session, command, fingerprint), cancellationToken);
+        return WriteAsync(session => lifecycle.ReportExecution(session, command, fingerprint), "report", cancellationToken);
     }
+
+    /// <summary>
+    /// Runs the lifecycle's work in the write and renders the event it appended before the commit; an event that cannot
+    /// be rendered is refused as the request field it came from, and its write leaves no trace.
+    /// </summary>
+    private Task<FilingOutcome> WriteAsync(Func<ILogWriteSession, FilingOutcome> work, string field, CancellationToken cancellationToken) =>
+        writer.WriteAsync(session =>
+        {
+            var outcome = work(session);
+            if (!outcome.Replayed)
+            {
+                try
+                {
+                    renderer.Render(outcome.Event);
+                }
+                catch (Exception e) when (e is not ExchangeRuleException)
+                {
+                    throw ExchangeRuleException.Invalid(field, $"cannot be served to readers: {e.Message}");
+                }
+            }
+            return outcome;
+        }, cancellationToken);
+
+    /// <summary>The request field a draft's notice came in.</summary>
+    private static string ContentField(NoticeDraft draft) =>
+        draft.Ccsds is not null ? CcsdsManeuverField : draft.Content?.FieldName ?? "content";
 
     /// <summary>The notice a draft brings, checked, and the messages to keep with it.</summary>
     private (NotificationContent? Content, IReadOnlyList<Attachment> Attachments) Resolve(NoticeDraft draft, ValidationErrors errors)

@@ -165,7 +165,28 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
                 _sweptOnce = true;
                 return;
             }
-            await PublishAsync(pending, [], cancellationToken);
+            var readable = pending.OfType<RecordedEvent>().ToArray();
+            if (readable.Length > 0)
+            {
+                await PublishAsync(readable, [], cancellationToken);
+            }
+            if (readable.Length < pending.Count)
+            {
+                // An entry that cannot be read back cannot be published; it stays in the log, where every instance's
+                // feed finds it by sequence and passes it on as unreadable. Take it off the outbox.
+                var unreadable = pending.OfType<UnreadableEvent>().ToArray();
+                foreach (var entry in unreadable)
+                {
+                    _logger.LogError("Outbox entry {Sequence} is not published: {Entry}", entry.Sequence, entry);
+                }
+                await _pendingRemoval;
+                var sequences = unreadable.Select(e => e.Sequence).ToArray();
+                await _writer.WriteAsync(session =>
+                {
+                    session.MarkPublished(sequences);
+                    return sequences.Length;
+                }, cancellationToken);
+            }
             _sweptThrough = Math.Max(_sweptThrough, pending[^1].Sequence);
             if (pending.Count < _options.MaxBatchSize)
             {

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
@@ -15,17 +17,22 @@ namespace NotificationExchange.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDirectory, ISubscriptionStore
 {
-    internal const string SelectEvent = "SELECT sequence, event_type, recorded_at, snapshot, match_keys FROM events";
+    internal const string SelectEvent = "SELECT sequence, event_type, recorded_at, snapshot, match_keys, notification_id, version FROM events";
     internal const string SelectSubscription = "SELECT id, owner, name, filter, acknowledged_sequence, created_at FROM subscriptions";
     private const string SelectOperator = "SELECT id, display_name, contact, is_admin, created_at FROM operators";
 
-    public SqliteExchangeStore(IOptions<SqliteStoreOptions> options)
+    private readonly ILogger<SqliteExchangeStore> _logger;
+
+    public SqliteExchangeStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteExchangeStore> logger)
     {
+        _logger = logger;
         var path = Path.GetFullPath(options.Value.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         ConnectionString = options.Value.ConnectionString;
         using var connection = Open();
         StoreId = SqliteSchema.Initialize(connection);
+        // Relative paths are resolved against the working directory, which surprises: say exactly where the store is.
+        logger.LogInformation("Store: SQLite database {Path} (store id {StoreId})", path, StoreId);
     }
 
     public Guid StoreId { get; }
@@ -39,12 +46,12 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public Task<IReadOnlyList<RecordedEvent>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken) =>
-        ReadEventsAsync(SelectEvent + " WHERE sequence > $after ORDER BY sequence LIMIT $limit;",
+    public Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken) =>
+        ReadEntriesAsync(SelectEvent + " WHERE sequence > $after ORDER BY sequence LIMIT $limit;",
             [("$after", afterSequence), ("$limit", maxCount)], cancellationToken);
 
-    public Task<IReadOnlyList<RecordedEvent>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken cancellationToken) =>
-        ReadEventsAsync(SelectEvent + " WHERE sequence BETWEEN $from AND $to ORDER BY sequence;",
+    public Task<IReadOnlyList<LogEntry>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken cancellationToken) =>
+        ReadEntriesAsync(SelectEvent + " WHERE sequence BETWEEN $from AND $to ORDER BY sequence;",
             [("$from", fromSequence), ("$to", toSequence)], cancellationToken);
 
     public async Task<RecordedEvent?> GetLatestAsync(string notificationId, CancellationToken cancellationToken) =>
@@ -60,7 +67,7 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
 
     public async Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("SELECT e.snapshot, n.first_sequence FROM notifications n JOIN events e ON e.sequence = n.latest_sequence WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT e.snapshot, n.first_sequence, n.id FROM notifications n JOIN events e ON e.sequence = n.latest_sequence WHERE 1 = 1");
         var parameters = new List<(string, object)>();
         if (query.Kinds.Count > 0)
         {
@@ -111,8 +118,17 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
                 more = true;
                 break;
             }
-            notifications.Add(NotificationJson.DeserializeNotification(reader.GetString(0)));
             lastFirstSequence = reader.GetInt64(1);
+            try
+            {
+                notifications.Add(NotificationJson.DeserializeNotification(reader.GetString(0)));
+            }
+            catch (JsonException e)
+            {
+                // One unreadable snapshot must not fail the listing for everyone: leave it out, and say so here.
+                _logger.LogError("Listing leaves out notification {NotificationId}: its latest snapshot cannot be read back ({Reason})",
+                    reader.GetString(2), e.Message);
+            }
         }
         return new NotificationPage(notifications, more ? lastFirstSequence : null);
     }
@@ -121,8 +137,8 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         (await ReadAsync("SELECT content FROM attachments WHERE notification_id = $id AND sha256 = $sha;",
             [("$id", notificationId), ("$sha", sha256)], reader => reader.GetString(0), cancellationToken)).SingleOrDefault();
 
-    public Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken) =>
-        ReadEventsAsync(
+    public Task<IReadOnlyList<LogEntry>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken) =>
+        ReadEntriesAsync(
             SelectEvent + " WHERE sequence IN (SELECT sequence FROM outbox WHERE instance_id = $instance OR created_at < $orphaned ORDER BY sequence LIMIT $limit) ORDER BY sequence;",
             [("$instance", instanceId), ("$orphaned", SqliteTime.ToTicks(takeOverBefore)), ("$limit", maxCount)],
             cancellationToken);
@@ -190,12 +206,40 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
     public async Task<bool> DeleteAsync(string subscriptionId, CancellationToken cancellationToken) =>
         await ExecuteAsync("DELETE FROM subscriptions WHERE id = $id;", [("$id", subscriptionId)], cancellationToken) == 1;
 
-    internal static RecordedEvent ReadEvent(SqliteDataReader reader) => new(
-        reader.GetInt64(0),
-        (NotificationEventType)reader.GetInt32(1),
-        SqliteTime.FromTicks(reader.GetInt64(2)),
-        NotificationJson.DeserializeNotification(reader.GetString(3)),
-        NotificationJson.DeserializeMatchKeys(reader.GetString(4)));
+    /// <summary>
+    /// An entry of the log as stored, or an <see cref="UnreadableEvent"/> in its place when its snapshot or match keys
+    /// cannot be read back, or the snapshot does not belong to its row. Never throws for what the row holds.
+    /// </summary>
+    internal static LogEntry ReadEntry(SqliteDataReader reader)
+    {
+        var sequence = reader.GetInt64(0);
+        var type = (NotificationEventType)reader.GetInt32(1);
+        var recordedAt = SqliteTime.FromTicks(reader.GetInt64(2));
+        var notificationId = reader.GetString(5);
+        var version = reader.GetInt32(6);
+        MatchKeys? keys = null;
+        try
+        {
+            keys = NotificationJson.DeserializeMatchKeys(reader.GetString(4));
+            var notification = NotificationJson.DeserializeNotification(reader.GetString(3));
+            return notification.Id == notificationId && notification.Version == version && notification.Sequence == sequence
+                ? new RecordedEvent(sequence, type, recordedAt, notification, keys)
+                : new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys,
+                    $"its snapshot is of {notification.Id} version {notification.Version} at sequence {notification.Sequence}");
+        }
+        catch (JsonException e)
+        {
+            return new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys, e.Message);
+        }
+    }
+
+    /// <summary>The event of one version as stored; DATA_LOSS when it cannot be read back.</summary>
+    internal static RecordedEvent ReadEvent(SqliteDataReader reader) => ReadEntry(reader) switch
+    {
+        RecordedEvent recorded => recorded,
+        UnreadableEvent unreadable => throw ExchangeRuleException.Unreadable(unreadable),
+        var other => throw new InvalidOperationException($"unexpected log entry {other.GetType().Name}"),
+    };
 
     internal static Subscription ReadSubscription(SqliteDataReader reader) => new(
         reader.GetString(0),
@@ -214,6 +258,16 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
 
     private Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
         ReadAsync(sql, parameters, ReadEvent, cancellationToken);
+
+    private async Task<IReadOnlyList<LogEntry>> ReadEntriesAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
+    {
+        var entries = await ReadAsync(sql, parameters, ReadEntry, cancellationToken);
+        foreach (var unreadable in entries.OfType<UnreadableEvent>())
+        {
+            _logger.LogError("Log entry {Sequence} is read as unreadable: {Entry}", unreadable.Sequence, unreadable);
+        }
+        return entries;
+    }
 
     private Task<IReadOnlyList<Subscription>> ReadSubscriptionsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
         ReadAsync(sql, parameters, ReadSubscription, cancellationToken);

@@ -34,7 +34,7 @@ public class ValidationTests
         notice.Object.NoradCatId = 400_000;
         notice.Object.CosparId = "98-067A";
         notice.ExecutionWindow.End = Timestamp.FromDateTime(notice.ExecutionWindow.Start.ToDateTime().AddMinutes(-5));
-        notice.Purpose = (ManeuverPurpose)42;
+        notice.Purpose = ManeuverPurpose.Unspecified;
         notice.PlannedDeltaV.ComponentsMps.InTrack = 2.0;
         notice.CurrentOrbit.Tle.Line1 = notice.CurrentOrbit.Tle.Line1[..68] + "0";
         notice.ExpectedOrbit.MeanElements.InclinationDeg = 200;
@@ -58,7 +58,7 @@ public class ValidationTests
         Assert.Multiple(() =>
         {
             Assert.That(fields["maneuver.object.norad_cat_id"], Does.Contain("400000").And.Contain("339999"));
-            Assert.That(fields["maneuver.purpose"], Does.Contain("unknown value 42"));
+            Assert.That(fields["maneuver.purpose"], Does.Contain("is required"));
             Assert.That(fields["maneuver.current_orbit.tle.line1"], Does.Contain("column 69").And.Contain("checksum"));
             Assert.That(fields["maneuver.remarks"], Does.Contain("2001 characters"));
             Assert.That(fields["maneuver.contact"], Does.Contain("email or a phone"));

@@ -1,4 +1,5 @@
 using MassTransit;
+using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.FanOut;
 using NotificationExchange.IntegrationEvents;
@@ -21,7 +22,19 @@ internal sealed class NotificationEventRecordedConsumer(LiveFeed feed, INotifica
         }
         else if (!feed.AlreadyDispatched(message.Sequence))
         {
-            feed.Offer(message.ToRecordedEvent());
+            RecordedEvent recorded;
+            try
+            {
+                recorded = message.ToRecordedEvent();
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException)
+            {
+                // The feed reads this sequence from the log when the next one arrives, readable or not; retrying the
+                // message would not make it readable.
+                logger.LogError(e, "Event {Sequence} from the bus cannot be read; the log will fill it", message.Sequence);
+                return Task.CompletedTask;
+            }
+            feed.Offer(recorded);
         }
         return Task.CompletedTask;
     }

@@ -1,4 +1,7 @@
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotificationExchange.Api.Services;
+using NotificationExchange.Filing;
 
 namespace NotificationExchange.Api.Extensions;
 
@@ -8,11 +11,18 @@ internal static class GrpcExtensions
     {
         builder.Services.AddGrpc(options =>
         {
+            // outermost first: the refusals of the wire check below are turned into statuses by the first
             options.Interceptors.Add<RuleViolationInterceptor>();
+            options.Interceptors.Add<WireValueInterceptor>();
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
+        builder.Services.AddSingleton<IEventRenderer, EventMessages>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // Bind every service with request parsing that answers unparsable bytes with INTERNAL, not UNKNOWN. Last, so
+        // that no AddGrpc call above brings Grpc.AspNetCore's own binder back beside it.
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(RequestParsingMethodProvider<>));
         return builder;
     }
 

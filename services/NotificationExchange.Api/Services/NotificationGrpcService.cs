@@ -11,11 +11,13 @@ using D = NotificationExchange.Domain.Notifications;
 
 namespace NotificationExchange.Api.Services;
 
-internal sealed class NotificationGrpcService(FilingService filing, INotificationLog log) : NotificationService.NotificationServiceBase
+internal sealed class NotificationGrpcService(FilingService filing, INotificationLog log, ILogger<NotificationGrpcService> logger)
+    : NotificationService.NotificationServiceBase
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
+    [MergesWireViolations]
     public override async Task<FileNotificationResponse> FileNotification(FileNotificationRequest request, ServerCallContext context) =>
         Response(await filing.FileAsync(
             context.OperatorId(),
@@ -23,8 +25,10 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
             Draft(request.Maneuver, request.ProximityOperation, request.Launch, request.CcsdsManeuver, request.PlannedEphemerisOem),
             request.RelatedNotificationIds.ToArray(),
             request.Visibility == Protocol.V1.Visibility.Unspecified ? D.Visibility.Public : (D.Visibility)request.Visibility,
+            WireValueInterceptor.Violations(context),
             context.CancellationToken));
 
+    [MergesWireViolations]
     public override async Task<FileNotificationResponse> AmendNotification(AmendNotificationRequest request, ServerCallContext context) =>
         Response(await filing.AmendAsync(
             context.OperatorId(),
@@ -34,6 +38,7 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
             Draft(request.Maneuver, request.ProximityOperation, request.Launch, request.CcsdsManeuver, request.PlannedEphemerisOem),
             request.RelatedNotificationIds.ToArray(),
             request.Reason.Length == 0 ? null : request.Reason,
+            WireValueInterceptor.Violations(context),
             context.CancellationToken));
 
     public override async Task<FileNotificationResponse> CancelNotification(CancelNotificationRequest request, ServerCallContext context)
@@ -42,17 +47,18 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
         return Response(await filing.CancelAsync(command, context.CancellationToken));
     }
 
+    [MergesWireViolations]
     public override async Task<FileNotificationResponse> ReportExecution(ReportExecutionRequest request, ServerCallContext context)
     {
         var command = new ReportExecutionCommand(context.OperatorId(), request.RequestId, request.NotificationId, request.Report.ToDomain());
-        return Response(await filing.ReportExecutionAsync(command, context.CancellationToken));
+        return Response(await filing.ReportExecutionAsync(command, WireValueInterceptor.Violations(context), context.CancellationToken));
     }
 
     public override async Task<GetNotificationResponse> GetNotification(GetNotificationRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
         var found = await FindAsync(request.NotificationId, request.HasVersion ? request.Version : null, ct);
-        var response = new GetNotificationResponse { Notification = found.ToProto() };
+        var response = new GetNotificationResponse { Notification = Render(found) };
         if (request.IncludeHistory)
         {
             response.History.AddRange((await log.GetHistoryAsync(request.NotificationId, ct)).Select(e => new NotificationRevision
@@ -61,15 +67,16 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
                 Sequence = (ulong)e.Sequence,
                 EventType = e.Type.ToProto(),
                 RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(e.RecordedAt),
-                Notification = e.Notification.ToProto(),
+                Notification = Render(e.Notification),
             }));
         }
         return response;
     }
 
+    [MergesWireViolations]
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
-        var errors = new ValidationErrors();
+        var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
         for (var i = 0; i < request.Kinds.Count; i++)
         {
             errors.KnownEnum($"kinds[{i}]", (D.NotificationKind)request.Kinds[i]);
@@ -113,11 +120,21 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
                 request.PageSize == 0 ? DefaultPageSize : (int)request.PageSize,
                 before),
             context.CancellationToken);
-        return new ListNotificationsResponse
+        var response = new ListNotificationsResponse { NextPageToken = page.NextBeforeFirstSequence is { } next ? EncodePageToken(next) : "" };
+        foreach (var notification in page.Notifications)
         {
-            Notifications = { page.Notifications.Select(n => n.ToProto()) },
-            NextPageToken = page.NextBeforeFirstSequence is { } next ? EncodePageToken(next) : "",
-        };
+            try
+            {
+                response.Notifications.Add(notification.ToProto());
+            }
+            catch (ArgumentException e)
+            {
+                // One notification that cannot be rendered must not fail the listing for everyone (the write path
+                // rules this out for what it stores; this guards what an earlier version stored).
+                logger.LogError(e, "Listing leaves out {NotificationId}: it cannot be rendered", notification.Id);
+            }
+        }
+        return response;
     }
 
     public override async Task<Protocol.V1.Attachment> GetAttachment(GetAttachmentRequest request, ServerCallContext context)
@@ -142,6 +159,19 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
         return new ExportedMessage { MediaType = mediaType, FileName = fileName, Content = content };
     }
 
+    /// <summary>The wire form of a stored notification; DATA_LOSS when it cannot be rendered (see ListNotifications).</summary>
+    private static Protocol.V1.Notification Render(D.Notification notification)
+    {
+        try
+        {
+            return notification.ToProto();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ExchangeRuleException(RuleViolationKind.DataLoss, $"{notification.Id} version {notification.Version} cannot be rendered: {e.Message}");
+        }
+    }
+
     /// <summary>A notification at a version (the latest when none), or NOT_FOUND.</summary>
     private async Task<D.Notification> FindAsync(string notificationId, uint? version, CancellationToken cancellationToken)
     {
@@ -163,8 +193,9 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
             ccsds is null ? null : new CcsdsManeuverDraft(ccsds.Message, ccsds.Supplement?.ToDomain()),
             plannedEphemeris.Length == 0 ? null : plannedEphemeris);
 
+    // The answer is the wire form rendered in the write (see EventMessages): what the filer is told is what streams carry.
     private static FileNotificationResponse Response(FilingOutcome outcome) =>
-        new() { Notification = outcome.Notification.ToProto(), Replayed = outcome.Replayed };
+        new() { Notification = EventMessages.Message(outcome.Event).Event.Notification, Replayed = outcome.Replayed };
 
     // A page token is the first sequence of the last notification returned; opaque to clients.
     private static string EncodePageToken(long beforeFirstSequence)

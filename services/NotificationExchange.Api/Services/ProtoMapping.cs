@@ -8,6 +8,8 @@ namespace NotificationExchange.Api.Services;
 /// <summary>
 /// Between the wire contract and the domain model. Nothing is checked here: a field the sender left out becomes null
 /// (an empty string too), an enum keeps its number, and the domain's validator says what is wrong, by wire name.
+/// Values the domain could not hold at all (invalid timestamps, NaN) are refused whatever the domain says of them:
+/// <see cref="WireValueInterceptor"/>.
 /// </summary>
 internal static class ProtoMapping
 {
@@ -117,7 +119,10 @@ internal static class ProtoMapping
 
     private static string? Text(string value) => value.Length == 0 ? null : value;
 
-    /// <summary>A timestamp, or null when absent; one outside what a DateTime holds becomes its minimum, which fails validation.</summary>
+    /// <summary>
+    /// A timestamp, or null when absent or invalid. An invalid one is among the request's wire violations (see
+    /// <see cref="WireValueInterceptor"/>), which refuse the request whatever the domain says of the field.
+    /// </summary>
     private static DateTime? Time(Timestamp? timestamp)
     {
         if (timestamp is null)
@@ -130,7 +135,7 @@ internal static class ProtoMapping
         }
         catch (InvalidOperationException)
         {
-            return DateTime.MinValue;
+            return null;
         }
     }
 

@@ -8,7 +8,8 @@ namespace NotificationExchange.Api.Services;
 
 /// <summary>
 /// Turns the domain's refusals into gRPC statuses: INVALID_ARGUMENT with a google.rpc.BadRequest naming every bad
-/// field, NOT_FOUND, PERMISSION_DENIED, FAILED_PRECONDITION, ABORTED, ALREADY_EXISTS.
+/// field, NOT_FOUND, PERMISSION_DENIED, FAILED_PRECONDITION, ABORTED, ALREADY_EXISTS, and DATA_LOSS for
+/// something stored that cannot be read back.
 /// </summary>
 internal sealed class RuleViolationInterceptor : Interceptor
 {
@@ -50,6 +51,7 @@ internal sealed class RuleViolationInterceptor : Interceptor
                 RuleViolationKind.FailedPrecondition => Code.FailedPrecondition,
                 RuleViolationKind.Aborted => Code.Aborted,
                 RuleViolationKind.AlreadyExists => Code.AlreadyExists,
+                RuleViolationKind.DataLoss => Code.DataLoss,
                 _ => Code.Internal,
             }),
             Message = exception.Message,

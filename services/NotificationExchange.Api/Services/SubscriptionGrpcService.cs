@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -25,16 +24,21 @@ internal sealed class SubscriptionGrpcService(
     private const string ErrorDomain = "notification-exchange";
     private static readonly WriteOptions _buffered = new(WriteFlags.BufferHint);
 
-    // Many streams carry the same live event: build its message once per event, not once per stream.
-    private static readonly ConditionalWeakTable<D.RecordedEvent, SubscriptionMessage> _messages = [];
-
+    [MergesWireViolations]
     public override async Task<Protocol.V1.Subscription> CreateSubscription(CreateSubscriptionRequest request, ServerCallContext context)
     {
         var created = await subscriptions.CreateAsync(
             context.OperatorId(),
             request.Name,
             (request.Filter ?? new Protocol.V1.SubscriptionFilter()).ToDomain(),
-            request.Start == Protocol.V1.StartPosition.Earliest ? FanOut.StartPosition.Earliest : FanOut.StartPosition.Latest,
+            request.Start switch
+            {
+                Protocol.V1.StartPosition.Earliest => FanOut.StartPosition.Earliest,
+                Protocol.V1.StartPosition.Latest or Protocol.V1.StartPosition.Unspecified => FanOut.StartPosition.Latest,
+                // an unknown number stays unknown (never read as LATEST), and is refused with the request's other faults
+                var unknown => (FanOut.StartPosition)(int)unknown,
+            },
+            WireValueInterceptor.Violations(context),
             context.CancellationToken);
         return created.ToProto();
     }
@@ -69,20 +73,42 @@ internal sealed class SubscriptionGrpcService(
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         using var graceOnEnd = session.Ended.Register(() => writing.CancelAfter(options.Value.EndingWriteGrace));
         var lastSent = resumeAfter;
+        var unflushed = 0;
         try
         {
             await foreach (var item in session.ReadAllAsync(reading.Token))
             {
-                responseStream.WriteOptions = session.MoreWaiting ? _buffered : null;
+                // Several waiting messages may go in one flush, but never more than the session allows: until flushed,
+                // live events count against the stream's capacity (a slow reader is cut off, not buffered without end).
+                var flush = !session.MoreWaiting || unflushed + 1 >= session.MaxUnflushedWrites;
+                responseStream.WriteOptions = flush ? null : _buffered;
                 await responseStream.WriteAsync(ToMessage(item), writing.Token);
-                if (item is StreamItem.Event delivered)
+                if (flush)
                 {
-                    lastSent = delivered.Recorded.Sequence;
-                    metrics.Delivered(1);
-                    if (delivered.Live)
-                    {
-                        metrics.DeliveryLag(clock.GetUtcNow().UtcDateTime - delivered.Recorded.RecordedAt);
-                    }
+                    session.Flushed();
+                    unflushed = 0;
+                }
+                else
+                {
+                    unflushed++;
+                }
+                switch (item)
+                {
+                    case StreamItem.Event delivered:
+                        lastSent = delivered.Recorded.Sequence;
+                        metrics.Delivered(1);
+                        if (delivered.Live)
+                        {
+                            metrics.DeliveryLag(clock.GetUtcNow().UtcDateTime - delivered.Recorded.RecordedAt);
+                        }
+                        break;
+                    case StreamItem.Unreadable unreadable:
+                        lastSent = unreadable.Entry.Sequence;
+                        metrics.Unreadable();
+                        break;
+                    case StreamItem.CaughtUp caughtUp:
+                        lastSent = Math.Max(lastSent, caughtUp.Sequence);
+                        break;
                 }
             }
         }
@@ -118,16 +144,8 @@ internal sealed class SubscriptionGrpcService(
 
     private static SubscriptionMessage ToMessage(StreamItem item) => item switch
     {
-        StreamItem.Event e => _messages.GetValue(e.Recorded, static recorded => new SubscriptionMessage
-        {
-            Event = new NotificationEvent
-            {
-                Sequence = (ulong)recorded.Sequence,
-                EventType = recorded.Type.ToProto(),
-                RecordedAt = Timestamp.FromDateTime(recorded.RecordedAt),
-                Notification = recorded.Notification.ToProto(),
-            },
-        }),
+        StreamItem.Event e => EventMessages.Message((D.LogEntry)e.Recorded),
+        StreamItem.Unreadable u => EventMessages.Message(u.Entry),
         StreamItem.CaughtUp c => new SubscriptionMessage { CaughtUp = new CaughtUp { Sequence = (ulong)c.Sequence } },
         StreamItem.Heartbeat h => new SubscriptionMessage
         {

@@ -49,6 +49,34 @@ public sealed record MatchKeys(
         (previous?.Regimes ?? []).Union(notification.Regimes).Order().ToArray());
 }
 
-/// <summary>One entry of the exchange's log: a new version of a notification, with its place in commit order.</summary>
+/// <summary>
+/// One entry of the exchange's log at its place in commit order: an event, or (rarely) one that cannot be read back.
+/// Readers of the log see every sequence, readable or not, so that streams stay gapless.
+/// </summary>
+public abstract record LogEntry(long Sequence, NotificationEventType Type, DateTime RecordedAt)
+{
+    /// <summary>What subscriptions are matched against; null when it could not be read either.</summary>
+    public abstract MatchKeys? MatchKeys { get; }
+}
+
+/// <summary>A new version of a notification, with its place in commit order.</summary>
 public sealed record RecordedEvent(
-    long Sequence, NotificationEventType Type, DateTime RecordedAt, Notification Notification, MatchKeys Keys);
+    long Sequence, NotificationEventType Type, DateTime RecordedAt, Notification Notification, MatchKeys Keys)
+    : LogEntry(Sequence, Type, RecordedAt)
+{
+    public override MatchKeys MatchKeys => Keys;
+}
+
+/// <summary>
+/// An entry of the log whose stored snapshot cannot be read back (written by an earlier version with a value this one
+/// refuses, or damaged). Its content is never served; readers are told that this sequence exists, which notification
+/// it belongs to, and why it cannot be read, and everything else stays readable.
+/// </summary>
+public sealed record UnreadableEvent(
+    long Sequence, NotificationEventType Type, DateTime RecordedAt, string NotificationId, int Version, MatchKeys? Keys, string Reason)
+    : LogEntry(Sequence, Type, RecordedAt)
+{
+    public override MatchKeys? MatchKeys => Keys;
+
+    public override string ToString() => $"{NotificationId} version {Version} (sequence {Sequence}) cannot be read back: {Reason}";
+}

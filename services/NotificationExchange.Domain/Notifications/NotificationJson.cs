@@ -22,6 +22,31 @@ public static class NotificationJson
         JsonSerializer.Deserialize(json, NotificationJsonContext.Default.Notification)
         ?? throw new JsonException("a notification snapshot was null");
 
+    /// <summary>
+    /// The notification as its stored snapshot reads back: the one form that the log stores, the bus carries and the
+    /// answer is built from. Throws <see cref="JsonException"/> when the notification has no stored form (a time that
+    /// is not UTC, a number JSON cannot hold) or does not survive it unchanged.
+    /// </summary>
+    public static Notification ReadBack(Notification notification)
+    {
+        string json;
+        try
+        {
+            json = Serialize(notification);
+        }
+        catch (ArgumentException e)
+        {
+            // System.Text.Json refuses NaN and infinities this way
+            throw new JsonException(e.Message, e);
+        }
+        var stored = DeserializeNotification(json);
+        if (Serialize(stored) != json)
+        {
+            throw new JsonException("the notification changes when its stored form is read back");
+        }
+        return stored;
+    }
+
     public static string Serialize(MatchKeys keys) => JsonSerializer.Serialize(keys, NotificationJsonContext.Default.MatchKeys);
 
     public static MatchKeys DeserializeMatchKeys(string json) =>
@@ -36,6 +61,11 @@ public static class NotificationJson
     public static string Serialize(PointOfContact contact) => JsonSerializer.Serialize(contact, NotificationJsonContext.Default.PointOfContact);
 
     public static PointOfContact? DeserializeContact(string json) => JsonSerializer.Deserialize(json, NotificationJsonContext.Default.PointOfContact);
+
+    /// <summary>Any part of the model in its stored form (for comparing parts, see <see cref="RequestDifferences"/>).</summary>
+    public static string SerializeAny<T>(T value) =>
+        JsonSerializer.Serialize(value, NotificationJsonContext.Default.GetTypeInfo(typeof(T))
+            ?? throw new NotSupportedException($"{typeof(T).Name} has no stored form"));
 
     /// <summary>
     /// A digest of what a command asks for (everything but its request id), so that a retry can be told from a
@@ -58,8 +88,17 @@ public static class NotificationJson
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    // A stored form with a null where the model has none does not read back: it becomes an unreadable entry instead
+    // of a model object that fails later, wherever it is used. (Absent values are not refused: nulls are not written.)
+    RespectNullableAnnotations = true,
+    Converters = [typeof(UtcDateTimeJsonConverter)])]
 [JsonSerializable(typeof(Notification))]
+[JsonSerializable(typeof(NotificationContent))]
+[JsonSerializable(typeof(ExecutionReport))]
+[JsonSerializable(typeof(Visibility))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(MatchKeys))]
 [JsonSerializable(typeof(SubscriptionFilter))]
 [JsonSerializable(typeof(PointOfContact))]

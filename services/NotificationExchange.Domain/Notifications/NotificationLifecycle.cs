@@ -34,7 +34,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Regimes = content.Regimes().Order().ToArray(),
             Attachments = Keep(session, $"{content.Kind.IdPrefix()}-{sequence}", command.Attachments),
         };
-        return Record(session, command, fingerprint, NotificationEventType.Filed, notification, previous: null);
+        return Record(session, command, fingerprint, NotificationEventType.Filed, notification, previous: null, content.FieldName);
     }
 
     public FilingOutcome Amend(ILogWriteSession session, AmendNotificationCommand command, byte[] fingerprint)
@@ -65,7 +65,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             ChangeReason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason,
             Attachments = Keep(session, command.NotificationId, command.Attachments),
         };
-        return Record(session, command, fingerprint, NotificationEventType.Amended, notification, current);
+        return Record(session, command, fingerprint, NotificationEventType.Amended, notification, current, content.FieldName);
     }
 
     public FilingOutcome Cancel(ILogWriteSession session, CancelNotificationCommand command, byte[] fingerprint)
@@ -82,7 +82,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Cancellation = new Cancellation(command.Reason!, next.UpdatedAt),
             ChangeReason = command.Reason,
         };
-        return Record(session, command, fingerprint, NotificationEventType.Cancelled, notification, current);
+        return Record(session, command, fingerprint, NotificationEventType.Cancelled, notification, current, "reason");
     }
 
     public FilingOutcome ReportExecution(ILogWriteSession session, ReportExecutionCommand command, byte[] fingerprint)
@@ -102,7 +102,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Execution = command.Report! with { ReportedAt = next.UpdatedAt },
             ChangeReason = null,
         };
-        return Record(session, command, fingerprint, NotificationEventType.ExecutionReported, notification, current);
+        return Record(session, command, fingerprint, NotificationEventType.ExecutionReported, notification, current, "report");
     }
 
     private FilingOutcome? Replay(ILogWriteSession session, FilingCommand command, byte[] fingerprint)
@@ -112,13 +112,16 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         {
             return null;
         }
-        if (!record.Fingerprint.AsSpan().SequenceEqual(fingerprint))
-        {
-            throw ExchangeRuleException.Invalid("request_id",
-                $"'{command.RequestId}' was already used for a different request (it produced {record.NotificationId} version {record.Version}); use a new request id");
-        }
         var first = session.GetVersion(record.NotificationId, record.Version)
             ?? throw new InvalidOperationException($"idempotency record points at missing {record.NotificationId} v{record.Version}");
+        if (!record.Fingerprint.AsSpan().SequenceEqual(fingerprint))
+        {
+            var differences = RequestDifferences.Between(command, first);
+            var where = differences.Count == 0 ? "" : $"; it differs in {string.Join("; ", differences)}";
+            throw ExchangeRuleException.Invalid("request_id",
+                $"'{command.RequestId}' was already used for a different request (it produced {record.NotificationId} version {record.Version}){where}. "
+                + "A retry must repeat the first request exactly (resend the message you built, do not rebuild it); a new request needs a new request id");
+        }
         return new FilingOutcome(first, Replayed: true);
     }
 
@@ -172,12 +175,27 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         Version = current.Notification.Version + 1,
     };
 
+    /// <summary>
+    /// Appends the new version as its stored snapshot reads back, so that the answer, the bus message and every later
+    /// read are built from one form; a version with no faithful stored form is refused (naming the request field it
+    /// came from) and nothing is appended.
+    /// </summary>
     private static FilingOutcome Record(
-        ILogWriteSession session, FilingCommand command, byte[] fingerprint, NotificationEventType type, Notification notification, RecordedEvent? previous)
+        ILogWriteSession session, FilingCommand command, byte[] fingerprint, NotificationEventType type, Notification notification, RecordedEvent? previous,
+        string field)
     {
-        var recorded = new RecordedEvent(notification.Sequence, type, notification.UpdatedAt, notification, MatchKeys.For(notification, previous?.Keys));
+        Notification stored;
+        try
+        {
+            stored = NotificationJson.ReadBack(notification);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw ExchangeRuleException.Invalid(field, $"cannot be stored faithfully: {e.Message}");
+        }
+        var recorded = new RecordedEvent(stored.Sequence, type, stored.UpdatedAt, stored, MatchKeys.For(stored, previous?.Keys));
         session.Append(recorded);
-        session.RecordRequest(new IdempotencyRecord(command.OperatorId, command.RequestId, fingerprint, notification.Id, notification.Version));
+        session.RecordRequest(new IdempotencyRecord(command.OperatorId, command.RequestId, fingerprint, stored.Id, stored.Version));
         return new FilingOutcome(recorded, Replayed: false);
     }
 

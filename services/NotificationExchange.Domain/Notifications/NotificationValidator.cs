@@ -19,6 +19,13 @@ public sealed partial class NotificationValidator(TimeProvider clock)
     public const int MaxListLength = 100;
     public static readonly TimeSpan MaxWindowLength = TimeSpan.FromDays(366);
 
+    /// <summary>
+    /// The times a notice or report may give (windows, epochs, liftoff): from the year before the first satellite up to
+    /// (not including) 2100. Earlier or later values are mistakes, and far-off ones cannot be served to every client.
+    /// </summary>
+    public static readonly DateTime EarliestTime = new(1957, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime LatestTime = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     /// <summary>How far in the future a report may date what happened (clock skew between operator and exchange).</summary>
     public static readonly TimeSpan ReportClockTolerance = TimeSpan.FromMinutes(5);
 
@@ -114,7 +121,7 @@ public sealed partial class NotificationValidator(TimeProvider clock)
                 {
                     errors.Add($"{path}.launch.liftoff_time", "is required");
                 }
-                else if (liftoff > clock.GetUtcNow().UtcDateTime + ReportClockTolerance)
+                else if (AcceptedTime($"{path}.launch.liftoff_time", liftoff, errors) && liftoff > clock.GetUtcNow().UtcDateTime + ReportClockTolerance)
                 {
                     errors.Add($"{path}.launch.liftoff_time", $"{Format(liftoff)} is in the future; report what has happened");
                 }
@@ -167,6 +174,10 @@ public sealed partial class NotificationValidator(TimeProvider clock)
         errors.InRange($"{p}.planned_closest_approach_m", notice.PlannedClosestApproachM, 0, 1e9, "m");
         var docking = notice.Purpose == ProximityOperationPurpose.Docking
             || notice.Phases.Any(phase => phase.Type == ApproachPhaseType.DockingOrCapture);
+        if (!docking && notice.PlannedClosestApproachM == 0)
+        {
+            errors.Add($"{p}.planned_closest_approach_m", "0 m is contact: only a docking or capture plans to come to 0 m");
+        }
         if (notice.KeepOutRadiusM is { } keepOut)
         {
             errors.InRange($"{p}.keep_out_radius_m", keepOut, 0, 1e9, "m");
@@ -186,7 +197,11 @@ public sealed partial class NotificationValidator(TimeProvider clock)
             var at = $"{p}.phases[{i}]";
             errors.KnownEnum($"{at}.type", phase.Type);
             errors.InRange($"{at}.range_m", phase.RangeM, 0, 1e9, "m");
-            if (phase.Type != ApproachPhaseType.DockingOrCapture && phase.RangeM < notice.PlannedClosestApproachM)
+            if (phase.Type != ApproachPhaseType.DockingOrCapture && phase.RangeM == 0)
+            {
+                errors.Add($"{at}.range_m", "is required: above 0 m for every phase but docking or capture");
+            }
+            else if (phase.Type != ApproachPhaseType.DockingOrCapture && phase.RangeM < notice.PlannedClosestApproachM)
             {
                 errors.Add($"{at}.range_m",
                     $"{phase.RangeM} m is closer than planned_closest_approach_m ({notice.PlannedClosestApproachM} m)");
@@ -435,9 +450,13 @@ public sealed partial class NotificationValidator(TimeProvider clock)
 
     private static void ValidateMeanElements(string at, MeanElementsOrbit elements, ValidationErrors errors)
     {
-        if (elements.Epoch is null)
+        if (elements.Epoch is not { } epoch)
         {
             errors.Add($"{at}.epoch", "is required");
+        }
+        else
+        {
+            AcceptedTime($"{at}.epoch", epoch, errors);
         }
         if (elements.GivesSemiMajorAxis && elements.GivesApsides)
         {
@@ -550,12 +569,27 @@ public sealed partial class NotificationValidator(TimeProvider clock)
         {
             return false;
         }
+        if (!AcceptedTime($"{at}.start", start, errors) | !AcceptedTime($"{at}.end", end, errors))
+        {
+            return false;
+        }
         if (end < start || (!allowInstant && end == start))
         {
             errors.Add($"{at}.end", allowInstant ? $"{Format(end)} is before start {Format(start)}" : $"{Format(end)} is not after start {Format(start)}");
             return false;
         }
         return true;
+    }
+
+    /// <summary>True when <paramref name="time"/> lies in the range of times the exchange accepts; otherwise says so.</summary>
+    private static bool AcceptedTime(string at, DateTime time, ValidationErrors errors)
+    {
+        if (time >= EarliestTime && time < LatestTime)
+        {
+            return true;
+        }
+        errors.Add(at, $"{Format(time)} is outside the times the exchange accepts ({EarliestTime:yyyy-MM-dd} to {LatestTime.AddDays(-1):yyyy-MM-dd})");
+        return false;
     }
 
     private static string Describe(NotificationKind kind) => kind.FieldName().Replace('_', ' ');

@@ -20,8 +20,10 @@ public interface ILogWriteSession
     /// <summary>The sequence the next appended event must carry.</summary>
     long NextSequence { get; }
 
+    /// <summary>The latest version; null when there is none; DATA_LOSS when it cannot be read back.</summary>
     RecordedEvent? GetLatest(string notificationId);
 
+    /// <summary>One version; null when there is none; DATA_LOSS when it cannot be read back.</summary>
     RecordedEvent? GetVersion(string notificationId, int version);
 
     /// <summary>Appends an event to the log and to the outbox. Its sequence must be <see cref="NextSequence"/>.</summary>
@@ -72,7 +74,7 @@ public interface IOutbox
     /// Pending events, oldest first: those this instance wrote, and those any instance wrote before
     /// <paramref name="takeOverBefore"/> (their writer may have crashed).
     /// </summary>
-    Task<IReadOnlyList<RecordedEvent>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken);
+    Task<IReadOnlyList<LogEntry>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken);
 
     Task<int> CountPendingAsync(CancellationToken cancellationToken);
 }

@@ -4,7 +4,10 @@ namespace NotificationExchange.Domain.Storage;
 
 /// <summary>
 /// The exchange's log of notification events, read side. Sequence numbers are contiguous and follow commit order: once
-/// an event with sequence N is visible, every event below N is visible too.
+/// an event with sequence N is visible, every event below N is visible too. An entry whose snapshot cannot be read
+/// back is read as an <see cref="UnreadableEvent"/> by the range reads (so that they stay gapless), makes the point
+/// reads of that very version throw <see cref="Validation.RuleViolationKind.DataLoss"/>, and is left out of queries;
+/// it never fails a read of anything else.
 /// </summary>
 public interface INotificationLog
 {
@@ -13,11 +16,11 @@ public interface INotificationLog
 
     Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="maxCount"/> events after <paramref name="afterSequence"/>, in sequence order.</summary>
-    Task<IReadOnlyList<RecordedEvent>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken);
+    /// <summary>Up to <paramref name="maxCount"/> entries after <paramref name="afterSequence"/>, in sequence order.</summary>
+    Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>The events with sequence in [<paramref name="fromSequence"/>, <paramref name="toSequence"/>], in order.</summary>
-    Task<IReadOnlyList<RecordedEvent>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken cancellationToken);
+    /// <summary>The entries with sequence in [<paramref name="fromSequence"/>, <paramref name="toSequence"/>], in order.</summary>
+    Task<IReadOnlyList<LogEntry>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken cancellationToken);
 
     Task<RecordedEvent?> GetLatestAsync(string notificationId, CancellationToken cancellationToken);
 

@@ -77,10 +77,18 @@ public sealed class SubscriptionMatcher
         _eventTypes = SetOrNull(filter.EventTypes);
     }
 
-    public bool Matches(RecordedEvent recordedEvent)
+    /// <summary>
+    /// Whether the subscription receives this entry. An unreadable entry whose match keys are unreadable too is
+    /// received by every subscription: it carries nothing but its position and why it cannot be read, and a subscriber
+    /// who should have had the event must learn that it exists.
+    /// </summary>
+    public bool Matches(LogEntry entry)
     {
-        var keys = recordedEvent.Keys;
-        return (_eventTypes is null || _eventTypes.Contains(recordedEvent.Type))
+        if (entry.MatchKeys is not { } keys)
+        {
+            return true;
+        }
+        return (_eventTypes is null || _eventTypes.Contains(entry.Type))
             && (_kinds is null || _kinds.Contains(keys.Kind))
             && (_operators is null || _operators.Contains(keys.FilingOperator))
             && (_objects is null || AnyIn(keys.NoradCatIds, _objects))

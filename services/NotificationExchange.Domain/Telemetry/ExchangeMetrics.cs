@@ -23,6 +23,8 @@ public sealed class ExchangeMetrics
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _streamsOverrun;
     private readonly UpDownCounter<long> _openStreams;
+    private readonly UpDownCounter<long> _heldForStreams;
+    private readonly Counter<long> _unreadable;
     private readonly Histogram<int> _commitBatchSize;
 
     public ExchangeMetrics(IMeterFactory meterFactory)
@@ -35,6 +37,9 @@ public sealed class ExchangeMetrics
         _publishFailures = meter.CreateCounter<long>("nx.outbox.publish_failures", "{batch}", "Outbox batches that failed or timed out and will be retried");
         _streamsOverrun = meter.CreateCounter<long>("nx.streams.overrun", "{stream}", "Subscriber streams ended because they could not keep up");
         _openStreams = meter.CreateUpDownCounter<long>("nx.streams.open", "{stream}", "Subscriber streams open on this instance");
+        _heldForStreams = meter.CreateUpDownCounter<long>("nx.streams.held", "{event}",
+            "Live events held for subscriber streams: buffered, or written to a response and not yet flushed");
+        _unreadable = meter.CreateCounter<long>("nx.log.unreadable", "{entry}", "Unreadable log entries sent to subscriber streams in place of their events");
         _commitBatchSize = meter.CreateHistogram<int>("nx.log.commit_batch_size", "{write}", "Writes committed together in one transaction");
     }
 
@@ -54,6 +59,10 @@ public sealed class ExchangeMetrics
     public void StreamOpened() => _openStreams.Add(1);
 
     public void StreamClosed() => _openStreams.Add(-1);
+
+    public void StreamHeld(int change) => _heldForStreams.Add(change);
+
+    public void Unreadable() => _unreadable.Add(1);
 
     public void CommitBatch(int size) => _commitBatchSize.Record(size);
 }

@@ -14,6 +14,9 @@ public enum RuleViolationKind
     /// <summary>A concurrent change won (for example a stale expected version).</summary>
     Aborted,
     AlreadyExists,
+
+    /// <summary>What was asked for is in the store but cannot be read back (see <see cref="Notifications.UnreadableEvent"/>).</summary>
+    DataLoss,
 }
 
 public sealed class ExchangeRuleException(RuleViolationKind kind, string message, IReadOnlyList<FieldViolation>? violations = null)
@@ -26,4 +29,6 @@ public sealed class ExchangeRuleException(RuleViolationKind kind, string message
         new(RuleViolationKind.InvalidArgument, $"{field}: {description}", [new FieldViolation(field, description)]);
 
     public static ExchangeRuleException NotFound(string what) => new(RuleViolationKind.NotFound, $"{what} not found");
+
+    public static ExchangeRuleException Unreadable(Notifications.UnreadableEvent entry) => new(RuleViolationKind.DataLoss, entry.ToString());
 }

@@ -4,11 +4,33 @@ namespace NotificationExchange.Domain.Validation;
 public sealed class ValidationErrors
 {
     private readonly List<FieldViolation> _violations = [];
+    private readonly HashSet<string> _priorFields;
+
+    public ValidationErrors()
+        : this([])
+    {
+    }
+
+    /// <summary>
+    /// Starts from violations found before (a value the wire carried that nothing can hold). The checks that follow see
+    /// such a field as missing or odd; what they would say of it adds nothing, and is left out.
+    /// </summary>
+    public ValidationErrors(IEnumerable<FieldViolation> prior)
+    {
+        _violations.AddRange(prior);
+        _priorFields = _violations.Select(v => v.Field).ToHashSet();
+    }
 
     public IReadOnlyList<FieldViolation> Violations => _violations;
     public bool Any => _violations.Count > 0;
 
-    public void Add(string field, string description) => _violations.Add(new FieldViolation(field, description));
+    public void Add(string field, string description)
+    {
+        if (!_priorFields.Contains(field))
+        {
+            _violations.Add(new FieldViolation(field, description));
+        }
+    }
 
     public void ThrowIfAny()
     {

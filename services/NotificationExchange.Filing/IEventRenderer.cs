@@ -1,0 +1,14 @@
+using NotificationExchange.Domain.Notifications;
+
+namespace NotificationExchange.Filing;
+
+/// <summary>
+/// Renders a recorded event into the form readers receive it in (the wire message). Filing renders every new event
+/// inside its write, before the commit: an event that cannot be rendered fails its own write and is never stored. A
+/// renderer may keep what it rendered, so that the filer's answer and the live streams are built from that one form.
+/// </summary>
+public interface IEventRenderer
+{
+    /// <summary>Renders the event; throws when it cannot be rendered.</summary>
+    void Render(RecordedEvent recorded);
+}
