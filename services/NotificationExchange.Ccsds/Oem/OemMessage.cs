@@ -201,8 +201,9 @@ internal static class OemBinding
             var tokens = rows[row].Tokens;
             if (tokens.Length != row + 1)
             {
+                // row n of the lower triangle holds n values
                 context.Error(CcsdsErrorKind.WrongColumnCount, rows[row].Location, "COVARIANCE",
-                    $"row {row + 1} of a covariance matrix holds {row + 1} values, not {tokens.Length}");
+                    $"row {row + 1} of a covariance matrix holds {Values.Count(tokens.Length, "value")}; it must hold {Values.Count(row + 1, "value")}");
                 index += row + 1;
                 continue;
             }

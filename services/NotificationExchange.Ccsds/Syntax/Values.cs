@@ -100,6 +100,9 @@ internal static class Values
             Format = value => (string)value,
         };
 
+    /// <summary>"1 value", "6 values": a count with its noun, for error messages.</summary>
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
     public static CcsdsTime? ParseTime(string text, bool allowRelative, SourceLocation location, string? keyword, ReadContext context)
     {
         if (CcsdsTime.TryParse(text, allowRelative, out var time, out var kind, out var message))
