@@ -92,7 +92,8 @@ internal static class OcmBinding
         .Time("STOP_TIME", m => m.StopTime, (m, v) => m.StopTime = v)
         .Number("TIME_SPAN", "d", m => m.TimeSpan, (m, v) => m.TimeSpan = v, check: OdmMaps.NonNegative)
         .Number("TAIMUTC_AT_TZERO", "s", m => m.TaimutcAtTzero, (m, v) => m.TaimutcAtTzero = v)
-        .Time("NEXT_LEAP_EPOCH", m => m.NextLeapEpoch, (m, v) => m.NextLeapEpoch = v)
+        // the next leap second may be one announced after this library's table was written
+        .Time("NEXT_LEAP_EPOCH", m => m.NextLeapEpoch, (m, v) => m.NextLeapEpoch = v, announcedLeapSecond: true)
         .Number("NEXT_LEAP_TAIMUTC", "s", m => m.NextLeapTaimutc, (m, v) => m.NextLeapTaimutc = v)
         .Number("UT1MUTC_AT_TZERO", "s", m => m.Ut1mutcAtTzero, (m, v) => m.Ut1mutcAtTzero = v)
         .Text("EOP_SOURCE", m => m.EopSource, (m, v) => m.EopSource = v)

@@ -60,8 +60,8 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         Add(Values.IntegerField(keyword, get, set, mandatory, check, sinceVersion));
 
     public BlockMap<T> Time(string keyword, Func<T, CcsdsTime?> get, Action<T, CcsdsTime> set, bool mandatory = false,
-        bool allowRelative = false, string? sinceVersion = null) =>
-        Add(Values.TimeField(keyword, get, set, mandatory, allowRelative, sinceVersion));
+        bool allowRelative = false, string? sinceVersion = null, bool announcedLeapSecond = false) =>
+        Add(Values.TimeField(keyword, get, set, mandatory, allowRelative, sinceVersion, announcedLeapSecond));
 
     public BlockMap<T> Frame(string keyword, FrameKinds kinds, Func<T, string?> get, Action<T, string> set, bool mandatory = false) =>
         Add(Values.ChoiceField(keyword, get, set, mandatory, value => CcsdsVocabulary.IsKnownFrame(value, kinds)

@@ -69,12 +69,12 @@ internal static class Values
         };
 
     public static Field<T> TimeField<T>(string keyword, Func<T, CcsdsTime?> get, Action<T, CcsdsTime> set, bool mandatory,
-        bool allowRelative, string? sinceVersion) => new()
+        bool allowRelative, string? sinceVersion, bool announcedLeapSecond = false) => new()
         {
             Keyword = keyword,
             Mandatory = mandatory,
             SinceVersion = sinceVersion,
-            Parse = (entry, context) => ParseTime(entry.Value, allowRelative, entry.Location, entry.Keyword, context),
+            Parse = (entry, context) => ParseTime(entry.Value, allowRelative, entry.Location, entry.Keyword, context, announcedLeapSecond),
             Set = (model, value) => set(model, (CcsdsTime)value),
             Get = model => get(model),
             Format = value => ((CcsdsTime)value).ToString(),
@@ -103,9 +103,10 @@ internal static class Values
     /// <summary>"1 value", "6 values": a count with its noun, for error messages.</summary>
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    public static CcsdsTime? ParseTime(string text, bool allowRelative, SourceLocation location, string? keyword, ReadContext context)
+    public static CcsdsTime? ParseTime(string text, bool allowRelative, SourceLocation location, string? keyword, ReadContext context,
+        bool announcedLeapSecond = false)
     {
-        if (CcsdsTime.TryParse(text, allowRelative, out var time, out var kind, out var message))
+        if (CcsdsTime.TryParse(text, allowRelative, announcedLeapSecond, out var time, out var kind, out var message))
         {
             return time;
         }
