@@ -169,7 +169,9 @@ internal static class OcmBinding
         {
             Keyword = "MAN_COMPOSITION",
             Mandatory = true,
-            Parse = (entry, _) => SplitList(entry.Unit is null ? entry.Value : $"{entry.Value}[{entry.Unit}]"),
+            // "[]" lists nothing: no value
+            IsEmpty = entry => SplitList(entry.Raw).Count == 0,
+            Parse = (entry, _) => SplitList(entry.Raw),
             Set = (m, v) => m.ManComposition = (List<string>)v,
             Get = m => m.ManComposition.Count == 0 ? null : m.ManComposition,
             Format = v => string.Join(", ", (List<string>)v),
@@ -481,7 +483,9 @@ internal static class OcmBinding
     private static Field<T> UnitsField<T>(string keyword, Func<T, List<string>?> get, Action<T, List<string>> set) => new()
     {
         Keyword = keyword,
-        Parse = (entry, _) => SplitList(entry.Unit is null ? entry.Value : $"{entry.Value}[{entry.Unit}]"),
+        // "[]" lists no unit: no value
+        IsEmpty = entry => SplitList(entry.Raw).Count == 0,
+        Parse = (entry, _) => SplitList(entry.Raw),
         Set = (m, v) => set(m, (List<string>)v),
         Get = m => get(m),
         Format = v => "[" + string.Join(", ", (List<string>)v) + "]",
@@ -511,6 +515,7 @@ internal static class OcmBinding
             Keyword = typed.Keyword,
             Mandatory = typed.Mandatory,
             Unit = typed.Unit,
+            IsEmpty = typed.IsEmpty,
             Parse = typed.Parse,
             Set = (section, value) => section.Set(typed.Keyword, typed.Format(value)),
             Get = section => section.Get(typed.Keyword),

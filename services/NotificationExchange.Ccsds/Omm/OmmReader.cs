@@ -240,7 +240,7 @@ public static class OmmReader
                 nodes[owner.Block.Name] = node;
             }
             var (bare, unit) = KvnTokenizer.SplitUnit(value);
-            node.Items.Add(new Entry(name, bare, unit, location));
+            node.Items.Add(new Entry(name, bare, unit, location, value));
         }
         // what the GP format leaves out because it is always the same
         AddDefault(metadata, "CENTER_NAME", "EARTH");

@@ -16,6 +16,13 @@ internal sealed class Field<T>
     /// <summary>The first message version that has this keyword (null: all).</summary>
     public string? SinceVersion { get; init; }
 
+    /// <summary>
+    /// Whether an entry gives no value, which reads as absent (an error when mandatory). By default the value without
+    /// its unit is empty: "MASS = [kg]", &lt;X units="km"/&gt; and units="" give no number. Text and list fields, for
+    /// which brackets are part of the value, say otherwise.
+    /// </summary>
+    public Func<Entry, bool> IsEmpty { get; init; } = entry => entry.Value.Length == 0;
+
     /// <summary>Parses an entry's value; null when it is invalid (the error is already reported).</summary>
     public required Func<Entry, ReadContext, object?> Parse { get; init; }
 
@@ -107,7 +114,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
                     $"{entry.Keyword} first appears in version {since}; this message declares version {context.Version}");
                 continue;
             }
-            if (entry.Value.Length == 0 && entry.Unit is null)
+            if (field.IsEmpty(entry))
             {
                 if (field.Mandatory)
                 {

@@ -8,8 +8,10 @@ internal static class Values
         Keyword = keyword,
         Mandatory = mandatory,
         SinceVersion = sinceVersion,
-        // a text value ending in [...] is text, not a unit: give the brackets back
-        Parse = (entry, _) => entry.Unit is null ? entry.Value : $"{entry.Value} [{entry.Unit}]".TrimStart(),
+        // a text value ending in [...] is text, not a unit: it is read as written, brackets included
+        IsEmpty = entry => entry.Raw.Length == 0,
+        // a units attribute on a text element is a unit all the same, and text has none
+        Parse = (entry, context) => !entry.UnitIsAttribute || CheckUnit(entry, null, context) ? entry.Raw : null,
         Set = (model, value) => set(model, (string)value),
         Get = model => get(model),
         Format = value => (string)value,
@@ -115,12 +117,14 @@ internal static class Values
     }
 
     /// <summary>
-    /// A unit given in a file must be the one the standard gives (ignoring case and blanks; "n/a" for none). A
-    /// different unit, even of the same dimension, is refused: the standard fixes the units, and nothing is converted.
+    /// A unit given in a file must be the one the standard gives (ignoring case and blanks; "n/a" for none; an empty one
+    /// is no unit). A different unit, even of the same dimension, is refused: the standard fixes the units, and nothing
+    /// is converted.
     /// </summary>
     public static bool CheckUnit(Entry entry, string? expected, ReadContext context)
     {
-        if (entry.Unit is null || UnitsMatch(entry.Unit, expected))
+        // an empty unit ("[]", units="") gives no unit, like none at all
+        if (string.IsNullOrWhiteSpace(entry.Unit) || UnitsMatch(entry.Unit, expected))
         {
             return true;
         }
