@@ -242,19 +242,20 @@ internal static class OcmBinding
             Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),
             Metadata = Metadata.Read(segment?.Child("metadata"), context, segment?.Location ?? root.Location),
         };
-        var hasTzero = segment?.Child("metadata")?.Entries.Any(entry => entry.Keyword == "EPOCH_TZERO" && entry.Value.Length > 0) == true;
+        // Relative times count from EPOCH_TZERO, a mandatory metadata keyword: when it is missing that is reported once
+        // with the metadata, not again at every relative time.
         foreach (var node in data?.ChildrenNamed("traj") ?? [])
         {
-            message.Trajectories.Add(ReadTrajectory(node, hasTzero, context));
+            message.Trajectories.Add(ReadTrajectory(node, context));
         }
         message.Physical = ReadSection(Physical, data, context);
         foreach (var node in data?.ChildrenNamed("cov") ?? [])
         {
-            message.Covariances.Add(ReadCovariance(node, hasTzero, context));
+            message.Covariances.Add(ReadCovariance(node, context));
         }
         foreach (var node in data?.ChildrenNamed("man") ?? [])
         {
-            message.Maneuvers.Add(ReadManeuver(node, hasTzero, context));
+            message.Maneuvers.Add(ReadManeuver(node, context));
         }
         message.Perturbations = ReadSection(Perturbations, data, context);
         message.OrbitDetermination = ReadSection(OrbitDetermination, data, context);
@@ -268,7 +269,7 @@ internal static class OcmBinding
         : node.IsEmpty ? new OcmKeywordSection()
         : map.Read(node, context, node.Location);
 
-    private static OcmTrajectory ReadTrajectory(Node node, bool hasTzero, ReadContext context)
+    private static OcmTrajectory ReadTrajectory(Node node, ReadContext context)
     {
         var trajectory = Trajectory.Read(node, context, node.Location);
         var type = trajectory.EffectiveTrajType;
@@ -277,11 +278,11 @@ internal static class OcmBinding
             return trajectory;
         }
         CheckUnitCount(node, "TRAJ_UNITS", trajectory.TrajUnits, count, $"TRAJ_TYPE {type}", context);
-        trajectory.Lines = ReadStateLines(node, count, $"TRAJ_TYPE {type} has {count} values per line", hasTzero, context);
+        trajectory.Lines = ReadStateLines(node, count, $"TRAJ_TYPE {type} has {count} values per line", context);
         return trajectory;
     }
 
-    private static OcmCovariance ReadCovariance(Node node, bool hasTzero, ReadContext context)
+    private static OcmCovariance ReadCovariance(Node node, ReadContext context)
     {
         if (node.IsEmpty)
         {
@@ -295,11 +296,11 @@ internal static class OcmBinding
         var ordering = covariance.CovOrdering ?? "LTM";
         var count = ordering == "FULL" ? size * size : size * (size + 1) / 2;
         CheckUnitCount(node, "COV_UNITS", covariance.CovUnits, count, $"COV_TYPE {covariance.CovType} in {ordering} order", context);
-        covariance.Lines = ReadStateLines(node, count, $"COV_TYPE {covariance.CovType} in {ordering} order has {count} values per line", hasTzero, context);
+        covariance.Lines = ReadStateLines(node, count, $"COV_TYPE {covariance.CovType} in {ordering} order has {count} values per line", context);
         return covariance;
     }
 
-    private static List<OcmStateLine> ReadStateLines(Node node, int count, string rule, bool hasTzero, ReadContext context)
+    private static List<OcmStateLine> ReadStateLines(Node node, int count, string rule, ReadContext context)
     {
         var lines = new List<OcmStateLine>();
         foreach (var line in node.Lines)
@@ -311,7 +312,7 @@ internal static class OcmBinding
                     $"{tokens.Length - 1} values after the time, but {rule}");
                 continue;
             }
-            var time = ReadLineTime(tokens[0], line.Location, hasTzero, context);
+            var time = Values.ParseTime(tokens[0], allowRelative: true, line.Location, "TIME", context);
             var values = new List<double>();
             foreach (var token in tokens.Skip(1))
             {
@@ -332,17 +333,7 @@ internal static class OcmBinding
         return lines;
     }
 
-    private static CcsdsTime? ReadLineTime(string token, SourceLocation location, bool hasTzero, ReadContext context)
-    {
-        var time = Values.ParseTime(token, allowRelative: true, location, "TIME", context);
-        if (time is { IsRelative: true } && !hasTzero)
-        {
-            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, location, "EPOCH_TZERO", "a relative time needs EPOCH_TZERO in the metadata");
-        }
-        return time;
-    }
-
-    private static OcmManeuver ReadManeuver(Node node, bool hasTzero, ReadContext context)
+    private static OcmManeuver ReadManeuver(Node node, ReadContext context)
     {
         var maneuver = Maneuver.Read(node, context, node.Location);
         var composition = maneuver.ManComposition;
@@ -378,11 +369,6 @@ internal static class OcmBinding
                 if (field == "TIME_ABSOLUTE")
                 {
                     ok &= Values.ParseTime(tokens[index], false, line.Location, field, context) is not null;
-                }
-                else if (field == "TIME_RELATIVE" && !hasTzero)
-                {
-                    context.Error(CcsdsErrorKind.MissingMandatoryKeyword, line.Location, "EPOCH_TZERO", "TIME_RELATIVE needs EPOCH_TZERO in the metadata");
-                    ok = false;
                 }
                 if (field is not ("TIME_ABSOLUTE" or "DEPLOY_ID" or "ACC_INTERP" or "THR_INTERP") && !CcsdsNumbers.TryParseDouble(tokens[index], out _))
                 {
@@ -546,6 +532,7 @@ public static class OcmReader
         var segment = root.AddChild("segment");
         var data = segment.AddChild("data");
         var sawMetadata = false;
+        var sawSection = false;
         while (cursor.PeekPastComments() is { } token)
         {
             cursor.Next();
@@ -554,12 +541,19 @@ public static class OcmReader
             if (marker == "META" && !sawMetadata)
             {
                 sawMetadata = true;
+                if (sawSection)
+                {
+                    context.Error(CcsdsErrorKind.MalformedStructure, token.Location, "META_START", "the metadata must come right after the header, before the data sections");
+                }
                 var metadata = new Node("metadata", token.Location);
                 segment.Items.Insert(0, metadata);
                 KvnStructure.ReadSection(cursor, metadata, "META", token.Line, context, allowDataLines: false);
             }
-            else if (marker is not null && sawMetadata && OcmBinding.SectionName(marker) is { } name)
+            else if (marker is not null && OcmBinding.SectionName(marker) is { } name)
             {
+                // a section is read even where it is out of place, so that a missing or late metadata block is one
+                // error rather than one per section
+                sawSection = true;
                 var section = data.AddChild(name, token.Location);
                 section.LineElement = name + "Line";
                 KvnStructure.ReadSection(cursor, section, marker, token.Line, context, allowDataLines: name is "traj" or "cov" or "man");
@@ -568,13 +562,10 @@ public static class OcmReader
             {
                 context.Error(CcsdsErrorKind.MalformedStructure, token.Location, token.Keyword.Length > 0 ? token.Keyword : null,
                     sawMetadata ? "expected a section: TRAJ_START, PHYS_START, COV_START, MAN_START, PERT_START, OD_START or USER_START"
-                        : "expected META_START after the header");
+                        : "expected META_START after the header, or a section");
             }
         }
-        if (!sawMetadata && !context.HasErrors)
-        {
-            context.Error(CcsdsErrorKind.MalformedStructure, root.Location, "META_START", "an OCM needs a META_START ... META_STOP block");
-        }
+        // a missing META_START ... META_STOP block is reported once, by the binding, as the missing metadata block
         cursor.FinishComments(root);
         return OcmBinding.Bind(root, context);
     }

@@ -86,11 +86,28 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         Add(Values.ChoiceField(keyword, get, set, mandatory, value => allowed.Contains(value)
             ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not one of {string.Join(", ", allowed)}")));
 
-    /// <summary>A block of <paramref name="node"/>'s entries, every error reported; a missing node reads as an empty block located at <paramref name="where"/>.</summary>
+    /// <summary>
+    /// A block of <paramref name="node"/>'s entries, every error reported. A missing node (or one without entries)
+    /// reads as an empty block; when the block has mandatory keywords that is one error, located at
+    /// <paramref name="where"/> (or at the empty node), not one per keyword it lacks.
+    /// </summary>
     public T Read(Node? node, ReadContext context, SourceLocation where)
     {
         var model = new T();
-        node ??= new Node(Name, where);
+        var hasEntries = node?.Entries.Any() == true;
+        if (!hasEntries)
+        {
+            var mandatory = _fields.Where(f => f.Mandatory && (f.SinceVersion is null || !IsBefore(context.Version, f.SinceVersion))).Select(f => f.Keyword).ToList();
+            if (mandatory.Count > 0)
+            {
+                context.Error(CcsdsErrorKind.MissingMandatoryKeyword, node?.Location ?? where, mandatory[0],
+                    $"the {Name} block is {(node is null ? "missing" : "empty")}: {string.Join(", ", mandatory)} {(mandatory.Count == 1 ? "is" : "are")} mandatory");
+            }
+        }
+        if (node is null)
+        {
+            return model;
+        }
         model.Comments.AddRange(node.Comments);
         var seen = new HashSet<string>();
         foreach (var entry in node.Entries)
@@ -127,7 +144,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
                 field.Set(model, value);
             }
         }
-        foreach (var field in _fields.Where(f => f.Mandatory && !seen.Contains(f.Keyword)))
+        foreach (var field in _fields.Where(f => hasEntries && f.Mandatory && !seen.Contains(f.Keyword)))
         {
             if (field.SinceVersion is null || !IsBefore(context.Version, field.SinceVersion))
             {
