@@ -416,7 +416,7 @@ internal static class OcmBinding
         foreach (var trajectory in message.Trajectories)
         {
             var node = Framed(Trajectory.Write(trajectory), "TRAJ", "trajLine");
-            trajectory.Lines.ForEach(line => node.AddLine(line.Time + " " + string.Join(' ', line.Values.Select(CcsdsNumbers.Format))));
+            trajectory.Lines.ForEach(line => node.AddNumberLine(line.Time.ToString(), line.Values, _ => "trajLine"));
             data.Items.Add(node);
         }
         if (message.Physical is not null)
@@ -426,13 +426,17 @@ internal static class OcmBinding
         foreach (var covariance in message.Covariances)
         {
             var node = Framed(Covariance.Write(covariance), "COV", "covLine");
-            covariance.Lines.ForEach(line => node.AddLine(line.Time + " " + string.Join(' ', line.Values.Select(CcsdsNumbers.Format))));
+            covariance.Lines.ForEach(line => node.AddNumberLine(line.Time.ToString(), line.Values, _ => "covLine"));
             data.Items.Add(node);
         }
         foreach (var maneuver in message.Maneuvers)
         {
             var node = Framed(Maneuver.Write(maneuver), "MAN", "manLine");
-            maneuver.Lines.ForEach(line => node.AddLine(string.Join(' ', line.Values)));
+            foreach (var line in maneuver.Lines)
+            {
+                RefuseUnwritableValues(node, maneuver, line);
+                node.AddLine(string.Join(' ', line.Values));
+            }
             data.Items.Add(node);
         }
         if (message.Perturbations is not null)
@@ -448,6 +452,28 @@ internal static class OcmBinding
             data.Items.Add(Framed(User.Write(message.UserDefined), "USER"));
         }
         return root;
+    }
+
+    /// <summary>
+    /// A maneuver line's values are blank-separated tokens: one that is empty or holds a blank would shift the columns
+    /// after it, and a number that is not finite (AddLine formats NaN as "NaN") is no CCSDS number. Both are refused by
+    /// field here; anything else the reader refuses is reported when the writer reads its text back.
+    /// </summary>
+    private static void RefuseUnwritableValues(Node node, OcmManeuver maneuver, OcmManeuverLine line)
+    {
+        for (var index = 0; index < line.Values.Count; index++)
+        {
+            var field = index < maneuver.ManComposition.Count ? maneuver.ManComposition[index] : "manLine";
+            var value = line.Values[index];
+            if (value.Length == 0 || value.Any(char.IsWhiteSpace))
+            {
+                node.Refuse(field, $"'{value}' is not one value of a maneuver line (empty, or holds blanks)");
+            }
+            else if (value is "NaN" or "Infinity" or "-Infinity")
+            {
+                node.Refuse(field, $"{value} is not a number a CCSDS message can hold");
+            }
+        }
     }
 
     private static Node Framed(Node node, string marker, string? lineElement = null)

@@ -167,10 +167,16 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         node.Comments.AddRange(model.Comments);
         foreach (var field in _fields)
         {
-            if (field.Get(model) is { } value && (value is not string text || text.Length > 0))
+            if (field.Get(model) is not { } value || value is string { Length: 0 })
             {
-                node.Add(field.Keyword, field.Format(value), field.Unit);
+                continue;
             }
+            if (value is double number && !double.IsFinite(number))
+            {
+                node.Refuse(field.Keyword, $"{number} is not a number a CCSDS message can hold");
+                continue;
+            }
+            node.Add(field.Keyword, field.Format(value), field.Unit);
         }
         model.WriteExtra(node);
     }

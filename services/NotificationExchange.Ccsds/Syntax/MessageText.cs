@@ -70,8 +70,12 @@ internal static class MessageText
         return root;
     }
 
-    public static string Write(Node root, CcsdsSyntax syntax) =>
-        syntax == CcsdsSyntax.Kvn ? KvnNodeWriter.Write(root) : XmlNodeWriter.Write(root);
+    /// <summary>The message as text; a value that cannot be written faithfully is refused first (<see cref="WriteCheck"/>).</summary>
+    public static string Write(Node root, CcsdsSyntax syntax)
+    {
+        WriteCheck.ThrowIfUnwritable(root);
+        return syntax == CcsdsSyntax.Kvn ? KvnNodeWriter.Write(root) : XmlNodeWriter.Write(root);
+    }
 
     /// <summary>The header, which must have CREATION_DATE and ORIGINATOR unless the options allow them empty.</summary>
     public static OdmHeader ReadOdmHeader(Node? header, Node root, ReadContext context)

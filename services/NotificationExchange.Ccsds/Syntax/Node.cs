@@ -48,6 +48,36 @@ internal sealed class Node(string name, SourceLocation location)
     public void Add(string keyword, string value, string? unit = null) => Items.Add(new Entry(keyword, value, unit, Location));
 
     public void AddLine(string text) => Items.Add(new DataLine(text, Location));
+
+    /// <summary>Values of this block that cannot be written (a number that is not finite), found while building it for a writer.</summary>
+    public List<(string? Keyword, string Message)> Refusals { get; } = [];
+
+    /// <summary>Notes that a value of this block cannot be written; the writer refuses the message, naming each such value.</summary>
+    public void Refuse(string? keyword, string message) => Refusals.Add((keyword, message));
+
+    /// <summary>
+    /// A line of numbers, each formatted as CCSDS writes it; a number that is not finite is refused under the name
+    /// <paramref name="nameOf"/> gives its position.
+    /// </summary>
+    public void AddNumberLine(string? leading, IEnumerable<double> numbers, Func<int, string> nameOf)
+    {
+        var texts = new List<string>();
+        if (leading is not null)
+        {
+            texts.Add(leading);
+        }
+        var index = 0;
+        foreach (var number in numbers)
+        {
+            if (!double.IsFinite(number))
+            {
+                Refuse(nameOf(index), $"{number}, value {index + 1} of the line{(leading is null ? "" : " at " + leading)}, is not a number a CCSDS message can hold");
+            }
+            texts.Add(CcsdsNumbers.Format(number));
+            index++;
+        }
+        AddLine(string.Join(' ', texts));
+    }
 }
 
 /// <summary>
