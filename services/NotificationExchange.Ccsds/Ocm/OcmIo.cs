@@ -39,6 +39,16 @@ internal static class OcmBinding
 
     private static readonly HashSet<string> _textManeuverFields = ["DEPLOY_ID", "ACC_INTERP", "THR_INTERP"];
 
+    /// <summary>
+    /// MAN_BASIS as Orekit writes it (its ManBasis enumeration) where 502.0-B-3 spells it otherwise: a maneuver
+    /// determined from telemetry is TELEMETRY, one determined by orbit determination is DETERMINED.
+    /// </summary>
+    private static readonly Dictionary<string, string> _manBasisAliases = new()
+    {
+        ["DETERMINED_TLM"] = "TELEMETRY",
+        ["DETERMINED_OD"] = "DETERMINED",
+    };
+
     private static readonly Dictionary<string, string> _sectionNames = new()
     {
         ["TRAJ"] = "traj",
@@ -140,7 +150,8 @@ internal static class OcmBinding
         .Text("MAN_ID", m => m.ManId, (m, v) => m.ManId = v, mandatory: true)
         .Text("MAN_PREV_ID", m => m.ManPrevId, (m, v) => m.ManPrevId = v)
         .Text("MAN_NEXT_ID", m => m.ManNextId, (m, v) => m.ManNextId = v)
-        .Choice("MAN_BASIS", ["CANDIDATE", "PLANNED", "ANTICIPATED", "TELEMETRY", "DETERMINED", "SIMULATED", "OTHER"], m => m.ManBasis, (m, v) => m.ManBasis = v)
+        .Choice("MAN_BASIS", ["CANDIDATE", "PLANNED", "ANTICIPATED", "TELEMETRY", "DETERMINED", "SIMULATED", "OTHER"], m => m.ManBasis, (m, v) => m.ManBasis = v,
+            aliases: _manBasisAliases)
         .Text("MAN_BASIS_ID", m => m.ManBasisId, (m, v) => m.ManBasisId = v)
         .Text("MAN_DEVICE_ID", m => m.ManDeviceId, (m, v) => m.ManDeviceId = v, mandatory: true)
         .Time("MAN_PREV_EPOCH", m => m.ManPrevEpoch, (m, v) => m.ManPrevEpoch = v, allowRelative: true)
@@ -161,7 +172,8 @@ internal static class OcmBinding
         .Number("DC_TIME_PULSE_DURATION", "s", m => m.DcTimePulseDuration, (m, v) => m.DcTimePulseDuration = v, check: OdmMaps.NonNegative)
         .Number("DC_TIME_PULSE_PERIOD", "s", m => m.DcTimePulsePeriod, (m, v) => m.DcTimePulsePeriod = v, check: OdmMaps.NonNegative)
         .Text("DC_REF_DIR", m => m.DcRefDir, (m, v) => m.DcRefDir = v)
-        .Frame("DC_BODY_FRAME", FrameKinds.Any, m => m.DcBodyFrame, (m, v) => m.DcBodyFrame = v)
+        // a spacecraft body frame (502.0-B-3 annex B, SANA spacecraft body reference frames), such as SC_BODY_1 or SENSOR_3
+        .Frame("DC_BODY_FRAME", FrameKinds.SpacecraftBody, m => m.DcBodyFrame, (m, v) => m.DcBodyFrame = v)
         .Text("DC_BODY_TRIGGER", m => m.DcBodyTrigger, (m, v) => m.DcBodyTrigger = v)
         .Number("DC_PA_START_ANGLE", "deg", m => m.DcPaStartAngle, (m, v) => m.DcPaStartAngle = v)
         .Number("DC_PA_STOP_ANGLE", "deg", m => m.DcPaStopAngle, (m, v) => m.DcPaStopAngle = v)
@@ -210,7 +222,8 @@ internal static class OcmBinding
         .Add(Section.Text("ALBEDO_MODEL")).Add(Section.Integer("ALBEDO_GRID_SIZE")).Add(Section.Text("SHADOW_MODEL"))
         .Add(Section.Text("SHADOW_BODIES")).Add(Section.Text("SRP_MODEL")).Add(Section.Text("SW_DATA_SOURCE"))
         .Add(Section.Time("SW_DATA_EPOCH")).Add(Section.Text("SW_INTERP_METHOD"))
-        .Add(Section.Number("FIXED_GEOMAG_KP", null)).Add(Section.Number("FIXED_GEOMAG_AP", "nT")).Add(Section.Number("FIXED_GEOMAG_DST", "nT"))
+        // 502.0-B-3 gives nT for Kp, as for Ap and Dst
+        .Add(Section.Number("FIXED_GEOMAG_KP", "nT")).Add(Section.Number("FIXED_GEOMAG_AP", "nT")).Add(Section.Number("FIXED_GEOMAG_DST", "nT"))
         .Add(Section.Number("FIXED_F10P7", "SFU")).Add(Section.Number("FIXED_F10P7_MEAN", "SFU"))
         .Add(Section.Number("FIXED_M10P7", "SFU")).Add(Section.Number("FIXED_M10P7_MEAN", "SFU"))
         .Add(Section.Number("FIXED_S10P7", "SFU")).Add(Section.Number("FIXED_S10P7_MEAN", "SFU"))
@@ -294,8 +307,12 @@ internal static class OcmBinding
             return covariance;
         }
         var ordering = covariance.CovOrdering ?? "LTM";
-        var count = ordering == "FULL" ? size * size : size * (size + 1) / 2;
-        CheckUnitCount(node, "COV_UNITS", covariance.CovUnits, count, $"COV_TYPE {covariance.CovType} in {ordering} order", context);
+        // LTM and UTM give one triangle; FULL, and LTMWCC and UTMWCC (covariances in one triangle, correlation
+        // coefficients in the other), give the whole matrix
+        var count = ordering is "LTM" or "UTM" ? size * (size + 1) / 2 : size * size;
+        // COV_UNITS gives the unit of each element's standard deviation (the square root of each diagonal term): one
+        // per element of COV_TYPE, whatever the ordering
+        CheckUnitCount(node, "COV_UNITS", covariance.CovUnits, size, $"COV_TYPE {covariance.CovType}", context);
         covariance.Lines = ReadStateLines(node, count, $"COV_TYPE {covariance.CovType} in {ordering} order has {count} values per line", context);
         return covariance;
     }

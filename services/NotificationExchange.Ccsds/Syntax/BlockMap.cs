@@ -82,9 +82,31 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         Add(Values.ChoiceField(keyword, get, set, mandatory, value => CcsdsVocabulary.IsInternationalDesignator(value)
             ? null : (CcsdsErrorKind.BadDesignator, $"'{value}' is not an international designator (YYYY-NNNP{{PP}}, such as 1998-067A)")));
 
-    public BlockMap<T> Choice(string keyword, IReadOnlyCollection<string> allowed, Func<T, string?> get, Action<T, string> set, bool mandatory = false) =>
-        Add(Values.ChoiceField(keyword, get, set, mandatory, value => allowed.Contains(value)
-            ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not one of {string.Join(", ", allowed)}")));
+    /// <summary>
+    /// A value from a closed set. <paramref name="aliases"/> maps a spelling a producer in use writes to the standard's
+    /// value: it is read as that value, and only the standard's form is ever written.
+    /// </summary>
+    public BlockMap<T> Choice(string keyword, IReadOnlyCollection<string> allowed, Func<T, string?> get, Action<T, string> set, bool mandatory = false,
+        IReadOnlyDictionary<string, string>? aliases = null)
+    {
+        var field = Values.ChoiceField(keyword, get, set, mandatory, value => allowed.Contains(value)
+            ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not one of {string.Join(", ", allowed)}"));
+        if (aliases is null)
+        {
+            return Add(field);
+        }
+        return Add(new Field<T>
+        {
+            Keyword = field.Keyword,
+            Mandatory = field.Mandatory,
+            IsEmpty = field.IsEmpty,
+            Parse = (entry, context) => field.Parse(
+                aliases.TryGetValue(entry.Value, out var standard) ? new Entry(entry.Keyword, standard, entry.Unit, entry.Location) : entry, context),
+            Set = field.Set,
+            Get = field.Get,
+            Format = field.Format,
+        });
+    }
 
     /// <summary>
     /// A block of <paramref name="node"/>'s entries, every error reported. A missing node (or one without entries)
