@@ -7,9 +7,8 @@ namespace NotificationExchange.Ccsds.Syntax;
 /// What a writer checks before it writes a message: every value must come back from the text exactly as it went in,
 /// in KVN and in XML alike (a message written in one syntax is often converted to the other). A value that cannot is
 /// refused by field, all of them at once, with the library's own error: a number that is not finite (refused where it
-/// is formatted, <see cref="Node.Refuse"/>), a control character (a line break would split a KVN line; most cannot be
-/// written in XML at all), a character XML cannot carry (U+FFFE, U+FFFF, half a surrogate pair), white space at either
-/// end (every reader trims it), and a keyword that is not a KVN keyword (a user-defined parameter name).
+/// is formatted, <see cref="Node.Refuse"/>), a text <see cref="CcsdsText.Problem"/> finds fault with, and a keyword
+/// that is not a KVN keyword (a user-defined parameter name).
 /// </summary>
 internal static partial class WriteCheck
 {
@@ -26,33 +25,6 @@ internal static partial class WriteCheck
         {
             throw new CcsdsFormatException(errors);
         }
-    }
-
-    /// <summary>Why a text cannot be written faithfully; null when it can.</summary>
-    public static string? Problem(string text)
-    {
-        for (var index = 0; index < text.Length; index++)
-        {
-            var c = text[index];
-            if (char.IsControl(c))
-            {
-                return c is '\n' or '\r'
-                    ? "holds a line break, which would end a KVN line"
-                    : $"holds the control character U+{(int)c:X4}, which neither KVN nor XML carries";
-            }
-            if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
-            {
-                index++;
-                continue;
-            }
-            if (!XmlConvert.IsXmlChar(c))
-            {
-                return $"holds U+{(int)c:X4}, which XML cannot carry";
-            }
-        }
-        return text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
-            ? "starts or ends with white space, which every reader drops"
-            : null;
     }
 
     private static void Walk(Node node, string path, List<CcsdsError> errors)
@@ -98,7 +70,7 @@ internal static partial class WriteCheck
 
     private static void Check(string text, string path, string? keyword, List<CcsdsError> errors)
     {
-        if (Problem(text) is { } problem)
+        if (CcsdsText.Problem(text) is { } problem)
         {
             errors.Add(Error(path, keyword, $"{Show(text)} {problem}"));
         }
