@@ -57,6 +57,19 @@ public class NdmReaderTests
     }
 
     [Test]
+    public void Xml_that_starts_with_a_byte_order_mark_is_read_as_kvn_with_one_is()
+    {
+        var text = "\uFEFF" + Fixtures.OpmXmlNamespaced;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(NdmReader.DetectType(text), Is.EqualTo(NdmMessageType.Opm));
+            Assert.That(((OpmMessage)NdmReader.Read(text)).StateVector.X, Is.EqualTo(6678.137));
+            Assert.That(OpmReader.Read(text).Maneuvers, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void Text_that_is_no_message_at_all_is_still_an_unknown_format()
     {
         NdmReader.DetectType("<html><body/></html>", out var problem);

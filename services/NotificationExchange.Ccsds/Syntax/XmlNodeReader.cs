@@ -28,9 +28,14 @@ internal static class XmlNodeReader
         return ReadElement(root, "/" + root.Name.LocalName, context);
     }
 
-    /// <summary>A reader of NDM/XML text. No DTDs: NDM/XML has none, and refusing them shuts out entity expansion attacks.</summary>
+    /// <summary>
+    /// A reader of NDM/XML text. No DTDs: NDM/XML has none, and refusing them shuts out entity expansion attacks. A
+    /// byte order mark left at the start of the text (decoded without being recognized) is dropped, as the KVN reader
+    /// and the syntax detection drop it; XmlReader would refuse the text.
+    /// </summary>
     public static XmlReader CreateReader(string text) =>
-        XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        XmlReader.Create(new StringReader(text.StartsWith('\uFEFF') ? text[1..] : text),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
 
     /// <summary>
     /// The error for XML that is not well formed, at the exception's line. XmlReader gives no line when it refuses a
