@@ -110,8 +110,20 @@ public readonly struct CcsdsTime : IEquatable<CcsdsTime>, IComparable<CcsdsTime>
         return new CcsdsTime(ticks, false, 0, CcsdsTimeForm.Calendar);
     }
 
-    /// <summary>Parses a CCSDS date (calendar or day-of-year form, optional trailing Z) or, when allowed, relative seconds.</summary>
-    public static bool TryParse(string text, bool allowRelative, out CcsdsTime value, out CcsdsErrorKind errorKind, out string errorMessage)
+    /// <summary>
+    /// Parses a CCSDS date (calendar or day-of-year form, optional trailing Z) or, when allowed, relative seconds.
+    /// 23:59:60 is accepted only at the end of a day UTC ended with a leap second (<see cref="CcsdsTimeSystems.EndsWithLeapSecond"/>).
+    /// </summary>
+    public static bool TryParse(string text, bool allowRelative, out CcsdsTime value, out CcsdsErrorKind errorKind, out string errorMessage) =>
+        TryParse(text, allowRelative, announcedLeapSecond: false, out value, out errorKind, out errorMessage);
+
+    /// <summary>
+    /// As <see cref="TryParse(string, bool, out CcsdsTime, out CcsdsErrorKind, out string)"/>; with
+    /// <paramref name="announcedLeapSecond"/>, 23:59:60 is also accepted at the end of any month after the last
+    /// tabulated leap second: a leap second announced after the table was written (OCM NEXT_LEAP_EPOCH names one).
+    /// </summary>
+    internal static bool TryParse(string text, bool allowRelative, bool announcedLeapSecond, out CcsdsTime value, out CcsdsErrorKind errorKind,
+        out string errorMessage)
     {
         value = default;
         errorKind = CcsdsErrorKind.UnparsableDate;
@@ -171,6 +183,14 @@ public readonly struct CcsdsTime : IEquatable<CcsdsTime>, IComparable<CcsdsTime>
         if (hour > 23 || minute > 59 || second > 60 || (second == 60 && (hour != 23 || minute != 59)))
         {
             errorMessage = $"'{trimmed}': {hour:00}:{minute:00}:{second:00} is not a time of day";
+            return false;
+        }
+
+        if (second == 60 && !IsLeapSecondDay(year, dayOfYear, announcedLeapSecond, out var leapDay))
+        {
+            errorMessage = leapDay is { } date
+                ? $"'{trimmed}': UTC had no leap second at the end of {date:yyyy-MM-dd}, so 23:59:60 does not exist"
+                : $"'{trimmed}': year 0000 is an elapsed time and has no leap second";
             return false;
         }
 
@@ -257,6 +277,23 @@ public readonly struct CcsdsTime : IEquatable<CcsdsTime>, IComparable<CcsdsTime>
     public static bool operator <=(CcsdsTime left, CcsdsTime right) => left.CompareTo(right) <= 0;
 
     public static bool operator >=(CcsdsTime left, CcsdsTime right) => left.CompareTo(right) >= 0;
+
+    /// <summary>
+    /// Whether 23:59:60 exists at the end of the given day: a tabulated leap-second day or, when
+    /// <paramref name="announced"/>, the last day of a month later than the table's last leap second.
+    /// </summary>
+    private static bool IsLeapSecondDay(int year, int dayOfYear, bool announced, out DateOnly? day)
+    {
+        day = null;
+        if (year == 0)
+        {
+            return false;
+        }
+        var date = new DateOnly(year, 1, 1).AddDays(dayOfYear - 1);
+        day = date;
+        return CcsdsTimeSystems.EndsWithLeapSecond(date)
+            || (announced && date > CcsdsTimeSystems.LastTabulatedLeapSecondDay && date.AddDays(1).Day == 1);
+    }
 
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 

@@ -28,7 +28,17 @@ public static class CcsdsTimeSystems
         (new(2012, 7, 1), 35), (new(2015, 7, 1), 36), (new(2017, 1, 1), 37),
     ];
 
+    // The days a leap second ended (23:59:60 UTC): the day before each step of the table after its first entry, which
+    // is where UTC began counting whole seconds from TAI (10 s), not a leap second.
+    private static readonly HashSet<DateOnly> _leapSecondDays = [.. _leapSeconds.Skip(1).Select(step => DateOnly.FromDateTime(step.From).AddDays(-1))];
+
     public static IReadOnlyCollection<string> Known => _known;
+
+    /// <summary>The last day of the table that ended with a leap second (2016-12-31 with the table as it stands).</summary>
+    public static DateOnly LastTabulatedLeapSecondDay { get; } = _leapSecondDays.Max();
+
+    /// <summary>Whether UTC had a leap second (23:59:60) at the end of <paramref name="day"/>, by the leap-second table.</summary>
+    public static bool EndsWithLeapSecond(DateOnly day) => _leapSecondDays.Contains(day);
 
     public static bool IsKnown(string timeSystem) => _known.Contains(timeSystem);
 

@@ -10,7 +10,7 @@ public enum FrameKinds
     Celestial = 1,
     /// <summary>Orbit-relative frames: RTN, RSW, TNW, QSW, LVLH, ... (OCM adds _INERTIAL and _ROTATING variants).</summary>
     OrbitRelative = 2,
-    /// <summary>Spacecraft body frames SC_BODY_n.</summary>
+    /// <summary>Spacecraft body frames (SANA): SC_BODY_n, SENSOR_n, ACTUATOR_n, STARTRACKER_n, ...</summary>
     SpacecraftBody = 4,
     Any = Celestial | OrbitRelative | SpacecraftBody,
 }
@@ -58,7 +58,9 @@ public static partial class CcsdsVocabulary
     [GeneratedRegex(@"^ITRF(-?\d{2}|\d{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex ItrfPattern();
 
-    [GeneratedRegex(@"^SC_BODY_\d+$", RegexOptions.CultureInvariant)]
+    // SANA spacecraft body reference frames: an equipment and its label (GYRO is ADM 1.0's name for GYRO_FRAME)
+    [GeneratedRegex(@"^(ACC|ACTUATOR|AST|CSS|DSS|ESA|GYRO|GYRO_FRAME|IMU_FRAME|INSTRUMENT|MTA|RW|SA|SC_BODY|SENSOR|STARTRACKER|TAM)_[A-Z0-9]+$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex BodyFramePattern();
 
     [GeneratedRegex(@"^\d{4}-\d{3}[A-Z]{1,3}$", RegexOptions.CultureInvariant)]

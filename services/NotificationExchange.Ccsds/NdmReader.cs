@@ -29,9 +29,17 @@ public static class NdmReader
         ["cdm"] = NdmMessageType.Cdm,
     };
 
-    /// <summary>The message type: from the CCSDS_xxx_VERS keyword of KVN, or the root element (or first child of &lt;ndm&gt;) of XML.</summary>
-    public static NdmMessageType? DetectType(string text)
+    /// <summary>The message type: from the CCSDS_xxx_VERS keyword of KVN, or the root element (or first message in &lt;ndm&gt;) of XML.</summary>
+    public static NdmMessageType? DetectType(string text) => DetectType(text, out _);
+
+    /// <summary>
+    /// The message type, as <see cref="DetectType(string)"/>; when there is none, <paramref name="problem"/> says why
+    /// if the text is XML that is not well formed (with the line of the fault), and is null when the text is simply
+    /// not one of the five messages.
+    /// </summary>
+    public static NdmMessageType? DetectType(string text, out CcsdsError? problem)
     {
+        problem = null;
         if (MessageText.Detect(text) == CcsdsSyntax.Kvn)
         {
             var first = KvnTokenizer.Tokenize(text).FirstOrDefault(token => token.Kind != KvnTokenKind.Comment);
@@ -40,21 +48,25 @@ public static class NdmReader
                 && _types.TryGetValue(first.Keyword["CCSDS_".Length..^"_VERS".Length].ToLowerInvariant(), out var kvnType)
                 ? kvnType : null;
         }
+        using var reader = Syntax.XmlNodeReader.CreateReader(text);
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(text), settings);
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName != "ndm")
+                if (reader.NodeType != XmlNodeType.Element
+                    || (reader.Depth == 0 && reader.LocalName == "ndm")
+                    // an <ndm> may start with comments before its first message
+                    || (reader.Depth == 1 && reader.LocalName == "COMMENT"))
                 {
-                    return _types.TryGetValue(reader.LocalName, out var xmlType) ? xmlType : null;
+                    continue;
                 }
+                return _types.TryGetValue(reader.LocalName, out var xmlType) ? xmlType : null;
             }
         }
-        catch (XmlException)
+        catch (XmlException exception)
         {
-            // not well formed: no type to tell
+            // not well formed (an undeclared prefix, a DTD, ...) before the type could be told: that is the error to report
+            problem = Syntax.XmlNodeReader.MalformedXml(exception, text);
         }
         return null;
     }
@@ -63,14 +75,14 @@ public static class NdmReader
     /// The message as <see cref="OpmMessage"/>, <see cref="OmmMessage"/>, <see cref="OemMessage"/>,
     /// <see cref="OcmMessage"/> or <see cref="CdmMessage"/>; throws <see cref="CcsdsFormatException"/> listing every error.
     /// </summary>
-    public static object Read(string text, CcsdsReadOptions? options = null) => DetectType(text) switch
+    public static object Read(string text, CcsdsReadOptions? options = null) => DetectType(text, out var problem) switch
     {
         NdmMessageType.Opm => OpmReader.Read(text, options),
         NdmMessageType.Omm => OmmReader.Read(text, options),
         NdmMessageType.Oem => OemReader.Read(text, options),
         NdmMessageType.Ocm => OcmReader.Read(text, options),
         NdmMessageType.Cdm => CdmReader.Read(text, options),
-        _ => throw new CcsdsFormatException([new CcsdsError(CcsdsErrorKind.UnknownFormat, SourceLocation.AtLine(1), null,
+        _ => throw new CcsdsFormatException([problem ?? new CcsdsError(CcsdsErrorKind.UnknownFormat, SourceLocation.AtLine(1), null,
             "not an OPM, OMM, OEM, OCM or CDM: KVN starts with CCSDS_xxx_VERS, XML with <opm>, <omm>, <oem>, <ocm>, <cdm> or <ndm>")]),
     };
 }

@@ -148,7 +148,8 @@ public sealed class UserDefinedParameters : CcsdsBlock
             context.Error(CcsdsErrorKind.DuplicateKeyword, entry.Location, entry.Keyword, $"{entry.Keyword} is given more than once");
             return true;
         }
-        Parameters.Add(new(name, entry.Unit is null ? entry.Value : $"{entry.Value} [{entry.Unit}]"));
+        // the value as written: brackets at its end are part of it
+        Parameters.Add(new(name, entry.Raw));
         return true;
     }
 

@@ -39,6 +39,16 @@ internal static class OcmBinding
 
     private static readonly HashSet<string> _textManeuverFields = ["DEPLOY_ID", "ACC_INTERP", "THR_INTERP"];
 
+    /// <summary>
+    /// MAN_BASIS as Orekit writes it (its ManBasis enumeration) where 502.0-B-3 spells it otherwise: a maneuver
+    /// determined from telemetry is TELEMETRY, one determined by orbit determination is DETERMINED.
+    /// </summary>
+    private static readonly Dictionary<string, string> _manBasisAliases = new()
+    {
+        ["DETERMINED_TLM"] = "TELEMETRY",
+        ["DETERMINED_OD"] = "DETERMINED",
+    };
+
     private static readonly Dictionary<string, string> _sectionNames = new()
     {
         ["TRAJ"] = "traj",
@@ -92,7 +102,8 @@ internal static class OcmBinding
         .Time("STOP_TIME", m => m.StopTime, (m, v) => m.StopTime = v)
         .Number("TIME_SPAN", "d", m => m.TimeSpan, (m, v) => m.TimeSpan = v, check: OdmMaps.NonNegative)
         .Number("TAIMUTC_AT_TZERO", "s", m => m.TaimutcAtTzero, (m, v) => m.TaimutcAtTzero = v)
-        .Time("NEXT_LEAP_EPOCH", m => m.NextLeapEpoch, (m, v) => m.NextLeapEpoch = v)
+        // the next leap second may be one announced after this library's table was written
+        .Time("NEXT_LEAP_EPOCH", m => m.NextLeapEpoch, (m, v) => m.NextLeapEpoch = v, announcedLeapSecond: true)
         .Number("NEXT_LEAP_TAIMUTC", "s", m => m.NextLeapTaimutc, (m, v) => m.NextLeapTaimutc = v)
         .Number("UT1MUTC_AT_TZERO", "s", m => m.Ut1mutcAtTzero, (m, v) => m.Ut1mutcAtTzero = v)
         .Text("EOP_SOURCE", m => m.EopSource, (m, v) => m.EopSource = v)
@@ -139,7 +150,8 @@ internal static class OcmBinding
         .Text("MAN_ID", m => m.ManId, (m, v) => m.ManId = v, mandatory: true)
         .Text("MAN_PREV_ID", m => m.ManPrevId, (m, v) => m.ManPrevId = v)
         .Text("MAN_NEXT_ID", m => m.ManNextId, (m, v) => m.ManNextId = v)
-        .Choice("MAN_BASIS", ["CANDIDATE", "PLANNED", "ANTICIPATED", "TELEMETRY", "DETERMINED", "SIMULATED", "OTHER"], m => m.ManBasis, (m, v) => m.ManBasis = v)
+        .Choice("MAN_BASIS", ["CANDIDATE", "PLANNED", "ANTICIPATED", "TELEMETRY", "DETERMINED", "SIMULATED", "OTHER"], m => m.ManBasis, (m, v) => m.ManBasis = v,
+            aliases: _manBasisAliases)
         .Text("MAN_BASIS_ID", m => m.ManBasisId, (m, v) => m.ManBasisId = v)
         .Text("MAN_DEVICE_ID", m => m.ManDeviceId, (m, v) => m.ManDeviceId = v, mandatory: true)
         .Time("MAN_PREV_EPOCH", m => m.ManPrevEpoch, (m, v) => m.ManPrevEpoch = v, allowRelative: true)
@@ -160,7 +172,8 @@ internal static class OcmBinding
         .Number("DC_TIME_PULSE_DURATION", "s", m => m.DcTimePulseDuration, (m, v) => m.DcTimePulseDuration = v, check: OdmMaps.NonNegative)
         .Number("DC_TIME_PULSE_PERIOD", "s", m => m.DcTimePulsePeriod, (m, v) => m.DcTimePulsePeriod = v, check: OdmMaps.NonNegative)
         .Text("DC_REF_DIR", m => m.DcRefDir, (m, v) => m.DcRefDir = v)
-        .Frame("DC_BODY_FRAME", FrameKinds.Any, m => m.DcBodyFrame, (m, v) => m.DcBodyFrame = v)
+        // a spacecraft body frame (502.0-B-3 annex B, SANA spacecraft body reference frames), such as SC_BODY_1 or SENSOR_3
+        .Frame("DC_BODY_FRAME", FrameKinds.SpacecraftBody, m => m.DcBodyFrame, (m, v) => m.DcBodyFrame = v)
         .Text("DC_BODY_TRIGGER", m => m.DcBodyTrigger, (m, v) => m.DcBodyTrigger = v)
         .Number("DC_PA_START_ANGLE", "deg", m => m.DcPaStartAngle, (m, v) => m.DcPaStartAngle = v)
         .Number("DC_PA_STOP_ANGLE", "deg", m => m.DcPaStopAngle, (m, v) => m.DcPaStopAngle = v)
@@ -168,7 +181,9 @@ internal static class OcmBinding
         {
             Keyword = "MAN_COMPOSITION",
             Mandatory = true,
-            Parse = (entry, _) => SplitList(entry.Unit is null ? entry.Value : $"{entry.Value}[{entry.Unit}]"),
+            // "[]" lists nothing: no value
+            IsEmpty = entry => SplitList(entry.Raw).Count == 0,
+            Parse = (entry, _) => SplitList(entry.Raw),
             Set = (m, v) => m.ManComposition = (List<string>)v,
             Get = m => m.ManComposition.Count == 0 ? null : m.ManComposition,
             Format = v => string.Join(", ", (List<string>)v),
@@ -207,7 +222,8 @@ internal static class OcmBinding
         .Add(Section.Text("ALBEDO_MODEL")).Add(Section.Integer("ALBEDO_GRID_SIZE")).Add(Section.Text("SHADOW_MODEL"))
         .Add(Section.Text("SHADOW_BODIES")).Add(Section.Text("SRP_MODEL")).Add(Section.Text("SW_DATA_SOURCE"))
         .Add(Section.Time("SW_DATA_EPOCH")).Add(Section.Text("SW_INTERP_METHOD"))
-        .Add(Section.Number("FIXED_GEOMAG_KP", null)).Add(Section.Number("FIXED_GEOMAG_AP", "nT")).Add(Section.Number("FIXED_GEOMAG_DST", "nT"))
+        // 502.0-B-3 gives nT for Kp, as for Ap and Dst
+        .Add(Section.Number("FIXED_GEOMAG_KP", "nT")).Add(Section.Number("FIXED_GEOMAG_AP", "nT")).Add(Section.Number("FIXED_GEOMAG_DST", "nT"))
         .Add(Section.Number("FIXED_F10P7", "SFU")).Add(Section.Number("FIXED_F10P7_MEAN", "SFU"))
         .Add(Section.Number("FIXED_M10P7", "SFU")).Add(Section.Number("FIXED_M10P7_MEAN", "SFU"))
         .Add(Section.Number("FIXED_S10P7", "SFU")).Add(Section.Number("FIXED_S10P7_MEAN", "SFU"))
@@ -239,19 +255,20 @@ internal static class OcmBinding
             Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),
             Metadata = Metadata.Read(segment?.Child("metadata"), context, segment?.Location ?? root.Location),
         };
-        var hasTzero = segment?.Child("metadata")?.Entries.Any(entry => entry.Keyword == "EPOCH_TZERO" && entry.Value.Length > 0) == true;
+        // Relative times count from EPOCH_TZERO, a mandatory metadata keyword: when it is missing that is reported once
+        // with the metadata, not again at every relative time.
         foreach (var node in data?.ChildrenNamed("traj") ?? [])
         {
-            message.Trajectories.Add(ReadTrajectory(node, hasTzero, context));
+            message.Trajectories.Add(ReadTrajectory(node, context));
         }
         message.Physical = ReadSection(Physical, data, context);
         foreach (var node in data?.ChildrenNamed("cov") ?? [])
         {
-            message.Covariances.Add(ReadCovariance(node, hasTzero, context));
+            message.Covariances.Add(ReadCovariance(node, context));
         }
         foreach (var node in data?.ChildrenNamed("man") ?? [])
         {
-            message.Maneuvers.Add(ReadManeuver(node, hasTzero, context));
+            message.Maneuvers.Add(ReadManeuver(node, context));
         }
         message.Perturbations = ReadSection(Perturbations, data, context);
         message.OrbitDetermination = ReadSection(OrbitDetermination, data, context);
@@ -265,7 +282,7 @@ internal static class OcmBinding
         : node.IsEmpty ? new OcmKeywordSection()
         : map.Read(node, context, node.Location);
 
-    private static OcmTrajectory ReadTrajectory(Node node, bool hasTzero, ReadContext context)
+    private static OcmTrajectory ReadTrajectory(Node node, ReadContext context)
     {
         var trajectory = Trajectory.Read(node, context, node.Location);
         var type = trajectory.EffectiveTrajType;
@@ -274,11 +291,11 @@ internal static class OcmBinding
             return trajectory;
         }
         CheckUnitCount(node, "TRAJ_UNITS", trajectory.TrajUnits, count, $"TRAJ_TYPE {type}", context);
-        trajectory.Lines = ReadStateLines(node, count, $"TRAJ_TYPE {type} has {count} values per line", hasTzero, context);
+        trajectory.Lines = ReadStateLines(node, count, $"TRAJ_TYPE {type} has {count} values per line", context);
         return trajectory;
     }
 
-    private static OcmCovariance ReadCovariance(Node node, bool hasTzero, ReadContext context)
+    private static OcmCovariance ReadCovariance(Node node, ReadContext context)
     {
         if (node.IsEmpty)
         {
@@ -290,13 +307,17 @@ internal static class OcmBinding
             return covariance;
         }
         var ordering = covariance.CovOrdering ?? "LTM";
-        var count = ordering == "FULL" ? size * size : size * (size + 1) / 2;
-        CheckUnitCount(node, "COV_UNITS", covariance.CovUnits, count, $"COV_TYPE {covariance.CovType} in {ordering} order", context);
-        covariance.Lines = ReadStateLines(node, count, $"COV_TYPE {covariance.CovType} in {ordering} order has {count} values per line", hasTzero, context);
+        // LTM and UTM give one triangle; FULL, and LTMWCC and UTMWCC (covariances in one triangle, correlation
+        // coefficients in the other), give the whole matrix
+        var count = ordering is "LTM" or "UTM" ? size * (size + 1) / 2 : size * size;
+        // COV_UNITS gives the unit of each element's standard deviation (the square root of each diagonal term): one
+        // per element of COV_TYPE, whatever the ordering
+        CheckUnitCount(node, "COV_UNITS", covariance.CovUnits, size, $"COV_TYPE {covariance.CovType}", context);
+        covariance.Lines = ReadStateLines(node, count, $"COV_TYPE {covariance.CovType} in {ordering} order has {count} values per line", context);
         return covariance;
     }
 
-    private static List<OcmStateLine> ReadStateLines(Node node, int count, string rule, bool hasTzero, ReadContext context)
+    private static List<OcmStateLine> ReadStateLines(Node node, int count, string rule, ReadContext context)
     {
         var lines = new List<OcmStateLine>();
         foreach (var line in node.Lines)
@@ -308,7 +329,7 @@ internal static class OcmBinding
                     $"{tokens.Length - 1} values after the time, but {rule}");
                 continue;
             }
-            var time = ReadLineTime(tokens[0], line.Location, hasTzero, context);
+            var time = Values.ParseTime(tokens[0], allowRelative: true, line.Location, "TIME", context);
             var values = new List<double>();
             foreach (var token in tokens.Skip(1))
             {
@@ -329,17 +350,7 @@ internal static class OcmBinding
         return lines;
     }
 
-    private static CcsdsTime? ReadLineTime(string token, SourceLocation location, bool hasTzero, ReadContext context)
-    {
-        var time = Values.ParseTime(token, allowRelative: true, location, "TIME", context);
-        if (time is { IsRelative: true } && !hasTzero)
-        {
-            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, location, "EPOCH_TZERO", "a relative time needs EPOCH_TZERO in the metadata");
-        }
-        return time;
-    }
-
-    private static OcmManeuver ReadManeuver(Node node, bool hasTzero, ReadContext context)
+    private static OcmManeuver ReadManeuver(Node node, ReadContext context)
     {
         var maneuver = Maneuver.Read(node, context, node.Location);
         var composition = maneuver.ManComposition;
@@ -375,11 +386,6 @@ internal static class OcmBinding
                 if (field == "TIME_ABSOLUTE")
                 {
                     ok &= Values.ParseTime(tokens[index], false, line.Location, field, context) is not null;
-                }
-                else if (field == "TIME_RELATIVE" && !hasTzero)
-                {
-                    context.Error(CcsdsErrorKind.MissingMandatoryKeyword, line.Location, "EPOCH_TZERO", "TIME_RELATIVE needs EPOCH_TZERO in the metadata");
-                    ok = false;
                 }
                 if (field is not ("TIME_ABSOLUTE" or "DEPLOY_ID" or "ACC_INTERP" or "THR_INTERP") && !CcsdsNumbers.TryParseDouble(tokens[index], out _))
                 {
@@ -427,7 +433,7 @@ internal static class OcmBinding
         foreach (var trajectory in message.Trajectories)
         {
             var node = Framed(Trajectory.Write(trajectory), "TRAJ", "trajLine");
-            trajectory.Lines.ForEach(line => node.AddLine(line.Time + " " + string.Join(' ', line.Values.Select(CcsdsNumbers.Format))));
+            trajectory.Lines.ForEach(line => node.AddNumberLine(line.Time.ToString(), line.Values, _ => "trajLine"));
             data.Items.Add(node);
         }
         if (message.Physical is not null)
@@ -437,13 +443,17 @@ internal static class OcmBinding
         foreach (var covariance in message.Covariances)
         {
             var node = Framed(Covariance.Write(covariance), "COV", "covLine");
-            covariance.Lines.ForEach(line => node.AddLine(line.Time + " " + string.Join(' ', line.Values.Select(CcsdsNumbers.Format))));
+            covariance.Lines.ForEach(line => node.AddNumberLine(line.Time.ToString(), line.Values, _ => "covLine"));
             data.Items.Add(node);
         }
         foreach (var maneuver in message.Maneuvers)
         {
             var node = Framed(Maneuver.Write(maneuver), "MAN", "manLine");
-            maneuver.Lines.ForEach(line => node.AddLine(string.Join(' ', line.Values)));
+            foreach (var line in maneuver.Lines)
+            {
+                RefuseUnwritableValues(node, maneuver, line);
+                node.AddLine(string.Join(' ', line.Values));
+            }
             data.Items.Add(node);
         }
         if (message.Perturbations is not null)
@@ -459,6 +469,28 @@ internal static class OcmBinding
             data.Items.Add(Framed(User.Write(message.UserDefined), "USER"));
         }
         return root;
+    }
+
+    /// <summary>
+    /// A maneuver line's values are blank-separated tokens: one that is empty or holds a blank would shift the columns
+    /// after it, and a number that is not finite (AddLine formats NaN as "NaN") is no CCSDS number. Both are refused by
+    /// field here; anything else the reader refuses is reported when the writer reads its text back.
+    /// </summary>
+    private static void RefuseUnwritableValues(Node node, OcmManeuver maneuver, OcmManeuverLine line)
+    {
+        for (var index = 0; index < line.Values.Count; index++)
+        {
+            var field = index < maneuver.ManComposition.Count ? maneuver.ManComposition[index] : "manLine";
+            var value = line.Values[index];
+            if (value.Length == 0 || value.Any(char.IsWhiteSpace))
+            {
+                node.Refuse(field, $"'{value}' is not one value of a maneuver line (empty, or holds blanks)");
+            }
+            else if (value is "NaN" or "Infinity" or "-Infinity")
+            {
+                node.Refuse(field, $"{value} is not a number a CCSDS message can hold");
+            }
+        }
     }
 
     private static Node Framed(Node node, string marker, string? lineElement = null)
@@ -480,7 +512,9 @@ internal static class OcmBinding
     private static Field<T> UnitsField<T>(string keyword, Func<T, List<string>?> get, Action<T, List<string>> set) => new()
     {
         Keyword = keyword,
-        Parse = (entry, _) => SplitList(entry.Unit is null ? entry.Value : $"{entry.Value}[{entry.Unit}]"),
+        // "[]" lists no unit: no value
+        IsEmpty = entry => SplitList(entry.Raw).Count == 0,
+        Parse = (entry, _) => SplitList(entry.Raw),
         Set = (m, v) => set(m, (List<string>)v),
         Get = m => get(m),
         Format = v => "[" + string.Join(", ", (List<string>)v) + "]",
@@ -510,6 +544,7 @@ internal static class OcmBinding
             Keyword = typed.Keyword,
             Mandatory = typed.Mandatory,
             Unit = typed.Unit,
+            IsEmpty = typed.IsEmpty,
             Parse = typed.Parse,
             Set = (section, value) => section.Set(typed.Keyword, typed.Format(value)),
             Get = section => section.Get(typed.Keyword),
@@ -540,6 +575,7 @@ public static class OcmReader
         var segment = root.AddChild("segment");
         var data = segment.AddChild("data");
         var sawMetadata = false;
+        var sawSection = false;
         while (cursor.PeekPastComments() is { } token)
         {
             cursor.Next();
@@ -548,12 +584,19 @@ public static class OcmReader
             if (marker == "META" && !sawMetadata)
             {
                 sawMetadata = true;
+                if (sawSection)
+                {
+                    context.Error(CcsdsErrorKind.MalformedStructure, token.Location, "META_START", "the metadata must come right after the header, before the data sections");
+                }
                 var metadata = new Node("metadata", token.Location);
                 segment.Items.Insert(0, metadata);
                 KvnStructure.ReadSection(cursor, metadata, "META", token.Line, context, allowDataLines: false);
             }
-            else if (marker is not null && sawMetadata && OcmBinding.SectionName(marker) is { } name)
+            else if (marker is not null && OcmBinding.SectionName(marker) is { } name)
             {
+                // a section is read even where it is out of place, so that a missing or late metadata block is one
+                // error rather than one per section
+                sawSection = true;
                 var section = data.AddChild(name, token.Location);
                 section.LineElement = name + "Line";
                 KvnStructure.ReadSection(cursor, section, marker, token.Line, context, allowDataLines: name is "traj" or "cov" or "man");
@@ -562,13 +605,10 @@ public static class OcmReader
             {
                 context.Error(CcsdsErrorKind.MalformedStructure, token.Location, token.Keyword.Length > 0 ? token.Keyword : null,
                     sawMetadata ? "expected a section: TRAJ_START, PHYS_START, COV_START, MAN_START, PERT_START, OD_START or USER_START"
-                        : "expected META_START after the header");
+                        : "expected META_START after the header, or a section");
             }
         }
-        if (!sawMetadata && !context.HasErrors)
-        {
-            context.Error(CcsdsErrorKind.MalformedStructure, root.Location, "META_START", "an OCM needs a META_START ... META_STOP block");
-        }
+        // a missing META_START ... META_STOP block is reported once, by the binding, as the missing metadata block
         cursor.FinishComments(root);
         return OcmBinding.Bind(root, context);
     }

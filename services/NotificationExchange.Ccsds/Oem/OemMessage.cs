@@ -201,8 +201,9 @@ internal static class OemBinding
             var tokens = rows[row].Tokens;
             if (tokens.Length != row + 1)
             {
+                // row n of the lower triangle holds n values
                 context.Error(CcsdsErrorKind.WrongColumnCount, rows[row].Location, "COVARIANCE",
-                    $"row {row + 1} of a covariance matrix holds {row + 1} values, not {tokens.Length}");
+                    $"row {row + 1} of a covariance matrix holds {Values.Count(tokens.Length, "value")}; it must hold {Values.Count(row + 1, "value")}");
                 index += row + 1;
                 continue;
             }
@@ -261,7 +262,8 @@ internal static class OemBinding
             {
                 var values = new[] { state.X, state.Y, state.Z, state.XDot, state.YDot, state.ZDot }
                     .Concat(state.XDdot is null ? [] : new[] { state.XDdot.Value, state.YDdot ?? 0, state.ZDdot ?? 0 });
-                data.AddLine(state.Epoch + " " + string.Join(' ', values.Select(CcsdsNumbers.Format)));
+                // the columns after the epoch are the state vector's keywords after EPOCH
+                data.AddNumberLine(state.Epoch.ToString(), values, column => StateVector.Fields[column + 1].Keyword);
             }
             if (segment.Covariances.Count > 0)
             {
@@ -272,7 +274,8 @@ internal static class OemBinding
                     var matrix = _kvnCovariance.Write(covariance);
                     for (var row = 0; row < 6; row++)
                     {
-                        matrix.AddLine(string.Join(' ', covariance.LowerTriangle.Skip(row * (row + 1) / 2).Take(row + 1).Select(CcsdsNumbers.Format)));
+                        var first = row * (row + 1) / 2;
+                        matrix.AddNumberLine(null, covariance.LowerTriangle.Skip(first).Take(row + 1), column => CartesianCovariance.Keywords[first + column]);
                     }
                     block.Items.Add(matrix);
                 }

@@ -63,7 +63,7 @@ internal static class OmmBinding
         };
         // XML allows comments at the start of <data>; KVN cannot tell them from the mean elements' own
         message.MeanElements.Comments.InsertRange(0, data?.Comments ?? []);
-        Check(message, data?.Child("meanElements")?.Location ?? where, context);
+        Check(message, data?.Child("meanElements"), data?.Child("tleParameters"), where, context);
         return message;
     }
 
@@ -82,7 +82,47 @@ internal static class OmmBinding
         return root;
     }
 
-    private static void Check(OmmMessage message, SourceLocation where, ReadContext context)
+    /// <summary>
+    /// The rules across keywords. A block that is missing altogether has been reported once already (or, for the TLE
+    /// parameters an SGP4 theory needs, is reported once here), not once more per keyword these rules would ask of it.
+    /// </summary>
+    private static void Check(OmmMessage message, Node? meanElementsNode, Node? tleNode, SourceLocation where, ReadContext context)
+    {
+        if (meanElementsNode?.Entries.Any() == true)
+        {
+            CheckSize(message, meanElementsNode.Location, context);
+        }
+        if (!message.IsSgp4Family)
+        {
+            return;
+        }
+        var theory = message.Metadata.MeanElementTheory;
+        var isXp = theory.Contains("XP", StringComparison.OrdinalIgnoreCase);
+        if (tleNode?.Entries.Any() != true)
+        {
+            var needed = isXp ? "MEAN_MOTION_DOT, BTERM (or BSTAR), AGOM (or MEAN_MOTION_DDOT)" : "MEAN_MOTION_DOT, BSTAR, MEAN_MOTION_DDOT";
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, tleNode?.Location ?? where, "MEAN_MOTION_DOT",
+                $"theory {theory} needs the TLE parameters, which are missing: {needed}");
+            return;
+        }
+        var at = tleNode.Location;
+        var tle = message.TleParameters;
+        if (tle?.MeanMotionDot is null)
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, at, "MEAN_MOTION_DOT", $"theory {theory} needs MEAN_MOTION_DOT");
+        }
+        if (tle?.Bstar is null && !(isXp && tle?.Bterm is not null))
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, at, isXp ? "BTERM" : "BSTAR", $"theory {theory} needs {(isXp ? "BTERM" : "BSTAR")}");
+        }
+        if (tle?.MeanMotionDdot is null && !(isXp && tle?.Agom is not null))
+        {
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, at, isXp ? "AGOM" : "MEAN_MOTION_DDOT", $"theory {theory} needs {(isXp ? "AGOM" : "MEAN_MOTION_DDOT")}");
+        }
+    }
+
+    /// <summary>MEAN_MOTION or SEMI_MAJOR_AXIS, not both; an SGP4-family theory needs MEAN_MOTION.</summary>
+    private static void CheckSize(OmmMessage message, SourceLocation where, ReadContext context)
     {
         var elements = message.MeanElements;
         if (elements.MeanMotion is null && elements.SemiMajorAxis is null)
@@ -93,27 +133,9 @@ internal static class OmmBinding
         {
             context.Error(CcsdsErrorKind.InvalidValue, where, "SEMI_MAJOR_AXIS", "give MEAN_MOTION or SEMI_MAJOR_AXIS, not both");
         }
-        if (!message.IsSgp4Family)
-        {
-            return;
-        }
-        if (elements.MeanMotion is null && elements.SemiMajorAxis is not null)
+        else if (message.IsSgp4Family && elements.MeanMotion is null)
         {
             context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, "MEAN_MOTION", $"theory {message.Metadata.MeanElementTheory} needs MEAN_MOTION");
-        }
-        var tle = message.TleParameters;
-        var isXp = message.Metadata.MeanElementTheory.Contains("XP", StringComparison.OrdinalIgnoreCase);
-        if (tle?.MeanMotionDot is null)
-        {
-            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, "MEAN_MOTION_DOT", $"theory {message.Metadata.MeanElementTheory} needs MEAN_MOTION_DOT");
-        }
-        if (tle?.Bstar is null && !(isXp && tle?.Bterm is not null))
-        {
-            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, isXp ? "BTERM" : "BSTAR", $"theory {message.Metadata.MeanElementTheory} needs {(isXp ? "BTERM" : "BSTAR")}");
-        }
-        if (tle?.MeanMotionDdot is null && !(isXp && tle?.Agom is not null))
-        {
-            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, isXp ? "AGOM" : "MEAN_MOTION_DDOT", $"theory {message.Metadata.MeanElementTheory} needs {(isXp ? "AGOM" : "MEAN_MOTION_DDOT")}");
         }
     }
 

@@ -44,7 +44,10 @@ public static class OmmReader
         return messages;
     }
 
-    /// <summary>Like <see cref="ReadAll(string)"/>, without throwing.</summary>
+    /// <summary>
+    /// Like <see cref="ReadAll(string)"/>, without throwing: <paramref name="messages"/> holds the messages read without
+    /// error (never one half built), <paramref name="errors"/> every error of the others; true when there are none.
+    /// </summary>
     public static bool TryReadAll(string text, out IReadOnlyList<OmmMessage> messages, out IReadOnlyList<CcsdsError> errors)
     {
         var context = new ReadContext(_gpOptions);
@@ -86,14 +89,34 @@ public static class OmmReader
         return firstLine.Contains(',') && !firstLine.Contains('=') ? OmmFormat.Csv : OmmFormat.Kvn;
     }
 
+    /// <summary>The messages of the text that read without error; the errors of the others are in the context.</summary>
     private static List<OmmMessage> ReadAny(string text, ReadContext context) => DetectFormat(text) switch
     {
-        OmmFormat.Xml => [.. MessageText.ReadXmlMessages(text, OmmBinding.RootName, OmmBinding.VersionKeyword, OmmBinding.Versions, context)
-            .Select(root => OmmBinding.Bind(root, context))],
+        OmmFormat.Xml => ReadXml(text, context),
         OmmFormat.Json => ReadJson(text, context),
         OmmFormat.Csv => ReadCsv(text, context),
         _ => ReadKvn(text, context),
     };
+
+    /// <summary>Adds a message read since the context held <paramref name="errorsBefore"/> errors, unless reading it added one.</summary>
+    private static void KeepIfClean(List<OmmMessage> messages, OmmMessage? message, ReadContext context, int errorsBefore)
+    {
+        if (message is not null && context.Errors.Count == errorsBefore)
+        {
+            messages.Add(message);
+        }
+    }
+
+    private static List<OmmMessage> ReadXml(string text, ReadContext context)
+    {
+        var messages = new List<OmmMessage>();
+        foreach (var root in MessageText.ReadXmlMessages(text, OmmBinding.RootName, OmmBinding.VersionKeyword, OmmBinding.Versions, context))
+        {
+            var before = context.Errors.Count;
+            KeepIfClean(messages, OmmBinding.Bind(root, context), context, before);
+        }
+        return messages;
+    }
 
     private static List<OmmMessage> ReadKvn(string text, ReadContext context)
     {
@@ -102,6 +125,7 @@ public static class OmmReader
         {
             return messages;
         }
+        var before = context.Errors.Count;
         while (true)
         {
             var segment = root.AddChild("segment");
@@ -112,21 +136,32 @@ public static class OmmReader
                 stop: token => token.Keyword == OmmBinding.VersionKeyword,
                 tolerateMarker: token => token.Keyword is "META_START" or "META_STOP");
             cursor.FinishComments(root);
-            messages.Add(OmmBinding.Bind(root, context));
-            if (cursor.AtEnd)
+            KeepIfClean(messages, OmmBinding.Bind(root, context), context, before);
+            // several OMMs one after another (Space-Track's bulk KVN): each starts with its own version line; one of a
+            // version this library does not read is reported once and skipped to the next
+            KvnToken? next = null;
+            while (!cursor.AtEnd)
+            {
+                next = cursor.Next();
+                before = context.Errors.Count;
+                if (MessageText.CheckVersion(next.Value, OmmBinding.Versions, next.Location, OmmBinding.VersionKeyword, context))
+                {
+                    break;
+                }
+                while (cursor.Peek() is { } token && token.Keyword != OmmBinding.VersionKeyword)
+                {
+                    cursor.Next();
+                }
+                cursor.PendingComments.Clear();
+                next = null;
+            }
+            if (next is null)
             {
                 return messages;
             }
-            // several OMMs one after another (Space-Track's bulk KVN): each starts with its own version line
-            var next = cursor.Next();
             root = new Node(OmmBinding.RootName, next.Location);
             root.Attributes["id"] = OmmBinding.VersionKeyword;
             root.Attributes["version"] = next.Value;
-            context.Version = next.Value;
-            if (!OmmBinding.Versions.Contains(next.Value))
-            {
-                context.Error(CcsdsErrorKind.UnsupportedVersion, next.Location, OmmBinding.VersionKeyword, $"version {next.Value} is not supported");
-            }
         }
     }
 
@@ -157,6 +192,7 @@ public static class OmmReader
                     context.Error(CcsdsErrorKind.MalformedStructure, new SourceLocation(null, path), null, "each GP record must be a JSON object");
                     continue;
                 }
+                var before = context.Errors.Count;
                 var fields = record.EnumerateObject().Select(property => (
                     Name: property.Name,
                     Value: property.Value.ValueKind switch
@@ -166,7 +202,7 @@ public static class OmmReader
                         _ => property.Value.GetRawText(),
                     },
                     Location: new SourceLocation(null, $"{path}.{property.Name}")));
-                messages.Add(BindRecord(fields, new SourceLocation(null, path), context));
+                KeepIfClean(messages, BindRecord(fields, new SourceLocation(null, path), context), context, before);
             }
             return messages;
         }
@@ -191,16 +227,26 @@ public static class OmmReader
                     $"row has {cells.Count} values for {header.Count} columns");
                 continue;
             }
+            var before = context.Errors.Count;
             var fields = header.Select((name, column) => (name, cells[column].Trim(), new SourceLocation(lineNumber, $"column {name}")));
-            messages.Add(BindRecord(fields, SourceLocation.AtLine(lineNumber), context));
+            KeepIfClean(messages, BindRecord(fields, SourceLocation.AtLine(lineNumber), context), context, before);
         }
         return messages;
     }
 
-    /// <summary>One GP record (JSON object or CSV row) as an OMM: each field goes to the block owning its keyword.</summary>
-    private static OmmMessage BindRecord(IEnumerable<(string Name, string Value, SourceLocation Location)> fields, SourceLocation where, ReadContext context)
+    /// <summary>
+    /// One GP record (JSON object or CSV row) as an OMM: each field goes to the block owning its keyword. Null when its
+    /// CCSDS_OMM_VERS is a version this library does not read (reported once, its other fields not looked at).
+    /// </summary>
+    private static OmmMessage? BindRecord(IEnumerable<(string Name, string Value, SourceLocation Location)> fields, SourceLocation where, ReadContext context)
     {
-        var version = "2.0";
+        // the GP formats are OMM 2.0 unless a record says otherwise
+        var (version, versionLocation) = fields.Where(field => field.Name == OmmBinding.VersionKeyword)
+            .Select(field => (field.Value, field.Location)).FirstOrDefault(("2.0", where));
+        if (!MessageText.CheckVersion(version, OmmBinding.Versions, versionLocation, OmmBinding.VersionKeyword, context))
+        {
+            return null;
+        }
         var root = new Node(OmmBinding.RootName, where);
         var header = root.AddChild("header", where);
         var segment = root.AddChild("segment", where);
@@ -213,7 +259,6 @@ public static class OmmReader
         {
             if (name == OmmBinding.VersionKeyword)
             {
-                version = value;
                 continue;
             }
             if (name == "COMMENT")
@@ -240,7 +285,7 @@ public static class OmmReader
                 nodes[owner.Block.Name] = node;
             }
             var (bare, unit) = KvnTokenizer.SplitUnit(value);
-            node.Items.Add(new Entry(name, bare, unit, location));
+            node.Items.Add(new Entry(name, bare, unit, location, value));
         }
         // what the GP format leaves out because it is always the same
         AddDefault(metadata, "CENTER_NAME", "EARTH");
@@ -249,7 +294,6 @@ public static class OmmReader
         AddDefault(metadata, "MEAN_ELEMENT_THEORY", "SGP4");
         root.Attributes["id"] = OmmBinding.VersionKeyword;
         root.Attributes["version"] = version;
-        context.Version = version;
         return OmmBinding.Bind(root, context);
     }
 

@@ -16,6 +16,13 @@ internal sealed class Field<T>
     /// <summary>The first message version that has this keyword (null: all).</summary>
     public string? SinceVersion { get; init; }
 
+    /// <summary>
+    /// Whether an entry gives no value, which reads as absent (an error when mandatory). By default the value without
+    /// its unit is empty: "MASS = [kg]", &lt;X units="km"/&gt; and units="" give no number. Text and list fields, for
+    /// which brackets are part of the value, say otherwise.
+    /// </summary>
+    public Func<Entry, bool> IsEmpty { get; init; } = entry => entry.Value.Length == 0;
+
     /// <summary>Parses an entry's value; null when it is invalid (the error is already reported).</summary>
     public required Func<Entry, ReadContext, object?> Parse { get; init; }
 
@@ -60,8 +67,8 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         Add(Values.IntegerField(keyword, get, set, mandatory, check, sinceVersion));
 
     public BlockMap<T> Time(string keyword, Func<T, CcsdsTime?> get, Action<T, CcsdsTime> set, bool mandatory = false,
-        bool allowRelative = false, string? sinceVersion = null) =>
-        Add(Values.TimeField(keyword, get, set, mandatory, allowRelative, sinceVersion));
+        bool allowRelative = false, string? sinceVersion = null, bool announcedLeapSecond = false) =>
+        Add(Values.TimeField(keyword, get, set, mandatory, allowRelative, sinceVersion, announcedLeapSecond));
 
     public BlockMap<T> Frame(string keyword, FrameKinds kinds, Func<T, string?> get, Action<T, string> set, bool mandatory = false) =>
         Add(Values.ChoiceField(keyword, get, set, mandatory, value => CcsdsVocabulary.IsKnownFrame(value, kinds)
@@ -75,15 +82,54 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         Add(Values.ChoiceField(keyword, get, set, mandatory, value => CcsdsVocabulary.IsInternationalDesignator(value)
             ? null : (CcsdsErrorKind.BadDesignator, $"'{value}' is not an international designator (YYYY-NNNP{{PP}}, such as 1998-067A)")));
 
-    public BlockMap<T> Choice(string keyword, IReadOnlyCollection<string> allowed, Func<T, string?> get, Action<T, string> set, bool mandatory = false) =>
-        Add(Values.ChoiceField(keyword, get, set, mandatory, value => allowed.Contains(value)
-            ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not one of {string.Join(", ", allowed)}")));
+    /// <summary>
+    /// A value from a closed set. <paramref name="aliases"/> maps a spelling a producer in use writes to the standard's
+    /// value: it is read as that value, and only the standard's form is ever written.
+    /// </summary>
+    public BlockMap<T> Choice(string keyword, IReadOnlyCollection<string> allowed, Func<T, string?> get, Action<T, string> set, bool mandatory = false,
+        IReadOnlyDictionary<string, string>? aliases = null)
+    {
+        var field = Values.ChoiceField(keyword, get, set, mandatory, value => allowed.Contains(value)
+            ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not one of {string.Join(", ", allowed)}"));
+        if (aliases is null)
+        {
+            return Add(field);
+        }
+        return Add(new Field<T>
+        {
+            Keyword = field.Keyword,
+            Mandatory = field.Mandatory,
+            IsEmpty = field.IsEmpty,
+            Parse = (entry, context) => field.Parse(
+                aliases.TryGetValue(entry.Value, out var standard) ? new Entry(entry.Keyword, standard, entry.Unit, entry.Location) : entry, context),
+            Set = field.Set,
+            Get = field.Get,
+            Format = field.Format,
+        });
+    }
 
-    /// <summary>A block of <paramref name="node"/>'s entries, every error reported; a missing node reads as an empty block located at <paramref name="where"/>.</summary>
+    /// <summary>
+    /// A block of <paramref name="node"/>'s entries, every error reported. A missing node (or one without entries)
+    /// reads as an empty block; when the block has mandatory keywords that is one error, located at
+    /// <paramref name="where"/> (or at the empty node), not one per keyword it lacks.
+    /// </summary>
     public T Read(Node? node, ReadContext context, SourceLocation where)
     {
         var model = new T();
-        node ??= new Node(Name, where);
+        var hasEntries = node?.Entries.Any() == true;
+        if (!hasEntries)
+        {
+            var mandatory = _fields.Where(f => f.Mandatory && (f.SinceVersion is null || !IsBefore(context.Version, f.SinceVersion))).Select(f => f.Keyword).ToList();
+            if (mandatory.Count > 0)
+            {
+                context.Error(CcsdsErrorKind.MissingMandatoryKeyword, node?.Location ?? where, mandatory[0],
+                    $"the {Name} block is {(node is null ? "missing" : "empty")}: {string.Join(", ", mandatory)} {(mandatory.Count == 1 ? "is" : "are")} mandatory");
+            }
+        }
+        if (node is null)
+        {
+            return model;
+        }
         model.Comments.AddRange(node.Comments);
         var seen = new HashSet<string>();
         foreach (var entry in node.Entries)
@@ -107,7 +153,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
                     $"{entry.Keyword} first appears in version {since}; this message declares version {context.Version}");
                 continue;
             }
-            if (entry.Value.Length == 0 && entry.Unit is null)
+            if (field.IsEmpty(entry))
             {
                 if (field.Mandatory)
                 {
@@ -120,7 +166,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
                 field.Set(model, value);
             }
         }
-        foreach (var field in _fields.Where(f => f.Mandatory && !seen.Contains(f.Keyword)))
+        foreach (var field in _fields.Where(f => hasEntries && f.Mandatory && !seen.Contains(f.Keyword)))
         {
             if (field.SinceVersion is null || !IsBefore(context.Version, field.SinceVersion))
             {
@@ -143,10 +189,16 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         node.Comments.AddRange(model.Comments);
         foreach (var field in _fields)
         {
-            if (field.Get(model) is { } value && (value is not string text || text.Length > 0))
+            if (field.Get(model) is not { } value || value is string { Length: 0 })
             {
-                node.Add(field.Keyword, field.Format(value), field.Unit);
+                continue;
             }
+            if (value is double number && !double.IsFinite(number))
+            {
+                node.Refuse(field.Keyword, $"{number} is not a number a CCSDS message can hold");
+                continue;
+            }
+            node.Add(field.Keyword, field.Format(value), field.Unit);
         }
         model.WriteExtra(node);
     }

@@ -11,11 +11,12 @@ internal enum KvnTokenKind
     DataLine,
 }
 
-internal sealed record KvnToken(KvnTokenKind Kind, int Line, string Keyword, string Value, string? Unit)
+/// <summary>One line of KVN; for a keyword line, Raw is its whole value, brackets included, which Value and Unit split.</summary>
+internal sealed record KvnToken(KvnTokenKind Kind, int Line, string Keyword, string Value, string? Unit, string? Raw = null)
 {
     public SourceLocation Location => SourceLocation.AtLine(Line);
 
-    public Entry ToEntry() => new(Keyword, Value, Unit, Location);
+    public Entry ToEntry() => new(Keyword, Value, Unit, Location, Raw ?? Value);
 }
 
 /// <summary>Splits KVN text into lines of one of four kinds. Blank lines vanish; any line ending and a missing final newline are fine.</summary>
@@ -41,8 +42,9 @@ internal static partial class KvnTokenizer
             var keyValue = KeyValuePattern().Match(line);
             if (keyValue.Success)
             {
-                var (value, unit) = SplitUnit(keyValue.Groups["value"].Value.Trim());
-                tokens.Add(new KvnToken(KvnTokenKind.KeyValue, lineNumber, keyValue.Groups["key"].Value, value, unit));
+                var raw = keyValue.Groups["value"].Value.Trim();
+                var (value, unit) = SplitUnit(raw);
+                tokens.Add(new KvnToken(KvnTokenKind.KeyValue, lineNumber, keyValue.Groups["key"].Value, value, unit, raw));
                 continue;
             }
             tokens.Add(MarkerPattern().IsMatch(line)

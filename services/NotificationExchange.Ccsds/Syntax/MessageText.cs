@@ -5,7 +5,11 @@ internal static class MessageText
 {
     public static CcsdsSyntax Detect(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') ? CcsdsSyntax.Xml : CcsdsSyntax.Kvn;
 
-    /// <summary>Tokenizes KVN text and reads its first line, which must be CCSDS_xxx_VERS = version; null when it is not.</summary>
+    /// <summary>
+    /// Tokenizes KVN text and reads its first line, which must be CCSDS_xxx_VERS = version; null when it is not, or when
+    /// the version is one this library does not read: that one error says it all, where reading on by the rules of
+    /// another version would report every keyword the versions do not share.
+    /// </summary>
     public static (KvnCursor Cursor, Node Root)? StartKvn(string text, string rootName, string versionKeyword, IReadOnlyCollection<string> versions, ReadContext context)
     {
         var cursor = new KvnCursor(KvnTokenizer.Tokenize(text));
@@ -21,13 +25,13 @@ internal static class MessageText
         var root = new Node(rootName, first.Location);
         root.Attributes["id"] = versionKeyword;
         root.Attributes["version"] = first.Value;
-        CheckVersion(first.Value, versions, first.Location, versionKeyword, context);
-        return (cursor, root);
+        return CheckVersion(first.Value, versions, first.Location, versionKeyword, context) ? (cursor, root) : null;
     }
 
     /// <summary>
     /// The XML elements of the messages named <paramref name="rootName"/> in the text: the root itself, or each such
-    /// child of an &lt;ndm&gt; root. Reports a wrong root and an unsupported version attribute.
+    /// child of an &lt;ndm&gt; root. Reports a wrong root; a message without a supported version attribute is reported
+    /// once and left out (see <see cref="StartKvn"/>).
     /// </summary>
     public static List<Node> ReadXmlMessages(string text, string rootName, string versionKeyword, IReadOnlyCollection<string> versions, ReadContext context)
     {
@@ -40,6 +44,7 @@ internal static class MessageText
         {
             context.Error(CcsdsErrorKind.UnknownFormat, root.Location, root.Name, $"expected an <{rootName}> message, found <{root.Name}>");
         }
+        var supported = new List<Node>();
         foreach (var message in messages)
         {
             var version = message.Attributes.GetValueOrDefault("version");
@@ -48,10 +53,13 @@ internal static class MessageText
                 context.Error(CcsdsErrorKind.MissingMandatoryKeyword, message.Location, "version", $"<{rootName}> has no version attribute");
                 continue;
             }
-            CheckVersion(version, versions, message.Location, versionKeyword, context);
-            message.Attributes["id"] = versionKeyword;
+            if (CheckVersion(version, versions, message.Location, versionKeyword, context))
+            {
+                message.Attributes["id"] = versionKeyword;
+                supported.Add(message);
+            }
         }
-        return messages;
+        return supported;
     }
 
     public static Node NewRoot(string rootName, string versionKeyword, string version)
@@ -62,15 +70,25 @@ internal static class MessageText
         return root;
     }
 
-    public static string Write(Node root, CcsdsSyntax syntax) =>
-        syntax == CcsdsSyntax.Kvn ? KvnNodeWriter.Write(root) : XmlNodeWriter.Write(root);
+    /// <summary>The message as text; a value that cannot be written faithfully is refused first (<see cref="WriteCheck"/>).</summary>
+    public static string Write(Node root, CcsdsSyntax syntax)
+    {
+        WriteCheck.ThrowIfUnwritable(root);
+        return syntax == CcsdsSyntax.Kvn ? KvnNodeWriter.Write(root) : XmlNodeWriter.Write(root);
+    }
 
     /// <summary>The header, which must have CREATION_DATE and ORIGINATOR unless the options allow them empty.</summary>
     public static OdmHeader ReadOdmHeader(Node? header, Node root, ReadContext context)
     {
         var model = OdmMaps.Header.Read(header, context, root.Location);
         model.Version = root.Attributes["version"];
-        if (!context.Options.AllowEmptyHeader)
+        if (!context.Options.AllowEmptyHeader && header?.Entries.Any() != true)
+        {
+            // no header at all is one error, not one per keyword it lacks
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, header?.Location ?? root.Location, "CREATION_DATE",
+                "the header is missing: CREATION_DATE, ORIGINATOR are mandatory");
+        }
+        else if (!context.Options.AllowEmptyHeader)
         {
             if (model.CreationDate is null && !HasEntry(header, "CREATION_DATE"))
             {
@@ -89,13 +107,16 @@ internal static class MessageText
     private static bool HasEntry(Node? node, string keyword) =>
         node?.Entries.Any(entry => entry.Keyword == keyword && entry.Value.Length > 0) == true;
 
-    private static void CheckVersion(string version, IReadOnlyCollection<string> versions, SourceLocation location, string keyword, ReadContext context)
+    /// <summary>Sets the version being read; false, with the error reported, when it is not one of <paramref name="versions"/>.</summary>
+    public static bool CheckVersion(string version, IReadOnlyCollection<string> versions, SourceLocation location, string keyword, ReadContext context)
     {
         context.Version = version;
-        if (!versions.Contains(version))
+        if (versions.Contains(version))
         {
-            context.Error(CcsdsErrorKind.UnsupportedVersion, location, keyword, $"version {version} is not supported (only {string.Join(", ", versions)})");
+            return true;
         }
+        context.Error(CcsdsErrorKind.UnsupportedVersion, location, keyword, $"version {version} is not supported (only {string.Join(", ", versions)})");
+        return false;
     }
 }
 

@@ -48,18 +48,62 @@ internal sealed class Node(string name, SourceLocation location)
     public void Add(string keyword, string value, string? unit = null) => Items.Add(new Entry(keyword, value, unit, Location));
 
     public void AddLine(string text) => Items.Add(new DataLine(text, Location));
+
+    /// <summary>Values of this block that cannot be written (a number that is not finite), found while building it for a writer.</summary>
+    public List<(string? Keyword, string Message)> Refusals { get; } = [];
+
+    /// <summary>Notes that a value of this block cannot be written; the writer refuses the message, naming each such value.</summary>
+    public void Refuse(string? keyword, string message) => Refusals.Add((keyword, message));
+
+    /// <summary>
+    /// A line of numbers, each formatted as CCSDS writes it; a number that is not finite is refused under the name
+    /// <paramref name="nameOf"/> gives its position.
+    /// </summary>
+    public void AddNumberLine(string? leading, IEnumerable<double> numbers, Func<int, string> nameOf)
+    {
+        var texts = new List<string>();
+        if (leading is not null)
+        {
+            texts.Add(leading);
+        }
+        var index = 0;
+        foreach (var number in numbers)
+        {
+            if (!double.IsFinite(number))
+            {
+                Refuse(nameOf(index), $"{number}, value {index + 1} of the line{(leading is null ? "" : " at " + leading)}, is not a number a CCSDS message can hold");
+            }
+            texts.Add(CcsdsNumbers.Format(number));
+            index++;
+        }
+        AddLine(string.Join(' ', texts));
+    }
 }
 
-/// <summary>One KEYWORD = value [unit] line, or one XML element with text (and a units attribute).</summary>
-internal sealed class Entry(string keyword, string value, string? unit, SourceLocation location)
+/// <summary>
+/// One KEYWORD = value [unit] line, or one XML element with text (and a units attribute). Without a raw text the
+/// value is taken as written (XML, whose unit is an attribute).
+/// </summary>
+internal sealed class Entry(string keyword, string value, string? unit, SourceLocation location, string? raw = null)
 {
     public string Keyword { get; } = keyword;
 
+    /// <summary>The value without its unit.</summary>
     public string Value { get; } = value;
 
+    /// <summary>The unit in brackets (KVN) or the units attribute (XML); null when none is given.</summary>
     public string? Unit { get; } = unit;
 
     public SourceLocation Location { get; } = location;
+
+    /// <summary>
+    /// The value exactly as written: for KVN with the bracketed text that <see cref="Unit"/> took, which is part of a
+    /// text value ("POS[3], VEL[3]") or a list ("[km, km/s]"); for XML the element's text.
+    /// </summary>
+    public string Raw { get; } = raw ?? value;
+
+    /// <summary>Whether the unit came from a units attribute: a bracketed unit is part of <see cref="Raw"/>, so Raw is longer.</summary>
+    public bool UnitIsAttribute => Unit is not null && Raw == Value;
 }
 
 /// <summary>A line of whitespace-separated values: OEM ephemeris and covariance rows, OCM trajLine, covLine and manLine.</summary>

@@ -8,8 +8,10 @@ internal static class Values
         Keyword = keyword,
         Mandatory = mandatory,
         SinceVersion = sinceVersion,
-        // a text value ending in [...] is text, not a unit: give the brackets back
-        Parse = (entry, _) => entry.Unit is null ? entry.Value : $"{entry.Value} [{entry.Unit}]".TrimStart(),
+        // a text value ending in [...] is text, not a unit: it is read as written, brackets included
+        IsEmpty = entry => entry.Raw.Length == 0,
+        // a units attribute on a text element is a unit all the same, and text has none
+        Parse = (entry, context) => !entry.UnitIsAttribute || CheckUnit(entry, null, context) ? entry.Raw : null,
         Set = (model, value) => set(model, (string)value),
         Get = model => get(model),
         Format = value => (string)value,
@@ -69,12 +71,12 @@ internal static class Values
         };
 
     public static Field<T> TimeField<T>(string keyword, Func<T, CcsdsTime?> get, Action<T, CcsdsTime> set, bool mandatory,
-        bool allowRelative, string? sinceVersion) => new()
+        bool allowRelative, string? sinceVersion, bool announcedLeapSecond = false) => new()
         {
             Keyword = keyword,
             Mandatory = mandatory,
             SinceVersion = sinceVersion,
-            Parse = (entry, context) => ParseTime(entry.Value, allowRelative, entry.Location, entry.Keyword, context),
+            Parse = (entry, context) => ParseTime(entry.Value, allowRelative, entry.Location, entry.Keyword, context, announcedLeapSecond),
             Set = (model, value) => set(model, (CcsdsTime)value),
             Get = model => get(model),
             Format = value => ((CcsdsTime)value).ToString(),
@@ -100,9 +102,13 @@ internal static class Values
             Format = value => (string)value,
         };
 
-    public static CcsdsTime? ParseTime(string text, bool allowRelative, SourceLocation location, string? keyword, ReadContext context)
+    /// <summary>"1 value", "6 values": a count with its noun, for error messages.</summary>
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    public static CcsdsTime? ParseTime(string text, bool allowRelative, SourceLocation location, string? keyword, ReadContext context,
+        bool announcedLeapSecond = false)
     {
-        if (CcsdsTime.TryParse(text, allowRelative, out var time, out var kind, out var message))
+        if (CcsdsTime.TryParse(text, allowRelative, announcedLeapSecond, out var time, out var kind, out var message))
         {
             return time;
         }
@@ -111,12 +117,14 @@ internal static class Values
     }
 
     /// <summary>
-    /// A unit given in a file must be the one the standard gives (ignoring case and blanks; "n/a" for none). A
-    /// different unit, even of the same dimension, is refused: the standard fixes the units, and nothing is converted.
+    /// A unit given in a file must be the one the standard gives (ignoring case and blanks; "n/a" for none; an empty one
+    /// is no unit). A different unit, even of the same dimension, is refused: the standard fixes the units, and nothing
+    /// is converted.
     /// </summary>
     public static bool CheckUnit(Entry entry, string? expected, ReadContext context)
     {
-        if (entry.Unit is null || UnitsMatch(entry.Unit, expected))
+        // an empty unit ("[]", units="") gives no unit, like none at all
+        if (string.IsNullOrWhiteSpace(entry.Unit) || UnitsMatch(entry.Unit, expected))
         {
             return true;
         }

@@ -14,21 +14,40 @@ internal static class XmlNodeReader
     public static Node? Read(string text, ReadContext context)
     {
         XDocument document;
+        using var reader = CreateReader(text);
         try
         {
-            // no DTDs: NDM/XML has none, and refusing them shuts out entity expansion attacks
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(text), settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException exception)
         {
-            context.Error(CcsdsErrorKind.MalformedXml, new SourceLocation(exception.LineNumber > 0 ? exception.LineNumber : null, null), null, exception.Message);
+            context.Errors.Add(MalformedXml(exception, text));
             return null;
         }
         var root = document.Root!;
         return ReadElement(root, "/" + root.Name.LocalName, context);
     }
+
+    /// <summary>
+    /// A reader of NDM/XML text. No DTDs: NDM/XML has none, and refusing them shuts out entity expansion attacks. A
+    /// byte order mark left at the start of the text (decoded without being recognized) is dropped, as the KVN reader
+    /// and the syntax detection drop it; XmlReader would refuse the text.
+    /// </summary>
+    public static XmlReader CreateReader(string text) =>
+        XmlReader.Create(new StringReader(text.StartsWith('\uFEFF') ? text[1..] : text),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+
+    /// <summary>
+    /// The error for XML that is not well formed, at the exception's line. XmlReader gives no line when it refuses a
+    /// DTD (and its own line info is reset by then), so that error is placed at the line of the &lt;!DOCTYPE.
+    /// </summary>
+    public static CcsdsError MalformedXml(XmlException exception, string text)
+    {
+        var line = exception.LineNumber > 0 ? exception.LineNumber : LineOf(text, text.IndexOf("<!DOCTYPE", StringComparison.Ordinal));
+        return new CcsdsError(CcsdsErrorKind.MalformedXml, new SourceLocation(line, null), null, exception.Message);
+    }
+
+    private static int? LineOf(string text, int index) => index < 0 ? null : text.AsSpan(0, index).Count('\n') + 1;
 
     private static Node ReadElement(XElement element, string path, ReadContext context)
     {

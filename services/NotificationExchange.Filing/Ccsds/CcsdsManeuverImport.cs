@@ -14,8 +14,14 @@ namespace NotificationExchange.Filing.Ccsds;
 /// </summary>
 public static class CcsdsManeuverImport
 {
-    /// <summary>The user-defined parameter in which the exchange's OCMs carry the planned delta-v magnitude (m/s).</summary>
+    /// <summary>
+    /// The user-defined parameter in which the exchange's OCMs carry the planned delta-v magnitude (m/s): OCM has no
+    /// keyword for it, and a notice may give it without components. Reading takes it over the DV_* lines' own.
+    /// </summary>
     public const string DeltaVMagnitudeParameter = "NX_DELTA_V_MAGNITUDE_MPS";
+
+    /// <summary>The same for the delta-v an execution report says was achieved (its DETERMINED section).</summary>
+    public const string AchievedDeltaVMagnitudeParameter = "NX_ACHIEVED_DELTA_V_MAGNITUDE_MPS";
 
     /// <summary>Catalogue names under which an OCM's OBJECT_DESIGNATOR is a NORAD catalogue number.</summary>
     private static readonly HashSet<string> _noradCatalogs = ["SATCAT", "NORAD", "CSPOC", "18SDS", "SPACETRACK", "SPACE-TRACK", "USSPACECOM"];
@@ -91,8 +97,7 @@ public static class CcsdsManeuverImport
                 errors.Add(field, $"maneuver {section.ManId} has MAN_BASIS {section.ManBasis}: it has happened; file planned maneuvers, and report executions with ReportExecution");
                 return null;
             }
-            var moves = section.ManComposition.Any(f => f.StartsWith("DV_", StringComparison.Ordinal) || f.StartsWith("THR_", StringComparison.Ordinal) || f.StartsWith("ACC_", StringComparison.Ordinal));
-            if (!moves)
+            if (!MovesTheObject(section))
             {
                 continue; // deployments and mass changes move other objects, not this one
             }
@@ -116,7 +121,7 @@ public static class CcsdsManeuverImport
         }
         if (burns.Count == 0)
         {
-            errors.Add(field, "the OCM has no maneuver section that moves the object (with DV_*, THR_* or ACC_* lines)");
+            errors.Add(field, "the OCM has no maneuver section that moves the object (with DV_*, THR_*, ACC_* or MAN_DURA lines and no deployment)");
             return null;
         }
         var remarks = Remarks(ocm.Maneuvers.SelectMany(m => m.Comments));
@@ -208,6 +213,16 @@ public static class CcsdsManeuverImport
         };
     }
 
+    /// <summary>
+    /// Whether a section is a maneuver of the message's object: it gives delta-v, thrust or acceleration, or it gives a
+    /// burn duration and deploys nothing. The last is how a maneuver known only by its delta-v magnitude is written (the
+    /// exchange's own OCMs keep the magnitude in <see cref="DeltaVMagnitudeParameter"/>, never inventing a direction);
+    /// a section of deployments or mass changes alone moves other objects, or none.
+    /// </summary>
+    private static bool MovesTheObject(OcmManeuver section) =>
+        section.ManComposition.Any(f => f.StartsWith("DV_", StringComparison.Ordinal) || f.StartsWith("THR_", StringComparison.Ordinal) || f.StartsWith("ACC_", StringComparison.Ordinal))
+        || (section.ManComposition.Contains("MAN_DURA") && !section.ManComposition.Any(f => f.StartsWith("DEPLOY_", StringComparison.Ordinal)));
+
     /// <summary>The factor from the section's DV unit to m/s (the standard's default is km/s).</summary>
     private static double DeltaVScale(OcmManeuver section, string field, ValidationErrors errors)
     {
@@ -247,9 +262,10 @@ public static class CcsdsManeuverImport
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>The comments as remarks, one line each (a notice's remarks are written one COMMENT line per line).</summary>
     private static string? Remarks(IEnumerable<string> comments)
     {
-        var text = string.Join(" ", comments.Select(c => c.Trim()).Where(c => c.Length > 0));
+        var text = string.Join("\n", comments.Select(c => c.Trim()).Where(c => c.Length > 0));
         return text.Length == 0 ? null : text[..Math.Min(text.Length, Domain.Notifications.NotificationValidator.LongTextLength)];
     }
 }

@@ -45,7 +45,13 @@ internal static class CcsdsMessages
             errors.Add(field, $"is {text.Length} characters long; at most {Attachment.MaxLength} are kept");
             return null;
         }
-        var type = NdmReader.DetectType(text);
+        var type = NdmReader.DetectType(text, out var problem);
+        if (problem is not null)
+        {
+            // XML that breaks before its type can be told: the XML error, with its line, is what the sender must fix
+            errors.Add(field, Describe(problem));
+            return null;
+        }
         if (type is not { } detected || !expected.Contains(detected))
         {
             errors.Add(field, type is null

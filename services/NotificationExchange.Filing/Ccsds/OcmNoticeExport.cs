@@ -10,10 +10,15 @@ namespace NotificationExchange.Filing.Ccsds;
 /// <summary>
 /// A maneuver or proximity-operation notification as an Orbit Comprehensive Message. Metadata: the object (name,
 /// international designator, OBJECT_DESIGNATOR as its SATCAT number), the filing operator and the point of contact.
-/// A maneuver becomes a PLANNED maneuver section (RTN delta-v, the execution window as ignition and duration) and,
-/// once reported, a DETERMINED one; orbits become KEPLERIANMEAN trajectory sections. What OCM has no keyword for (the
-/// delta-v magnitude without components, an RPO's target, consent, phases and abort plan) is in USER_DEFINED_NX_*
-/// parameters. Reading the result back and filing it gives the same maneuver notice.
+/// A maneuver becomes a PLANNED maneuver section (RTN delta-v when its components are known, the execution window as
+/// ignition and duration) and, once reported, a DETERMINED one; orbits become KEPLERIANMEAN trajectory sections;
+/// remarks become the section's COMMENT lines. What OCM has no keyword for (the delta-v magnitude, which is all a
+/// notice may give; a TLE or apogee/perigee altitudes; an RPO's target, consent, phases and abort plan) is in
+/// USER_DEFINED_NX_* parameters. No direction is ever made up for a delta-v given only by its magnitude. Filing the
+/// result back (<see cref="CcsdsManeuverImport"/>) gives the same maneuver notice: text comes back as single trimmed
+/// lines, since KVN and XML values cannot hold line breaks or other control characters (they become blanks; a
+/// character XML cannot carry becomes U+FFFD), and delta-v components come back from km/s, the unit the standard
+/// fixes, to within a unit in the last place.
 /// </summary>
 public static class OcmNoticeExport
 {
@@ -38,7 +43,8 @@ public static class OcmNoticeExport
         planned.ManPurpose = Word(notice.Purpose);
         if (notice.Remarks is { } remarks)
         {
-            planned.Comments.AddRange(remarks.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            // one COMMENT line per line of the remarks; the import joins them with line breaks again
+            planned.Comments.AddRange(remarks.Split('\n').Select(Line).OfType<string>());
         }
         ocm.Maneuvers.Add(planned);
         if (notification.Execution is { Details: ManeuverExecution { ActualWindow: { Start: not null, End: not null } actual } executed } report)
@@ -48,11 +54,16 @@ public static class OcmNoticeExport
             determined.ManPurpose = planned.ManPurpose;
             determined.Comments.Add($"execution reported {Time(report.ReportedAt ?? notification.UpdatedAt)}: {report.Outcome}");
             ocm.Maneuvers.Add(determined);
+            if (executed.AchievedDeltaV is { } achieved)
+            {
+                ocm.UserDefined!.Parameters.Add(new(CcsdsManeuverImport.AchievedDeltaVMagnitudeParameter, Number(achieved.MagnitudeMps)));
+            }
         }
         AddOrbit(ocm, OcmOrbits.CurrentOrbitId, notice.CurrentOrbit);
         AddOrbit(ocm, OcmOrbits.ExpectedOrbitId, notice.ExpectedOrbit);
         if (notice.PlannedDeltaV is { } deltaV)
         {
+            // the magnitude as filed: OCM has no keyword for it, and a notice may give nothing else
             ocm.UserDefined!.Parameters.Add(new(CcsdsManeuverImport.DeltaVMagnitudeParameter, Number(deltaV.MagnitudeMps)));
         }
         return ocm;
@@ -66,9 +77,9 @@ public static class OcmNoticeExport
         var parameters = ocm.UserDefined!.Parameters;
         void Add(string name, string? value)
         {
-            if (!string.IsNullOrWhiteSpace(value))
+            if (Line(value) is { } line)
             {
-                parameters.Add(new($"NX_{name}", value.ReplaceLineEndings(" ")));
+                parameters.Add(new($"NX_{name}", line));
             }
         }
         Add("TARGET_NORAD_CAT_ID", notice.Target!.NoradCatId.ToString(CultureInfo.InvariantCulture));
@@ -101,17 +112,17 @@ public static class OcmNoticeExport
     {
         var ocm = new OcmMessage
         {
-            Header = new() { Version = "3.0", CreationDate = CcsdsTime.FromDateTime(notification.UpdatedAt), Originator = notification.FilingOperator },
+            Header = new() { Version = "3.0", CreationDate = CcsdsTime.FromDateTime(notification.UpdatedAt), Originator = Line(notification.FilingOperator) ?? "" },
             Metadata = new OcmMetadata
             {
-                ObjectName = obj.Name,
-                InternationalDesignator = obj.CosparId,
+                ObjectName = Line(obj.Name),
+                InternationalDesignator = Line(obj.CosparId),
                 CatalogName = "SATCAT",
                 ObjectDesignator = TleParser.EncodeCatalogNumber(obj.NoradCatId).TrimStart('0'),
-                OriginatorPoc = contact?.Name,
-                OriginatorEmail = contact?.Email,
-                OriginatorPhone = contact?.Phone,
-                Operator = contact?.Organization,
+                OriginatorPoc = Line(contact?.Name),
+                OriginatorEmail = Line(contact?.Email),
+                OriginatorPhone = Line(contact?.Phone),
+                Operator = Line(contact?.Organization),
                 TimeSystem = CcsdsTimeSystems.Utc,
                 EpochTzero = CcsdsTime.FromDateTime(epoch),
             },
@@ -153,8 +164,12 @@ public static class OcmNoticeExport
         if (orbit is not null && OcmOrbits.Section(id, orbit) is { } section)
         {
             ocm.Trajectories.Add(section);
+            ocm.UserDefined!.Parameters.AddRange(OcmOrbits.Parameters(id, orbit));
         }
     }
+
+    /// <summary>A text as one OCM value (<see cref="CcsdsText.AsValue"/>): what KVN and XML cannot carry, and the writer refuses, replaced.</summary>
+    private static string? Line(string? text) => CcsdsText.AsValue(text);
 
     /// <summary>
     /// An enum value as an upper-case CCSDS-style word: CollisionAvoidance becomes COLLISION_AVOIDANCE (maneuver
