@@ -89,12 +89,16 @@ internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter
     {
         if (Interlocked.CompareExchange(ref _endReason, reason, null) is null)
         {
-            _buffer.Writer.TryComplete(reason);
             _ended.Cancel();
+            _buffer.Writer.TryComplete(reason);
         }
     }
 
-    /// <summary>Releases whatever is still held: the stream is gone, and so is what it held.</summary>
+    /// <summary>
+    /// Releases whatever is still held: the stream is gone, and so is what it held. The token source is not disposed:
+    /// without a timer it holds nothing to release, and an End racing with the stream's close (a subscription deleted
+    /// as its stream ends) must not find it disposed.
+    /// </summary>
     public void Dispose()
     {
         var rest = Interlocked.Exchange(ref _held, 0);
@@ -102,6 +106,5 @@ internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter
         {
             metrics.StreamHeld(-rest);
         }
-        _ended.Dispose();
     }
 }

@@ -187,9 +187,14 @@ public sealed class SubscriptionSession : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     };
 
-    /// <summary>The next live entry, or null when none came within the heartbeat interval.</summary>
+    /// <summary>
+    /// The next live entry, or null when none came within the heartbeat interval. Once the stream must end, nothing
+    /// more is read: what is still buffered is dropped (the subscriber replays it from the log when it resumes), so
+    /// that the ending status follows at once what is already on its way.
+    /// </summary>
     private async Task<LogEntry?> ReadNextAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var reader = _stream.Reader;
         if (reader.TryRead(out var ready))
         {
