@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NotificationExchange.Domain.Notifications;
 
 // The notice types are drafts as received: a field the sender left out is null (or 0 for an enum) until the
@@ -14,6 +16,8 @@ public sealed record PointOfContact(string? Name, string? Organization = null, s
 
 public sealed record RtnVector(double Radial, double InTrack, double CrossTrack)
 {
+    // Derived, so not part of the stored form (it once was, and overflowed to infinity for huge components).
+    [JsonIgnore]
     public double Norm => Math.Sqrt(Radial * Radial + InTrack * InTrack + CrossTrack * CrossTrack);
 }
 

@@ -12,6 +12,11 @@ namespace NotificationExchange.Domain.Notifications;
 /// </summary>
 public static class NotificationJson
 {
+    private static readonly NotificationJsonContext _fingerprintContext = new(new JsonSerializerOptions(NotificationJsonContext.Default.Options)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    });
+
     // A snapshot is written to the log and then put on the bus: serialize each (immutable) snapshot once.
     private static readonly ConditionalWeakTable<Notification, string> _serialized = [];
 
@@ -73,12 +78,15 @@ public static class NotificationJson
     /// </summary>
     public static byte[] Fingerprint(FilingCommand command)
     {
+        // A digest must be computable for any request, even one the write will refuse (a report is checked there):
+        // this context writes NaN and infinities as names instead of throwing; finite values as the stored form does.
+        var context = _fingerprintContext;
         var json = command switch
         {
-            FileNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, NotificationJsonContext.Default.FileNotificationCommand),
-            AmendNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, NotificationJsonContext.Default.AmendNotificationCommand),
-            CancelNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, NotificationJsonContext.Default.CancelNotificationCommand),
-            ReportExecutionCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, NotificationJsonContext.Default.ReportExecutionCommand),
+            FileNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, context.FileNotificationCommand),
+            AmendNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, context.AmendNotificationCommand),
+            CancelNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, context.CancelNotificationCommand),
+            ReportExecutionCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, context.ReportExecutionCommand),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };
         return SHA256.HashData(json);

@@ -418,11 +418,11 @@ public sealed partial class NotificationValidator(TimeProvider clock)
         {
             return;
         }
-        errors.Finite($"{at}.components_mps.radial", components.Radial);
-        errors.Finite($"{at}.components_mps.in_track", components.InTrack);
-        errors.Finite($"{at}.components_mps.cross_track", components.CrossTrack);
+        errors.InRange($"{at}.components_mps.radial", components.Radial, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
+        errors.InRange($"{at}.components_mps.in_track", components.InTrack, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
+        errors.InRange($"{at}.components_mps.cross_track", components.CrossTrack, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
         var norm = components.Norm;
-        if (double.IsFinite(norm) && Math.Abs(norm - deltaV.MagnitudeMps) > Math.Max(0.01, 0.01 * deltaV.MagnitudeMps))
+        if (double.IsFinite(norm) && double.IsFinite(deltaV.MagnitudeMps) && Math.Abs(norm - deltaV.MagnitudeMps) > Math.Max(0.01, 0.01 * deltaV.MagnitudeMps))
         {
             errors.Add($"{at}.components_mps",
                 $"the components' norm is {norm.ToString("0.###", CultureInfo.InvariantCulture)} m/s but magnitude_mps is {deltaV.MagnitudeMps} m/s");

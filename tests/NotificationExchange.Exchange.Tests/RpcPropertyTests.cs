@@ -1,0 +1,269 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Health.V1;
+using NotificationExchange.Exchange.Tests.Support;
+using NotificationExchange.Protocol.V1;
+using NUnit.Framework;
+
+namespace NotificationExchange.Exchange.Tests;
+
+/// <summary>
+/// Well-formed requests with arbitrary field values, through every RPC, as an outside client could send them. Whatever
+/// is sent: the exchange never answers UNKNOWN or INTERNAL, stays SERVING, and everything it accepted can be read back,
+/// listed and replayed.
+/// </summary>
+public class RpcPropertyTests
+{
+    // A fixed seed keeps the suite deterministic; NX_PROPERTY_SEED explores other inputs.
+    private static readonly ulong _seed = ulong.TryParse(Environment.GetEnvironmentVariable("NX_PROPERTY_SEED"), out var seed) ? seed : 20261201UL;
+
+    private static readonly StatusCode[] _neverForAClient = [StatusCode.Unknown, StatusCode.Internal];
+
+    private readonly List<NotificationEvent> _accepted = [];
+    private readonly List<string> _filedIds = [];
+    private readonly SortedDictionary<string, int> _outcomes = new(StringComparer.Ordinal);
+    private TestDatabase _database = null!;
+    private ExchangeHost _host = null!;
+    private ExchangeClient _operator = null!;
+    private ExchangeClient _admin = null!;
+    private string _subscriptionId = null!;
+    private string _ocm = null!;
+
+    private delegate Task<IMessage?> Rpc(RpcPropertyTests test, IMessage request);
+
+    private static readonly (string Name, Func<RpcPropertyTests, IMessage> Template, Rpc Call)[] _rpcs =
+    [
+        ("FileNotification maneuver", t => Notices.File(Notices.Maneuver()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification proximity", t => Notices.File(Notices.ProximityOperation()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification launch", t => Notices.File(Notices.Launch()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification ccsds", t => new FileNotificationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), CcsdsManeuver = new CcsdsManeuverNotice { Message = t._ocm, Supplement = new ManeuverNotice() },
+        }, (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("AmendNotification", t => t.AmendTemplate(), (t, r) => t.ChangeAsync(t._operator.Notifications.AmendNotificationAsync((AmendNotificationRequest)r))),
+        ("CancelNotification", t => new CancelNotificationRequest { NotificationId = t.SomeFiledId(), RequestId = Guid.NewGuid().ToString(), Reason = "superseded" },
+            (t, r) => t.ChangeAsync(t._operator.Notifications.CancelNotificationAsync((CancelNotificationRequest)r))),
+        ("ReportExecution", t => t.ReportTemplate(), (t, r) => t.ChangeAsync(t._operator.Notifications.ReportExecutionAsync((ReportExecutionRequest)r))),
+        ("GetNotification", t => new GetNotificationRequest { NotificationId = t.SomeFiledId(), IncludeHistory = true },
+            async (t, r) => await t._operator.Notifications.GetNotificationAsync((GetNotificationRequest)r)),
+        ("ListNotifications", t => new ListNotificationsRequest { Kinds = { NotificationKind.Maneuver }, NoradCatId = 25544, ActiveDuring = Notices.Window(TimeSpan.Zero, TimeSpan.FromDays(30)) },
+            async (t, r) => await t._operator.Notifications.ListNotificationsAsync((ListNotificationsRequest)r)),
+        ("GetAttachment", t => new GetAttachmentRequest { NotificationId = t.SomeFiledId(), Role = AttachmentRole.Source },
+            async (t, r) => await t._operator.Notifications.GetAttachmentAsync((GetAttachmentRequest)r)),
+        ("ExportNotification", t => new ExportNotificationRequest { NotificationId = t.SomeFiledId(), Format = ExportFormat.OcmXml },
+            async (t, r) => await t._operator.Notifications.ExportNotificationAsync((ExportNotificationRequest)r)),
+        ("CreateSubscription", t => new CreateSubscriptionRequest
+        {
+            Name = "fuzzed", Start = StartPosition.Earliest,
+            Filter = new SubscriptionFilter { Kinds = { NotificationKind.Launch }, NoradCatIds = { 25544 }, Regimes = { OrbitalRegime.Leo }, EventTypes = { NotificationEventType.Filed } },
+        }, async (t, r) => await t.CreateSubscriptionAsync((CreateSubscriptionRequest)r)),
+        ("GetSubscription", t => new GetSubscriptionRequest { SubscriptionId = t._subscriptionId },
+            async (t, r) => await t._operator.Subscriptions.GetSubscriptionAsync((GetSubscriptionRequest)r)),
+        ("ListSubscriptions", _ => new ListSubscriptionsRequest(), async (t, r) => await t._operator.Subscriptions.ListSubscriptionsAsync((ListSubscriptionsRequest)r)),
+        ("DeleteSubscription", _ => new DeleteSubscriptionRequest { SubscriptionId = "sub-0123" },
+            async (t, r) => await t._operator.Subscriptions.DeleteSubscriptionAsync((DeleteSubscriptionRequest)r)),
+        ("Subscribe", t => new SubscribeRequest { SubscriptionId = t._subscriptionId, ResumeAfterSequence = 0 }, (t, r) => t.SubscribeAsync((SubscribeRequest)r)),
+        ("Acknowledge", t => new AcknowledgeRequest { SubscriptionId = t._subscriptionId, Sequence = 1 },
+            async (t, r) => await t._operator.Subscriptions.AcknowledgeAsync((AcknowledgeRequest)r)),
+        ("CreateOperator", _ => new CreateOperatorRequest { OperatorId = "fuzzed-ops", DisplayName = "Fuzzed", Contact = Notices.Contact() },
+            async (t, r) => await t._admin.Operators.CreateOperatorAsync((CreateOperatorRequest)r)),
+        ("ListOperators", _ => new ListOperatorsRequest(), async (t, r) => await t._admin.Operators.ListOperatorsAsync((ListOperatorsRequest)r)),
+        // only the sacrificial operator's key may be rotated: the test's own clients keep theirs
+        ("RotateApiKey", _ => new RotateApiKeyRequest { OperatorId = "rotatable-ops" }, (t, r) => t.RotateAsync((RotateApiKeyRequest)r)),
+        ("WhoAmI", _ => new WhoAmIRequest(), async (t, r) => await t._operator.Operators.WhoAmIAsync((WhoAmIRequest)r)),
+    ];
+
+    [OneTimeSetUp]
+    public async Task StartExchange()
+    {
+        _database = new TestDatabase();
+        _host = await ExchangeHost.StartAsync(_database.Path);
+        _operator = await _host.NewOperatorAsync("prop-ops");
+        _admin = _host.Admin();
+        await _host.NewOperatorKeyAsync("rotatable-ops");
+        _subscriptionId = (await _operator.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "all", Start = StartPosition.Earliest })).Id;
+        var seed = await FileAsync(Notices.File(Notices.Maneuver()));
+        _ocm = (await _operator.Notifications.ExportNotificationAsync(new ExportNotificationRequest { NotificationId = ((FileNotificationResponse)seed!).Notification.Id })).Content;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopExchange()
+    {
+        await _host.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Test]
+    public void Arbitrary_field_values_through_every_rpc_never_break_the_exchange()
+    {
+        var cases = from rpc in Gen.Choose(0, _rpcs.Length - 1)
+                    from mutations in Gen.Frequency((2, Gen.Constant(0)), (5, Gen.Constant(1)), (3, Gen.Choose(2, 4)))
+                    from seed in Gen.Choose(0, int.MaxValue)
+                    select (Rpc: rpc, Mutations: mutations, Seed: seed);
+        var config = Config.QuickThrowOnFailure.WithMaxTest(600).WithQuietOnSuccess(true).WithReplay(new Replay(new Rnd(_seed, 11UL), null));
+
+        Prop.ForAll(cases.ToArbitrary(), c => Send(c.Rpc, c.Mutations, c.Seed)).Check(config);
+        TestContext.Out.WriteLine(string.Join(Environment.NewLine, _outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}: {o.Value}")));
+
+        Assert.That(_accepted.Count(e => e.EventType == NotificationEventType.Filed), Is.GreaterThan(20), "enough was accepted for the checks below to mean something");
+        AssertEverythingAcceptedReadsBackListsAndReplays().GetAwaiter().GetResult();
+    }
+
+    private void Send(int rpcIndex, int mutations, int seed)
+    {
+        var (name, template, call) = _rpcs[rpcIndex];
+        var request = template(this);
+        FieldFuzzer.Mutate(request, new Random(seed), mutations);
+        try
+        {
+            call(this, request).GetAwaiter().GetResult();
+            Tally(name, "OK");
+        }
+        catch (RpcException e) when (!_neverForAClient.Contains(e.StatusCode))
+        {
+            Tally(name, e.StatusCode.ToString());
+            return;
+        }
+        catch (RpcException e)
+        {
+            throw new AssertionException($"{name} answered {e.StatusCode} ({e.Status.Detail}) to {request}");
+        }
+        var health = new Health.HealthClient(_host.AnonymousChannel()).Check(new HealthCheckRequest());
+        if (health.Status != HealthCheckResponse.Types.ServingStatus.Serving)
+        {
+            throw new AssertionException($"after {name} with {request} the exchange is {health.Status}");
+        }
+    }
+
+    private void Tally(string rpc, string outcome) => _outcomes[$"{rpc} {outcome}"] = _outcomes.GetValueOrDefault($"{rpc} {outcome}") + 1;
+
+    private async Task AssertEverythingAcceptedReadsBackListsAndReplays()
+    {
+        foreach (var accepted in _accepted)
+        {
+            var read = await _operator.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = accepted.Notification.Id, Version = accepted.Notification.Version });
+            Assert.That(read.Notification, Is.EqualTo(accepted.Notification), $"{accepted.Notification.Id} v{accepted.Notification.Version} reads back as answered");
+        }
+        var listed = new List<Notification>();
+        var page = new ListNotificationsResponse { NextPageToken = "" };
+        do
+        {
+            page = await _operator.Notifications.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 100, PageToken = page.NextPageToken });
+            listed.AddRange(page.Notifications);
+        }
+        while (page.NextPageToken.Length > 0);
+        Assert.That(listed.Select(n => n.Id), Is.SupersetOf(_filedIds), "every accepted notification is listed");
+
+        using var stream = StreamProbe.Open(_operator, _subscriptionId, 0);
+        var replayed = await stream.ReadUntilCaughtUpAsync(TimeSpan.FromSeconds(60));
+        Assert.That(replayed.Select(e => e.Sequence), Is.EqualTo(Enumerable.Range(1, replayed.Count).Select(i => (ulong)i)),
+            "the whole log replays, gapless and readable");
+        Assert.That(replayed.Select(e => e.Sequence), Is.SupersetOf(_accepted.Select(e => e.Sequence)));
+    }
+
+    private async Task<IMessage?> FileAsync(FileNotificationRequest request)
+    {
+        var answer = await _operator.Notifications.FileNotificationAsync(request);
+        Remember(answer);
+        if (!answer.Replayed)
+        {
+            _filedIds.Add(answer.Notification.Id);
+        }
+        return answer;
+    }
+
+    private async Task<IMessage?> ChangeAsync(AsyncUnaryCall<FileNotificationResponse> call)
+    {
+        var answer = await call;
+        Remember(answer);
+        return answer;
+    }
+
+    private void Remember(FileNotificationResponse answer) => _accepted.Add(new NotificationEvent
+    {
+        Sequence = answer.Notification.Sequence, EventType = NotificationEventType.Filed, Notification = answer.Notification,
+    });
+
+    private async Task<IMessage?> CreateSubscriptionAsync(CreateSubscriptionRequest request)
+    {
+        var created = await _operator.Subscriptions.CreateSubscriptionAsync(request);
+        // keep well under the per-operator limit, so that the next cases still reach the checks
+        await _operator.Subscriptions.DeleteSubscriptionAsync(new DeleteSubscriptionRequest { SubscriptionId = created.Id });
+        return created;
+    }
+
+    private async Task<IMessage?> SubscribeAsync(SubscribeRequest request)
+    {
+        using var call = _operator.Subscriptions.Subscribe(request);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await call.ResponseStream.MoveNext(timeout.Token))
+        {
+            if (call.ResponseStream.Current.MessageCase == SubscriptionMessage.MessageOneofCase.Unreadable)
+            {
+                throw new AssertionException($"an accepted event cannot be read back: {call.ResponseStream.Current}");
+            }
+            if (call.ResponseStream.Current.MessageCase == SubscriptionMessage.MessageOneofCase.CaughtUp)
+            {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private async Task<IMessage?> RotateAsync(RotateApiKeyRequest request)
+    {
+        if (request.OperatorId is "prop-ops" or "admin")
+        {
+            return null; // the test's own keys must keep working
+        }
+        return await _admin.Operators.RotateApiKeyAsync(request);
+    }
+
+    private string SomeFiledId() => _filedIds.Count == 0 ? "MNV-1" : _filedIds[^1];
+
+    private AmendNotificationRequest AmendTemplate()
+    {
+        var latest = _accepted.LastOrDefault(e => e.Notification.Status is NotificationStatus.Filed or NotificationStatus.Amended)?.Notification;
+        var request = new AmendNotificationRequest { NotificationId = latest?.Id ?? "MNV-1", RequestId = Guid.NewGuid().ToString(), Reason = "refined" };
+        switch (latest?.ContentCase)
+        {
+            case Notification.ContentOneofCase.ProximityOperation:
+                request.ProximityOperation = Notices.ProximityOperation();
+                break;
+            case Notification.ContentOneofCase.Launch:
+                request.Launch = Notices.Launch();
+                break;
+            default:
+                request.Maneuver = Notices.Maneuver();
+                break;
+        }
+        return request;
+    }
+
+    private ReportExecutionRequest ReportTemplate()
+    {
+        var latest = _accepted.LastOrDefault(e => e.Notification.Status is NotificationStatus.Filed or NotificationStatus.Amended)?.Notification;
+        var past = new TimeWindow
+        {
+            Start = Timestamp.FromDateTime(DateTime.UtcNow.AddHours(-2)),
+            End = Timestamp.FromDateTime(DateTime.UtcNow.AddHours(-1)),
+        };
+        var report = new ExecutionReport { Outcome = ExecutionOutcome.AsPlanned, Remarks = "done" };
+        switch (latest?.ContentCase)
+        {
+            case Notification.ContentOneofCase.ProximityOperation:
+                report.ProximityOperation = new ProximityOperationExecution { ActualWindow = past, ActualClosestApproachM = 60 };
+                break;
+            case Notification.ContentOneofCase.Launch:
+                report.Launch = new LaunchExecution { LiftoffTime = past.Start, DeployedObjects = { new SpaceObject { NoradCatId = 70001, Name = "GALILEO-L14A" } } };
+                break;
+            default:
+                report.Maneuver = new ManeuverExecution { ActualWindow = past, AchievedDeltaV = new DeltaV { MagnitudeMps = 0.5 } };
+                break;
+        }
+        return new ReportExecutionRequest { NotificationId = latest?.Id ?? "MNV-1", RequestId = Guid.NewGuid().ToString(), Report = report };
+    }
+}
