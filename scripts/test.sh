@@ -7,5 +7,15 @@ cd "$(dirname "$0")/.."
 bash scripts/rabbitmq.sh
 export NX_TEST_RABBITMQ="${NX_TEST_RABBITMQ:-amqp://guest:guest@localhost:5672/}"
 
+# The Node.js client the outsider tests drive (tests/outsider-node): Node.js and npm from Debian when absent, then its
+# dependencies exactly as package-lock.json pins them (none needs an install script).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "node: installing nodejs and npm (Debian packages)"
+  root=""; [ "$(id -u)" = 0 ] || root=sudo
+  $root apt-get update >/tmp/nx-apt-update.log 2>&1
+  $root env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm >/tmp/nx-node-install.log 2>&1
+fi
+npm ci --prefix tests/outsider-node --ignore-scripts --no-audit --no-fund
+
 # A test that hangs fails the run after 5 minutes (with a dump of where it hung) instead of holding CI.
 dotnet test NotificationExchange.sln -c Release --blame-hang-timeout 5m "$@"
