@@ -11,7 +11,8 @@ internal sealed record LoadSettings(
     int Subscriptions, int ObjectsPerSubscription, int CatalogueSize, int Filers, int ThroughputConcurrency, double Rate, TimeSpan Duration, TimeSpan Warmup);
 
 internal sealed record LoadResult(
-    double FilingsAlonePerSecond, double DurableFilingsPerSecond, double ServerCpuUsPerFiling, double ClientCpuUsPerFiling, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries);
+    double FilingsAlonePerSecond, double DurableFilingsPerSecond, double ServerCpuUsPerFiling, double ClientCpuUsPerFiling, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries,
+    long StreamResumes);
 
 /// <summary>
 /// One measurement against running servers: many live subscriptions, each watching a random fleet of objects (so each
@@ -23,6 +24,7 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
     private readonly ConcurrentBag<double> _latenciesMs = [];
     private readonly Dictionary<uint, int> _watchers = [];
     private long _deliveries;
+    private long _resumes;
     private long _countAfterSequence = long.MaxValue;
 
     public async Task<LoadResult> RunAsync()
@@ -81,7 +83,8 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
             sorted.Length == 0 ? double.NaN : sorted[^1],
             Interlocked.Read(ref _deliveries) / pacedSeconds,
             Interlocked.Read(ref _deliveries),
-            expected);
+            expected,
+            Interlocked.Read(ref _resumes));
     }
 
     private async Task<List<Task>> OpenSubscriptionsAsync(Clients admin, string runId, CancellationToken stop)
@@ -120,33 +123,60 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
 
     private async Task ReadStreamAsync(Clients clients, string subscriptionId, TaskCompletionSource ready, CancellationToken stop)
     {
-        try
+        // Resumes from the last sequence it processed when the exchange cuts the stream off or goes away, as any
+        // client must (the nx-resume-after trailer says what was sent, not what arrived); each resume is counted.
+        ulong? position = null;
+        while (!stop.IsCancellationRequested)
         {
-            using var call = clients.Subscriptions.Subscribe(new SubscribeRequest { SubscriptionId = subscriptionId }, cancellationToken: stop);
-            await foreach (var message in call.ResponseStream.ReadAllAsync(stop))
+            try
             {
-                if (message.MessageCase == SubscriptionMessage.MessageOneofCase.CaughtUp)
+                var request = new SubscribeRequest { SubscriptionId = subscriptionId };
+                if (position is { } resumeAfter)
                 {
-                    ready.TrySetResult();
+                    request.ResumeAfterSequence = resumeAfter;
                 }
-                else if (message.MessageCase == SubscriptionMessage.MessageOneofCase.Event && (long)message.Event.Sequence > Interlocked.Read(ref _countAfterSequence))
+                using var call = clients.Subscriptions.Subscribe(request, cancellationToken: stop);
+                await foreach (var message in call.ResponseStream.ReadAllAsync(stop))
                 {
-                    var latency = (DateTime.UtcNow - message.Event.RecordedAt.ToDateTime()).TotalMilliseconds;
-                    _latenciesMs.Add(latency);
-                    Interlocked.Increment(ref _deliveries);
+                    switch (message.MessageCase)
+                    {
+                        case SubscriptionMessage.MessageOneofCase.CaughtUp:
+                            position = Math.Max(position ?? 0, message.CaughtUp.Sequence);
+                            ready.TrySetResult();
+                            break;
+                        case SubscriptionMessage.MessageOneofCase.Unreadable:
+                            position = message.Unreadable.Sequence;
+                            break;
+                        case SubscriptionMessage.MessageOneofCase.Event:
+                            position = message.Event.Sequence;
+                            if ((long)message.Event.Sequence > Interlocked.Read(ref _countAfterSequence))
+                            {
+                                var latency = (DateTime.UtcNow - message.Event.RecordedAt.ToDateTime()).TotalMilliseconds;
+                                _latenciesMs.Add(latency);
+                                Interlocked.Increment(ref _deliveries);
+                            }
+                            break;
+                    }
                 }
             }
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled || stop.IsCancellationRequested)
-        {
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception e)
-        {
-            ready.TrySetException(e);
-            Console.Error.WriteLine($"  stream {subscriptionId} failed: {e.Message}");
+            catch (RpcException e) when (!stop.IsCancellationRequested && e.StatusCode is StatusCode.ResourceExhausted or StatusCode.Unavailable)
+            {
+                Interlocked.Increment(ref _resumes);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled || stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                ready.TrySetException(e);
+                Console.Error.WriteLine($"  stream {subscriptionId} failed: {e.Message}");
+                return;
+            }
         }
     }
 

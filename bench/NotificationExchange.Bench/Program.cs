@@ -61,7 +61,7 @@ for (var repeat = 1; repeat <= repeats; repeat++)
             $"with {settings.Subscriptions} subscriptions live {load.DurableFilingsPerSecond:0}/s ({Ratio(load.DurableFilingsPerSecond, baseline)}; " +
             $"CPU per filing: servers {load.ServerCpuUsPerFiling:0} us, this load generator {load.ClientCpuUsPerFiling:0} us); " +
             $"at {load.PacedFilingsPerSecond:0}/s filed-to-delivered p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, max {load.MaxMs:0.0} ms; " +
-            $"{load.DeliveriesPerSecond:0} deliveries/s ({load.Deliveries} of {load.ExpectedDeliveries} expected); server peak memory {peak:0} MB");
+            $"{load.DeliveriesPerSecond:0} deliveries/s ({load.Deliveries} of {load.ExpectedDeliveries} expected, {load.StreamResumes} stream resumes); server peak memory {peak:0} MB");
     }
     finally
     {

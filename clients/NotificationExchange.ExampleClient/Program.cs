@@ -152,39 +152,71 @@ async Task<int> Subscribe(uint[] objects)
         Start = StartPosition.Earliest,
     }, cancellationToken: stop.Token);
     Console.WriteLine($"subscription {subscription.Id}; waiting for events (Ctrl+C to stop)");
-    ulong position = 0;
+    // The last sequence this program has processed (printed): the only position it can trust. A stream's
+    // nx-resume-after trailer says what the server sent, not what arrived here; some clients drop messages that came
+    // in before an error status. Unset until something is processed: the server then starts from the acknowledged
+    // position.
+    ulong? position = null;
+    ulong acknowledged = 0;
+    var backoff = TimeSpan.FromSeconds(1);
     while (!stop.IsCancellationRequested)
     {
-        // Resume after the last event seen whenever the stream ends (server restart, slow reading).
-        var request = new SubscribeRequest { SubscriptionId = subscription.Id, ResumeAfterSequence = position };
-        using var call = subscriptions.Subscribe(request, cancellationToken: stop.Token);
+        var request = new SubscribeRequest { SubscriptionId = subscription.Id };
+        if (position is { } resumeAfter)
+        {
+            request.ResumeAfterSequence = resumeAfter;
+        }
         try
         {
+            using var call = subscriptions.Subscribe(request, cancellationToken: stop.Token);
             await foreach (var message in call.ResponseStream.ReadAllAsync(stop.Token))
             {
-                if (message.MessageCase == SubscriptionMessage.MessageOneofCase.CaughtUp)
+                switch (message.MessageCase)
                 {
-                    Console.WriteLine($"-- live from sequence {message.CaughtUp.Sequence}");
+                    case SubscriptionMessage.MessageOneofCase.Event:
+                        var e = message.Event;
+                        Console.WriteLine($"#{e.Sequence} {e.EventType} {e.Notification.Id} v{e.Notification.Version} by {e.Notification.FilingOperator}: {Describe(e.Notification)}");
+                        position = e.Sequence;
+                        break;
+                    case SubscriptionMessage.MessageOneofCase.Unreadable:
+                        var u = message.Unreadable;
+                        Console.WriteLine($"#{u.Sequence} {u.NotificationId} v{u.Version} cannot be read: {u.Reason}");
+                        position = u.Sequence;
+                        break;
+                    case SubscriptionMessage.MessageOneofCase.CaughtUp:
+                        // everything matching up to here has been printed: a position too
+                        position = Math.Max(position ?? 0, message.CaughtUp.Sequence);
+                        Console.WriteLine($"-- live from sequence {message.CaughtUp.Sequence}");
+                        break;
                 }
-                else if (message.MessageCase == SubscriptionMessage.MessageOneofCase.Event)
+                backoff = TimeSpan.FromSeconds(1);
+                // Acknowledge now and then (and when the stream is quiet), not after every event: a round trip per
+                // event would slow reading down until the exchange cuts the stream off.
+                if (position is { } processed && processed > acknowledged
+                    && (processed - acknowledged >= 100 || message.MessageCase != SubscriptionMessage.MessageOneofCase.Event))
                 {
-                    var e = message.Event;
-                    Console.WriteLine($"#{e.Sequence} {e.EventType} {e.Notification.Id} v{e.Notification.Version} by {e.Notification.FilingOperator}: {Describe(e.Notification)}");
-                    position = e.Sequence;
-                    await subscriptions.AcknowledgeAsync(new AcknowledgeRequest { SubscriptionId = subscription.Id, Sequence = position });
+                    acknowledged = (await subscriptions.AcknowledgeAsync(
+                        new AcknowledgeRequest { SubscriptionId = subscription.Id, Sequence = processed }, cancellationToken: stop.Token)).AcknowledgedSequence;
                 }
             }
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.Internal)
+        catch (Exception ex) when (stop.IsCancellationRequested && ex is OperationCanceledException or RpcException)
         {
-            Console.WriteLine($"-- stream ended ({e.StatusCode}); resuming after {position}");
-            await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
+            break;
         }
-        catch (OperationCanceledException)
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.Cancelled or StatusCode.Internal)
         {
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
-        {
+            // the server restarted or shut down, cut a slow stream off, or the connection was reset
+            Console.WriteLine($"-- stream ended ({ex.StatusCode}: {ex.Status.Detail}); resuming after {position?.ToString(CultureInfo.InvariantCulture) ?? "the acknowledged position"} in {backoff.TotalSeconds:0} s");
+            try
+            {
+                await Task.Delay(backoff, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            backoff = TimeSpan.FromSeconds(Math.Min(backoff.TotalSeconds * 2, 30));
         }
     }
     return 0;

@@ -138,6 +138,17 @@ public class ValidationTests
     }
 
     [Test]
+    public async Task A_contact_email_with_a_control_character_is_refused()
+    {
+        var notice = Notices.Maneuver();
+        notice.Contact.Email = "fdo\u0001@example.org";
+
+        var fields = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(Notices.File(notice)));
+
+        Assert.That(fields.Keys, Is.EqualTo(new[] { "maneuver.contact.email" }));
+    }
+
+    [Test]
     public async Task A_request_without_id_or_content_is_refused_naming_both()
     {
         var fields = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(new FileNotificationRequest()));

@@ -599,7 +599,8 @@ public sealed partial class NotificationValidator(TimeProvider clock)
     [GeneratedRegex(@"^(\d{4})-\d{3}[A-Z]{1,3}$")]
     private static partial Regex CosparIdPattern();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    // no blanks and no control characters anywhere (they cannot be written into a CCSDS export, and no address has them)
+    [GeneratedRegex(@"^[^@\s\p{Cc}]+@[^@\s\p{Cc}]+\.[^@\s\p{Cc}]+$")]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^\+?[0-9 ().\-]{3,40}$")]
