@@ -159,11 +159,21 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
                     }
                 }
             }
-            catch (RpcException e) when (!stop.IsCancellationRequested && e.StatusCode is StatusCode.ResourceExhausted or StatusCode.Unavailable)
+            catch (RpcException e) when (!stop.IsCancellationRequested
+                                         && e.StatusCode is StatusCode.ResourceExhausted or StatusCode.Unavailable or StatusCode.Cancelled or StatusCode.Internal)
             {
+                // cut off, server going away, or the stream reset (what a reader that fell silent gets): resume shortly
                 Interlocked.Increment(ref _resumes);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled || stop.IsCancellationRequested)
+            catch (RpcException) when (stop.IsCancellationRequested)
             {
                 return;
             }

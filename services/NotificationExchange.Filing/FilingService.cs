@@ -36,7 +36,7 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
         errors.ThrowIfAny();
         var command = new FileNotificationCommand(operatorId, requestId, content, relatedNotificationIds, visibility) { Attachments = attachments };
         var fingerprint = NotificationJson.Fingerprint(command);
-        return WriteAsync(session => lifecycle.File(session, command, fingerprint), ContentField(draft), cancellationToken);
+        return WriteAsync(session => lifecycle.File(session, command, fingerprint), command.RequestField(), cancellationToken);
     }
 
     public Task<FilingOutcome> AmendAsync(
@@ -59,7 +59,7 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
             Attachments = attachments,
         };
         var fingerprint = NotificationJson.Fingerprint(command);
-        return WriteAsync(session => lifecycle.Amend(session, command, fingerprint), ContentField(draft), cancellationToken);
+        return WriteAsync(session => lifecycle.Amend(session, command, fingerprint), command.RequestField(), cancellationToken);
     }
 
     public Task<FilingOutcome> CancelAsync(CancelNotificationCommand command, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
         errors.RequiredText("reason", command.Reason, NotificationValidator.LongTextLength);
         errors.ThrowIfAny();
         var fingerprint = NotificationJson.Fingerprint(command);
-        return WriteAsync(session => lifecycle.Cancel(session, command, fingerprint), "reason", cancellationToken);
+        return WriteAsync(session => lifecycle.Cancel(session, command, fingerprint), command.RequestField(), cancellationToken);
     }
 
     public Task<FilingOutcome> ReportExecutionAsync(ReportExecutionCommand command, IReadOnlyList<FieldViolation> prior, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
         errors.ThrowIfAny();
         // the report's own fields are checked in the write, where the notification's kind is known
         var fingerprint = NotificationJson.Fingerprint(command);
-        return WriteAsync(session => lifecycle.ReportExecution(session, command, fingerprint), "report", cancellationToken);
+        return WriteAsync(session => lifecycle.ReportExecution(session, command, fingerprint), command.RequestField(), cancellationToken);
     }
 
     /// <summary>
@@ -98,17 +98,13 @@ public sealed class FilingService(ILogWriter writer, NotificationValidator valid
                 {
                     renderer.Render(outcome.Event);
                 }
-                catch (Exception e) when (e is not ExchangeRuleException)
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
                 {
                     throw ExchangeRuleException.Invalid(field, $"cannot be served to readers: {e.Message}");
                 }
             }
             return outcome;
         }, cancellationToken);
-
-    /// <summary>The request field a draft's notice came in.</summary>
-    private static string ContentField(NoticeDraft draft) =>
-        draft.Ccsds is not null ? CcsdsManeuverField : draft.Content?.FieldName ?? "content";
 
     /// <summary>The notice a draft brings, checked, and the messages to keep with it.</summary>
     private (NotificationContent? Content, IReadOnlyList<Attachment> Attachments) Resolve(NoticeDraft draft, ValidationErrors errors)

@@ -9,6 +9,9 @@ namespace NotificationExchange.Filing;
 /// </summary>
 public interface IEventRenderer
 {
-    /// <summary>Renders the event; throws when it cannot be rendered.</summary>
+    /// <summary>
+    /// Renders the event; throws <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/> when a value
+    /// of the event cannot be rendered (the write then refuses the request). Anything else is the renderer's own fault.
+    /// </summary>
     void Render(RecordedEvent recorded);
 }

@@ -22,6 +22,7 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
     private const string SelectOperator = "SELECT id, display_name, contact, is_admin, created_at FROM operators";
 
     private readonly ILogger<SqliteExchangeStore> _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _reportedUnreadable = new();
 
     public SqliteExchangeStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteExchangeStore> logger)
     {
@@ -62,8 +63,8 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id AND version = $version;", [("$id", notificationId), ("$version", version)], cancellationToken))
         .SingleOrDefault();
 
-    public Task<IReadOnlyList<RecordedEvent>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken) =>
-        ReadEventsAsync(SelectEvent + " WHERE notification_id = $id ORDER BY version;", [("$id", notificationId)], cancellationToken);
+    public Task<IReadOnlyList<LogEntry>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken) =>
+        ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id ORDER BY version;", [("$id", notificationId)], cancellationToken);
 
     public async Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken)
     {
@@ -264,7 +265,11 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         var entries = await ReadAsync(sql, parameters, ReadEntry, cancellationToken);
         foreach (var unreadable in entries.OfType<UnreadableEvent>())
         {
-            _logger.LogError("Log entry {Sequence} is read as unreadable: {Entry}", unreadable.Sequence, unreadable);
+            // once per entry and process: every replay and gap fill meets it again
+            if (_reportedUnreadable.TryAdd(unreadable.Sequence, 0))
+            {
+                _logger.LogError("Log entry {Sequence} is passed on as unreadable: {Entry}", unreadable.Sequence, unreadable);
+            }
         }
         return entries;
     }

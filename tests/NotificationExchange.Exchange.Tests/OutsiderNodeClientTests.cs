@@ -60,7 +60,6 @@ public class OutsiderNodeClientTests
             Assert.That(filed, Has.Count.LessThan(_capacity * 10), "the paused grpc-js client was never cut off");
             filed.AddRange(await FileBatchAsync(filer));
         }
-        Assert.That(_meters.MaxHeld, Is.InRange(1, _capacity), "what the server held for the stream stayed within the buffer");
 
         // It reads again well within the ending write's grace (5 s), so the server's last write completes and the
         // status follows what was already on its way; the client reads until the end, then resumes.
@@ -88,7 +87,7 @@ public class OutsiderNodeClientTests
         var resumeAfter = Sequence(end.GetProperty("resume_after"));
         Assert.That(Sequence(end.GetProperty("error_info").GetProperty("metadata").GetProperty("resume_after_sequence")), Is.EqualTo(resumeAfter),
             "the ErrorInfo names the same position as the trailer");
-        Assert.That(end.GetProperty("details").GetString(), Does.Contain($"resume after sequence {resumeAfter}"));
+        Assert.That(end.GetProperty("details").GetString(), Does.Contain($"this stream sent up to {resumeAfter}"));
         Assert.That(done.GetProperty("first_stream_processed").GetInt32(), Is.EqualTo(processedOnFirst.Count));
         Assert.That(processedOnFirst, Is.Not.Empty.And.Count.LessThan(filed.Count), "it read some before the cut-off, not everything");
 

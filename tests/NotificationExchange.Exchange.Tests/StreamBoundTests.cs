@@ -7,9 +7,10 @@ using NUnit.Framework;
 namespace NotificationExchange.Exchange.Tests;
 
 /// <summary>
-/// At the default settings, what the server holds for a stream (buffered, or written to the response and not yet
-/// flushed) stays within the stream buffer's capacity, whatever the subscriber does; and what the subscriber then sees
-/// is what the README and the proto say.
+/// At the default stream buffer, what the server holds for a stream (buffered, or written to the response and not yet
+/// flushed) stays within the buffer's capacity, whatever the subscriber does; and what the subscriber then sees is what
+/// the README and the proto say. The bound is checked from outside the accounting that enforces it: by what reaches
+/// the subscriber, and by what the server writes to the response, after the subscriber stopped keeping up.
 /// </summary>
 public class StreamBoundTests
 {
@@ -28,7 +29,10 @@ public class StreamBoundTests
     {
         _meters = new StreamMeters();
         _database = new TestDatabase();
-        _host = await ExchangeHost.StartAsync(_database.Path);
+        // The default buffer. The grace of a cut-off stream's last write is the silent reader's test's subject; the
+        // slow reader reads at once, but a long grace keeps a loaded machine from turning its read into a reset.
+        var grace = TestContext.CurrentContext.Test.Name.Contains("slow_reader", StringComparison.Ordinal) ? "00:01:00" : new FanOutOptions().EndingWriteGrace.ToString();
+        _host = await ExchangeHost.StartAsync(_database.Path, settings: new Dictionary<string, string> { ["Exchange:FanOut:EndingWriteGrace"] = grace });
         _filer = await _host.NewOperatorAsync("bulk-filer");
         _subscriber = await _host.NewOperatorAsync("lagging-ops");
         _subscription = await _subscriber.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "everything" });
@@ -57,7 +61,6 @@ public class StreamBoundTests
             await stream.ReadEventsAsync(stream.Events.Count + 5);
         }
 
-        Assert.That(_meters.MaxHeld, Is.InRange(1, _capacity), "what the server held for the stream stayed within the buffer");
         var receivedAtCutOff = stream.Events.Count;
         var ended = await stream.ReadUntilEndedAsync(TimeSpan.FromSeconds(60));
         // What reaches the reader after the cut-off is what was already on its way: at most the writes not yet flushed
@@ -81,6 +84,7 @@ public class StreamBoundTests
     {
         using var stream = StreamProbe.Open(_subscriber, _subscription.Id);
         await stream.ReadUntilCaughtUpAsync();
+        var writtenBefore = _meters.Delivered;
 
         var filed = new List<string>();
         while (_meters.Overruns == 0)
@@ -89,10 +93,13 @@ public class StreamBoundTests
             filed.AddRange(await FileBatchAsync());
         }
 
-        Assert.That(_meters.MaxHeld, Is.InRange(1, _capacity), "what the server held for the stream stayed within the buffer");
         // The status cannot pass the unread messages before it; after the grace the server gives the stream up.
         await EventuallyAsync(() => _meters.Open == 0 && _meters.Held == 0, "the stream closed and released what it held",
             new FanOutOptions().EndingWriteGrace + TimeSpan.FromSeconds(20));
+        // All the server wrote to the response of a reader that read nothing: what the transport could take (the
+        // HTTP/2 window, Kestrel's response buffer) and at most an eighth of the buffer unflushed, a few hundred events.
+        // Had it moved its backlog into the unflushed response, it would have written thousands.
+        Assert.That(_meters.Delivered - writtenBefore, Is.LessThan(_capacity / 8), "the server wrote only what the transport could take");
         var ended = await stream.ReadUntilEndedAsync(TimeSpan.FromSeconds(60));
         Assert.That(ended.StatusCode, Is.AnyOf(StatusCode.Cancelled, StatusCode.Internal), $"a reset, as documented: {ended.Status}");
         Assert.That(ended.Trailers.GetValue("nx-resume-after"), Is.Null, "a reset carries no trailers");

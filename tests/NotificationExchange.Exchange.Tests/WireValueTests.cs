@@ -146,6 +146,22 @@ public class WireValueTests
     }
 
     [Test]
+    public async Task Values_nothing_can_hold_and_the_other_faults_of_a_request_are_named_together()
+    {
+        var notice = Notices.Launch();
+        notice.LaunchAzimuthDeg = double.NaN;
+        notice.LaunchWindow.End = new Timestamp { Seconds = Year10000 };
+        notice.Vehicle = "";
+        notice.PayloadCount = 0;
+
+        var fields = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(Notices.File(notice)));
+
+        Assert.That(fields.Keys, Is.EquivalentTo(new[] { "launch.launch_azimuth_deg", "launch.launch_window.end", "launch.vehicle", "launch.payload_count" }));
+        Assert.That(fields["launch.launch_window.end"], Does.Contain("outside the range of a Timestamp").And.Not.Contain("required"),
+            "the domain's view of the unreadable end (absent) is not repeated");
+    }
+
+    [Test]
     public async Task Bytes_that_are_not_a_valid_message_are_answered_internal_error_parsing_request()
     {
         // Field 1 (request_id, a string) with wire type 2 and a length running past the end: no valid message.

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
+using NotificationExchange.Domain.Validation;
 using NotificationExchange.Filing;
 using NotificationExchange.Protocol.V1;
 using D = NotificationExchange.Domain.Notifications;
@@ -7,8 +9,11 @@ using D = NotificationExchange.Domain.Notifications;
 namespace NotificationExchange.Api.Services;
 
 /// <summary>
-/// The wire form of recorded events, built once per event: inside the write that records it (an event that cannot be
-/// rendered is never committed), then reused for the filer's answer and for every stream that carries it.
+/// The wire form of recorded events and notifications: the one place that renders them, and says what to do when a
+/// stored one cannot be rendered. An event is rendered once, inside the write that records it (an event that cannot
+/// be rendered is never committed), then reused for the filer's answer and for every stream that carries it. What an
+/// earlier version stored may still fail to render: streams then carry it as unreadable, listings leave it out, and
+/// reads of that version answer DATA_LOSS.
 /// </summary>
 internal sealed class EventMessages : IEventRenderer
 {
@@ -18,7 +23,10 @@ internal sealed class EventMessages : IEventRenderer
 
     public void Render(D.RecordedEvent recorded) => Message(recorded);
 
-    /// <summary>The stream message carrying this event; throws when the event cannot be rendered.</summary>
+    /// <summary>How rendering fails: protobuf refuses a value (a null string, a time that is not UTC).</summary>
+    public static bool IsRenderFailure(Exception exception) => exception is ArgumentException or InvalidOperationException;
+
+    /// <summary>The stream message carrying this event; throws (see <see cref="IsRenderFailure"/>) when it cannot be rendered.</summary>
     public static SubscriptionMessage Message(D.RecordedEvent recorded) => _messages.GetValue(recorded, static recorded => new SubscriptionMessage
     {
         Event = new NotificationEvent
@@ -29,6 +37,27 @@ internal sealed class EventMessages : IEventRenderer
             Notification = recorded.Notification.ToProto(),
         },
     });
+
+    /// <summary>The stream message for a log entry: the event, or, when it cannot be read or rendered, that it is unreadable.</summary>
+    public static SubscriptionMessage Message(D.LogEntry entry)
+    {
+        switch (entry)
+        {
+            case D.RecordedEvent recorded:
+                try
+                {
+                    return Message(recorded);
+                }
+                catch (Exception e) when (IsRenderFailure(e))
+                {
+                    return Message(Unrenderable(recorded, e));
+                }
+            case D.UnreadableEvent unreadable:
+                return Message(unreadable);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null);
+        }
+    }
 
     /// <summary>The stream message saying that an entry of the log cannot be read.</summary>
     public static SubscriptionMessage Message(D.UnreadableEvent entry) => new()
@@ -44,28 +73,42 @@ internal sealed class EventMessages : IEventRenderer
         },
     };
 
-    /// <summary>
-    /// The stream message for a log entry. An event stored in a form that reads back but cannot be rendered (which the
-    /// write path rules out for anything it stores) is passed on as unreadable rather than failing the stream.
-    /// </summary>
-    public static SubscriptionMessage Message(D.LogEntry entry)
+    /// <summary>The wire form of a stored notification, or why it has none.</summary>
+    public static bool TryRender(D.Notification notification, [NotNullWhen(true)] out Notification? rendered, [NotNullWhen(false)] out string? reason)
     {
-        switch (entry)
+        try
         {
-            case D.RecordedEvent recorded:
-                try
-                {
-                    return Message(recorded);
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-                {
-                    return Message(new D.UnreadableEvent(recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Notification.Id,
-                        recorded.Notification.Version, recorded.Keys, $"it cannot be rendered: {e.Message}"));
-                }
-            case D.UnreadableEvent unreadable:
-                return Message(unreadable);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null);
+            rendered = notification.ToProto();
+            reason = null;
+            return true;
+        }
+        catch (Exception e) when (IsRenderFailure(e))
+        {
+            rendered = null;
+            reason = $"it cannot be rendered: {e.Message}";
+            return false;
         }
     }
+
+    /// <summary>The wire form of a stored notification; DATA_LOSS when it has none.</summary>
+    public static Notification Render(D.Notification notification) => TryRender(notification, out var rendered, out var reason)
+        ? rendered
+        : throw new ExchangeRuleException(RuleViolationKind.DataLoss, $"{notification.Id} version {notification.Version} {reason}");
+
+    /// <summary>The filer's answer: the form rendered in the write, or for a retry, the stored first answer.</summary>
+    public static Notification Answer(D.FilingOutcome outcome)
+    {
+        try
+        {
+            return Message(outcome.Event).Event.Notification;
+        }
+        catch (Exception e) when (IsRenderFailure(e))
+        {
+            throw ExchangeRuleException.Unreadable(Unrenderable(outcome.Event, e));
+        }
+    }
+
+    private static D.UnreadableEvent Unrenderable(D.RecordedEvent recorded, Exception failure) => new(
+        recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Notification.Id, recorded.Notification.Version, recorded.Keys,
+        $"it cannot be rendered: {failure.Message}");
 }

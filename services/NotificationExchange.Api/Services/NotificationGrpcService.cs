@@ -58,17 +58,38 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
     {
         var ct = context.CancellationToken;
         var found = await FindAsync(request.NotificationId, request.HasVersion ? request.Version : null, ct);
-        var response = new GetNotificationResponse { Notification = Render(found) };
+        var response = new GetNotificationResponse { Notification = EventMessages.Render(found) };
         if (request.IncludeHistory)
         {
-            response.History.AddRange((await log.GetHistoryAsync(request.NotificationId, ct)).Select(e => new NotificationRevision
+            // A version that cannot be read back is shown as such; it does not fail the history of the others.
+            foreach (var entry in await log.GetHistoryAsync(request.NotificationId, ct))
             {
-                Version = (uint)e.Notification.Version,
-                Sequence = (ulong)e.Sequence,
-                EventType = e.Type.ToProto(),
-                RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(e.RecordedAt),
-                Notification = Render(e.Notification),
-            }));
+                var revision = new NotificationRevision
+                {
+                    Sequence = (ulong)entry.Sequence,
+                    EventType = entry.Type.ToProto(),
+                    RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(entry.RecordedAt),
+                };
+                switch (entry)
+                {
+                    case RecordedEvent recorded:
+                        revision.Version = (uint)recorded.Notification.Version;
+                        if (EventMessages.TryRender(recorded.Notification, out var rendered, out var reason))
+                        {
+                            revision.Notification = rendered;
+                        }
+                        else
+                        {
+                            revision.UnreadableReason = reason;
+                        }
+                        break;
+                    case D.UnreadableEvent unreadable:
+                        revision.Version = (uint)unreadable.Version;
+                        revision.UnreadableReason = unreadable.Reason;
+                        break;
+                }
+                response.History.Add(revision);
+            }
         }
         return response;
     }
@@ -123,15 +144,15 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
         var response = new ListNotificationsResponse { NextPageToken = page.NextBeforeFirstSequence is { } next ? EncodePageToken(next) : "" };
         foreach (var notification in page.Notifications)
         {
-            try
+            // One notification that cannot be rendered must not fail the listing for everyone (the write path rules
+            // this out for what it stores; this guards what an earlier version stored).
+            if (EventMessages.TryRender(notification, out var rendered, out var reason))
             {
-                response.Notifications.Add(notification.ToProto());
+                response.Notifications.Add(rendered);
             }
-            catch (ArgumentException e)
+            else
             {
-                // One notification that cannot be rendered must not fail the listing for everyone (the write path
-                // rules this out for what it stores; this guards what an earlier version stored).
-                logger.LogError(e, "Listing leaves out {NotificationId}: it cannot be rendered", notification.Id);
+                logger.LogError("Listing leaves out {NotificationId}: {Reason}", notification.Id, reason);
             }
         }
         return response;
@@ -159,19 +180,6 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
         return new ExportedMessage { MediaType = mediaType, FileName = fileName, Content = content };
     }
 
-    /// <summary>The wire form of a stored notification; DATA_LOSS when it cannot be rendered (see ListNotifications).</summary>
-    private static Protocol.V1.Notification Render(D.Notification notification)
-    {
-        try
-        {
-            return notification.ToProto();
-        }
-        catch (ArgumentException e)
-        {
-            throw new ExchangeRuleException(RuleViolationKind.DataLoss, $"{notification.Id} version {notification.Version} cannot be rendered: {e.Message}");
-        }
-    }
-
     /// <summary>A notification at a version (the latest when none), or NOT_FOUND.</summary>
     private async Task<D.Notification> FindAsync(string notificationId, uint? version, CancellationToken cancellationToken)
     {
@@ -195,7 +203,7 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
 
     // The answer is the wire form rendered in the write (see EventMessages): what the filer is told is what streams carry.
     private static FileNotificationResponse Response(FilingOutcome outcome) =>
-        new() { Notification = EventMessages.Message(outcome.Event).Event.Notification, Replayed = outcome.Replayed };
+        new() { Notification = EventMessages.Answer(outcome), Replayed = outcome.Replayed };
 
     // A page token is the first sequence of the last notification returned; opaque to clients.
     private static string EncodePageToken(long beforeFirstSequence)

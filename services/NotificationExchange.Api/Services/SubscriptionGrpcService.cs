@@ -119,16 +119,20 @@ internal sealed class SubscriptionGrpcService(
         }
     }
 
-    /// <summary>Why the stream ends, as a status the client can act on, with the position to resume after.</summary>
+    /// <summary>
+    /// Why the stream ends, as a status the client can act on, with the last sequence this stream sent. The client
+    /// resumes after the last sequence it processed, which may be lower (see subscriptions.proto).
+    /// </summary>
     private RpcException EndOfStream(Exception reason, long lastSent)
     {
+        var resume = $"resume after the last sequence you processed (this stream sent up to {lastSent})";
         var (code, errorReason, message) = reason switch
         {
-            SubscriberTooSlowException slow => (Code.ResourceExhausted, "SUBSCRIBER_TOO_SLOW", $"{slow.Message}; resume after sequence {lastSent}"),
+            SubscriberTooSlowException slow => (Code.ResourceExhausted, "SUBSCRIBER_TOO_SLOW", $"{slow.Message}; {resume}"),
             SubscriptionDeletedException deleted => (Code.NotFound, "SUBSCRIPTION_DELETED", deleted.Message),
             _ when lifetime.ApplicationStopping.IsCancellationRequested =>
-                (Code.Unavailable, "SERVER_SHUTTING_DOWN", $"this exchange instance is shutting down; reconnect and resume after sequence {lastSent}"),
-            _ => (Code.Unavailable, "STREAM_ENDED", $"the stream ended ({reason.Message}); reconnect and resume after sequence {lastSent}"),
+                (Code.Unavailable, "SERVER_SHUTTING_DOWN", $"this exchange instance is shutting down; reconnect and {resume}"),
+            _ => (Code.Unavailable, "STREAM_ENDED", $"the stream ended ({reason.Message}); reconnect and {resume}"),
         };
         var position = lastSent.ToString(CultureInfo.InvariantCulture);
         var status = new Google.Rpc.Status

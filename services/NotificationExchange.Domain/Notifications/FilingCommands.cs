@@ -32,6 +32,25 @@ public sealed record CancelNotificationCommand(string OperatorId, string Request
 public sealed record ReportExecutionCommand(string OperatorId, string RequestId, string NotificationId, ExecutionReport? Report)
     : FilingCommand(OperatorId, RequestId);
 
+public static class FilingCommandExtensions
+{
+    /// <summary>
+    /// The request field that carries what the command records: the notice's field (or ccsds_maneuver when the notice
+    /// was read from the operator's CCSDS message, which is then kept as its source), the cancellation's reason, or
+    /// the report. Faults of the recorded version as a whole are named by it.
+    /// </summary>
+    public static string RequestField(this FilingCommand command) => command switch
+    {
+        FileNotificationCommand c => ContentField(c.Content, c.Attachments),
+        AmendNotificationCommand c => ContentField(c.Content, c.Attachments),
+        CancelNotificationCommand => "reason",
+        _ => "report",
+    };
+
+    private static string ContentField(NotificationContent? content, IReadOnlyList<Attachment> attachments) =>
+        attachments.Any(a => a.Role == AttachmentRole.Source) ? "ccsds_maneuver" : content?.FieldName ?? "content";
+}
+
 /// <summary>The notification as the command left it; <see cref="Replayed"/> when it answers a retry.</summary>
 public sealed record FilingOutcome(RecordedEvent Event, bool Replayed)
 {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NotificationExchange.Domain.Subscriptions;
 
 namespace NotificationExchange.Domain.Notifications;
@@ -12,10 +13,36 @@ namespace NotificationExchange.Domain.Notifications;
 /// </summary>
 public static class NotificationJson
 {
-    private static readonly NotificationJsonContext _fingerprintContext = new(new JsonSerializerOptions(NotificationJsonContext.Default.Options)
+    /// <summary>
+    /// The form request digests are computed from. It is frozen: digests are stored with requests, and a digest that
+    /// changed with the stored form would make a retry spanning an upgrade look like a different request (and the
+    /// client file it again under a new id). So it keeps what the stored form has since dropped (RtnVector.Norm), and
+    /// writes NaN and infinities as names instead of throwing: a digest must be computable for any request, even one
+    /// the write will refuse (a report is checked only there).
+    /// </summary>
+    private static readonly JsonSerializerOptions _fingerprintOptions = new(NotificationJsonContext.Default.Options)
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    });
+        TypeInfoResolver = NotificationJsonContext.Default.WithAddedModifier(static info =>
+        {
+            if (info.Type == typeof(RtnVector))
+            {
+                // in place of the ignored property, where it was
+                var at = info.Properties.ToList().FindIndex(p => p.Name == "norm");
+                var norm = info.CreateJsonPropertyInfo(typeof(double), "norm");
+                norm.Get = static vector => ((RtnVector)vector).Norm;
+                if (at >= 0)
+                {
+                    info.Properties.RemoveAt(at);
+                    info.Properties.Insert(at, norm);
+                }
+                else
+                {
+                    info.Properties.Add(norm);
+                }
+            }
+        }),
+    };
 
     // A snapshot is written to the log and then put on the bus: serialize each (immutable) snapshot once.
     private static readonly ConditionalWeakTable<Notification, string> _serialized = [];
@@ -78,15 +105,12 @@ public static class NotificationJson
     /// </summary>
     public static byte[] Fingerprint(FilingCommand command)
     {
-        // A digest must be computable for any request, even one the write will refuse (a report is checked there):
-        // this context writes NaN and infinities as names instead of throwing; finite values as the stored form does.
-        var context = _fingerprintContext;
         var json = command switch
         {
-            FileNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, context.FileNotificationCommand),
-            AmendNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, context.AmendNotificationCommand),
-            CancelNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, context.CancelNotificationCommand),
-            ReportExecutionCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, context.ReportExecutionCommand),
+            FileNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+            AmendNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+            CancelNotificationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+            ReportExecutionCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };
         return SHA256.HashData(json);

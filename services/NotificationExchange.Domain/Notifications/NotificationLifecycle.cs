@@ -34,7 +34,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Regimes = content.Regimes().Order().ToArray(),
             Attachments = Keep(session, $"{content.Kind.IdPrefix()}-{sequence}", command.Attachments),
         };
-        return Record(session, command, fingerprint, NotificationEventType.Filed, notification, previous: null, content.FieldName);
+        return Record(session, command, fingerprint, NotificationEventType.Filed, notification, previous: null);
     }
 
     public FilingOutcome Amend(ILogWriteSession session, AmendNotificationCommand command, byte[] fingerprint)
@@ -65,7 +65,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             ChangeReason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason,
             Attachments = Keep(session, command.NotificationId, command.Attachments),
         };
-        return Record(session, command, fingerprint, NotificationEventType.Amended, notification, current, content.FieldName);
+        return Record(session, command, fingerprint, NotificationEventType.Amended, notification, current);
     }
 
     public FilingOutcome Cancel(ILogWriteSession session, CancelNotificationCommand command, byte[] fingerprint)
@@ -82,7 +82,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Cancellation = new Cancellation(command.Reason!, next.UpdatedAt),
             ChangeReason = command.Reason,
         };
-        return Record(session, command, fingerprint, NotificationEventType.Cancelled, notification, current, "reason");
+        return Record(session, command, fingerprint, NotificationEventType.Cancelled, notification, current);
     }
 
     public FilingOutcome ReportExecution(ILogWriteSession session, ReportExecutionCommand command, byte[] fingerprint)
@@ -102,7 +102,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Execution = command.Report! with { ReportedAt = next.UpdatedAt },
             ChangeReason = null,
         };
-        return Record(session, command, fingerprint, NotificationEventType.ExecutionReported, notification, current, "report");
+        return Record(session, command, fingerprint, NotificationEventType.ExecutionReported, notification, current);
     }
 
     private FilingOutcome? Replay(ILogWriteSession session, FilingCommand command, byte[] fingerprint)
@@ -181,8 +181,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
     /// came from) and nothing is appended.
     /// </summary>
     private static FilingOutcome Record(
-        ILogWriteSession session, FilingCommand command, byte[] fingerprint, NotificationEventType type, Notification notification, RecordedEvent? previous,
-        string field)
+        ILogWriteSession session, FilingCommand command, byte[] fingerprint, NotificationEventType type, Notification notification, RecordedEvent? previous)
     {
         Notification stored;
         try
@@ -191,7 +190,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw ExchangeRuleException.Invalid(field, $"cannot be stored faithfully: {e.Message}");
+            throw ExchangeRuleException.Invalid(command.RequestField(), $"cannot be stored faithfully: {e.Message}");
         }
         var recorded = new RecordedEvent(stored.Sequence, type, stored.UpdatedAt, stored, MatchKeys.For(stored, previous?.Keys));
         session.Append(recorded);

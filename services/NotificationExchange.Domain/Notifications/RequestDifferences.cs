@@ -38,14 +38,14 @@ public static class RequestDifferences
         switch (command)
         {
             case FileNotificationCommand file:
-                Compare(file.Content?.FieldName ?? "content", Node(file.Content), Node(made.Content), differences);
+                Compare(command.RequestField(), Node(file.Content), Node(made.Content), differences);
                 Compare("related_notification_ids", Node(file.RelatedNotificationIds), Node(made.RelatedNotificationIds), differences);
                 Compare("visibility", Node(file.Visibility), Node(made.Visibility), differences);
                 CompareAttachments(file.Attachments, made, differences);
                 break;
             case AmendNotificationCommand amend:
                 Compare("notification_id", Node(amend.NotificationId), Node(made.Id), differences);
-                Compare(amend.Content?.FieldName ?? "content", Node(amend.Content), Node(made.Content), differences);
+                Compare(command.RequestField(), Node(amend.Content), Node(made.Content), differences);
                 Compare("related_notification_ids", Node(amend.RelatedNotificationIds), Node(made.RelatedNotificationIds), differences);
                 Compare("reason", Node(string.IsNullOrWhiteSpace(amend.Reason) ? null : amend.Reason), Node(made.ChangeReason), differences);
                 CompareAttachments(amend.Attachments, made, differences);

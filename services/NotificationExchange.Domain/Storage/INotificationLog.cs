@@ -26,8 +26,11 @@ public interface INotificationLog
 
     Task<RecordedEvent?> GetVersionAsync(string notificationId, int version, CancellationToken cancellationToken);
 
-    /// <summary>Every version of a notification, oldest first; empty when there is no such notification.</summary>
-    Task<IReadOnlyList<RecordedEvent>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every version of a notification, oldest first (one that cannot be read back as an <see cref="UnreadableEvent"/>);
+    /// empty when there is no such notification.
+    /// </summary>
+    Task<IReadOnlyList<LogEntry>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken);
 
     Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken);
 

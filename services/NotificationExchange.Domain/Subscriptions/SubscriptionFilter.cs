@@ -78,15 +78,15 @@ public sealed class SubscriptionMatcher
     }
 
     /// <summary>
-    /// Whether the subscription receives this entry. An unreadable entry whose match keys are unreadable too is
-    /// received by every subscription: it carries nothing but its position and why it cannot be read, and a subscriber
-    /// who should have had the event must learn that it exists.
+    /// Whether the subscription receives this entry. An unreadable entry whose match keys are unreadable too is matched
+    /// on its event type alone (which the log keeps apart): it carries nothing but its position and why it cannot be
+    /// read, and a subscriber who should have had the event must learn that it exists.
     /// </summary>
     public bool Matches(LogEntry entry)
     {
         if (entry.MatchKeys is not { } keys)
         {
-            return true;
+            return _eventTypes is null || _eventTypes.Contains(entry.Type);
         }
         return (_eventTypes is null || _eventTypes.Contains(entry.Type))
             && (_kinds is null || _kinds.Contains(keys.Kind))

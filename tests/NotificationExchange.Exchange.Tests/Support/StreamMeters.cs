@@ -3,23 +3,23 @@ using System.Diagnostics.Metrics;
 namespace NotificationExchange.Exchange.Tests.Support;
 
 /// <summary>
-/// Follows the exchange's stream figures in this process as they change: live events held for streams (and the most
-/// ever held at once), open streams, streams cut off. Tests that use it run one exchange at a time.
+/// Follows the exchange's stream figures in this process as they change: live events held for streams, open streams,
+/// streams cut off, events written to streams. Tests that use it run one exchange at a time.
 /// </summary>
 internal sealed class StreamMeters : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly Lock _lock = new();
     private long _held;
-    private long _maxHeld;
     private long _open;
     private long _overruns;
+    private long _delivered;
 
     public StreamMeters()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "NotificationExchange" && instrument.Name is "nx.streams.held" or "nx.streams.open" or "nx.streams.overrun")
+            if (instrument.Meter.Name == "NotificationExchange" && instrument.Name is "nx.streams.held" or "nx.streams.open" or "nx.streams.overrun" or "nx.events.delivered")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -32,13 +32,15 @@ internal sealed class StreamMeters : IDisposable
                 {
                     case "nx.streams.held":
                         _held += value;
-                        _maxHeld = Math.Max(_maxHeld, _held);
                         break;
                     case "nx.streams.open":
                         _open += value;
                         break;
                     case "nx.streams.overrun":
                         _overruns += value;
+                        break;
+                    case "nx.events.delivered":
+                        _delivered += value;
                         break;
                 }
             }
@@ -47,9 +49,11 @@ internal sealed class StreamMeters : IDisposable
     }
 
     public long Held => Read(ref _held);
-    public long MaxHeld => Read(ref _maxHeld);
     public long Open => Read(ref _open);
     public long Overruns => Read(ref _overruns);
+
+    /// <summary>Events the server has written to stream responses (flushed or not).</summary>
+    public long Delivered => Read(ref _delivered);
 
     public void Dispose() => _listener.Dispose();
 

@@ -1,0 +1,43 @@
+using NotificationExchange.Domain.Notifications;
+using NUnit.Framework;
+
+namespace NotificationExchange.Exchange.Tests;
+
+/// <summary>
+/// Request digests are stored with requests, so their form is frozen: a retry that spans an upgrade must still match
+/// the digest its first attempt stored, or it would be refused as a different request (and be filed again under a new
+/// id). The golden value was computed by the exchange as it was before the stored form changed (commit d832a4e).
+/// </summary>
+public class RequestDigestTests
+{
+    private static readonly DateTime _t0 = new(2026, 12, 2, 10, 30, 0, DateTimeKind.Utc);
+
+    [Test]
+    public void The_digest_of_a_request_is_what_earlier_versions_stored()
+    {
+        var command = new FileNotificationCommand("golden-ops", "r-1", Maneuver(new DeltaV(0.5, new RtnVector(0.1, 0.4899, 0))), ["MNV-1"], Visibility.Public);
+
+        Assert.That(Convert.ToHexStringLower(NotificationJson.Fingerprint(command)),
+            Is.EqualTo("0dac815afb896cad2d306d09ea1065fab4752f17780fd37a92b5290c0dade9d4"));
+    }
+
+    [Test]
+    public void Any_request_has_a_digest_even_one_with_values_the_store_refuses()
+    {
+        var huge = new FileNotificationCommand("ops", "r", Maneuver(new DeltaV(double.NaN, new RtnVector(1e300, 1e300, 0))), [], Visibility.Public);
+        var other = huge with { Content = Maneuver(new DeltaV(double.NaN, new RtnVector(1e300, 0, 0))) };
+
+        Assert.That(NotificationJson.Fingerprint(huge), Is.Not.EqualTo(NotificationJson.Fingerprint(other)));
+    }
+
+    private static ManeuverNotice Maneuver(DeltaV deltaV) => new()
+    {
+        Object = new SpaceObjectRef(25544, "1998-067A", "ISS (ZARYA)"),
+        ExecutionWindow = new TimeWindow(_t0, _t0.AddMinutes(20)),
+        Purpose = ManeuverPurpose.CollisionAvoidance,
+        PlannedDeltaV = deltaV,
+        CurrentOrbit = new MeanElementsOrbit(_t0, 6778, 0.0005, null, null, 51.6, 196.3, 13.8, 97.4),
+        Remarks = "golden",
+        Contact = new PointOfContact("FDO", null, "fdo@example.org"),
+    };
+}
