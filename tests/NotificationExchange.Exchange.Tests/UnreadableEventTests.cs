@@ -42,12 +42,17 @@ public class UnreadableEventTests
                 var filed = await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver(), $"filing-{i}"));
                 Assert.That(filed.Notification.Id, Is.EqualTo($"MNV-{i}"));
             }
+            // MNV-2 version 2, at sequence 4, stays readable while its version 1 is damaged below
+            await filer.Notifications.AmendNotificationAsync(new AmendNotificationRequest
+            {
+                NotificationId = "MNV-2", RequestId = "amend-2", Maneuver = Notices.Maneuver(), Reason = "refined",
+            });
         }
         using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
         connection.Open();
         using var damage = connection.CreateCommand();
-        // Sequence 2: every time loses its Z, as the version before this one stored a time it could not represent.
-        // Sequence 3: snapshot and match keys both damaged.
+        // Sequence 2 (MNV-2 version 1): every time loses its Z, as the version before this one stored a time it could
+        // not represent. Sequence 3 (MNV-3, its only version): snapshot and match keys both damaged.
         damage.CommandText = """
             UPDATE events SET snapshot = replace(snapshot, 'Z"', '"') WHERE sequence = 2;
             UPDATE events SET snapshot = '{"id": "MNV-3", "sequ', match_keys = 'not json' WHERE sequence = 3;
@@ -70,13 +75,20 @@ public class UnreadableEventTests
 
         var listed = await reader.Notifications.ListNotificationsAsync(new ListNotificationsRequest());
         var one = await reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = "MNV-1", IncludeHistory = true });
-        var two = await GrpcAssert.FailsWithAsync(StatusCode.DataLoss, async () =>
-            await reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = "MNV-2" }));
+        var two = await reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = "MNV-2", IncludeHistory = true });
+        var twoFirst = await GrpcAssert.FailsWithAsync(StatusCode.DataLoss, async () =>
+            await reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = "MNV-2", Version = 1 }));
+        var three = await GrpcAssert.FailsWithAsync(StatusCode.DataLoss, async () =>
+            await reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = "MNV-3" }));
         var health = await new Health.HealthClient(_host.AnonymousChannel()).CheckAsync(new HealthCheckRequest());
 
-        Assert.That(listed.Notifications.Select(n => n.Id), Is.EqualTo(new[] { "MNV-1" }), "the listing leaves out what it cannot read");
+        Assert.That(listed.Notifications.Select(n => n.Id), Is.EqualTo(new[] { "MNV-2", "MNV-1" }), "the listing leaves out what it cannot read");
         Assert.That(one.History, Has.Count.EqualTo(1));
-        Assert.That(two.Status.Detail, Does.Contain("MNV-2 version 1 (sequence 2) cannot be read back").And.Contain("UTC"));
+        Assert.That(two.Notification.Version, Is.EqualTo(2));
+        Assert.That(two.History.Select(r => (r.Version, r.Notification is null, r.UnreadableReason.Contains("UTC", StringComparison.Ordinal))),
+            Is.EqualTo(new[] { (1U, true, true), (2U, false, false) }), "the damaged version is shown as such; the history of the others reads");
+        Assert.That(twoFirst.Status.Detail, Does.Contain("MNV-2 version 1 (sequence 2) cannot be read back").And.Contain("UTC"));
+        Assert.That(three.Status.Detail, Does.Contain("MNV-3 version 1 (sequence 3) cannot be read back"));
         Assert.That(health.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
     }
 
@@ -99,13 +111,15 @@ public class UnreadableEventTests
             SubscriptionMessage.MessageOneofCase.Event,
             SubscriptionMessage.MessageOneofCase.Unreadable,
             SubscriptionMessage.MessageOneofCase.Unreadable,
+            SubscriptionMessage.MessageOneofCase.Event,
         }));
         Assert.That(messages[0].Event.Sequence, Is.EqualTo(1));
         Assert.That(messages[1].Unreadable, Has.Property("Sequence").EqualTo(2UL).And.Property("NotificationId").EqualTo("MNV-2")
             .And.Property("Version").EqualTo(1U).And.Property("EventType").EqualTo(NotificationEventType.Filed));
         Assert.That(messages[1].Unreadable.Reason, Does.Contain("UTC"));
         Assert.That(messages[2].Unreadable.Sequence, Is.EqualTo(3));
-        Assert.That(caughtUp.Sequence, Is.EqualTo(3));
+        Assert.That(messages[3].Event.Notification, Has.Property("Id").EqualTo("MNV-2").And.Property("Version").EqualTo(2U));
+        Assert.That(caughtUp.Sequence, Is.EqualTo(4));
 
         var fourth = await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver(), "filing-4"));
         Assert.That(await call.ResponseStream.MoveNext(timeout.Token), Is.True);
@@ -118,7 +132,7 @@ public class UnreadableEventTests
         var filer = _host.Client(_filerKey);
 
         await GrpcAssert.FailsWithAsync(StatusCode.DataLoss, async () => await filer.Notifications.CancelNotificationAsync(
-            new CancelNotificationRequest { NotificationId = "MNV-2", RequestId = "cancel-2", Reason = "superseded" }));
+            new CancelNotificationRequest { NotificationId = "MNV-3", RequestId = "cancel-3", Reason = "superseded" }));
         var retry = await GrpcAssert.FailsWithAsync(StatusCode.DataLoss, async () =>
             await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver(), "filing-3")));
         var cancelled = await filer.Notifications.CancelNotificationAsync(
