@@ -14,7 +14,6 @@ namespace NotificationExchange.Exchange.Tests;
 /// </summary>
 public class StreamBoundTests
 {
-    private const int Batch = 200;
     private static readonly int _capacity = new FanOutOptions().StreamBufferCapacity;
 
     private TestDatabase _database = null!;
@@ -53,13 +52,7 @@ public class StreamBoundTests
         await stream.ReadUntilCaughtUpAsync();
 
         // The subscriber reads 5 events for every 200 filed until the exchange cuts it off.
-        var filed = new List<string>();
-        while (_meters.Overruns == 0)
-        {
-            Assert.That(filed, Has.Count.LessThan(_capacity * 10), "the slow reader was never cut off");
-            filed.AddRange(await FileBatchAsync());
-            await stream.ReadEventsAsync(stream.Events.Count + 5);
-        }
+        var filed = await _meters.FileUntilCutOffAsync(_filer, () => stream.ReadEventsAsync(stream.Events.Count + 5));
 
         var receivedAtCutOff = stream.Events.Count;
         var ended = await stream.ReadUntilEndedAsync(TimeSpan.FromSeconds(60));
@@ -86,12 +79,7 @@ public class StreamBoundTests
         await stream.ReadUntilCaughtUpAsync();
         var writtenBefore = _meters.Delivered;
 
-        var filed = new List<string>();
-        while (_meters.Overruns == 0)
-        {
-            Assert.That(filed, Has.Count.LessThan(_capacity * 10), "the reader was never cut off");
-            filed.AddRange(await FileBatchAsync());
-        }
+        var filed = await _meters.FileUntilCutOffAsync(_filer);
 
         // The status cannot pass the unread messages before it; after the grace the server gives the stream up.
         await EventuallyAsync(() => _meters.Open == 0 && _meters.Held == 0, "the stream closed and released what it held",
@@ -106,13 +94,6 @@ public class StreamBoundTests
 
         var lastProcessed = stream.Events.Count == 0 ? stream.CaughtUpAt!.Value : stream.Events[^1].Sequence;
         await AssertResumingFromOwnPositionGivesTheRestAsync(stream.Events, lastProcessed, filed);
-    }
-
-    private async Task<string[]> FileBatchAsync()
-    {
-        var answers = await Task.WhenAll(Enumerable.Range(0, Batch).Select(i =>
-            _filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver((uint)(1000 + i)))).ResponseAsync));
-        return answers.Select(a => a.Notification.Id).ToArray();
     }
 
     private async Task AssertResumingFromOwnPositionGivesTheRestAsync(IReadOnlyList<NotificationEvent> processed, ulong lastProcessed, IReadOnlyList<string> filed)

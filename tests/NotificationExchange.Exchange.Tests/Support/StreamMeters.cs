@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using NotificationExchange.FanOut;
+using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests.Support;
 
@@ -54,6 +56,30 @@ internal sealed class StreamMeters : IDisposable
 
     /// <summary>Events the server has written to stream responses (flushed or not).</summary>
     public long Delivered => Read(ref _delivered);
+
+    /// <summary>
+    /// Files maneuvers, 200 at a time, until the exchange cuts a stream off (its overrun count moves), and returns the
+    /// ids filed. <paramref name="betweenBatches"/> runs after each batch (a slow reader reads a little there).
+    /// </summary>
+    public async Task<List<string>> FileUntilCutOffAsync(ExchangeClient filer, Func<Task>? betweenBatches = null)
+    {
+        const int batch = 200;
+        var limit = new FanOutOptions().StreamBufferCapacity * 10;
+        var before = Overruns;
+        var filed = new List<string>();
+        while (Overruns == before)
+        {
+            Assert.That(filed, Has.Count.LessThan(limit), "no stream was cut off");
+            var answers = await Task.WhenAll(Enumerable.Range(0, batch).Select(i =>
+                filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver((uint)(1000 + i)))).ResponseAsync));
+            filed.AddRange(answers.Select(a => a.Notification.Id));
+            if (betweenBatches is not null)
+            {
+                await betweenBatches();
+            }
+        }
+        return filed;
+    }
 
     public void Dispose() => _listener.Dispose();
 
