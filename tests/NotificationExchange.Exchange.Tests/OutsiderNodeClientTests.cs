@@ -8,7 +8,7 @@ namespace NotificationExchange.Exchange.Tests;
 
 /// <summary>
 /// The contract holds for a client on another gRPC implementation, written from the .proto files alone: the Node.js
-/// client in tests/outsider-node (@grpc/grpc-js, @grpc/proto-loader) against a real exchange at its default settings.
+/// client in tests/outsider-node (@grpc/grpc-js, @grpc/proto-loader) against a real exchange at its default stream buffer.
 /// </summary>
 public class OutsiderNodeClientTests
 {
