@@ -130,6 +130,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         {
             return model;
         }
+        model.Locate(node.Location);
         model.Comments.AddRange(node.Comments);
         var seen = new HashSet<string>();
         foreach (var entry in node.Entries)
@@ -164,6 +165,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
             if (field.Parse(entry, context) is { } value)
             {
                 field.Set(model, value);
+                model.Locate(entry.Keyword, entry.Location);
             }
         }
         foreach (var field in _fields.Where(f => hasEntries && f.Mandatory && !seen.Contains(f.Keyword)))
