@@ -1,4 +1,5 @@
 using NotificationExchange.Ccsds;
+using NotificationExchange.Ccsds.Ocm;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Orbits.Elements;
@@ -9,6 +10,14 @@ namespace NotificationExchange.Filing.Ccsds;
 /// <summary>What the exchange needs of CCSDS messages in every direction: reading them, naming them, their frames.</summary>
 internal static class CcsdsMessages
 {
+    /// <summary>At most this many errors of one message are reported (the reader finds them all).</summary>
+    public const int MaxErrorsReported = 50;
+
+    /// <summary>How a violation begins when a reader failed in a way it should not have (see <see cref="Read"/>).</summary>
+    public const string UnreadableMarker = "the CCSDS reader could not read this message";
+
+    private const string UserDefinedPrefix = "USER_DEFINED_";
+
     /// <summary>Frames in which a Cartesian state gives meaningful osculating elements.</summary>
     private static readonly HashSet<string> _inertialFrames = ["EME2000", "J2000", "GCRF", "ICRF", "TEME", "TOD", "MOD"];
 
@@ -65,24 +74,92 @@ internal static class CcsdsMessages
         }
         catch (CcsdsFormatException e)
         {
-            foreach (var error in e.Errors)
+            foreach (var error in e.Errors.Take(MaxErrorsReported))
             {
                 errors.Add(field, Describe(error));
             }
+            if (e.Errors.Count > MaxErrorsReported)
+            {
+                // every error of a long message would make an answer too large to carry: the first ones say enough
+                errors.Add(field, $"... and {e.Errors.Count - MaxErrorsReported} more errors; fix these and file again to see the rest");
+            }
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The readers throw nothing but CcsdsFormatException (the CCSDS tests hold them to that); should one ever
+            // fail otherwise, it is still this text it could not read, and the sender is told so rather than UNKNOWN.
+            errors.Add(field, Shorten($"{UnreadableMarker}: {e.GetType().Name}: {e.Message}"));
             return null;
         }
     }
 
-    /// <summary>An epoch of a message, in UTC; an error under <paramref name="field"/> when its time system cannot be converted.</summary>
-    public static DateTime? ToUtc(CcsdsTime epoch, string timeSystem, string field, ValidationErrors errors)
+    /// <summary>
+    /// Whether the exchange converts the epochs of <paramref name="timeSystem"/> to UTC (UTC, TAI, TT, GPS, TDB); when
+    /// not, an error naming TIME_SYSTEM and its line in <paramref name="metadata"/>.
+    /// </summary>
+    public static bool ConvertsToUtc(string timeSystem, CcsdsBlock metadata, string field, ValidationErrors errors)
     {
-        if (!CcsdsTimeSystems.ConvertsToUtc(timeSystem))
+        if (CcsdsTimeSystems.ConvertsToUtc(timeSystem))
         {
-            errors.Add(field, $"TIME_SYSTEM {timeSystem} cannot be converted to UTC here; use UTC, TAI, TT, GPS or TDB");
+            return true;
+        }
+        Report(errors, field, metadata.LocationOf("TIME_SYSTEM"), "TIME_SYSTEM",
+            $"{timeSystem} cannot be converted to UTC here; use UTC, TAI, TT, GPS or TDB");
+        return false;
+    }
+
+    /// <summary>
+    /// A time of a message in UTC; null, with an error under <paramref name="field"/> naming the keyword and line,
+    /// when it cannot be converted: a time system the exchange does not convert, year 0000 (an elapsed time), a TAI,
+    /// TT, GPS or TDB epoch before 1972 (no leap-second table), a result outside the years DateTime holds.
+    /// </summary>
+    public static DateTime? ToUtc(CcsdsTime time, string timeSystem, SourceLocation? location, string keyword, string field, ValidationErrors errors)
+    {
+        if (CcsdsTimeSystems.TryToUtc(time, timeSystem, out var utc, out var problem))
+        {
+            return utc;
+        }
+        Report(errors, field, location, keyword, $"cannot be converted to UTC: {problem}");
+        return null;
+    }
+
+    /// <summary>
+    /// A time of an OCM in UTC, a relative one counted from EPOCH_TZERO; null, with an error as the other
+    /// <c>ToUtc</c> gives, when it cannot be had.
+    /// </summary>
+    public static DateTime? ToUtc(OcmMessage ocm, CcsdsTime time, SourceLocation? location, string keyword, string field, ValidationErrors errors)
+    {
+        if (!time.TryResolve(ocm.Metadata.EpochTzero, out var absolute))
+        {
+            Report(errors, field, location, keyword, $"{time} s after EPOCH_TZERO {ocm.Metadata.EpochTzero} is outside the years 0000 to 9999");
             return null;
         }
-        return CcsdsTimeSystems.ToUtc(epoch, timeSystem);
+        return ToUtc(absolute, ocm.Metadata.TimeSystem, location, keyword, field, errors);
     }
+
+    /// <summary>
+    /// A number in one of the exchange's own user-defined parameters (USER_DEFINED_NX_...): null when absent; null,
+    /// with an error naming the parameter and its line, when it is not a CCSDS number.
+    /// </summary>
+    public static double? UserNumber(UserDefinedParameters? parameters, string name, string field, ValidationErrors errors)
+    {
+        if (parameters?.Parameters.FirstOrDefault(p => p.Key == name).Value is not { } text)
+        {
+            return null;
+        }
+        if (CcsdsNumbers.TryParseDouble(text, out var value))
+        {
+            return value;
+        }
+        var keyword = UserDefinedPrefix + name;
+        Report(errors, field, parameters.LocationOf(keyword), keyword, $"'{text}' is not a number");
+        return null;
+    }
+
+    /// <summary>A problem the exchange finds with a value of a message, named as the readers name theirs: line, keyword, what is wrong.</summary>
+    public static void Report(ValidationErrors errors, string field, SourceLocation? location, string keyword, string message) =>
+        errors.Add(field, Shorten(location is { } at ? $"{at}, {keyword}: {message}" : $"{keyword}: {message}"));
 
     /// <summary>The orbit of an inertial Cartesian state (km, km/s), as osculating elements at its epoch.</summary>
     public static MeanElementsOrbit? OrbitOfState(DateTime epoch, double x, double y, double z, double vx, double vy, double vz)
@@ -94,7 +171,24 @@ internal static class CcsdsMessages
                 elements.InclinationDeg, elements.RaanDeg, elements.ArgOfPerigeeDeg, elements.MeanAnomalyDeg);
     }
 
-    private static string Describe(CcsdsError error) => error.Keyword is null
+    private static string Describe(CcsdsError error) => Shorten(error.Keyword is null
         ? $"{error.Location}: {error.Message} ({error.Kind})"
-        : $"{error.Location}, {error.Keyword}: {error.Message} ({error.Kind})";
+        : $"{error.Location}, {error.Keyword}: {error.Message} ({error.Kind})");
+
+    /// <summary>
+    /// A text of an error as the answer carries it: errors quote the values they refuse, and a value may be as long as
+    /// the message; the answer's trailer must stay small enough for every client to receive it.
+    /// </summary>
+    private static string Shorten(string text)
+    {
+        if (text.Length <= MaxDescriptionLength)
+        {
+            return text;
+        }
+        // not between the halves of a surrogate pair
+        var cut = char.IsHighSurrogate(text[MaxDescriptionLength - 1]) ? MaxDescriptionLength - 1 : MaxDescriptionLength;
+        return $"{text[..cut]}... ({text.Length} characters)";
+    }
+
+    private const int MaxDescriptionLength = 500;
 }
