@@ -181,6 +181,20 @@ public class CcsdsNeverUnknownTests
         Assert.That(message.Single(), Has.Length.LessThan(600));
     }
 
+    [Test]
+    public async Task A_third_party_section_of_time_duration_and_mass_change_moves_nothing_and_is_refused()
+    {
+        var ocm = CcsdsSamples.Ocm(_ignition);
+        ocm.Maneuvers[0].ManComposition = ["TIME_RELATIVE", "MAN_DURA", "DELTA_MASS"];
+        ocm.Maneuvers[0].ManUnits = ["s", "kg"];
+        ocm.Maneuvers[0].Lines.Clear();
+        ocm.Maneuvers[0].AddLine(3600.0, 30.0, -0.2);
+
+        var message = await MessageViolationsAsync(Ccsds.Ocm.OcmWriter.Write(ocm, CcsdsSyntax.Kvn));
+
+        Assert.That(message.Single(), Does.Contain("no maneuver section that moves the object"));
+    }
+
     private async Task<string[]> MessageViolationsAsync(string message)
     {
         var violations = await GrpcAssert.ViolationsAsync(async () => await _client.Notifications.FileNotificationAsync(CcsdsSamples.File(message)));

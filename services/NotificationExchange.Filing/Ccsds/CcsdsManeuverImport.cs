@@ -104,6 +104,7 @@ public static class CcsdsManeuverImport
             return null;
         }
         var magnitude = CcsdsMessages.UserNumber(ocm.UserDefined, DeltaVMagnitudeParameter, field, errors);
+        var magnitudeOnly = ocm.UserDefined?.Parameters.Any(p => p.Key == DeltaVMagnitudeParameter) == true;
         var burns = new List<Burn>();
         var complete = true;
         ManeuverPurpose purpose = 0;
@@ -115,9 +116,9 @@ public static class CcsdsManeuverImport
                 errors.Add(field, $"maneuver {section.ManId} has MAN_BASIS {section.ManBasis}: it has happened; file planned maneuvers, and report executions with ReportExecution");
                 return null;
             }
-            if (!MovesTheObject(section))
+            if (!MovesTheObject(section, magnitudeOnly))
             {
-                continue; // deployments and mass changes move other objects, not this one
+                continue; // deployments and mass changes move other objects, or none
             }
             var scale = DeltaVScale(section, field, errors);
             var timeKeyword = section.ManComposition.Contains("TIME_ABSOLUTE") ? "TIME_ABSOLUTE" : "TIME_RELATIVE";
@@ -147,7 +148,7 @@ public static class CcsdsManeuverImport
         }
         if (burns.Count == 0)
         {
-            errors.Add(field, "the OCM has no maneuver section that moves the object (with DV_*, THR_*, ACC_* or MAN_DURA lines and no deployment)");
+            errors.Add(field, $"the OCM has no maneuver section that moves the object (with DV_*, THR_* or ACC_* lines, or MAN_DURA lines with the exchange's {DeltaVMagnitudeParameter}, and no deployment)");
             return null;
         }
         var remarks = Remarks(ocm.Maneuvers.SelectMany(m => m.Comments));
@@ -264,14 +265,14 @@ public static class CcsdsManeuverImport
     }
 
     /// <summary>
-    /// Whether a section is a maneuver of the message's object: it gives delta-v, thrust or acceleration, or it gives a
-    /// burn duration and deploys nothing. The last is how a maneuver known only by its delta-v magnitude is written (the
-    /// exchange's own OCMs keep the magnitude in <see cref="DeltaVMagnitudeParameter"/>, never inventing a direction);
-    /// a section of deployments or mass changes alone moves other objects, or none.
+    /// Whether a section is a maneuver of the message's object: it gives delta-v, thrust or acceleration, or, in the
+    /// exchange's own OCMs (which carry <see cref="DeltaVMagnitudeParameter"/>), a burn duration and no deployment:
+    /// that is how a maneuver known only by its delta-v magnitude is written, no direction ever being made up. Any
+    /// other section (deployments, mass changes: TIME, MAN_DURA and DELTA_MASS alone) moves other objects, or none.
     /// </summary>
-    private static bool MovesTheObject(OcmManeuver section) =>
+    private static bool MovesTheObject(OcmManeuver section, bool magnitudeOnly) =>
         section.ManComposition.Any(f => f.StartsWith("DV_", StringComparison.Ordinal) || f.StartsWith("THR_", StringComparison.Ordinal) || f.StartsWith("ACC_", StringComparison.Ordinal))
-        || (section.ManComposition.Contains("MAN_DURA") && !section.ManComposition.Any(f => f.StartsWith("DEPLOY_", StringComparison.Ordinal)));
+        || (magnitudeOnly && section.ManComposition.Contains("MAN_DURA") && !section.ManComposition.Any(f => f.StartsWith("DEPLOY_", StringComparison.Ordinal)));
 
     /// <summary>The factor from the section's DV unit to m/s (the standard's default is km/s).</summary>
     private static double DeltaVScale(OcmManeuver section, string field, ValidationErrors errors)
