@@ -552,13 +552,9 @@ internal static class OcmBinding
             Wrap(Values.ChoiceField<OcmKeywordSection>(keyword, _ => null, (_, _) => { }, false,
                 value => CcsdsVocabulary.IsKnownFrame(value, FrameKinds.Any) ? null : (CcsdsErrorKind.UnknownFrame, $"'{value}' is not a known reference frame")));
 
-        private static Field<OcmKeywordSection> Wrap(Field<OcmKeywordSection> typed) => new()
+        // parsed and checked as the typed field is; kept as its canonical text
+        private static Field<OcmKeywordSection> Wrap(Field<OcmKeywordSection> typed) => typed with
         {
-            Keyword = typed.Keyword,
-            Mandatory = typed.Mandatory,
-            Unit = typed.Unit,
-            IsEmpty = typed.IsEmpty,
-            Parse = typed.Parse,
             Set = (section, value) => section.Set(typed.Keyword, typed.Format(value)),
             Get = section => section.Get(typed.Keyword),
             Format = value => (string)value,
