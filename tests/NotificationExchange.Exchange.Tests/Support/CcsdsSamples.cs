@@ -28,7 +28,10 @@ internal static class CcsdsSamples
         PlannedEphemerisOem = plannedEphemeris ?? "",
     };
 
-    /// <summary>An OPM 2.0 in KVN: an EME2000 state two hours before a 120 s burn of 0.35 m/s in-track at <paramref name="ignition"/>.</summary>
+    /// <summary>
+    /// An OPM 2.0 in KVN: an EME2000 state two hours before a 120 s burn of 0.35 m/s in-track at <paramref name="ignition"/>
+    /// and a 10 s one ten minutes later; Keplerian elements, mass, covariance and a user-defined parameter besides.
+    /// </summary>
     public static string OpmKvn(DateTime ignition) => $"""
         CCSDS_OPM_VERS = 2.0
         CREATION_DATE = {Time(ignition.AddDays(-1))}
@@ -45,7 +48,36 @@ internal static class CcsdsSamples
         X_DOT = 0.0 [km/s]
         Y_DOT = 5.336 [km/s]
         Z_DOT = 5.336 [km/s]
+        SEMI_MAJOR_AXIS = 7000.0 [km]
+        ECCENTRICITY = 0.001
+        INCLINATION = 45.0 [deg]
+        RA_OF_ASC_NODE = 0.0 [deg]
+        ARG_OF_PERICENTER = 90.0 [deg]
+        TRUE_ANOMALY = 0.0 [deg]
+        GM = 398600.4415 [km**3/s**2]
         MASS = 2157.0 [kg]
+        COV_REF_FRAME = RTN
+        CX_X = 1.0e-4
+        CY_X = 0
+        CY_Y = 1.0e-2
+        CZ_X = 0
+        CZ_Y = 0
+        CZ_Z = 1.0e-4
+        CX_DOT_X = 0
+        CX_DOT_Y = -1.0e-6
+        CX_DOT_Z = 0
+        CX_DOT_X_DOT = 1.0e-8
+        CY_DOT_X = 0
+        CY_DOT_Y = 0
+        CY_DOT_Z = 0
+        CY_DOT_X_DOT = 0
+        CY_DOT_Y_DOT = 1.0e-10
+        CZ_DOT_X = 0
+        CZ_DOT_Y = 0
+        CZ_DOT_Z = 0
+        CZ_DOT_X_DOT = 0
+        CZ_DOT_Y_DOT = 0
+        CZ_DOT_Z_DOT = 1.0e-8
         COMMENT Avoidance of debris 48274
         MAN_EPOCH_IGNITION = {Time(ignition)}
         MAN_DURATION = 120.0 [s]
@@ -54,9 +86,18 @@ internal static class CcsdsSamples
         MAN_DV_1 = 0.0 [km/s]
         MAN_DV_2 = 0.00035 [km/s]
         MAN_DV_3 = 0.0 [km/s]
+        COMMENT a second, later burn
+        MAN_EPOCH_IGNITION = {Time(ignition.AddSeconds(600))}
+        MAN_DURATION = 10.0 [s]
+        MAN_DELTA_MASS = -0.05 [kg]
+        MAN_REF_FRAME = RTN
+        MAN_DV_1 = 0.0 [km/s]
+        MAN_DV_2 = 0.0001 [km/s]
+        MAN_DV_3 = 0.0 [km/s]
+        USER_DEFINED_NOTE = coordinated [ticket 42]
         """;
 
-    /// <summary>The same OPM in XML (version 3.0).</summary>
+    /// <summary>The same OPM in XML (version 3.0), with one maneuver.</summary>
     public static string OpmXml(DateTime ignition) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <opm id="CCSDS_OPM_VERS" version="3.0">
@@ -100,8 +141,8 @@ internal static class CcsdsSamples
         """;
 
     /// <summary>
-    /// A third party's OCM: EPOCH_TZERO an hour before <paramref name="ignition"/>, a mean-element current orbit, and a
-    /// PLANNED section of 30 s and 0.13 m/s in RSW, its time relative.
+    /// A third party's OCM: EPOCH_TZERO an hour before <paramref name="ignition"/>, a mean-element current orbit, a
+    /// PLANNED section of 30 s and 0.13 m/s in RSW, its time relative, and covariance, physical and OD sections.
     /// </summary>
     public static OcmMessage Ocm(DateTime ignition)
     {
@@ -142,6 +183,17 @@ internal static class CcsdsSamples
         };
         section.AddLine(3600.0, 30.0, 0.0, -0.12, 0.05);
         ocm.Maneuvers.Add(section);
+        var covariance = new OcmCovariance { CovId = "COV-1", CovRefFrame = "RTN", CovType = "CARTPV", CovOrdering = "LTM", CovUnits = ["km", "km", "km", "km/s", "km/s", "km/s"] };
+        covariance.Lines.Add(new OcmStateLine { Time = CcsdsTime.Relative(0), Values = [.. Enumerable.Range(0, 21).Select(i => i is 0 or 2 or 5 or 9 or 14 or 20 ? 1e-4 : 0.0)] });
+        ocm.Covariances.Add(covariance);
+        ocm.Physical = new OcmKeywordSection();
+        ocm.Physical.Set("WET_MASS", "2157");
+        ocm.Physical.Set("DRY_MASS", "1900");
+        ocm.OrbitDetermination = new OcmKeywordSection();
+        ocm.OrbitDetermination.Set("OD_ID", "OD-1");
+        ocm.OrbitDetermination.Set("OD_METHOD", "BWLS");
+        ocm.OrbitDetermination.Set("OD_EPOCH", "-600");
+        ocm.OrbitDetermination.Set("OBS_USED", "120");
         return ocm;
     }
 
