@@ -166,8 +166,35 @@ public class CcsdsNeverUnknownTests
 
         var violations = await GrpcAssert.ViolationsAsync(async () => await _client.Notifications.FileNotificationAsync(CcsdsSamples.File(CcsdsSamples.OpmKvn(_ignition), broken)));
 
-        Assert.That(violations.Count, Is.EqualTo(51));
-        Assert.That(violations[^1].Description, Is.EqualTo("... and 4950 more errors; fix these and file again to see the rest"));
+        Assert.That(violations.Count, Is.EqualTo(31));
+        Assert.That(violations[^1].Description, Is.EqualTo("... and 4970 more errors; fix these and file again to see the rest"));
+    }
+
+    [Test]
+    public async Task Thousands_of_burns_and_ephemeris_segments_the_exchange_cannot_use_are_answered_with_the_first_ones()
+    {
+        // every maneuver section in a DV unit the exchange does not take (the reader checks units by count only), and
+        // every ephemeris segment of another object: the message files as far as the ephemeris, and both are refused
+        var ocm = CcsdsSamples.Ocm(_ignition);
+        var section = ocm.Maneuvers[0];
+        section.ManUnits = ["s", "kg", "kg", "kg"];
+        ocm.Maneuvers = [.. Enumerable.Range(0, 2000).Select(i => section)];
+        var oem = CcsdsSamples.OemKvn(_ignition.AddMinutes(-10), _ignition.AddMinutes(10));
+        var segment = oem[oem.IndexOf("META_START", StringComparison.Ordinal)..].Replace(CcsdsSamples.CosparId, "1998-067A", StringComparison.Ordinal);
+        var manySegments = oem + string.Concat(Enumerable.Repeat(segment, 2000));
+
+        var violations = await GrpcAssert.ViolationsAsync(async () =>
+            await _client.Notifications.FileNotificationAsync(CcsdsSamples.File(Ccsds.Ocm.OcmWriter.Write(ocm, CcsdsSyntax.Kvn), manySegments)));
+
+        var byField = violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToList());
+        Assert.Multiple(() =>
+        {
+            Assert.That(byField["ccsds_maneuver.message"], Has.Count.EqualTo(31));
+            Assert.That(byField["ccsds_maneuver.message"][0], Does.Contain("DV_X is in [kg]"));
+            Assert.That(byField["ccsds_maneuver.message"][^1], Is.EqualTo("... and 1970 more errors; fix these and file again to see the rest"));
+            Assert.That(byField["planned_ephemeris_oem"], Has.Count.EqualTo(31));
+            Assert.That(byField["planned_ephemeris_oem"][0], Does.Contain("OBJECT_ID 1998-067A is not the maneuvering object"));
+        });
     }
 
     [Test]

@@ -34,13 +34,16 @@ public static class CcsdsManeuverImport
     public static (ManeuverNotice Notice, Attachment Source)? Read(string? message, ManeuverNotice? supplement, string field, ValidationErrors errors)
     {
         var messageField = $"{field}.message";
-        var read = CcsdsMessages.Read(message, messageField, errors, NdmMessageType.Opm, NdmMessageType.Ocm);
+        // every problem of the message, then at most as many as an answer can carry
+        var problems = new ValidationErrors();
+        var read = CcsdsMessages.Read(message, messageField, problems, NdmMessageType.Opm, NdmMessageType.Ocm);
         var fromMessage = read switch
         {
-            OpmMessage opm => FromOpm(opm, messageField, errors),
-            OcmMessage ocm => FromOcm(ocm, messageField, errors),
+            OpmMessage opm => FromOpm(opm, messageField, problems),
+            OcmMessage ocm => FromOcm(ocm, messageField, problems),
             _ => null,
         };
+        CcsdsMessages.Transfer(problems, errors);
         if (fromMessage is null)
         {
             return null;

@@ -10,11 +10,18 @@ namespace NotificationExchange.Filing.Ccsds;
 /// <summary>What the exchange needs of CCSDS messages in every direction: reading them, naming them, their frames.</summary>
 internal static class CcsdsMessages
 {
-    /// <summary>At most this many errors of one message are reported (the reader finds them all).</summary>
-    public const int MaxErrorsReported = 50;
+    /// <summary>
+    /// At most this many problems of one message are reported (the reader finds them all): with their descriptions cut
+    /// to <see cref="MaxDescriptionLength"/>, the answer of a request holding two messages stays far below the 64 KB of
+    /// headers and trailers clients accept (a 2 MB message could otherwise make one of megabytes, which no client receives).
+    /// </summary>
+    public const int MaxErrorsReported = 30;
 
     /// <summary>How a violation begins when a reader failed in a way it should not have (see <see cref="Read"/>).</summary>
     public const string UnreadableMarker = "the CCSDS reader could not read this message";
+
+    /// <summary>The longest description of one error: errors quote the values they refuse, which may be as long as the message.</summary>
+    private const int MaxDescriptionLength = 300;
 
     private const string UserDefinedPrefix = "USER_DEFINED_";
 
@@ -80,8 +87,7 @@ internal static class CcsdsMessages
             }
             if (e.Errors.Count > MaxErrorsReported)
             {
-                // every error of a long message would make an answer too large to carry: the first ones say enough
-                errors.Add(field, $"... and {e.Errors.Count - MaxErrorsReported} more errors; fix these and file again to see the rest");
+                errors.Add(field, More(e.Errors.Count - MaxErrorsReported));
             }
             return null;
         }
@@ -157,6 +163,27 @@ internal static class CcsdsMessages
         return null;
     }
 
+    /// <summary>
+    /// The problems of one message, <paramref name="problems"/>, added to <paramref name="errors"/>: at most
+    /// <see cref="MaxErrorsReported"/> of them, then how many more there are (the first ones say enough to fix).
+    /// </summary>
+    public static void Transfer(ValidationErrors problems, ValidationErrors errors)
+    {
+        var violations = problems.Violations;
+        // the reader's own count of what it left out is kept with the errors it gave
+        var shown = violations.Count <= MaxErrorsReported + 1 ? violations.Count : MaxErrorsReported;
+        foreach (var violation in violations.Take(shown))
+        {
+            errors.Add(violation.Field, violation.Description);
+        }
+        if (shown < violations.Count)
+        {
+            errors.Add(violations[shown].Field, More(violations.Count - shown));
+        }
+    }
+
+    private static string More(int count) => $"... and {count} more errors; fix these and file again to see the rest";
+
     /// <summary>A problem the exchange finds with a value of a message, named as the readers name theirs: line, keyword, what is wrong.</summary>
     public static void Report(ValidationErrors errors, string field, SourceLocation? location, string keyword, string message) =>
         errors.Add(field, Shorten(location is { } at ? $"{at}, {keyword}: {message}" : $"{keyword}: {message}"));
@@ -189,6 +216,4 @@ internal static class CcsdsMessages
         var cut = char.IsHighSurrogate(text[MaxDescriptionLength - 1]) ? MaxDescriptionLength - 1 : MaxDescriptionLength;
         return $"{text[..cut]}... ({text.Length} characters)";
     }
-
-    private const int MaxDescriptionLength = 500;
 }

@@ -10,6 +10,15 @@ public static class PlannedEphemeris
 {
     public static Attachment? Read(string? text, ManeuverNotice maneuver, string field, ValidationErrors errors)
     {
+        // every problem of the ephemeris, then at most as many as an answer can carry
+        var problems = new ValidationErrors();
+        var attachment = Checked(text, maneuver, field, problems);
+        CcsdsMessages.Transfer(problems, errors);
+        return attachment;
+    }
+
+    private static Attachment? Checked(string? text, ManeuverNotice maneuver, string field, ValidationErrors errors)
+    {
         if (CcsdsMessages.Read(text, field, errors, NdmMessageType.Oem) is not OemMessage oem)
         {
             return null;
