@@ -142,6 +142,19 @@ public class CcsdsFilingPropertyTests
                 ephemeris = _mutator.Mutate(ephemeris, random, log);
             }
         }
+        if (random.Next(25) == 0)
+        {
+            // the last change (or a changed data line: a burn, a state) hundreds of times over
+            var first = random.Next(2) == 0;
+            if (c.Target != Target.Message && ephemeris is not null)
+            {
+                ephemeris = _mutator.Multiply(first ? _mutator.MutateDataLine(ephemeris, random, log) : ephemeris, random, log);
+            }
+            else
+            {
+                text = _mutator.Multiply(first ? _mutator.MutateDataLine(text, random, log) : text, random, log);
+            }
+        }
         var what = $"{name}{(ephemeris is null ? "" : " + OEM")} after {string.Join("; ", log)}";
         LibraryThrowsOnlyFormatErrors(text, what);
         if (ephemeris is not null)

@@ -51,6 +51,90 @@ internal sealed partial class CcsdsTextMutator(DateTime near)
     public string Mutate(string text, Random random, List<string> log) =>
         text.TrimStart().StartsWith('<') ? MutateXml(text, random, log) : MutateKvn(text, random, log);
 
+    /// <summary>
+    /// One value of a data line changed: a token of an ephemeris, trajectory, covariance or maneuver line (KVN, XML
+    /// trajLine/covLine/manLine), or an OEM state's EPOCH (XML); the text unchanged when it has none.
+    /// </summary>
+    public string MutateDataLine(string text, Random random, List<string> log)
+    {
+        if (text.TrimStart().StartsWith('<'))
+        {
+            var leaves = LeafPattern().Matches(text).Where(m => m.Groups["name"].Value is "trajLine" or "covLine" or "manLine" or "EPOCH").ToList();
+            if (leaves.Count == 0)
+            {
+                return text;
+            }
+            var leaf = leaves[random.Next(leaves.Count)];
+            var name = leaf.Groups["name"].Value;
+            var value = name == "EPOCH" ? Time(random) : MutateTokens(leaf.Groups["text"].Value.Trim(), random) ?? "";
+            var replacement = $"<{name}{leaf.Groups["attrs"].Value}>{Escape(value)}</{name}>";
+            log.Add($"<{name}>: '{Short(leaf.Value)}' -> '{Short(replacement)}'");
+            _lastChange = leaf.Index;
+            return text[..leaf.Index] + replacement + text[(leaf.Index + leaf.Length)..];
+        }
+        var lines = text.Split('\n').ToList();
+        var data = Enumerable.Range(0, lines.Count).Where(index => IsDataLine(lines[index])).ToList();
+        if (data.Count == 0)
+        {
+            return text;
+        }
+        var at = data[random.Next(data.Count)];
+        var changed = MutateTokens(lines[at].Trim(), random) ?? lines[at];
+        log.Add($"line {at + 1}: '{Short(lines[at].Trim())}' -> '{Short(changed)}'");
+        lines[at] = changed;
+        _lastChange = at;
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>Where the last change was made: a KVN line index, or an XML character offset.</summary>
+    private int _lastChange;
+
+    /// <summary>
+    /// The section, block or data line of <paramref name="text"/> that holds the last change (<see cref="Mutate"/>),
+    /// given hundreds of times: as many burns, states or segments, and as many of whatever is wrong with it.
+    /// </summary>
+    public string Multiply(string text, Random random, List<string> log)
+    {
+        var copies = random.Next(300, 600);
+        if (text.TrimStart().StartsWith('<'))
+        {
+            var blocks = BlockPattern().Matches(text);
+            if (blocks.Count == 0)
+            {
+                return text;
+            }
+            var block = blocks.LastOrDefault(b => b.Index <= _lastChange && _lastChange < b.Index + b.Length) ?? blocks[random.Next(blocks.Count)];
+            log.Add($"<{block.Groups["name"].Value}> block given {copies} times");
+            return text[..block.Index] + string.Concat(Enumerable.Repeat(block.Value, copies)) + text[(block.Index + block.Length)..];
+        }
+        var lines = text.Split('\n').ToList();
+        var at = Math.Clamp(_lastChange, 0, lines.Count - 1);
+        int start, stop;
+        if (IsDataLine(lines[at]))
+        {
+            (start, stop) = (at, at);
+        }
+        else
+        {
+            // the section around it (not the metadata, of which there is one); for a change elsewhere (a time system, an
+            // EPOCH_TZERO), any data line, which that change may affect
+            start = lines.FindLastIndex(at, l => l.Trim().EndsWith("_START", StringComparison.Ordinal));
+            var marker = start < 0 ? "" : lines[start].Trim()[..^"_START".Length];
+            stop = start < 0 || marker == "META" ? -1 : lines.FindIndex(start, l => l.Trim() == marker + "_STOP");
+            if (stop < at)
+            {
+                var data = Enumerable.Range(0, lines.Count).Where(index => IsDataLine(lines[index])).ToList();
+                at = data.Count > 0 ? data[random.Next(data.Count)] : at;
+                (start, stop) = (at, at);
+            }
+        }
+        var piece = lines.GetRange(start, stop - start + 1);
+        log.Add($"lines {start + 1}-{stop + 1} ('{Short(lines[start].Trim())}') given {copies} times");
+        lines.RemoveRange(start, piece.Count);
+        lines.InsertRange(start, Enumerable.Range(0, copies).SelectMany(_ => piece));
+        return string.Join("\n", lines);
+    }
+
     private string MutateKvn(string text, Random random, List<string> log)
     {
         var lines = text.Split('\n').ToList();
@@ -81,6 +165,7 @@ internal sealed partial class CcsdsTextMutator(DateTime near)
             var block = lines.GetRange(index, stop - index + 1);
             var twice = random.Next(2) == 0;
             log.Add($"lines {index + 1}-{stop + 1}: section {line} {(twice ? "given twice" : "removed")}");
+            _lastChange = index;
             lines.RemoveRange(index, block.Count);
             lines.InsertRange(index, twice ? [.. block, .. block] : []);
             return string.Join("\n", lines);
@@ -99,6 +184,7 @@ internal sealed partial class CcsdsTextMutator(DateTime near)
             replacement = MutateTokens(line, random);
         }
         log.Add($"line {index + 1}: '{Short(line)}' -> '{Short(replacement ?? "(removed)")}'");
+        _lastChange = index;
         if (replacement is null)
         {
             lines.RemoveAt(index);
@@ -118,6 +204,7 @@ internal sealed partial class CcsdsTextMutator(DateTime near)
             var block = blocks[random.Next(blocks.Count)];
             var twice = random.Next(2) == 0;
             log.Add($"<{block.Groups["name"].Value}> block {(twice ? "given twice" : "removed")}");
+            _lastChange = block.Index;
             return text[..block.Index] + (twice ? block.Value + block.Value : "") + text[(block.Index + block.Length)..];
         }
         if (random.Next(25) == 0 && VersionPattern().Match(text) is { Success: true } version)
@@ -149,6 +236,7 @@ internal sealed partial class CcsdsTextMutator(DateTime near)
             _ => $"<{name}{attributes}/>",
         };
         log.Add($"<{name}>: '{Short(leaf.Value)}' -> '{Short(replacement)}'");
+        _lastChange = leaf.Index;
         return text[..leaf.Index] + replacement + text[(leaf.Index + leaf.Length)..];
     }
 
@@ -221,6 +309,8 @@ internal sealed partial class CcsdsTextMutator(DateTime near)
             _ => (random.NextDouble() * 7200 - 3600).ToString("R", CultureInfo.InvariantCulture),
         };
     }
+
+    private static bool IsDataLine(string line) => line.Trim() is { Length: > 0 } trimmed && (char.IsAsciiDigit(trimmed[0]) || trimmed[0] == '-');
 
     private static string Line(string key, string value, string? unit) => unit is null ? $"{key} = {value}" : $"{key} = {value} [{unit}]";
 
