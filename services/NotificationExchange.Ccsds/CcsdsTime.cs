@@ -27,8 +27,12 @@ public readonly struct CcsdsTime : IEquatable<CcsdsTime>, IComparable<CcsdsTime>
     // Proleptic Gregorian year 0 is a leap year: DateTime's 0001-01-01 is 366 days after 0000-01-01.
     private const long YearZeroTicks = 366 * TicksPerDay;
 
+    // The last instant a CCSDS date can name: 9999-12-31T23:59:59.9999999 (DateTime.MaxValue), counted from year 0000.
+    private const long MaxTicks = 3_155_378_975_999_999_999L + YearZeroTicks;
+
     private static readonly Regex _pattern = new(
-        @"^(?<y>\d{4})-(?:(?<mo>\d{2})-(?<d>\d{2})|(?<doy>\d{3}))T(?<h>\d{2}):(?<mi>\d{2}):(?<s>\d{2})(?<f>\.\d*)?Z?$",
+        // [0-9], not \d: \d also matches other scripts' digits, which no CCSDS date has (and int.Parse refuses)
+        @"^(?<y>[0-9]{4})-(?:(?<mo>[0-9]{2})-(?<d>[0-9]{2})|(?<doy>[0-9]{3}))T(?<h>[0-9]{2}):(?<mi>[0-9]{2}):(?<s>[0-9]{2})(?<f>\.[0-9]*)?Z?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     private readonly long _ticks;        // absolute: ticks since 0000-01-01T00:00:00; in a leap second, counted from 23:59:59
@@ -95,19 +99,44 @@ public readonly struct CcsdsTime : IEquatable<CcsdsTime>, IComparable<CcsdsTime>
         return new DateTime(ticks, kind);
     }
 
-    /// <summary>This time made absolute: relative seconds are added to <paramref name="referenceEpoch"/>.</summary>
+    /// <summary>
+    /// This time made absolute: relative seconds are added to <paramref name="referenceEpoch"/>. Throws
+    /// <see cref="ArgumentOutOfRangeException"/> when that falls outside 0000-01-01 to 9999-12-31 (see <see cref="TryResolve"/>).
+    /// </summary>
     public CcsdsTime Resolve(CcsdsTime referenceEpoch)
     {
-        if (!IsRelative)
-        {
-            return this;
-        }
-        if (referenceEpoch.IsRelative)
+        if (referenceEpoch.IsRelative && IsRelative)
         {
             throw new ArgumentException("the reference epoch must be absolute", nameof(referenceEpoch));
         }
+        return TryResolve(referenceEpoch, out var resolved)
+            ? resolved
+            : throw new ArgumentOutOfRangeException(nameof(referenceEpoch), $"{this} s after {referenceEpoch} is outside the years 0000 to 9999");
+    }
+
+    /// <summary>
+    /// This time made absolute, as <see cref="Resolve"/>; false (and no exception) when the reference epoch is relative
+    /// or the result would fall outside 0000-01-01T00:00:00 to 9999-12-31T23:59:59.9999999, the dates a CCSDS time can name.
+    /// </summary>
+    public bool TryResolve(CcsdsTime referenceEpoch, out CcsdsTime resolved)
+    {
+        resolved = this;
+        if (!IsRelative)
+        {
+            return true;
+        }
+        // checked before any arithmetic: seconds beyond the whole range would overflow the tick count
+        if (referenceEpoch.IsRelative || Math.Abs(_seconds) > (double)MaxTicks / TimeSpan.TicksPerSecond)
+        {
+            return false;
+        }
         var ticks = referenceEpoch._ticks + (long)Math.Round(_seconds * TimeSpan.TicksPerSecond);
-        return new CcsdsTime(ticks, false, 0, CcsdsTimeForm.Calendar);
+        if (ticks < 0 || ticks > MaxTicks)
+        {
+            return false;
+        }
+        resolved = new CcsdsTime(ticks, false, 0, CcsdsTimeForm.Calendar);
+        return true;
     }
 
     /// <summary>
@@ -204,10 +233,19 @@ public readonly struct CcsdsTime : IEquatable<CcsdsTime>, IComparable<CcsdsTime>
         }
 
         var leap = second == 60;
-        var daysBefore = year == 0 ? 0 : new DateTime(year, 1, 1).Ticks / TicksPerDay + 366;
-        var ticks = (daysBefore + dayOfYear - 1) * TicksPerDay
+        var ticks = (DaysBeforeYear(year) + dayOfYear - 1) * TicksPerDay
             + ((hour * 60L + minute) * 60L + (leap ? 59 : second)) * TimeSpan.TicksPerSecond
             + fractionTicks;
+        if (leap && fractionTicks >= TimeSpan.TicksPerSecond)
+        {
+            // 23:59:60.99999999 rounds to the end of the leap second, which is 00:00:00 of the next day
+            leap = false;
+        }
+        if (ticks > MaxTicks)
+        {
+            errorMessage = $"'{trimmed}' rounds to 100 ns past 9999-12-31T23:59:59.9999999, the last time a CCSDS date can name";
+            return false;
+        }
         value = new CcsdsTime(ticks, leap, 0, form);
         return true;
     }
@@ -291,8 +329,9 @@ public readonly struct CcsdsTime : IEquatable<CcsdsTime>, IComparable<CcsdsTime>
         }
         var date = new DateOnly(year, 1, 1).AddDays(dayOfYear - 1);
         day = date;
+        // the last day of its month, tested without stepping past it (the day after 9999-12-31 does not exist)
         return CcsdsTimeSystems.EndsWithLeapSecond(date)
-            || (announced && date > CcsdsTimeSystems.LastTabulatedLeapSecondDay && date.AddDays(1).Day == 1);
+            || (announced && date > CcsdsTimeSystems.LastTabulatedLeapSecondDay && date.Day == DateTime.DaysInMonth(date.Year, date.Month));
     }
 
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);

@@ -51,32 +51,88 @@ public static class CcsdsTimeSystems
     /// <summary>
     /// An absolute epoch in UTC (DateTimeKind.Utc). UTC is taken as is; TAI, TT and GPS use the leap-second table (from
     /// 1972 on); TDB uses the usual two-term approximation of TDB - TT (good to about 30 microseconds). Other systems
-    /// need data this library does not have (UT1, GMST) or a mission origin (MET, MRT, SCLK) and are refused.
+    /// need data this library does not have (UT1, GMST) or a mission origin (MET, MRT, SCLK) and are refused. Throws
+    /// <see cref="NotSupportedException"/> for such a system and <see cref="ArgumentOutOfRangeException"/> for an epoch it
+    /// cannot convert (see <see cref="TryToUtc"/>, which says why instead).
     /// </summary>
     public static DateTime ToUtc(CcsdsTime epoch, string timeSystem)
     {
+        if (TryToUtc(epoch, timeSystem, out var utc, out var problem))
+        {
+            return utc;
+        }
+        throw ConvertsToUtc(timeSystem) ? new ArgumentOutOfRangeException(nameof(epoch), problem) : new NotSupportedException(problem);
+    }
+
+    /// <summary>
+    /// As <see cref="ToUtc"/>, without throwing: false, with what is wrong in <paramref name="problem"/>, for a time
+    /// system this library cannot convert, a relative time, year 0000 (an elapsed time, not a date), a TAI, TT, GPS or
+    /// TDB epoch before 1972 (TAI - UTC is tabulated from then on), or a result outside 0001-01-01 to 9999-12-31.
+    /// </summary>
+    public static bool TryToUtc(CcsdsTime epoch, string timeSystem, out DateTime utc, out string problem)
+    {
+        utc = default;
+        problem = "";
+        if (!ConvertsToUtc(timeSystem))
+        {
+            problem = $"epochs in time system {timeSystem} cannot be converted to UTC without external data";
+            return false;
+        }
+        if (epoch.IsRelative)
+        {
+            problem = $"{epoch} is a relative time; it needs its reference epoch to be converted";
+            return false;
+        }
+        if (epoch.Year == 0)
+        {
+            problem = $"{epoch} is in year 0000, an elapsed time (MET, MRT, SCLK), not a {timeSystem} date";
+            return false;
+        }
         var value = epoch.ToDateTime(DateTimeKind.Utc);
+        double seconds; // from the time system to TAI
         switch (timeSystem)
         {
             case Utc:
-                return value;
+                utc = value;
+                return true;
             case Tai:
-                return TaiToUtc(value);
+                seconds = 0;
+                break;
             case Gps:
-                return TaiToUtc(value.AddSeconds(19));
+                seconds = 19;
+                break;
             case Tt:
-                return TaiToUtc(value.AddSeconds(-32.184));
-            case Tdb:
+                seconds = -32.184;
+                break;
+            default: // TDB
                 var gDegrees = 357.53 + 0.98560028 * (value - new DateTime(2000, 1, 1, 12, 0, 0, DateTimeKind.Utc)).TotalDays;
                 var g = gDegrees * Math.PI / 180;
-                var tdbMinusTt = 0.001657 * Math.Sin(g) + 0.000014 * Math.Sin(2 * g);
-                return TaiToUtc(value.AddSeconds(-32.184 - tdbMinusTt));
-            default:
-                throw new NotSupportedException($"epochs in time system {timeSystem} cannot be converted to UTC without external data");
+                seconds = -32.184 - (0.001657 * Math.Sin(g) + 0.000014 * Math.Sin(2 * g));
+                break;
         }
+        // TAI - UTC is tabulated from 1972 on: an epoch of the 1960s in TAI (or TT, GPS, TDB) has no UTC here
+        if (value < _leapSeconds[0].From)
+        {
+            problem = $"{epoch} {timeSystem} is before 1972, where this library has no TAI - UTC";
+            return false;
+        }
+        // TAI as ticks: no DateTime arithmetic that could step past 9999-12-31
+        var taiTicks = value.Ticks + (long)Math.Round(seconds * TimeSpan.TicksPerSecond);
+        if (!TryTaiToUtc(taiTicks, out var utcTicks))
+        {
+            problem = $"{epoch} {timeSystem} is before 1972-01-01 UTC, where this library has no TAI - UTC";
+            return false;
+        }
+        if (utcTicks > DateTime.MaxValue.Ticks)
+        {
+            problem = $"{epoch} {timeSystem} is after 9999-12-31T23:59:59.9999999 UTC";
+            return false;
+        }
+        utc = new DateTime(utcTicks, DateTimeKind.Utc);
+        return true;
     }
 
-    /// <summary>TAI - UTC in seconds at a UTC instant (from 1972 on).</summary>
+    /// <summary>TAI - UTC in seconds at a UTC instant (from 1972 on); throws <see cref="NotSupportedException"/> before 1972.</summary>
     public static int TaiMinusUtc(DateTime utc)
     {
         if (utc < _leapSeconds[0].From)
@@ -94,9 +150,25 @@ public static class CcsdsTimeSystems
         return seconds;
     }
 
-    private static DateTime TaiToUtc(DateTime tai)
+    /// <summary>
+    /// UTC ticks of a TAI instant: the offset of the last step whose start, in TAI, is not after it. A TAI instant
+    /// within an inserted second (UTC 23:59:60, which DateTime cannot hold) maps onto 23:59:59 again. False before 1972.
+    /// </summary>
+    private static bool TryTaiToUtc(long taiTicks, out long utcTicks)
     {
-        var guess = tai.AddSeconds(-TaiMinusUtc(tai.AddSeconds(-37)));
-        return tai.AddSeconds(-TaiMinusUtc(guess));
+        utcTicks = 0;
+        for (var index = _leapSeconds.Length - 1; index >= 0; index--)
+        {
+            var (from, offset) = _leapSeconds[index];
+            var offsetTicks = offset * TimeSpan.TicksPerSecond;
+            // a step after the first starts with the leap second that precedes it
+            var leapSecond = index > 0 ? TimeSpan.TicksPerSecond : 0;
+            if (taiTicks >= from.Ticks + offsetTicks - leapSecond)
+            {
+                utcTicks = taiTicks - offsetTicks;
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -150,6 +150,7 @@ public sealed class UserDefinedParameters : CcsdsBlock
         }
         // the value as written: brackets at its end are part of it
         Parameters.Add(new(name, entry.Raw));
+        Locate(entry.Keyword, entry.Location);
         return true;
     }
 

@@ -78,30 +78,42 @@ public class OcmNoticeRoundTripTests
     }
 
     [Test]
-    public void A_third_party_ocm_with_a_timed_burn_and_no_delta_v_gives_the_window_and_leaves_the_delta_v_to_the_supplement()
+    public void A_section_without_delta_v_thrust_or_acceleration_is_a_burn_only_in_the_exchange_s_own_ocms()
     {
-        var ocm = new OcmMessage
+        var header = new OdmHeader { CreationDate = CcsdsTime.FromDateTime(_now), Originator = "OTHER OPS" };
+        var metadata = new OcmMetadata { ObjectName = "SAT", EpochTzero = CcsdsTime.FromDateTime(_now.AddDays(1)) };
+        OcmManeuver Section(string id, List<string> composition, params object[] values)
         {
-            Header = new OdmHeader { CreationDate = CcsdsTime.FromDateTime(_now), Originator = "OTHER OPS" },
-            Metadata = new OcmMetadata { ObjectName = "SAT", EpochTzero = CcsdsTime.FromDateTime(_now.AddDays(1)) },
-        };
-        var burn = new OcmManeuver { ManId = "B-1", ManBasis = "PLANNED", ManComposition = ["TIME_RELATIVE", "MAN_DURA"], ManUnits = ["s"] };
-        burn.AddLine(60.0, 90.0);
-        ocm.Maneuvers.Add(burn);
-        var deployment = new OcmManeuver { ManId = "D-1", ManComposition = ["TIME_RELATIVE", "MAN_DURA", "DEPLOY_ID", "DEPLOY_DV_X"] };
-        deployment.AddLine(0.0, 1.0, "CUBE_1", 0.0001);
-        var errors = new ValidationErrors();
+            var section = new OcmManeuver { ManId = id, ManBasis = "PLANNED", ManComposition = composition };
+            section.AddLine(values);
+            return section;
+        }
+        var timed = Section("B-1", ["TIME_RELATIVE", "MAN_DURA"], 60.0, 90.0);
+        var massChange = Section("M-1", ["TIME_RELATIVE", "MAN_DURA", "DELTA_MASS"], 60.0, 90.0, -0.5);
+        var deployment = Section("D-1", ["TIME_RELATIVE", "MAN_DURA", "DEPLOY_ID", "DEPLOY_DV_X"], 0.0, 1.0, "CUBE_1", 0.0001);
+        string Message(OcmManeuver section, UserDefinedParameters? user = null) =>
+            OcmWriter.Write(new OcmMessage { Header = header, Metadata = metadata, Maneuvers = [section], UserDefined = user }, CcsdsSyntax.Kvn);
+        var exchanges = new UserDefinedParameters { Parameters = [new(CcsdsManeuverImport.DeltaVMagnitudeParameter, "0.3")] };
 
-        var imported = CcsdsManeuverImport.Read(OcmWriter.Write(ocm, CcsdsSyntax.Xml), null, "ccsds_maneuver", errors);
-        var onlyDeployment = CcsdsManeuverImport.Read(OcmWriter.Write(new OcmMessage { Header = ocm.Header, Metadata = ocm.Metadata, Maneuvers = [deployment] }, CcsdsSyntax.Kvn),
-            null, "ccsds_maneuver", errors);
+        var refusals = new[] { timed, massChange, deployment }.Select(section =>
+        {
+            var errors = new ValidationErrors();
+            return (Imported: CcsdsManeuverImport.Read(Message(section), null, "ccsds_maneuver", errors), errors.Violations);
+        }).ToList();
+        var ownErrors = new ValidationErrors();
+        var own = CcsdsManeuverImport.Read(Message(timed, exchanges), null, "ccsds_maneuver", ownErrors);
 
         Assert.Multiple(() =>
         {
-            Assert.That(imported!.Value.Notice.ExecutionWindow, Is.EqualTo(new TimeWindow(_now.AddDays(1).AddSeconds(60), _now.AddDays(1).AddSeconds(150))));
-            Assert.That(imported.Value.Notice.PlannedDeltaV, Is.Null);
-            Assert.That(onlyDeployment, Is.Null, "a deployment moves other objects");
-            Assert.That(errors.Violations.Single().Description, Does.Contain("no maneuver section that moves the object"));
+            foreach (var (imported, violations) in refusals)
+            {
+                Assert.That(imported, Is.Null, "a third party's section that gives no delta-v, thrust or acceleration moves nothing it says");
+                Assert.That(violations.Single().Description, Does.Contain("no maneuver section that moves the object"));
+            }
+            Assert.That(ownErrors.Violations, Is.Empty);
+            Assert.That(own!.Value.Notice.ExecutionWindow, Is.EqualTo(new TimeWindow(_now.AddDays(1).AddSeconds(60), _now.AddDays(1).AddSeconds(150))),
+                "the exchange's magnitude-only form: ignition and MAN_DURA with NX_DELTA_V_MAGNITUDE_MPS");
+            Assert.That(own.Value.Notice.PlannedDeltaV, Is.EqualTo(new DeltaV(0.3)));
         });
     }
 

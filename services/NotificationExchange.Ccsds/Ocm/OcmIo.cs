@@ -255,6 +255,7 @@ internal static class OcmBinding
             Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),
             Metadata = Metadata.Read(segment?.Child("metadata"), context, segment?.Location ?? root.Location),
         };
+        context.ReferenceEpoch = message.Metadata.LocationOf("EPOCH_TZERO") is null ? null : message.Metadata.EpochTzero;
         // Relative times count from EPOCH_TZERO, a mandatory metadata keyword: when it is missing that is reported once
         // with the metadata, not again at every relative time.
         foreach (var node in data?.ChildrenNamed("traj") ?? [])
@@ -344,7 +345,7 @@ internal static class OcmBinding
             }
             if (time is not null && values.Count == count)
             {
-                lines.Add(new OcmStateLine { Time = time.Value, Values = values });
+                lines.Add(new OcmStateLine(line.Location) { Time = time.Value, Values = values });
             }
         }
         return lines;
@@ -387,10 +388,22 @@ internal static class OcmBinding
                 {
                     ok &= Values.ParseTime(tokens[index], false, line.Location, field, context) is not null;
                 }
-                if (field is not ("TIME_ABSOLUTE" or "DEPLOY_ID" or "ACC_INTERP" or "THR_INTERP") && !CcsdsNumbers.TryParseDouble(tokens[index], out _))
+                if (field is not ("TIME_ABSOLUTE" or "DEPLOY_ID" or "ACC_INTERP" or "THR_INTERP"))
                 {
-                    context.Error(CcsdsErrorKind.UnparsableNumber, line.Location, field, $"'{tokens[index]}' is not a number");
-                    ok = false;
+                    if (!CcsdsNumbers.TryParseDouble(tokens[index], out var number))
+                    {
+                        context.Error(CcsdsErrorKind.UnparsableNumber, line.Location, field, $"'{tokens[index]}' is not a number");
+                        ok = false;
+                    }
+                    else if (field == "TIME_RELATIVE")
+                    {
+                        ok &= Values.CheckRelative(number, line.Location, field, context);
+                    }
+                    else if (field == "MAN_DURA" && number < 0)
+                    {
+                        context.Error(CcsdsErrorKind.InvalidValue, line.Location, field, $"{tokens[index]} must not be negative: it is a duration");
+                        ok = false;
+                    }
                 }
                 if (field is "ACC_INTERP" or "THR_INTERP" && tokens[index] is not ("ON" or "OFF"))
                 {
@@ -400,7 +413,7 @@ internal static class OcmBinding
             }
             if (ok)
             {
-                maneuver.Lines.Add(new OcmManeuverLine { Values = [.. tokens.Select(Canonical)] });
+                maneuver.Lines.Add(new OcmManeuverLine(line.Location) { Values = [.. tokens.Select(Canonical)] });
             }
         }
         return maneuver;
@@ -539,13 +552,9 @@ internal static class OcmBinding
             Wrap(Values.ChoiceField<OcmKeywordSection>(keyword, _ => null, (_, _) => { }, false,
                 value => CcsdsVocabulary.IsKnownFrame(value, FrameKinds.Any) ? null : (CcsdsErrorKind.UnknownFrame, $"'{value}' is not a known reference frame")));
 
-        private static Field<OcmKeywordSection> Wrap(Field<OcmKeywordSection> typed) => new()
+        // parsed and checked as the typed field is; kept as its canonical text
+        private static Field<OcmKeywordSection> Wrap(Field<OcmKeywordSection> typed) => typed with
         {
-            Keyword = typed.Keyword,
-            Mandatory = typed.Mandatory,
-            Unit = typed.Unit,
-            IsEmpty = typed.IsEmpty,
-            Parse = typed.Parse,
             Set = (section, value) => section.Set(typed.Keyword, typed.Format(value)),
             Get = section => section.Get(typed.Keyword),
             Format = value => (string)value,

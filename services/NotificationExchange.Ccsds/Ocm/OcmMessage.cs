@@ -60,6 +60,15 @@ public sealed class OcmMetadata : CcsdsBlock
 /// <summary>A line of an OCM trajectory or covariance section: a time (absolute, or seconds after EPOCH_TZERO) and its values.</summary>
 public sealed class OcmStateLine
 {
+    public OcmStateLine()
+    {
+    }
+
+    internal OcmStateLine(SourceLocation location) => Location = location;
+
+    /// <summary>Where a reader found this line; null for a line built in code.</summary>
+    public SourceLocation? Location { get; }
+
     public CcsdsTime Time { get; set; }
     public List<double> Values { get; set; } = [];
 }
@@ -117,6 +126,15 @@ public sealed class OcmCovariance : CcsdsBlock
 /// <summary>A line of an OCM maneuver section: one value per MAN_COMPOSITION field, as written.</summary>
 public sealed class OcmManeuverLine
 {
+    public OcmManeuverLine()
+    {
+    }
+
+    internal OcmManeuverLine(SourceLocation location) => Location = location;
+
+    /// <summary>Where a reader found this line; null for a line built in code.</summary>
+    public SourceLocation? Location { get; }
+
     public List<string> Values { get; set; } = [];
 }
 

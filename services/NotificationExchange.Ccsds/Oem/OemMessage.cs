@@ -170,7 +170,7 @@ internal static class OemBinding
         {
             return null;
         }
-        return new OemStateVector
+        var state = new OemStateVector
         {
             Epoch = epoch!.Value,
             X = numbers[0],
@@ -183,6 +183,8 @@ internal static class OemBinding
             YDdot = numbers.Length == 9 ? numbers[7] : null,
             ZDdot = numbers.Length == 9 ? numbers[8] : null,
         };
+        state.Locate(line.Location);
+        return state;
     }
 
     /// <summary>A KVN covariance: EPOCH, COV_REF_FRAME, then the lower triangle in six rows of 1 to 6 values.</summary>

@@ -4,7 +4,7 @@ namespace NotificationExchange.Ccsds.Syntax;
 /// One keyword of a block: how to parse and check its value, where it lives in the model, and how to write it back.
 /// Defined once per keyword, it drives reading (KVN and XML alike), mandatory-keyword checks and writing.
 /// </summary>
-internal sealed class Field<T>
+internal sealed record Field<T>
 {
     public required string Keyword { get; init; }
 
@@ -95,16 +95,10 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         {
             return Add(field);
         }
-        return Add(new Field<T>
+        // the field itself, reading an alias as the standard's value: everything else (unit, first version, ...) is kept
+        return Add(field with
         {
-            Keyword = field.Keyword,
-            Mandatory = field.Mandatory,
-            IsEmpty = field.IsEmpty,
-            Parse = (entry, context) => field.Parse(
-                aliases.TryGetValue(entry.Value, out var standard) ? new Entry(entry.Keyword, standard, entry.Unit, entry.Location) : entry, context),
-            Set = field.Set,
-            Get = field.Get,
-            Format = field.Format,
+            Parse = (entry, context) => field.Parse(aliases.TryGetValue(entry.Value, out var standard) ? entry.WithValue(standard) : entry, context),
         });
     }
 
@@ -130,6 +124,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
         {
             return model;
         }
+        model.Locate(node.Location);
         model.Comments.AddRange(node.Comments);
         var seen = new HashSet<string>();
         foreach (var entry in node.Entries)
@@ -164,6 +159,7 @@ internal sealed class BlockMap<T>(string name) where T : CcsdsBlock, new()
             if (field.Parse(entry, context) is { } value)
             {
                 field.Set(model, value);
+                model.Locate(entry.Keyword, entry.Location);
             }
         }
         foreach (var field in _fields.Where(f => hasEntries && f.Mandatory && !seen.Contains(f.Keyword)))

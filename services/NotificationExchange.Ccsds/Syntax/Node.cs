@@ -84,7 +84,7 @@ internal sealed class Node(string name, SourceLocation location)
 /// One KEYWORD = value [unit] line, or one XML element with text (and a units attribute). Without a raw text the
 /// value is taken as written (XML, whose unit is an attribute).
 /// </summary>
-internal sealed class Entry(string keyword, string value, string? unit, SourceLocation location, string? raw = null)
+internal sealed class Entry(string keyword, string value, string? unit, SourceLocation location, string? raw = null, bool unitIsAttribute = false)
 {
     public string Keyword { get; } = keyword;
 
@@ -102,8 +102,11 @@ internal sealed class Entry(string keyword, string value, string? unit, SourceLo
     /// </summary>
     public string Raw { get; } = raw ?? value;
 
-    /// <summary>Whether the unit came from a units attribute: a bracketed unit is part of <see cref="Raw"/>, so Raw is longer.</summary>
-    public bool UnitIsAttribute => Unit is not null && Raw == Value;
+    /// <summary>Whether the unit came from an XML units attribute rather than from brackets, which are part of <see cref="Raw"/>.</summary>
+    public bool UnitIsAttribute { get; } = unitIsAttribute;
+
+    /// <summary>The same entry with another value (and raw text), its unit and where it came from kept.</summary>
+    public Entry WithValue(string newValue) => new(Keyword, newValue, Unit, Location, newValue, UnitIsAttribute);
 }
 
 /// <summary>A line of whitespace-separated values: OEM ephemeris and covariance rows, OCM trajLine, covLine and manLine.</summary>

@@ -9,6 +9,12 @@ internal sealed class ReadContext(CcsdsReadOptions options)
 
     public string Version { get; set; } = "";
 
+    /// <summary>
+    /// The epoch relative times count from (OCM EPOCH_TZERO) once it is read: a relative time is then checked to fall
+    /// within the years 0000 to 9999 when counted from it.
+    /// </summary>
+    public CcsdsTime? ReferenceEpoch { get; set; }
+
     public bool HasErrors => Errors.Count > 0;
 
     public void Error(CcsdsErrorKind kind, SourceLocation location, string? keyword, string message) =>

@@ -110,10 +110,25 @@ internal static class Values
     {
         if (CcsdsTime.TryParse(text, allowRelative, announcedLeapSecond, out var time, out var kind, out var message))
         {
-            return time;
+            return !time.IsRelative || CheckRelative(time.RelativeSeconds, location, keyword, context) ? time : null;
         }
         context.Error(kind, location, keyword, message);
         return null;
+    }
+
+    /// <summary>
+    /// Relative seconds that, counted from the reference epoch (when one has been read), name a date a CCSDS time can
+    /// (0000-01-01 to 9999-12-31); an impossible date otherwise.
+    /// </summary>
+    public static bool CheckRelative(double seconds, SourceLocation location, string? keyword, ReadContext context)
+    {
+        if (context.ReferenceEpoch is not { } epoch || CcsdsTime.Relative(seconds).TryResolve(epoch, out _))
+        {
+            return true;
+        }
+        context.Error(CcsdsErrorKind.ImpossibleDate, location, keyword,
+            $"{CcsdsNumbers.Format(seconds)} s after EPOCH_TZERO {epoch} is outside the years 0000 to 9999");
+        return false;
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ internal static class XmlNodeReader
             {
                 var keyword = name == "USER_DEFINED" ? "USER_DEFINED_" + (child.Attribute("parameter")?.Value ?? "") : name;
                 var unit = child.Attributes().FirstOrDefault(a => a.Name.LocalName == "units")?.Value;
-                node.Items.Add(new Entry(keyword, child.Value.Trim(), unit, location));
+                node.Items.Add(new Entry(keyword, child.Value.Trim(), unit, location, unitIsAttribute: unit is not null));
             }
         }
         return node;

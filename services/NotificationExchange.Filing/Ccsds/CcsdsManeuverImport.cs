@@ -1,4 +1,3 @@
-using System.Globalization;
 using NotificationExchange.Ccsds;
 using NotificationExchange.Ccsds.Ocm;
 using NotificationExchange.Ccsds.Opm;
@@ -26,7 +25,7 @@ public static class CcsdsManeuverImport
     /// <summary>Catalogue names under which an OCM's OBJECT_DESIGNATOR is a NORAD catalogue number.</summary>
     private static readonly HashSet<string> _noradCatalogs = ["SATCAT", "NORAD", "CSPOC", "18SDS", "SPACETRACK", "SPACE-TRACK", "USSPACECOM"];
 
-    private sealed record Burn(DateTime Ignition, double DurationSeconds, string Frame, RtnVector? DeltaVMps);
+    private sealed record Burn(DateTime Ignition, DateTime End, string Frame, RtnVector? DeltaVMps);
 
     /// <summary>
     /// The notice, and the message to keep as its source; null (with every problem in <paramref name="errors"/>,
@@ -35,13 +34,16 @@ public static class CcsdsManeuverImport
     public static (ManeuverNotice Notice, Attachment Source)? Read(string? message, ManeuverNotice? supplement, string field, ValidationErrors errors)
     {
         var messageField = $"{field}.message";
-        var read = CcsdsMessages.Read(message, messageField, errors, NdmMessageType.Opm, NdmMessageType.Ocm);
+        // every problem of the message, then at most as many as an answer can carry
+        var problems = new ValidationErrors();
+        var read = CcsdsMessages.Read(message, messageField, problems, NdmMessageType.Opm, NdmMessageType.Ocm);
         var fromMessage = read switch
         {
-            OpmMessage opm => FromOpm(opm, messageField, errors),
-            OcmMessage ocm => FromOcm(ocm, messageField, errors),
+            OpmMessage opm => FromOpm(opm, messageField, problems),
+            OcmMessage ocm => FromOcm(ocm, messageField, problems),
             _ => null,
         };
+        CcsdsMessages.Transfer(problems, errors);
         if (fromMessage is null)
         {
             return null;
@@ -59,20 +61,33 @@ public static class CcsdsManeuverImport
             errors.Add(field, "the OPM has no maneuver block (MAN_EPOCH_IGNITION ... MAN_DV_3)");
             return null;
         }
+        if (!CcsdsMessages.ConvertsToUtc(metadata.TimeSystem, metadata, field, errors))
+        {
+            return null;
+        }
         var burns = new List<Burn>();
+        var complete = true;
         foreach (var maneuver in opm.Maneuvers)
         {
-            if (CcsdsMessages.ToUtc(maneuver.EpochIgnition, metadata.TimeSystem, field, errors) is not { } ignition)
+            var ignition = CcsdsMessages.ToUtc(maneuver.EpochIgnition, metadata.TimeSystem, maneuver.LocationOf("MAN_EPOCH_IGNITION"), "MAN_EPOCH_IGNITION", field, errors);
+            var end = ignition is { } start ? End(start, maneuver.Duration ?? 0, maneuver.LocationOf("MAN_DURATION"), "MAN_DURATION", field, errors) : null;
+            if (ignition is null || end is null)
             {
-                return null;
+                complete = false;
+                continue;
             }
             var dv = new RtnVector(maneuver.Dv1 * 1000.0, maneuver.Dv2 * 1000.0, maneuver.Dv3 * 1000.0);
-            burns.Add(new Burn(ignition, maneuver.Duration ?? 0, maneuver.RefFrame, dv));
+            burns.Add(new Burn(ignition.Value, end.Value, maneuver.RefFrame, dv));
         }
         var state = opm.StateVector;
-        var orbit = CcsdsMessages.IsInertial(metadata.RefFrame) && CcsdsMessages.ToUtc(state.Epoch, metadata.TimeSystem, field, errors) is { } epoch
+        var orbit = CcsdsMessages.IsInertial(metadata.RefFrame)
+            && CcsdsMessages.ToUtc(state.Epoch, metadata.TimeSystem, state.LocationOf("EPOCH"), "EPOCH", field, errors) is { } epoch
             ? CcsdsMessages.OrbitOfState(epoch, state.X, state.Y, state.Z, state.XDot, state.YDot, state.ZDot)
             : null;
+        if (!complete)
+        {
+            return null;
+        }
         return Notice(
             new SpaceObjectRef(0, Designator(metadata.ObjectId), Text(metadata.ObjectName)),
             burns,
@@ -87,7 +102,14 @@ public static class CcsdsManeuverImport
     private static ManeuverNotice? FromOcm(OcmMessage ocm, string field, ValidationErrors errors)
     {
         var metadata = ocm.Metadata;
+        if (!CcsdsMessages.ConvertsToUtc(metadata.TimeSystem, metadata, field, errors))
+        {
+            return null;
+        }
+        var magnitude = CcsdsMessages.UserNumber(ocm.UserDefined, DeltaVMagnitudeParameter, field, errors);
+        var magnitudeOnly = ocm.UserDefined?.Parameters.Any(p => p.Key == DeltaVMagnitudeParameter) == true;
         var burns = new List<Burn>();
+        var complete = true;
         ManeuverPurpose purpose = 0;
         string? purposeText = null;
         foreach (var section in ocm.Maneuvers)
@@ -97,21 +119,25 @@ public static class CcsdsManeuverImport
                 errors.Add(field, $"maneuver {section.ManId} has MAN_BASIS {section.ManBasis}: it has happened; file planned maneuvers, and report executions with ReportExecution");
                 return null;
             }
-            if (!MovesTheObject(section))
+            if (!MovesTheObject(section, magnitudeOnly))
             {
-                continue; // deployments and mass changes move other objects, not this one
+                continue; // deployments and mass changes move other objects, or none
             }
             var scale = DeltaVScale(section, field, errors);
+            var timeKeyword = section.ManComposition.Contains("TIME_ABSOLUTE") ? "TIME_ABSOLUTE" : "TIME_RELATIVE";
             foreach (var line in section.Lines)
             {
-                if (CcsdsMessages.ToUtc(ocm.Resolve(section.GetTime(line)), metadata.TimeSystem, field, errors) is not { } ignition)
+                var ignition = CcsdsMessages.ToUtc(ocm, section.GetTime(line), line.Location, timeKeyword, field, errors);
+                var end = ignition is { } start ? End(start, section.GetNumber(line, "MAN_DURA") ?? 0, line.Location, "MAN_DURA", field, errors) : null;
+                if (ignition is null || end is null)
                 {
-                    return null;
+                    complete = false;
+                    continue;
                 }
                 var dv = section.ManComposition.Contains("DV_X")
                     ? new RtnVector((section.GetNumber(line, "DV_X") ?? 0) * scale, (section.GetNumber(line, "DV_Y") ?? 0) * scale, (section.GetNumber(line, "DV_Z") ?? 0) * scale)
                     : null;
-                burns.Add(new Burn(ignition, section.GetNumber(line, "MAN_DURA") ?? 0, section.ManRefFrame, dv));
+                burns.Add(new Burn(ignition.Value, end.Value, section.ManRefFrame, dv));
             }
             if (purpose == 0 && purposeText is null && section.ManPurpose is { Length: > 0 } stated)
             {
@@ -119,9 +145,13 @@ public static class CcsdsManeuverImport
                 purpose = PurposeOf(stated);
             }
         }
+        if (!complete)
+        {
+            return null;
+        }
         if (burns.Count == 0)
         {
-            errors.Add(field, "the OCM has no maneuver section that moves the object (with DV_*, THR_*, ACC_* or MAN_DURA lines and no deployment)");
+            errors.Add(field, $"the OCM has no maneuver section that moves the object (with DV_*, THR_* or ACC_* lines, or MAN_DURA lines with the exchange's {DeltaVMagnitudeParameter}, and no deployment)");
             return null;
         }
         var remarks = Remarks(ocm.Maneuvers.SelectMany(m => m.Comments));
@@ -137,10 +167,6 @@ public static class CcsdsManeuverImport
         var contact = metadata.OriginatorPoc is null && metadata.OriginatorEmail is null && metadata.OriginatorPhone is null
             ? null
             : new PointOfContact(Text(metadata.OriginatorPoc), Text(metadata.Operator), Text(metadata.OriginatorEmail), Text(metadata.OriginatorPhone));
-        var magnitude = ocm.UserDefined?.Parameters.FirstOrDefault(p => p.Key == DeltaVMagnitudeParameter).Value is { } stored
-            && double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : (double?)null;
         return Notice(
             new SpaceObjectRef(norad, Designator(metadata.InternationalDesignator), Text(metadata.ObjectName)),
             burns,
@@ -152,12 +178,40 @@ public static class CcsdsManeuverImport
             magnitude);
     }
 
+    /// <summary>
+    /// The end of a burn of <paramref name="durationSeconds"/> from <paramref name="ignition"/>; null, with an error
+    /// naming the keyword and line, for a duration no maneuver window can span (checked before any arithmetic with it).
+    /// </summary>
+    private static DateTime? End(DateTime ignition, double durationSeconds, SourceLocation? location, string keyword, string field, ValidationErrors errors)
+    {
+        var longest = NotificationValidator.MaxWindowLength;
+        if (!(durationSeconds >= 0))
+        {
+            CcsdsMessages.Report(errors, field, location, keyword, $"{CcsdsNumbers.Format(durationSeconds)} s is not a duration: it must not be negative");
+            return null;
+        }
+        if (durationSeconds > longest.TotalSeconds)
+        {
+            CcsdsMessages.Report(errors, field, location, keyword,
+                $"{CcsdsNumbers.Format(durationSeconds)} s is longer than the {longest.TotalDays} days a maneuver window may span");
+            return null;
+        }
+        var ticks = (long)Math.Round(durationSeconds * TimeSpan.TicksPerSecond);
+        if (ticks > DateTime.MaxValue.Ticks - ignition.Ticks)
+        {
+            CcsdsMessages.Report(errors, field, location, keyword,
+                $"{CcsdsNumbers.Format(durationSeconds)} s after ignition {ignition:yyyy-MM-ddTHH:mm:ss}Z ends after 9999-12-31");
+            return null;
+        }
+        return ignition.AddTicks(ticks);
+    }
+
     private static ManeuverNotice Notice(
         SpaceObjectRef obj, List<Burn> burns, ManeuverPurpose purpose, OrbitSpec? orbit, OrbitSpec? expectedOrbit, string? remarks, PointOfContact? contact,
         double? deltaVMagnitude)
     {
         var start = burns.Min(b => b.Ignition);
-        var end = burns.Max(b => b.Ignition.AddTicks((long)Math.Round(b.DurationSeconds * TimeSpan.TicksPerSecond)));
+        var end = burns.Max(b => b.End);
         var withDeltaV = burns.Where(b => b.DeltaVMps is not null).ToList();
         DeltaV? deltaV = null;
         if (withDeltaV.Count > 0 || deltaVMagnitude is not null)
@@ -214,14 +268,14 @@ public static class CcsdsManeuverImport
     }
 
     /// <summary>
-    /// Whether a section is a maneuver of the message's object: it gives delta-v, thrust or acceleration, or it gives a
-    /// burn duration and deploys nothing. The last is how a maneuver known only by its delta-v magnitude is written (the
-    /// exchange's own OCMs keep the magnitude in <see cref="DeltaVMagnitudeParameter"/>, never inventing a direction);
-    /// a section of deployments or mass changes alone moves other objects, or none.
+    /// Whether a section is a maneuver of the message's object: it gives delta-v, thrust or acceleration, or, in the
+    /// exchange's own OCMs (which carry <see cref="DeltaVMagnitudeParameter"/>), a burn duration and no deployment:
+    /// that is how a maneuver known only by its delta-v magnitude is written, no direction ever being made up. Any
+    /// other section (deployments, mass changes: TIME, MAN_DURA and DELTA_MASS alone) moves other objects, or none.
     /// </summary>
-    private static bool MovesTheObject(OcmManeuver section) =>
+    private static bool MovesTheObject(OcmManeuver section, bool magnitudeOnly) =>
         section.ManComposition.Any(f => f.StartsWith("DV_", StringComparison.Ordinal) || f.StartsWith("THR_", StringComparison.Ordinal) || f.StartsWith("ACC_", StringComparison.Ordinal))
-        || (section.ManComposition.Contains("MAN_DURA") && !section.ManComposition.Any(f => f.StartsWith("DEPLOY_", StringComparison.Ordinal)));
+        || (magnitudeOnly && section.ManComposition.Contains("MAN_DURA") && !section.ManComposition.Any(f => f.StartsWith("DEPLOY_", StringComparison.Ordinal)));
 
     /// <summary>The factor from the section's DV unit to m/s (the standard's default is km/s).</summary>
     private static double DeltaVScale(OcmManeuver section, string field, ValidationErrors errors)

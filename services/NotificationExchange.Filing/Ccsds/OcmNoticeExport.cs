@@ -56,7 +56,7 @@ public static class OcmNoticeExport
             ocm.Maneuvers.Add(determined);
             if (executed.AchievedDeltaV is { } achieved)
             {
-                ocm.UserDefined!.Parameters.Add(new(CcsdsManeuverImport.AchievedDeltaVMagnitudeParameter, Number(achieved.MagnitudeMps)));
+                ocm.UserDefined!.Parameters.Add(new(CcsdsManeuverImport.AchievedDeltaVMagnitudeParameter, CcsdsNumbers.Format(achieved.MagnitudeMps)));
             }
         }
         AddOrbit(ocm, OcmOrbits.CurrentOrbitId, notice.CurrentOrbit);
@@ -64,7 +64,7 @@ public static class OcmNoticeExport
         if (notice.PlannedDeltaV is { } deltaV)
         {
             // the magnitude as filed: OCM has no keyword for it, and a notice may give nothing else
-            ocm.UserDefined!.Parameters.Add(new(CcsdsManeuverImport.DeltaVMagnitudeParameter, Number(deltaV.MagnitudeMps)));
+            ocm.UserDefined!.Parameters.Add(new(CcsdsManeuverImport.DeltaVMagnitudeParameter, CcsdsNumbers.Format(deltaV.MagnitudeMps)));
         }
         return ocm;
     }
@@ -90,8 +90,8 @@ public static class OcmNoticeExport
         Add("CONSENT_REFERENCE", notice.ConsentReference);
         Add("OPERATIONS_START", Time(window.Start!.Value));
         Add("OPERATIONS_STOP", Time(window.End!.Value));
-        Add("PLANNED_CLOSEST_APPROACH_M", Number(notice.PlannedClosestApproachM));
-        Add("KEEP_OUT_RADIUS_M", notice.KeepOutRadiusM is { } keepOut ? Number(keepOut) : null);
+        Add("PLANNED_CLOSEST_APPROACH_M", CcsdsNumbers.Format(notice.PlannedClosestApproachM));
+        Add("KEEP_OUT_RADIUS_M", notice.KeepOutRadiusM is { } keepOut ? CcsdsNumbers.Format(keepOut) : null);
         Add("PURPOSE", Word(notice.Purpose));
         Add("PURPOSE_DESCRIPTION", notice.PurposeDescription);
         Add("ABORT_PLAN", notice.AbortPlan);
@@ -100,7 +100,7 @@ public static class OcmNoticeExport
         {
             var phase = notice.Phases[i];
             Add($"PHASE_{i + 1}_TYPE", Word(phase.Type));
-            Add($"PHASE_{i + 1}_RANGE_M", Number(phase.RangeM));
+            Add($"PHASE_{i + 1}_RANGE_M", CcsdsNumbers.Format(phase.RangeM));
             Add($"PHASE_{i + 1}_START", phase.Window?.Start is { } start ? Time(start) : null);
             Add($"PHASE_{i + 1}_STOP", phase.Window?.End is { } end ? Time(end) : null);
             Add($"PHASE_{i + 1}_DESCRIPTION", phase.Description);
@@ -178,8 +178,6 @@ public static class OcmNoticeExport
     private static string Word<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
         string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Time(DateTime value) => CcsdsTime.FromDateTime(value).ToString();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NotificationExchange.Ccsds;
 using NotificationExchange.Ccsds.Ocm;
 using NotificationExchange.Domain.Notifications;
@@ -39,11 +38,11 @@ internal static class OcmOrbits
             case MeanElementsOrbit { GivesApsides: true } mean:
                 if (mean.ApogeeAltitudeKm is { } apogee)
                 {
-                    yield return new(Apogee(id), Number(apogee));
+                    yield return new(Apogee(id), CcsdsNumbers.Format(apogee));
                 }
                 if (mean.PerigeeAltitudeKm is { } perigee)
                 {
-                    yield return new(Perigee(id), Number(perigee));
+                    yield return new(Perigee(id), CcsdsNumbers.Format(perigee));
                 }
                 break;
         }
@@ -99,13 +98,13 @@ internal static class OcmOrbits
             return new TleOrbit(line1, line2);
         }
         var section = ocm.Trajectories.FirstOrDefault(t => t.TrajId == id && t.EffectiveTrajType is MeanKeplerian or "KEPLERIAN" && t.Lines.Count > 0);
-        if (section is null || CcsdsMessages.ToUtc(ocm.Resolve(section.Lines[0].Time), ocm.Metadata.TimeSystem, field, errors) is not { } epoch)
+        if (section is null || CcsdsMessages.ToUtc(ocm, section.Lines[0].Time, section.Lines[0].Location, "TIME", field, errors) is not { } epoch)
         {
             return null;
         }
         var v = section.Lines[0].Values;
-        var apogee = ParseNumber(Parameter(Apogee(id)));
-        var perigee = ParseNumber(Parameter(Perigee(id)));
+        var apogee = CcsdsMessages.UserNumber(ocm.UserDefined, Apogee(id), field, errors);
+        var perigee = CcsdsMessages.UserNumber(ocm.UserDefined, Perigee(id), field, errors);
         return apogee is null && perigee is null
             ? new MeanElementsOrbit(epoch, v[0], v[1], null, null, v[2], v[3], v[4], v[5])
             // size and shape as the operator gave them; the angles are the section's
@@ -120,16 +119,11 @@ internal static class OcmOrbits
 
     private static string Perigee(string id) => $"NX_{id}_PERIGEE_ALTITUDE_KM";
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static double? ParseNumber(string? text) =>
-        text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
-
     private static OrbitSpec? FirstInertialState(OcmMessage ocm, string field, ValidationErrors errors)
     {
         var section = ocm.Trajectories.FirstOrDefault(t =>
             t.EffectiveTrajType is "CARTPV" or "CARTPVA" && t.TrajRefFrame is { } frame && CcsdsMessages.IsInertial(frame) && t.Lines.Count > 0);
-        if (section is null || CcsdsMessages.ToUtc(ocm.Resolve(section.Lines[0].Time), ocm.Metadata.TimeSystem, field, errors) is not { } epoch)
+        if (section is null || CcsdsMessages.ToUtc(ocm, section.Lines[0].Time, section.Lines[0].Location, "TIME", field, errors) is not { } epoch)
         {
             return null;
         }

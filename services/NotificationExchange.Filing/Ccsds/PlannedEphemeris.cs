@@ -10,6 +10,15 @@ public static class PlannedEphemeris
 {
     public static Attachment? Read(string? text, ManeuverNotice maneuver, string field, ValidationErrors errors)
     {
+        // every problem of the ephemeris, then at most as many as an answer can carry
+        var problems = new ValidationErrors();
+        var attachment = Checked(text, maneuver, field, problems);
+        CcsdsMessages.Transfer(problems, errors);
+        return attachment;
+    }
+
+    private static Attachment? Checked(string? text, ManeuverNotice maneuver, string field, ValidationErrors errors)
+    {
         if (CcsdsMessages.Read(text, field, errors, NdmMessageType.Oem) is not OemMessage oem)
         {
             return null;
@@ -24,10 +33,31 @@ public static class PlannedEphemeris
                 errors.Add(field, $"OBJECT_ID {designator} is not the maneuvering object {cospar}");
             }
         }
-        var spans = oem.Segments
-            .Select(s => (Start: CcsdsMessages.ToUtc(s.Metadata.StartTime, s.Metadata.TimeSystem, field, errors),
-                Stop: CcsdsMessages.ToUtc(s.Metadata.StopTime, s.Metadata.TimeSystem, field, errors)))
-            .ToList();
+        if (!CcsdsMessages.ConvertsToUtc(oem.Segments[0].Metadata.TimeSystem, oem.Segments[0].Metadata, field, errors))
+        {
+            return null;
+        }
+        var spans = new List<(DateTime Start, DateTime Stop)>();
+        foreach (var segment in oem.Segments)
+        {
+            var metadata = segment.Metadata;
+            DateTime? Utc(CcsdsTime time, SourceLocation? location, string keyword) =>
+                CcsdsMessages.ToUtc(time, metadata.TimeSystem, location, keyword, field, errors);
+            var first = Utc(metadata.StartTime, metadata.LocationOf("START_TIME"), "START_TIME");
+            var last = Utc(metadata.StopTime, metadata.LocationOf("STOP_TIME"), "STOP_TIME");
+            // every epoch of the ephemeris must be a time the exchange can place, not only its span; the first that is not is enough
+            var unplaced = segment.States.Select(s => (s.Epoch, s.Location, Keyword: "EPOCH"))
+                .Concat(segment.Covariances.Select(c => (Epoch: c.Epoch ?? metadata.StartTime, Location: c.LocationOf("EPOCH"), Keyword: "EPOCH")))
+                .FirstOrDefault(e => !CcsdsTimeSystems.TryToUtc(e.Epoch, metadata.TimeSystem, out _, out _));
+            if (unplaced.Keyword is not null)
+            {
+                Utc(unplaced.Epoch, unplaced.Location, unplaced.Keyword);
+            }
+            if (first is { } from && last is { } to)
+            {
+                spans.Add((from, to));
+            }
+        }
         if (errors.Violations.Count > before)
         {
             return null;
