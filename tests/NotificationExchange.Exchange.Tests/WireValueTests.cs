@@ -162,6 +162,24 @@ public class WireValueTests
     }
 
     [Test]
+    public async Task A_request_with_thousands_of_bad_values_gets_a_readable_answer_naming_the_first_of_them()
+    {
+        var filter = new SubscriptionFilter();
+        filter.NoradCatIds.AddRange(Enumerable.Repeat(0u, 10_000));
+        var hugeId = new string('Q', 1_000_000);
+
+        var violations = await GrpcAssert.ViolationsAsync(async () =>
+            await _operator.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "too many", Filter = filter }));
+        var notFound = await GrpcAssert.FailsWithAsync(StatusCode.InvalidArgument, async () =>
+            await _operator.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = hugeId }));
+
+        Assert.That(violations, Has.Count.EqualTo(51));
+        Assert.That(violations[0].Field, Is.EqualTo("filter.norad_cat_ids[0]"));
+        Assert.That(violations[^1].Description, Does.Contain("and 9950 more violations not listed"));
+        Assert.That(notFound.Status.Detail.Length, Is.LessThanOrEqualTo(300), "a megabyte quoted back is cut short");
+    }
+
+    [Test]
     public async Task Bytes_that_are_not_a_valid_message_are_answered_internal_error_parsing_request()
     {
         // Field 1 (request_id, a string) with wire type 2 and a length running past the end: no valid message.

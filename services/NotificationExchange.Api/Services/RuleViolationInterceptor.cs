@@ -39,6 +39,16 @@ internal sealed class RuleViolationInterceptor : Interceptor
         }
     }
 
+    /// <summary>
+    /// At most this many field violations go into one answer, each description at most <see cref="MaxText"/>
+    /// characters, and the status message too: a status travels in HTTP/2 trailers, which clients refuse past a limit
+    /// (64 KB in .NET's), so an unbounded list (10,000 bad catalogue numbers in a filter, a value of a megabyte quoted
+    /// back) would turn a clear refusal into a transport error.
+    /// </summary>
+    public const int MaxViolations = 50;
+
+    public const int MaxText = 300;
+
     public static RpcException ToRpcException(ExchangeRuleException exception)
     {
         var status = new Google.Rpc.Status
@@ -54,14 +64,34 @@ internal sealed class RuleViolationInterceptor : Interceptor
                 RuleViolationKind.DataLoss => Code.DataLoss,
                 _ => Code.Internal,
             }),
-            Message = exception.Message,
+            Message = Bounded(exception.Message),
         };
-        if (exception.Violations.Count > 0)
+        var violations = exception.Violations;
+        if (violations.Count > 0)
         {
             var badRequest = new BadRequest();
-            badRequest.FieldViolations.AddRange(exception.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+            badRequest.FieldViolations.AddRange(violations.Take(MaxViolations)
+                .Select(v => new BadRequest.Types.FieldViolation { Field = Bounded(v.Field), Description = Bounded(v.Description) }));
+            if (violations.Count > MaxViolations)
+            {
+                badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+                {
+                    Field = Bounded(violations[MaxViolations].Field),
+                    Description = $"and {violations.Count - MaxViolations} more violations not listed here (this one among them); fix those above and send again",
+                });
+            }
             status.Details.Add(Any.Pack(badRequest));
         }
         return status.ToRpcException();
+    }
+
+    private static string Bounded(string text)
+    {
+        if (text.Length <= MaxText)
+        {
+            return text;
+        }
+        var cut = char.IsHighSurrogate(text[MaxText - 2]) ? MaxText - 2 : MaxText - 1;
+        return text[..cut] + "…";
     }
 }
