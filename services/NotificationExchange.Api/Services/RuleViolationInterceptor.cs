@@ -1,3 +1,4 @@
+using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -40,14 +41,16 @@ internal sealed class RuleViolationInterceptor : Interceptor
     }
 
     /// <summary>
-    /// At most this many field violations go into one answer, each description at most <see cref="MaxText"/>
-    /// characters, and the status message too: a status travels in HTTP/2 trailers, which clients refuse past a limit
-    /// (64 KB in .NET's), so an unbounded list (10,000 bad catalogue numbers in a filter, a value of a megabyte quoted
-    /// back) would turn a clear refusal into a transport error.
+    /// What one answer may carry: field violations up to <see cref="MaxViolationBytes"/> of text (then one more saying
+    /// how many were left out), each text and the status message at most <see cref="MaxText"/> characters. A status
+    /// travels in HTTP/2 trailers (the details base64-encoded), which clients refuse past a limit (64 KB in .NET's), so
+    /// an unbounded list (10,000 bad catalogue numbers in a filter, a value of a megabyte quoted back) would turn a
+    /// clear refusal into a transport error. The domain and the CCSDS reader keep their own lists shorter; this is the
+    /// bound for all of them.
     /// </summary>
-    public const int MaxViolations = 50;
+    public const int MaxViolationBytes = 24_000;
 
-    public const int MaxText = 300;
+    public const int MaxText = 600;
 
     public static RpcException ToRpcException(ExchangeRuleException exception)
     {
@@ -70,15 +73,22 @@ internal sealed class RuleViolationInterceptor : Interceptor
         if (violations.Count > 0)
         {
             var badRequest = new BadRequest();
-            badRequest.FieldViolations.AddRange(violations.Take(MaxViolations)
-                .Select(v => new BadRequest.Types.FieldViolation { Field = Bounded(v.Field), Description = Bounded(v.Description) }));
-            if (violations.Count > MaxViolations)
+            var bytes = 0;
+            foreach (var violation in violations)
             {
-                badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+                var listed = new BadRequest.Types.FieldViolation { Field = Bounded(violation.Field), Description = Bounded(violation.Description) };
+                bytes += Encoding.UTF8.GetByteCount(listed.Field) + Encoding.UTF8.GetByteCount(listed.Description);
+                if (bytes > MaxViolationBytes)
                 {
-                    Field = Bounded(violations[MaxViolations].Field),
-                    Description = $"and {violations.Count - MaxViolations} more violations not listed here (this one among them); fix those above and send again",
-                });
+                    var left = violations.Count - badRequest.FieldViolations.Count;
+                    badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+                    {
+                        Field = listed.Field,
+                        Description = $"and {left} more violations not listed here (this one among them); fix those above and send again",
+                    });
+                    break;
+                }
+                badRequest.FieldViolations.Add(listed);
             }
             status.Details.Add(Any.Pack(badRequest));
         }
