@@ -93,6 +93,22 @@ public class WireValueTests
     }
 
     [Test]
+    public async Task Values_nothing_can_hold_are_found_in_every_message_of_a_type_and_in_repeated_ones()
+    {
+        var notice = Notices.ProximityOperation();
+        notice.OperationsWindow.Start.Nanos = -5;
+        notice.Phases[1].Window = Notices.Window(TimeSpan.FromDays(2.5), TimeSpan.FromHours(1));
+        notice.Phases[1].Window.End.Nanos = 2_000_000_000;
+        notice.Phases[2].RangeM = double.NegativeInfinity;
+
+        var fields = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(Notices.File(notice)));
+
+        Assert.That(fields["proximity_operation.operations_window.start"], Does.Contain("nanos -5"));
+        Assert.That(fields["proximity_operation.phases[1].window.end"], Does.Contain("nanos 2000000000"), "a second TimeWindow, in a repeated field");
+        Assert.That(fields["proximity_operation.phases[2].range_m"], Does.Contain("-Infinity is not a finite number"));
+    }
+
+    [Test]
     public async Task Times_the_exchange_does_not_accept_are_refused_naming_the_range()
     {
         var ancient = Notices.Maneuver();

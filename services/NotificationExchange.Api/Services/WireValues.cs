@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -25,6 +26,10 @@ internal static class WireValues
     private const long MaxDurationSeconds = 315_576_000_000;
     private const int NanosPerSecond = 1_000_000_000;
 
+    // Per message type, the fields that can hold such a value at any depth (numbers, enums, messages holding them):
+    // strings, integers and the messages made only of them are never walked. Built once per type.
+    private static readonly ConcurrentDictionary<MessageDescriptor, FieldDescriptor[]> _checkedFields = new();
+
     public static void Check(IMessage message, ValidationErrors errors) => CheckMessage(message, "", errors);
 
     private static void CheckMessage(IMessage message, string path, ValidationErrors errors)
@@ -38,7 +43,7 @@ internal static class WireValues
                 CheckDuration(duration, path, errors);
                 return;
         }
-        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+        foreach (var field in CheckedFields(message.Descriptor))
         {
             if (field.RealContainingOneof is { } oneof && oneof.Accessor.GetCaseFieldDescriptor(message) != field)
             {
@@ -65,6 +70,39 @@ internal static class WireValues
             {
                 CheckValue(field, value, at, errors);
             }
+        }
+    }
+
+    private static FieldDescriptor[] CheckedFields(MessageDescriptor type) =>
+        _checkedFields.GetOrAdd(type, static type => type.Fields.InFieldNumberOrder().Where(f => MayHoldBadValue(f, [])).ToArray());
+
+    private static bool MayHoldBadValue(FieldDescriptor field, HashSet<MessageDescriptor> path) => field.FieldType switch
+    {
+        FieldType.Double or FieldType.Float or FieldType.Enum => true,
+        FieldType.Message => MayHoldBadValue(field.MessageType, path),
+        _ => false,
+    };
+
+    /// <summary>Whether a message of <paramref name="type"/> can hold such a value, at any depth.</summary>
+    /// <param name="type">The message type.</param>
+    /// <param name="path">The message types being looked into: a type met again on its own path (a recursive message) adds nothing.</param>
+    private static bool MayHoldBadValue(MessageDescriptor type, HashSet<MessageDescriptor> path)
+    {
+        if (type.ClrType == typeof(Timestamp) || type.ClrType == typeof(Duration))
+        {
+            return true;
+        }
+        if (!path.Add(type))
+        {
+            return false;
+        }
+        try
+        {
+            return type.Fields.InDeclarationOrder().Any(f => MayHoldBadValue(f, path));
+        }
+        finally
+        {
+            path.Remove(type);
         }
     }
 

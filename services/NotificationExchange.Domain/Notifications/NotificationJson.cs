@@ -55,26 +55,30 @@ public static class NotificationJson
         ?? throw new JsonException("a notification snapshot was null");
 
     /// <summary>
-    /// The notification as its stored snapshot reads back: the one form that the log stores, the bus carries and the
-    /// answer is built from. Throws <see cref="JsonException"/> when the notification has no stored form (a time that
-    /// is not UTC, a number JSON cannot hold) or does not survive it unchanged.
+    /// A part of the model as its stored form reads back (a notice, a report): the one form that the log then stores,
+    /// the bus carries and the answer is built from. Throws <see cref="JsonException"/> when the value has no stored
+    /// form (a time that is not UTC, a number JSON cannot hold, a null where the model has none) or does not survive
+    /// it unchanged.
     /// </summary>
-    public static Notification ReadBack(Notification notification)
+    public static T ReadBack<T>(T value)
+        where T : class
     {
-        string json;
+        var info = (JsonTypeInfo<T>?)NotificationJsonContext.Default.GetTypeInfo(typeof(T))
+            ?? throw new NotSupportedException($"{typeof(T).Name} has no stored form");
+        byte[] json;
         try
         {
-            json = Serialize(notification);
+            json = JsonSerializer.SerializeToUtf8Bytes(value, info);
         }
         catch (ArgumentException e)
         {
             // System.Text.Json refuses NaN and infinities this way
             throw new JsonException(e.Message, e);
         }
-        var stored = DeserializeNotification(json);
-        if (Serialize(stored) != json)
+        var stored = JsonSerializer.Deserialize(json, info) ?? throw new JsonException($"a {typeof(T).Name} read back as null");
+        if (!JsonSerializer.SerializeToUtf8Bytes(stored, info).AsSpan().SequenceEqual(json))
         {
-            throw new JsonException("the notification changes when its stored form is read back");
+            throw new JsonException($"the {typeof(T).Name} changes when its stored form is read back");
         }
         return stored;
     }

@@ -176,25 +176,16 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
     };
 
     /// <summary>
-    /// Appends the new version as its stored snapshot reads back, so that the answer, the bus message and every later
-    /// read are built from one form; a version with no faithful stored form is refused (naming the request field it
-    /// came from) and nothing is appended.
+    /// Appends the new version. What the request brought (the notice, the report) was read back from its stored form
+    /// before the write (<see cref="NotificationJson.ReadBack{T}"/>); the rest is the exchange's own, so the version
+    /// stores and reads back as it is here.
     /// </summary>
     private static FilingOutcome Record(
         ILogWriteSession session, FilingCommand command, byte[] fingerprint, NotificationEventType type, Notification notification, RecordedEvent? previous)
     {
-        Notification stored;
-        try
-        {
-            stored = NotificationJson.ReadBack(notification);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw ExchangeRuleException.Invalid(command.RequestField(), $"cannot be stored faithfully: {e.Message}");
-        }
-        var recorded = new RecordedEvent(stored.Sequence, type, stored.UpdatedAt, stored, MatchKeys.For(stored, previous?.Keys));
+        var recorded = new RecordedEvent(notification.Sequence, type, notification.UpdatedAt, notification, MatchKeys.For(notification, previous?.Keys));
         session.Append(recorded);
-        session.RecordRequest(new IdempotencyRecord(command.OperatorId, command.RequestId, fingerprint, stored.Id, stored.Version));
+        session.RecordRequest(new IdempotencyRecord(command.OperatorId, command.RequestId, fingerprint, notification.Id, notification.Version));
         return new FilingOutcome(recorded, Replayed: false);
     }
 

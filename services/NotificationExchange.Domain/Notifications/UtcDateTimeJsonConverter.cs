@@ -12,10 +12,11 @@ internal sealed class UtcDateTimeJsonConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.GetString();
-        if (text is null || !text.EndsWith('Z') || !reader.TryGetDateTime(out var time) || time.Kind != DateTimeKind.Utc)
+        // The designator is looked at in the raw bytes (an ISO 8601 time has no escapes), without making a string.
+        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueSpan is not [.., (byte)'Z']
+            || !reader.TryGetDateTime(out var time) || time.Kind != DateTimeKind.Utc)
         {
-            throw new JsonException($"'{text}' is not a UTC time (ISO 8601 ending in Z)");
+            throw new JsonException($"'{(reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.TokenType.ToString())}' is not a UTC time (ISO 8601 ending in Z)");
         }
         return time;
     }
