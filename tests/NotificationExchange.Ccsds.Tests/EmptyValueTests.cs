@@ -66,28 +66,8 @@ public class EmptyValueTests
     [Test]
     public void Integers_in_omm_and_section_numbers_in_ocm_with_only_a_unit_are_absent()
     {
-        var omm = """
-            CCSDS_OMM_VERS = 2.0
-            CREATION_DATE = 2007-065T16:00:00
-            ORIGINATOR = NOAA/USA
-            OBJECT_NAME = GOES 9
-            OBJECT_ID = 1995-025A
-            CENTER_NAME = EARTH
-            REF_FRAME = TEME
-            TIME_SYSTEM = UTC
-            MEAN_ELEMENT_THEORY = SGP4
-            EPOCH = 2007-064T10:34:41.4264
-            MEAN_MOTION = 1.00273272 [rev/day]
-            ECCENTRICITY = 0.0005013
-            INCLINATION = 3.0539 [deg]
-            RA_OF_ASC_NODE = 81.7939 [deg]
-            ARG_OF_PERICENTER = 249.2363 [deg]
-            MEAN_ANOMALY = 150.1602 [deg]
-            ELEMENT_SET_NO = [n/a]
-            BSTAR = 0.0001 [1/ER]
-            MEAN_MOTION_DOT = -0.00000113 [rev/day**2]
-            MEAN_MOTION_DDOT = 0.0 [rev/day**3]
-            """;
+        // an integer keyword with nothing but its unit, among the TLE parameters
+        var omm = Fixtures.Goes9Omm().Replace("BSTAR =", "ELEMENT_SET_NO = [n/a]\nBSTAR =", StringComparison.Ordinal);
         var ocm = Replace(Fixtures.OcmFull, "WET_MASS      = 250 [kg]", "WET_MASS      = [kg]");
 
         Assert.That(OmmReader.Read(omm).ElementSetNo, Is.Null);

@@ -34,7 +34,7 @@ public class ErrorNoiseTests
     [Test]
     public void In_several_kvn_omms_one_of_an_unsupported_version_is_reported_once_and_the_others_are_read()
     {
-        var text = string.Join("\n", Omm("FIRST", "2.0"), Omm("SECOND", "4.0"), Omm("THIRD", "3.0"));
+        var text = string.Join("\n", Fixtures.Goes9Omm("2.0", "FIRST"), Fixtures.Goes9Omm("4.0", "SECOND"), Fixtures.Goes9Omm("3.0", "THIRD"));
 
         var ok = OmmReader.TryReadAll(text, out var messages, out var errors);
 
@@ -83,7 +83,7 @@ public class ErrorNoiseTests
     [Test]
     public void An_xml_omm_without_mean_elements_is_one_error()
     {
-        var omm = OmmWriter.Write(OmmReader.Read(Omm("ALONE", "2.0")), CcsdsSyntax.Xml);
+        var omm = OmmWriter.Write(OmmReader.Read(Fixtures.Goes9Omm("2.0", "ALONE")), CcsdsSyntax.Xml);
         var start = omm.IndexOf("<meanElements>", StringComparison.Ordinal);
         var end = omm.IndexOf("</meanElements>", StringComparison.Ordinal) + "</meanElements>".Length;
 
@@ -95,7 +95,7 @@ public class ErrorNoiseTests
     [Test]
     public void Tle_parameters_an_sgp4_omm_lacks_altogether_are_one_error()
     {
-        var text = Remove(Omm("NO TLE", "2.0"), "BSTAR", "MEAN_MOTION_DDOT");
+        var text = Remove(Fixtures.Goes9Omm("2.0", "NO TLE"), "BSTAR", "MEAN_MOTION_DDOT");
 
         var errors = Expect.Errors(() => OmmReader.Read(text));
 
@@ -114,7 +114,7 @@ public class ErrorNoiseTests
              {"OBJECT_NAME":"GOOD 2","OBJECT_ID":"1959-001A","EPOCH":"2025-02-14T14:36:48","MEAN_MOTION":11.8,"ECCENTRICITY":0.1,"INCLINATION":32.9,
               "RA_OF_ASC_NODE":9.2,"ARG_OF_PERICENTER":10.1,"MEAN_ANOMALY":28.1,"BSTAR":0.0003,"MEAN_MOTION_DOT":0,"MEAN_MOTION_DDOT":0}]
             """;
-        var kvn = Omm("GOOD KVN", "2.0") + "\n" + Omm("BAD KVN", "2.0").Replace("ECCENTRICITY = 0.0005013", "ECCENTRICITY = -0.5", StringComparison.Ordinal);
+        var kvn = Fixtures.Goes9Omm("2.0", "GOOD KVN") + "\n" + Fixtures.Goes9Omm("2.0", "BAD KVN").Replace("ECCENTRICITY = 0.0005013", "ECCENTRICITY = -0.5", StringComparison.Ordinal);
 
         var jsonOk = OmmReader.TryReadAll(json, out var fromJson, out var jsonErrors);
         var kvnOk = OmmReader.TryReadAll(kvn, out var fromKvn, out var kvnErrors);
@@ -129,28 +129,6 @@ public class ErrorNoiseTests
             Assert.That(fromKvn.Select(m => m.ObjectName), Is.EqualTo(new[] { "GOOD KVN" }));
         });
     }
-
-    private static string Omm(string name, string version) => $"""
-        CCSDS_OMM_VERS = {version}
-        CREATION_DATE = 2007-065T16:00:00
-        ORIGINATOR = NOAA/USA
-        OBJECT_NAME = {name}
-        OBJECT_ID = 1995-025A
-        CENTER_NAME = EARTH
-        REF_FRAME = TEME
-        TIME_SYSTEM = UTC
-        MEAN_ELEMENT_THEORY = SGP4
-        EPOCH = 2007-064T10:34:41.4264
-        MEAN_MOTION = 1.00273272 [rev/day]
-        ECCENTRICITY = 0.0005013
-        INCLINATION = 3.0539 [deg]
-        RA_OF_ASC_NODE = 81.7939 [deg]
-        ARG_OF_PERICENTER = 249.2363 [deg]
-        MEAN_ANOMALY = 150.1602 [deg]
-        BSTAR = 0.0001 [1/ER]
-        MEAN_MOTION_DOT = -0.00000113 [rev/day**2]
-        MEAN_MOTION_DDOT = 0.0 [rev/day**3]
-        """;
 
     /// <summary>The text without the lines from the one starting with <paramref name="first"/> to the one starting with <paramref name="last"/>.</summary>
     private static string Remove(string text, string first, string last)

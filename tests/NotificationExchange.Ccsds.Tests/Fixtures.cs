@@ -3,6 +3,32 @@ namespace NotificationExchange.Ccsds.Tests;
 /// <summary>Small messages written for these tests, one per type, using what tools trip on. None ends with a newline.</summary>
 internal static class Fixtures
 {
+    /// <summary>
+    /// A plain KVN OMM (GOES 9, SGP4 with its TLE parameters), one keyword a line without alignment, in the version and
+    /// under the name given; tests change one line at a time.
+    /// </summary>
+    public static string Goes9Omm(string version = "2.0", string name = "GOES 9") => $"""
+        CCSDS_OMM_VERS = {version}
+        CREATION_DATE = 2007-065T16:00:00
+        ORIGINATOR = NOAA/USA
+        OBJECT_NAME = {name}
+        OBJECT_ID = 1995-025A
+        CENTER_NAME = EARTH
+        REF_FRAME = TEME
+        TIME_SYSTEM = UTC
+        MEAN_ELEMENT_THEORY = SGP4
+        EPOCH = 2007-064T10:34:41.4264
+        MEAN_MOTION = 1.00273272 [rev/day]
+        ECCENTRICITY = 0.0005013
+        INCLINATION = 3.0539 [deg]
+        RA_OF_ASC_NODE = 81.7939 [deg]
+        ARG_OF_PERICENTER = 249.2363 [deg]
+        MEAN_ANOMALY = 150.1602 [deg]
+        BSTAR = 0.0001 [1/ER]
+        MEAN_MOTION_DOT = -0.00000113 [rev/day**2]
+        MEAN_MOTION_DDOT = 0.0 [rev/day**3]
+        """;
+
     public const string OpmWithManeuvers = """
         CCSDS_OPM_VERS = 3.0
         COMMENT written for the NotificationExchange tests

@@ -35,7 +35,7 @@ public class WriterRefusalTests
     [TestCaseSource(nameof(_syntaxes))]
     public void The_omm_writer_refuses_by_field(CcsdsSyntax syntax)
     {
-        var omm = OmmReader.Read(Goes9);
+        var omm = OmmReader.Read(Fixtures.Goes9Omm());
         omm.Metadata.ObjectName = "GOES\r\n9";
         omm.MeanElements.Eccentricity = double.PositiveInfinity;
         omm.UserDefined = new UserDefinedParameters { Parameters = [new("MY NOTE", "x"), new("NOTE", "\uFFFF")] };
@@ -119,28 +119,6 @@ public class WriterRefusalTests
             Assert.That(OpmReader.Read(OpmWriter.Write(opm, syntax)).Metadata.ObjectName, Is.EqualTo(opm.Metadata.ObjectName), syntax.ToString());
         }
     }
-
-    private const string Goes9 = """
-        CCSDS_OMM_VERS = 2.0
-        CREATION_DATE = 2007-065T16:00:00
-        ORIGINATOR = NOAA/USA
-        OBJECT_NAME = GOES 9
-        OBJECT_ID = 1995-025A
-        CENTER_NAME = EARTH
-        REF_FRAME = TEME
-        TIME_SYSTEM = UTC
-        MEAN_ELEMENT_THEORY = SGP4
-        EPOCH = 2007-064T10:34:41.4264
-        MEAN_MOTION = 1.00273272 [rev/day]
-        ECCENTRICITY = 0.0005013
-        INCLINATION = 3.0539 [deg]
-        RA_OF_ASC_NODE = 81.7939 [deg]
-        ARG_OF_PERICENTER = 249.2363 [deg]
-        MEAN_ANOMALY = 150.1602 [deg]
-        BSTAR = 0.0001 [1/ER]
-        MEAN_MOTION_DOT = -0.00000113 [rev/day**2]
-        MEAN_MOTION_DDOT = 0.0 [rev/day**3]
-        """;
 
     private static void AssertRefused(IReadOnlyList<CcsdsError> errors, params (string Keyword, string Path)[] expected)
     {

@@ -189,8 +189,8 @@ public class CcsdsFilingTests
         var maneuver = Notices.Maneuver();
         maneuver.Object.CosparId = "2014-016A";
         var window = maneuver.ExecutionWindow;
-        var covering = Oem(window.Start.ToDateTime().AddMinutes(-10), window.End.ToDateTime().AddMinutes(10));
-        var short_ = Oem(window.Start.ToDateTime().AddMinutes(5), window.End.ToDateTime().AddMinutes(10));
+        var covering = CcsdsSamples.OemKvn(window.Start.ToDateTime().AddMinutes(-10), window.End.ToDateTime().AddMinutes(10));
+        var short_ = CcsdsSamples.OemKvn(window.Start.ToDateTime().AddMinutes(5), window.End.ToDateTime().AddMinutes(10));
 
         var filed = (await _esa.Notifications.FileNotificationAsync(new FileNotificationRequest { RequestId = "with-oem", Maneuver = maneuver, PlannedEphemerisOem = covering })).Notification;
         var kept = await _esa.Notifications.GetAttachmentAsync(new GetAttachmentRequest { NotificationId = filed.Id, Role = AttachmentRole.PlannedEphemeris });
@@ -282,7 +282,7 @@ public class CcsdsFilingTests
 
     private static string Opm(DateTime ignition) => $"""
         CCSDS_OPM_VERS = 2.0
-        CREATION_DATE = {Ccsds(DateTime.UtcNow)}
+        CREATION_DATE = {CcsdsSamples.Time(DateTime.UtcNow)}
         ORIGINATOR = ESA-SDO
         OBJECT_NAME = SENTINEL-1A
         OBJECT_ID = 2014-016A
@@ -290,7 +290,7 @@ public class CcsdsFilingTests
         REF_FRAME = EME2000
         TIME_SYSTEM = UTC
         COMMENT State vector before the maneuver
-        EPOCH = {Ccsds(ignition.AddHours(-2))}
+        EPOCH = {CcsdsSamples.Time(ignition.AddHours(-2))}
         X = 7000.0 [km]
         Y = 0.0 [km]
         Z = 0.0 [km]
@@ -303,7 +303,7 @@ public class CcsdsFilingTests
         DRAG_AREA = 20.0 [m**2]
         DRAG_COEFF = 2.2
         COMMENT Avoidance of debris 48274, predicted miss 180 m
-        MAN_EPOCH_IGNITION = {Ccsds(ignition)}
+        MAN_EPOCH_IGNITION = {CcsdsSamples.Time(ignition)}
         MAN_DURATION = 120.0 [s]
         MAN_DELTA_MASS = -0.5 [kg]
         MAN_REF_FRAME = RTN
@@ -311,25 +311,6 @@ public class CcsdsFilingTests
         MAN_DV_2 = 0.00035 [km/s]
         MAN_DV_3 = 0.0 [km/s]
         """;
-
-    private static string Oem(DateTime start, DateTime stop)
-    {
-        var lines = new List<string>
-        {
-            "CCSDS_OEM_VERS = 2.0", $"CREATION_DATE = {Ccsds(DateTime.UtcNow)}", "ORIGINATOR = ESA-SDO", "META_START", "OBJECT_NAME = SENTINEL-1A",
-            "OBJECT_ID = 2014-016A", "CENTER_NAME = EARTH", "REF_FRAME = EME2000", "TIME_SYSTEM = UTC", $"START_TIME = {Ccsds(start)}",
-            $"STOP_TIME = {Ccsds(stop)}", "META_STOP",
-        };
-        var t = start;
-        for (; t < stop; t = t.AddMinutes(5))
-        {
-            lines.Add($"{Ccsds(t)} 7000.0 0.0 0.0 0.0 5.336 5.336");
-        }
-        lines.Add($"{Ccsds(stop)} 7000.0 0.0 0.0 0.0 5.336 5.336");
-        return string.Join("\n", lines) + "\n";
-    }
-
-    private static string Ccsds(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     private static bool SameVector(RtnVector a, RtnVector b) =>
         Math.Abs(a.Radial - b.Radial) < 1e-12 && Math.Abs(a.InTrack - b.InTrack) < 1e-12 && Math.Abs(a.CrossTrack - b.CrossTrack) < 1e-12;
