@@ -179,13 +179,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
                 {
                     _logger.LogError("Outbox entry {Sequence} is not published: {Entry}", entry.Sequence, entry);
                 }
-                await _pendingRemoval;
-                var sequences = unreadable.Select(e => e.Sequence).ToArray();
-                await _writer.WriteAsync(session =>
-                {
-                    session.MarkPublished(sequences);
-                    return sequences.Length;
-                }, cancellationToken);
+                await RemoveAsync(unreadable, cancellationToken);
             }
             _sweptThrough = Math.Max(_sweptThrough, pending[^1].Sequence);
             if (pending.Count < _options.MaxBatchSize)
@@ -211,10 +205,17 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         }
         _metrics.Published(batch.Count);
 
-        // Removing the published rows rides on the next group commit; the relay goes on publishing meanwhile, with
-        // at most one removal outstanding. Should it fail, the rows stay and are published again: a harmless duplicate.
+        await RemoveAsync(batch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes entries off the outbox. The removal rides on the next group commit; the relay goes on publishing meanwhile,
+    /// with at most one removal outstanding. Should it fail, the rows stay and are published again: a harmless duplicate.
+    /// </summary>
+    private async Task RemoveAsync(IEnumerable<LogEntry> entries, CancellationToken cancellationToken)
+    {
         await _pendingRemoval;
-        var sequences = batch.Select(e => e.Sequence).ToArray();
+        var sequences = entries.Select(e => e.Sequence).ToArray();
         _pendingRemoval = _writer.WriteAsync(session =>
         {
             session.MarkPublished(sequences);
