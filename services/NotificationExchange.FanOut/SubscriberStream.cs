@@ -18,7 +18,7 @@ public sealed class SubscriptionDeletedException(string subscriptionId)
 /// never blocks the feed: a stream that would hold more than its capacity is ended instead.
 /// </summary>
 /// <remarks>
-/// Invariant: <see cref="Held"/> counts every live entry this stream has taken and not yet seen flushed to its
+/// Invariant: <c>_held</c> counts every live entry this stream has taken and not yet seen flushed to its
 /// response: those in the buffer, and those read from it and written to the response without a flush. It never
 /// exceeds the capacity. Counting only the buffer would let a writer that defers flushes (to send several messages in
 /// one go) move a slow subscriber's backlog out of the buffer into the unflushed response, where nothing bounds it.
@@ -26,7 +26,7 @@ public sealed class SubscriptionDeletedException(string subscriptionId)
 internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter filter, int capacity, ExchangeMetrics metrics) : IDisposable
 {
     private readonly SubscriptionMatcher _matcher = filter.Compile();
-    // Unbounded as a channel: the bound is Held, which also covers entries already read from it.
+    // Unbounded as a channel: the bound is _held, which also covers entries already read from it.
     private readonly Channel<LogEntry> _buffer = Channel.CreateUnbounded<LogEntry>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private readonly CancellationTokenSource _ended = new();
@@ -44,9 +44,6 @@ internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter
     public SubscriptionMatcher Matcher => _matcher;
 
     public int Capacity => capacity;
-
-    /// <summary>Live entries taken and not yet released as flushed (see the class remarks).</summary>
-    public int Held => Volatile.Read(ref _held);
 
     /// <summary>Fires when the stream must end at once (its subscriber fell behind, or its subscription was deleted).</summary>
     public CancellationToken Ended => _ended.Token;

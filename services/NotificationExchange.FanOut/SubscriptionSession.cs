@@ -39,8 +39,9 @@ public sealed class SubscriptionStreams(
 /// the few events between where it got to and the feed's position.
 /// </summary>
 /// <remarks>
-/// The writer of the items tells the session when what it wrote has been flushed (<see cref="Flushed"/>): live events
-/// count against the stream's capacity until then, so that deferring flushes never takes a backlog out of the bound.
+/// The writer of the items asks the session whether it may defer a flush (<see cref="MayDeferFlush"/>) and tells it
+/// when what it wrote has been flushed (<see cref="Flushed"/>): live events count against the stream's capacity until
+/// then, so that deferring flushes never takes a backlog out of the bound.
 /// </remarks>
 public sealed class SubscriptionSession : IDisposable
 {
@@ -52,7 +53,8 @@ public sealed class SubscriptionSession : IDisposable
     private readonly SubscriptionMatcher _matcher;
     private readonly SubscriberStream _stream;
     private long _position;
-    // Live entries taken from the buffer and handed to the writer since its last flush.
+    // Items handed to the writer since its last flush, and how many of them were live entries taken from the buffer.
+    private int _unflushedItems;
     private int _unflushedLive;
 
     internal SubscriptionSession(
@@ -81,27 +83,32 @@ public sealed class SubscriptionSession : IDisposable
     /// <summary><see cref="SubscriberTooSlowException"/> or <see cref="SubscriptionDeletedException"/>.</summary>
     public Exception? EndReason => _stream.EndReason;
 
-    /// <summary>True when more live events are already waiting (a writer may then defer flushing).</summary>
-    public bool MoreWaiting => _stream.Reader.TryPeek(out _);
-
     /// <summary>
-    /// The most items a writer should write without flushing: an eighth of the capacity, at most 64. Small enough that
-    /// a reader keeping up is never cut off for what merely waits for a flush; large enough to send a burst in few
-    /// flushes.
+    /// Whether the writer may write the item it was just handed without flushing: only while more live events are
+    /// already waiting (a burst goes out in fewer flushes), and for at most an eighth of the capacity (at most 64)
+    /// items in a row: small enough that a reader keeping up is never cut off for what merely waits for a flush.
     /// </summary>
-    public int MaxUnflushedWrites => Math.Clamp(_stream.Capacity / 8, 1, 64);
-
-    /// <summary>Live events held for this stream now (buffered, or written and not yet flushed).</summary>
-    public int Held => _stream.Held;
+    public bool MayDeferFlush => _unflushedItems < Math.Clamp(_stream.Capacity / 8, 1, 64) && _stream.Reader.TryPeek(out _);
 
     /// <summary>Everything written so far has been flushed to the response: it no longer counts against the capacity.</summary>
     public void Flushed()
     {
         _stream.Release(_unflushedLive);
         _unflushedLive = 0;
+        _unflushedItems = 0;
     }
 
+    /// <summary>The stream's items in order; each is counted as unflushed once handed to the writer.</summary>
     public async IAsyncEnumerable<StreamItem> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in ItemsAsync(cancellationToken))
+        {
+            _unflushedItems++;
+            yield return item;
+        }
+    }
+
+    private async IAsyncEnumerable<StreamItem> ItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _feed.Started.WaitAsync(cancellationToken);
 

@@ -73,24 +73,18 @@ internal sealed class SubscriptionGrpcService(
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         using var graceOnEnd = session.Ended.Register(() => writing.CancelAfter(options.Value.EndingWriteGrace));
         var lastSent = resumeAfter;
-        var unflushed = 0;
         try
         {
             await foreach (var item in session.ReadAllAsync(reading.Token))
             {
                 // Several waiting messages may go in one flush, but never more than the session allows: until flushed,
                 // live events count against the stream's capacity (a slow reader is cut off, not buffered without end).
-                var flush = !session.MoreWaiting || unflushed + 1 >= session.MaxUnflushedWrites;
+                var flush = !session.MayDeferFlush;
                 responseStream.WriteOptions = flush ? null : _buffered;
                 await responseStream.WriteAsync(ToMessage(item), writing.Token);
                 if (flush)
                 {
                     session.Flushed();
-                    unflushed = 0;
-                }
-                else
-                {
-                    unflushed++;
                 }
                 switch (item)
                 {
