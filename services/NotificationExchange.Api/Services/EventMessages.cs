@@ -85,7 +85,7 @@ internal sealed class EventMessages : IEventRenderer
         catch (Exception e) when (IsRenderFailure(e))
         {
             rendered = null;
-            reason = $"it cannot be rendered: {e.Message}";
+            reason = Why(e);
             return false;
         }
     }
@@ -109,6 +109,7 @@ internal sealed class EventMessages : IEventRenderer
     }
 
     private static D.UnreadableEvent Unrenderable(D.RecordedEvent recorded, Exception failure) => new(
-        recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Notification.Id, recorded.Notification.Version, recorded.Keys,
-        $"it cannot be rendered: {failure.Message}");
+        recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Notification.Id, recorded.Notification.Version, recorded.Keys, Why(failure));
+
+    private static string Why(Exception renderFailure) => $"it cannot be rendered: {renderFailure.Message}";
 }

@@ -27,19 +27,10 @@ public static class NotificationJson
         {
             if (info.Type == typeof(RtnVector))
             {
-                // in place of the ignored property, where it was
-                var at = info.Properties.ToList().FindIndex(p => p.Name == "norm");
+                // in place of the ignored property, where it was (RequestDigestTests holds the result to what was stored)
                 var norm = info.CreateJsonPropertyInfo(typeof(double), "norm");
                 norm.Get = static vector => ((RtnVector)vector).Norm;
-                if (at >= 0)
-                {
-                    info.Properties.RemoveAt(at);
-                    info.Properties.Insert(at, norm);
-                }
-                else
-                {
-                    info.Properties.Add(norm);
-                }
+                info.Properties[info.Properties.ToList().FindIndex(p => p.Name == "norm")] = norm;
             }
         }),
     };
@@ -63,8 +54,7 @@ public static class NotificationJson
     public static T ReadBack<T>(T value)
         where T : class
     {
-        var info = (JsonTypeInfo<T>?)NotificationJsonContext.Default.GetTypeInfo(typeof(T))
-            ?? throw new NotSupportedException($"{typeof(T).Name} has no stored form");
+        var info = StoredForm<T>();
         byte[] json;
         try
         {
@@ -99,9 +89,10 @@ public static class NotificationJson
     public static PointOfContact? DeserializeContact(string json) => JsonSerializer.Deserialize(json, NotificationJsonContext.Default.PointOfContact);
 
     /// <summary>Any part of the model in its stored form (for comparing parts, see <see cref="RequestDifferences"/>).</summary>
-    public static string SerializeAny<T>(T value) =>
-        JsonSerializer.Serialize(value, NotificationJsonContext.Default.GetTypeInfo(typeof(T))
-            ?? throw new NotSupportedException($"{typeof(T).Name} has no stored form"));
+    public static string SerializeAny<T>(T value) => JsonSerializer.Serialize(value, StoredForm<T>());
+
+    private static JsonTypeInfo<T> StoredForm<T>() =>
+        (JsonTypeInfo<T>?)NotificationJsonContext.Default.GetTypeInfo(typeof(T)) ?? throw new NotSupportedException($"{typeof(T).Name} has no stored form");
 
     /// <summary>
     /// A digest of what a command asks for (everything but its request id), so that a retry can be told from a
