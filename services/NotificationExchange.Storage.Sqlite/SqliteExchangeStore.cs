@@ -68,7 +68,7 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
 
     public async Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("SELECT e.snapshot, n.first_sequence, n.id FROM notifications n JOIN events e ON e.sequence = n.latest_sequence WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT e.snapshot, n.first_sequence, n.id, e.sequence FROM notifications n JOIN events e ON e.sequence = n.latest_sequence WHERE 1 = 1");
         var parameters = new List<(string, object)>();
         if (query.Kinds.Count > 0)
         {
@@ -126,9 +126,8 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
             }
             catch (JsonException e)
             {
-                // One unreadable snapshot must not fail the listing for everyone: leave it out, and say so here.
-                _logger.LogError("Listing leaves out notification {NotificationId}: its latest snapshot cannot be read back ({Reason})",
-                    reader.GetString(2), e.Message);
+                // One unreadable snapshot must not fail the listing for everyone: leave it out, and say so.
+                ReportUnreadable(reader.GetInt64(3), $"the latest snapshot of {reader.GetString(2)} cannot be read back ({e.Message}); listings leave it out");
             }
         }
         return new NotificationPage(notifications, more ? lastFirstSequence : null);
@@ -265,13 +264,18 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         var entries = await ReadAsync(sql, parameters, ReadEntry, cancellationToken);
         foreach (var unreadable in entries.OfType<UnreadableEvent>())
         {
-            // once per entry and process: every replay and gap fill meets it again
-            if (_reportedUnreadable.TryAdd(unreadable.Sequence, 0))
-            {
-                _logger.LogError("Log entry {Sequence} is passed on as unreadable: {Entry}", unreadable.Sequence, unreadable);
-            }
+            ReportUnreadable(unreadable.Sequence, $"{unreadable}; it is passed on as unreadable");
         }
         return entries;
+    }
+
+    /// <summary>Logs an entry that cannot be read back, once per entry and process: every replay, gap fill and listing meets it again.</summary>
+    private void ReportUnreadable(long sequence, string what)
+    {
+        if (_reportedUnreadable.TryAdd(sequence, 0))
+        {
+            _logger.LogError("Log entry {Sequence}: {What}", sequence, what);
+        }
     }
 
     private Task<IReadOnlyList<Subscription>> ReadSubscriptionsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
