@@ -15,7 +15,7 @@ namespace NotificationExchange.Filing;
 public sealed class FilingService(ILogWriter writer, NotificationValidator validator, NotificationLifecycle lifecycle, IEventRenderer renderer)
 {
     /// <summary>The request field a CCSDS maneuver comes in; violations of the notice read from it are named under it.</summary>
-    public const string CcsdsManeuverField = "ccsds_maneuver";
+    public const string CcsdsManeuverField = FilingCommandExtensions.CcsdsManeuverField;
     public const string PlannedEphemerisField = "planned_ephemeris_oem";
 
     /// <remarks>

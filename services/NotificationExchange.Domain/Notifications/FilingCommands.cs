@@ -34,6 +34,9 @@ public sealed record ReportExecutionCommand(string OperatorId, string RequestId,
 
 public static class FilingCommandExtensions
 {
+    /// <summary>The request field a maneuver read from the operator's CCSDS message comes in.</summary>
+    public const string CcsdsManeuverField = "ccsds_maneuver";
+
     /// <summary>
     /// The request field that carries what the command records: the notice's field (or ccsds_maneuver when the notice
     /// was read from the operator's CCSDS message, which is then kept as its source), the cancellation's reason, or
@@ -48,7 +51,7 @@ public static class FilingCommandExtensions
     };
 
     private static string ContentField(NotificationContent? content, IReadOnlyList<Attachment> attachments) =>
-        attachments.Any(a => a.Role == AttachmentRole.Source) ? "ccsds_maneuver" : content?.FieldName ?? "content";
+        attachments.Any(a => a.Role == AttachmentRole.Source) ? CcsdsManeuverField : content?.FieldName ?? "content";
 }
 
 /// <summary>The notification as the command left it; <see cref="Replayed"/> when it answers a retry.</summary>
