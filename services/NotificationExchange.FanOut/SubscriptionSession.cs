@@ -109,6 +109,8 @@ public sealed class SubscriptionSession : IDisposable
         {
             try
             {
+                // Replay yields a page read earlier without awaiting anything: check before each item, not only on waits.
+                reading.Token.ThrowIfCancellationRequested();
                 if (!await items.MoveNextAsync())
                 {
                     yield break;
