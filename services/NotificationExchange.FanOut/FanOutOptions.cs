@@ -10,7 +10,7 @@ public sealed class FanOutOptions
     public int StreamBufferCapacity { get; set; } = 4096;
 
     /// <summary>
-    /// A stream that must end (its subscriber fell behind, its subscription was deleted) first gets this long to
+    /// A stream that must end (its subscriber fell behind, its subscription was deleted or taken over) first gets this long to
     /// finish the write under way, so that the subscriber receives the ending status; a subscriber that reads
     /// nothing at all in that time has its stream reset instead.
     /// </summary>
@@ -21,6 +21,9 @@ public sealed class FanOutOptions
 
     /// <summary>How often the feed compares its position with the log's head, to fill what the bus did not bring.</summary>
     public TimeSpan GapCheckInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long telling the other instances that a stream opened here may take before it is given up.</summary>
+    public TimeSpan AnnounceTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Events read from the log at a time during replay.</summary>
     public int ReplayPageSize { get; set; } = 500;

@@ -27,12 +27,14 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
     private readonly INotificationLog _log;
     private readonly FanOutOptions _options;
     private readonly ILogger<LiveFeed> _logger;
+    private readonly TimeProvider _clock;
     private long _position;
 
-    public LiveFeed(INotificationLog log, CommittedEvents committed, IOptions<FanOutOptions> options, ILogger<LiveFeed> logger)
+    public LiveFeed(INotificationLog log, CommittedEvents committed, IOptions<FanOutOptions> options, TimeProvider clock, ILogger<LiveFeed> logger)
     {
         _log = log;
         _options = options.Value;
+        _clock = clock;
         _logger = logger;
         committed.Subscribe(this);
     }
@@ -98,20 +100,6 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
         }
     }
 
-    /// <summary>Ends the open streams of one subscription (it was deleted).</summary>
-    public void EndStreams(string subscriptionId, Exception reason)
-    {
-        SubscriberStream[] streams;
-        lock (_streamsLock)
-        {
-            streams = _all.ToArray();
-        }
-        foreach (var stream in streams.Where(s => s.SubscriptionId == subscriptionId))
-        {
-            stream.End(reason);
-        }
-    }
-
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         _position = await _log.GetHeadSequenceAsync(cancellationToken);
@@ -122,7 +110,7 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var gapCheck = new PeriodicTimer(_options.GapCheckInterval);
+        using var gapCheck = new PeriodicTimer(_options.GapCheckInterval, _clock);
         var ticking = TickAsync(gapCheck, stoppingToken);
         try
         {

@@ -5,14 +5,6 @@ using NotificationExchange.Domain.Telemetry;
 
 namespace NotificationExchange.FanOut;
 
-/// <summary>The subscriber fell further behind than its stream's buffer allows.</summary>
-public sealed class SubscriberTooSlowException(int capacity)
-    : Exception($"the subscriber did not keep up: more than {capacity} events were waiting for it");
-
-/// <summary>The subscription was deleted while its stream was open.</summary>
-public sealed class SubscriptionDeletedException(string subscriptionId)
-    : Exception($"subscription {subscriptionId} was deleted");
-
 /// <summary>
 /// One open stream's live buffer. The feed offers it every entry; it keeps those its subscription matches. Offering
 /// never blocks the feed: a stream that would hold more than its capacity is ended instead.
@@ -23,18 +15,16 @@ public sealed class SubscriptionDeletedException(string subscriptionId)
 /// exceeds the capacity. Counting only the buffer would let a writer that defers flushes (to send several messages in
 /// one go) move a slow subscriber's backlog out of the buffer into the unflushed response, where nothing bounds it.
 /// </remarks>
-internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter filter, int capacity, ExchangeMetrics metrics) : IDisposable
+internal sealed class SubscriberStream(SubscriptionFilter filter, int capacity, ExchangeMetrics metrics) : IDisposable
 {
     private readonly SubscriptionMatcher _matcher = filter.Compile();
     // Unbounded as a channel: the bound is _held, which also covers entries already read from it.
     private readonly Channel<LogEntry> _buffer = Channel.CreateUnbounded<LogEntry>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private readonly CancellationTokenSource _ended = new();
-    private Exception? _endReason;
+    private StreamEndedException? _endReason;
     private long _lastOffered;
     private int _held;
-
-    public string SubscriptionId { get; } = subscriptionId;
 
     public ChannelReader<LogEntry> Reader => _buffer.Reader;
 
@@ -45,10 +35,10 @@ internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter
 
     public int Capacity => capacity;
 
-    /// <summary>Fires when the stream must end at once (its subscriber fell behind, or its subscription was deleted).</summary>
+    /// <summary>Fires when the stream must end at once: its subscriber fell behind, its subscription was deleted or taken over.</summary>
     public CancellationToken Ended => _ended.Token;
 
-    public Exception? EndReason => Volatile.Read(ref _endReason);
+    public StreamEndedException? EndReason => Volatile.Read(ref _endReason);
 
     /// <summary>Called by the feed only, in sequence order; an entry offered twice (through two indexed objects) counts once.</summary>
     public void Offer(LogEntry entry)
@@ -82,7 +72,7 @@ internal sealed class SubscriberStream(string subscriptionId, SubscriptionFilter
         }
     }
 
-    public void End(Exception reason)
+    public void End(StreamEndedException reason)
     {
         if (Interlocked.CompareExchange(ref _endReason, reason, null) is null)
         {

@@ -1,36 +1,10 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
 using NotificationExchange.Domain.Telemetry;
 
 namespace NotificationExchange.FanOut;
-
-/// <summary>What a subscriber stream carries, in order.</summary>
-public abstract record StreamItem
-{
-    public sealed record Event(RecordedEvent Recorded, bool Live) : StreamItem;
-
-    /// <summary>A matching sequence whose event cannot be read back; the stream moves past it.</summary>
-    public sealed record Unreadable(UnreadableEvent Entry) : StreamItem;
-
-    /// <summary>
-    /// Replay is over; from here on the stream is live. <see cref="Sequence"/> is the position reached: every matching
-    /// event up to it has been sent.
-    /// </summary>
-    public sealed record CaughtUp(long Sequence) : StreamItem;
-
-    public sealed record Heartbeat(DateTime ServerTime, long HeadSequence) : StreamItem;
-}
-
-/// <summary>Opens subscriber streams on this instance.</summary>
-public sealed class SubscriptionStreams(
-    LiveFeed feed, INotificationLog log, IOptions<FanOutOptions> options, ExchangeMetrics metrics, TimeProvider clock)
-{
-    public SubscriptionSession Open(Subscription subscription, long resumeAfter) =>
-        new(feed, log, options.Value, metrics, clock, subscription, resumeAfter);
-}
 
 /// <summary>
 /// One subscriber stream: replay from the log after the resume position, then live events from the feed, with no
@@ -52,36 +26,61 @@ public sealed class SubscriptionSession : IDisposable
     private readonly TimeProvider _clock;
     private readonly SubscriptionMatcher _matcher;
     private readonly SubscriberStream _stream;
+    private readonly Action<SubscriptionSession> _closed;
+    // Fires EndingWriteGrace after the stream must end; the timer is the clock's, so that a fake clock drives it.
+    private readonly CancellationTokenSource _graceOver;
+    private readonly CancellationTokenRegistration _onEnded;
     private long _position;
     // Items handed to the writer since its last flush, and how many of them were live entries taken from the buffer.
     private int _unflushedItems;
     private int _unflushedLive;
 
     internal SubscriptionSession(
-        LiveFeed feed, INotificationLog log, FanOutOptions options, ExchangeMetrics metrics, TimeProvider clock, Subscription subscription, long resumeAfter)
+        LiveFeed feed,
+        INotificationLog log,
+        FanOutOptions options,
+        ExchangeMetrics metrics,
+        TimeProvider clock,
+        Subscription subscription,
+        long resumeAfter,
+        OpenedStream opened,
+        Action<SubscriptionSession> closed)
     {
         _feed = feed;
         _log = log;
         _options = options;
         _metrics = metrics;
         _clock = clock;
-        _stream = new SubscriberStream(subscription.Id, subscription.Filter, options.StreamBufferCapacity, metrics);
+        _closed = closed;
+        Opened = opened;
+        _stream = new SubscriberStream(subscription.Filter, options.StreamBufferCapacity, metrics);
         _matcher = _stream.Matcher;
-        _stream.Ended.Register(() =>
+        _graceOver = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        _onEnded = _stream.Ended.Register(() =>
         {
             if (_stream.EndReason is SubscriberTooSlowException)
             {
                 _metrics.StreamOverrun();
             }
+            _graceOver.CancelAfter(_options.EndingWriteGrace);
         });
         _position = resumeAfter;
     }
 
+    /// <summary>This stream, as the takeover rule compares it with others of its subscription.</summary>
+    public OpenedStream Opened { get; }
+
     /// <summary>Fires when the stream must end at once; <see cref="EndReason"/> says why.</summary>
     public CancellationToken Ended => _stream.Ended;
 
-    /// <summary><see cref="SubscriberTooSlowException"/> or <see cref="SubscriptionDeletedException"/>.</summary>
-    public Exception? EndReason => _stream.EndReason;
+    /// <summary>Why the stream must end: a <see cref="StreamEndedException"/>.</summary>
+    public StreamEndedException? EndReason => _stream.EndReason;
+
+    /// <summary>
+    /// Fires <see cref="FanOutOptions.EndingWriteGrace"/> after <see cref="Ended"/>: a write to the subscriber still under
+    /// way by then is given up, since a subscriber that reads nothing must not hold the stream open.
+    /// </summary>
+    public CancellationToken EndingWriteGraceOver => _graceOver.Token;
 
     /// <summary>
     /// Whether the writer may write the item it was just handed without flushing: only while more live events are
@@ -98,13 +97,31 @@ public sealed class SubscriptionSession : IDisposable
         _unflushedItems = 0;
     }
 
-    /// <summary>The stream's items in order; each is counted as unflushed once handed to the writer.</summary>
+    /// <summary>
+    /// The stream's items in order; each is counted as unflushed once handed to the writer. Once the stream must end,
+    /// reading stops at once, in replay as in live, and throws <see cref="EndReason"/>.
+    /// </summary>
     public async IAsyncEnumerable<StreamItem> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in ItemsAsync(cancellationToken))
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stream.Ended);
+        await using var items = ItemsAsync(reading.Token).GetAsyncEnumerator(reading.Token);
+        while (true)
         {
+            try
+            {
+                // Replay yields a page read earlier without awaiting anything: check before each item, not only on waits.
+                reading.Token.ThrowIfCancellationRequested();
+                if (!await items.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && EndReason is { } reason)
+            {
+                throw reason;
+            }
             _unflushedItems++;
-            yield return item;
+            yield return items.Current;
         }
     }
 
@@ -173,7 +190,20 @@ public sealed class SubscriptionSession : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>Ends the stream at once (see <see cref="Ended"/>); the first reason given is the one kept.</summary>
+    internal void End(StreamEndedException reason) => _stream.End(reason);
+
+    /// <summary>
+    /// Releases what the stream holds. The registration goes first (its disposal waits for a callback under way), so
+    /// that an End racing with the close never touches the disposed grace timer.
+    /// </summary>
+    public void Dispose()
+    {
+        _closed(this);
+        _onEnded.Dispose();
+        _graceOver.Dispose();
+        _stream.Dispose();
+    }
 
     private IEnumerable<StreamItem> Matching(IReadOnlyList<LogEntry> page, bool live)
     {
@@ -207,8 +237,8 @@ public sealed class SubscriptionSession : IDisposable
         {
             return ready;
         }
-        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        quiet.CancelAfter(_options.HeartbeatInterval);
+        using var heartbeatDue = new CancellationTokenSource(_options.HeartbeatInterval, _clock);
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeatDue.Token);
         try
         {
             if (await reader.WaitToReadAsync(quiet.Token) && reader.TryRead(out var entry))
@@ -220,6 +250,6 @@ public sealed class SubscriptionSession : IDisposable
         {
             return null;
         }
-        throw _stream.EndReason ?? new InvalidOperationException("the subscriber stream was closed");
+        throw (Exception?)_stream.EndReason ?? new InvalidOperationException("the subscriber stream was closed");
     }
 }

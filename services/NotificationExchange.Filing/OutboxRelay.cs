@@ -40,7 +40,8 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
     private readonly OutboxOptions _options;
     private readonly ExchangeMetrics _metrics;
     private readonly ILogger<OutboxRelay> _logger;
-    private readonly DateTime _startedAt = DateTime.UtcNow;
+    private readonly TimeProvider _clock;
+    private readonly DateTime _startedAt;
     private long _sweptThrough;
     private bool _sweptOnce;
     private Task _pendingRemoval = Task.CompletedTask;
@@ -53,6 +54,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         ExchangeInstance instance,
         IOptions<OutboxOptions> options,
         ExchangeMetrics metrics,
+        TimeProvider clock,
         ILogger<OutboxRelay> logger)
     {
         _publisher = publisher;
@@ -62,6 +64,8 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         _options = options.Value;
         _metrics = metrics;
         _logger = logger;
+        _clock = clock;
+        _startedAt = Now();
         committed.Subscribe(this);
     }
 
@@ -79,7 +83,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var needSweep = true;
-        var nextSweep = DateTime.UtcNow;
+        var nextSweep = Now();
         var backoff = TimeSpan.FromMilliseconds(200);
         var batch = new List<RecordedEvent>(_options.MaxBatchSize);
         var traces = new HashSet<ActivityContext>();
@@ -87,15 +91,20 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         {
             try
             {
-                if (needSweep || DateTime.UtcNow >= nextSweep)
+                if (needSweep || Now() >= nextSweep)
                 {
                     await SweepAsync(stoppingToken);
                     needSweep = false;
-                    nextSweep = DateTime.UtcNow + _options.SweepInterval;
+                    nextSweep = Now() + _options.SweepInterval;
                 }
-                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                var untilSweep = nextSweep - Now();
+                if (untilSweep <= TimeSpan.Zero)
                 {
-                    wait.CancelAfter(nextSweep - DateTime.UtcNow);
+                    continue; // the sweep took longer than its interval: sweep again before waiting
+                }
+                using (var sweepDue = new CancellationTokenSource(untilSweep, _clock))
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, sweepDue.Token))
+                {
                     try
                     {
                         await _committed.Reader.WaitToReadAsync(wait.Token);
@@ -139,7 +148,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
                 needSweep = true;
                 try
                 {
-                    await Task.Delay(backoff, stoppingToken);
+                    await Task.Delay(backoff, _clock, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -158,7 +167,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
             // The first sweep takes over everything written before this process started: no one else may be
             // publishing it (a restarted instance comes back under a new id). Later sweeps take over only what has
             // waited longer than OrphanAge, so a live but slow instance is rarely duplicated.
-            var takeOverBefore = _sweptOnce ? DateTime.UtcNow - _options.OrphanAge : _startedAt;
+            var takeOverBefore = _sweptOnce ? Now() - _options.OrphanAge : _startedAt;
             var pending = await _outbox.ReadPendingAsync(_instance.Id, takeOverBefore, _options.MaxBatchSize, cancellationToken);
             if (pending.Count == 0)
             {
@@ -197,11 +206,11 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
             "outbox publish", ActivityKind.Producer, commits.FirstOrDefault(), links: commits.Skip(1).Select(c => new ActivityLink(c)));
         activity?.SetTag("nx.batch_size", batch.Count);
         activity?.SetTag("nx.first_sequence", batch[0].Sequence);
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        using (var timedOut = new CancellationTokenSource(_options.PublishTimeout, _clock))
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timedOut.Token))
         {
-            timeout.CancelAfter(_options.PublishTimeout);
             // WaitAsync as well as the token: a publish waiting for confirms after a broker restart may not observe it.
-            await _publisher.PublishAsync(batch, timeout.Token).WaitAsync(_options.PublishTimeout, cancellationToken);
+            await _publisher.PublishAsync(batch, timeout.Token).WaitAsync(_options.PublishTimeout, _clock, cancellationToken);
         }
         _metrics.Published(batch.Count);
 
@@ -222,6 +231,8 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
             return sequences.Length;
         }, cancellationToken);
     }
+
+    private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
 
     private readonly record struct Committed(RecordedEvent Event, ActivityContext? Commit);
 }

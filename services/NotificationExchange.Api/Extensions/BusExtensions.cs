@@ -1,6 +1,7 @@
 using MassTransit;
 using NotificationExchange.Api.Bus;
 using NotificationExchange.Domain;
+using NotificationExchange.FanOut;
 using NotificationExchange.Filing;
 
 namespace NotificationExchange.Api.Extensions;
@@ -12,23 +13,27 @@ internal static class BusExtensions
     /// <summary>
     /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:5672/vhost), else
     /// on its in-memory transport. On RabbitMQ each instance consumes every event through a queue of its own, bound
-    /// before the host accepts calls, and feeds it to its live feed.
+    /// before the host accepts calls, and feeds it to its live feed; through the same queue it learns of subscriber
+    /// streams opened on other instances, and ends its own older stream of the same subscription.
     /// </summary>
     public static IHostApplicationBuilder AddExchangeBus(this IHostApplicationBuilder builder)
     {
         var rabbitMq = builder.Configuration.GetConnectionString(RabbitMqConnectionName);
         builder.Services.AddSingleton<IIntegrationEventPublisher, MassTransitEventPublisher>();
+        builder.Services.AddSingleton<IStreamOpenedPublisher, MassTransitStreamOpenedPublisher>();
         builder.Services.AddMassTransit(bus =>
         {
             if (string.IsNullOrWhiteSpace(rabbitMq))
             {
                 // In memory there is only this instance, whose feed already has every event from its own log
-                // writer: nothing to consume here. Events are still published, for in-process workers.
+                // writer and whose streams it takes over itself: nothing to consume here. Events are still
+                // published, for in-process workers.
                 bus.UsingInMemory();
             }
             else
             {
                 bus.AddConsumer<NotificationEventRecordedConsumer>();
+                bus.AddConsumer<SubscriptionStreamOpenedConsumer>();
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbitMq));
@@ -41,6 +46,7 @@ internal static class BusExtensions
                         // One at a time keeps the queue's order; the consumer only hands events to the feed.
                         endpoint.ConcurrentMessageLimit = 1;
                         endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
+                        endpoint.ConfigureConsumer<SubscriptionStreamOpenedConsumer>(context);
                     });
                 });
             }

@@ -10,7 +10,6 @@ internal static class FanOutExtensions
         builder.Services.Configure<FanOutOptions>(builder.Configuration.GetSection("Exchange:FanOut"));
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
-        builder.Services.AddSingleton<SubscriptionStreams>();
         builder.Services.AddSingleton<SubscriptionManager>();
         return builder;
     }

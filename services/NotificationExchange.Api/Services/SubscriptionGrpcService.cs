@@ -2,7 +2,6 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using Microsoft.Extensions.Options;
 using NotificationExchange.Api.Authentication;
 using NotificationExchange.Domain.Telemetry;
 using NotificationExchange.FanOut;
@@ -14,9 +13,7 @@ namespace NotificationExchange.Api.Services;
 
 internal sealed class SubscriptionGrpcService(
     SubscriptionManager subscriptions,
-    SubscriptionStreams streams,
     IHostApplicationLifetime lifetime,
-    IOptions<FanOutOptions> options,
     ExchangeMetrics metrics,
     TimeProvider clock) : SubscriptionService.SubscriptionServiceBase
 {
@@ -66,12 +63,11 @@ internal sealed class SubscriptionGrpcService(
     {
         var subscription = await subscriptions.GetOwnAsync(context.OperatorId(), request.SubscriptionId, context.CancellationToken);
         var resumeAfter = request.HasResumeAfterSequence ? (long)Math.Min(request.ResumeAfterSequence, long.MaxValue) : subscription.AcknowledgedSequence;
-        using var session = streams.Open(subscription, resumeAfter);
+        using var session = subscriptions.OpenStream(subscription, resumeAfter);
         // Reading stops at once when the stream must end; a write under way gets a grace period to finish, so that
         // a subscriber still reading receives the ending status rather than a reset.
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, session.Ended);
-        using var writing = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        using var graceOnEnd = session.Ended.Register(() => writing.CancelAfter(options.Value.EndingWriteGrace));
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        using var writing = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, session.EndingWriteGraceOver);
         var lastSent = resumeAfter;
         try
         {
@@ -106,7 +102,7 @@ internal sealed class SubscriptionGrpcService(
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SubscriberTooSlowException or SubscriptionDeletedException or InvalidOperationException
+        catch (Exception e) when (e is OperationCanceledException or StreamEndedException or InvalidOperationException
                                   && !context.CancellationToken.IsCancellationRequested)
         {
             throw EndOfStream(session.EndReason ?? e, lastSent);
@@ -124,6 +120,9 @@ internal sealed class SubscriptionGrpcService(
         {
             SubscriberTooSlowException slow => (Code.ResourceExhausted, "SUBSCRIBER_TOO_SLOW", $"{slow.Message}; {resume}"),
             SubscriptionDeletedException deleted => (Code.NotFound, "SUBSCRIPTION_DELETED", deleted.Message),
+            // Not UNAVAILABLE: a client that retries blindly would take the subscription back from the newer stream.
+            SubscriptionTakenOverException takenOver => (Code.FailedPrecondition, "SUBSCRIPTION_TAKEN_OVER",
+                $"{takenOver.Message}; this stream ends. Reconnect only if this consumer is to take the subscription back, and {resume}"),
             _ when lifetime.ApplicationStopping.IsCancellationRequested =>
                 (Code.Unavailable, "SERVER_SHUTTING_DOWN", $"this exchange instance is shutting down; reconnect and {resume}"),
             _ => (Code.Unavailable, "STREAM_ENDED", $"the stream ended ({reason.Message}); reconnect and {resume}"),

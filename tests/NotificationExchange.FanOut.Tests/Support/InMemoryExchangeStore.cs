@@ -1,0 +1,233 @@
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Subscriptions;
+
+namespace NotificationExchange.FanOut.Tests.Support;
+
+/// <summary>
+/// The store ports the fan-out reads and writes, in memory: the log (gapless, in sequence order), subscriptions, and a
+/// log writer whose commits reach the <see cref="CommittedEvents"/> listeners as the real writer's do. Entries committed
+/// "elsewhere" are in the log but reach no listener: what another instance wrote, before (or without) its bus message.
+/// </summary>
+internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotificationLog, ISubscriptionStore, ILogWriter
+{
+    private readonly Lock _lock = new();
+    private readonly List<LogEntry> _log = [];
+    private readonly Dictionary<string, Subscription> _subscriptions = [];
+    private readonly Dictionary<(string, string), IdempotencyRecord> _requests = [];
+    private readonly Dictionary<(string, string), Attachment> _attachments = [];
+
+    public Guid StoreId { get; } = Guid.NewGuid();
+
+    /// <summary>Runs after a replay read (<see cref="ReadAfterAsync"/>) has taken its page, with the position it read after.</summary>
+    public Func<long, Task>? AfterReplayRead { get; set; }
+
+    /// <summary>Appends events as this instance's writer does: to the log, then to every listener (the live feed).</summary>
+    public IReadOnlyList<RecordedEvent> Commit(int count) =>
+        WriteAsync(session => Enumerable.Range(0, count).Select(_ => Append(session)).ToArray(), CancellationToken.None).Result;
+
+    /// <summary>Appends events as another instance does: to the log only; its bus message may come later, or never.</summary>
+    public IReadOnlyList<RecordedEvent> CommitElsewhere(int count)
+    {
+        lock (_lock)
+        {
+            var session = new Session(this);
+            var appended = Enumerable.Range(0, count).Select(_ => Append(session)).ToArray();
+            _log.AddRange(session.Appended);
+            return appended;
+        }
+    }
+
+    public Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)_log.Count);
+        }
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LogEntry> page;
+        lock (_lock)
+        {
+            page = _log.Skip((int)afterSequence).Take(maxCount).ToArray();
+        }
+        if (AfterReplayRead is { } hook)
+        {
+            await hook(afterSequence);
+        }
+        return page;
+    }
+
+    public Task<IReadOnlyList<LogEntry>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<LogEntry>>(_log.Where(e => e.Sequence >= fromSequence && e.Sequence <= toSequence).ToArray());
+        }
+    }
+
+    public Task<RecordedEvent?> GetLatestAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(Versions(notificationId).LastOrDefault());
+        }
+    }
+
+    public Task<RecordedEvent?> GetVersionAsync(string notificationId, int version, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(Versions(notificationId).FirstOrDefault(e => e.Notification.Version == version));
+        }
+    }
+
+    public Task<IReadOnlyList<LogEntry>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<LogEntry>>(Versions(notificationId).ToArray());
+        }
+    }
+
+    /// <summary>Listing notifications is not the fan-out's business.</summary>
+    public Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the fan-out never lists notifications");
+
+    public Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_attachments.GetValueOrDefault((notificationId, sha256))?.Content);
+        }
+    }
+
+    public Task CreateAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _subscriptions.Add(subscription.Id, subscription);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<Subscription?> GetAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_subscriptions.GetValueOrDefault(subscriptionId));
+        }
+    }
+
+    public Task<IReadOnlyList<Subscription>> ListByOwnerAsync(string ownerOperatorId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<Subscription>>(_subscriptions.Values.Where(s => s.OwnerOperatorId == ownerOperatorId).ToArray());
+        }
+    }
+
+    public Task<bool> DeleteAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_subscriptions.Remove(subscriptionId));
+        }
+    }
+
+    /// <summary>One write at a time, committed whole or not at all; listeners hear of the events after the commit.</summary>
+    public Task<T> WriteAsync<T>(Func<ILogWriteSession, T> work, CancellationToken cancellationToken)
+    {
+        T result;
+        RecordedEvent[] appended;
+        lock (_lock)
+        {
+            var session = new Session(this);
+            result = work(session);
+            _log.AddRange(session.Appended);
+            foreach (var (key, subscription) in session.Subscriptions)
+            {
+                _subscriptions[key] = subscription;
+            }
+            foreach (var record in session.Requests)
+            {
+                _requests[(record.OperatorId, record.RequestId)] = record;
+            }
+            foreach (var (key, attachment) in session.Attachments)
+            {
+                _attachments[key] = attachment;
+            }
+            appended = session.Appended.ToArray();
+        }
+        if (appended.Length > 0)
+        {
+            foreach (var listener in committed.Listeners)
+            {
+                listener.OnCommitted(appended);
+            }
+        }
+        return Task.FromResult(result);
+    }
+
+    private static RecordedEvent Append(ILogWriteSession session)
+    {
+        var recorded = Events.Filed(session.NextSequence);
+        session.Append(recorded);
+        return recorded;
+    }
+
+    private IEnumerable<RecordedEvent> Versions(string notificationId) =>
+        _log.OfType<RecordedEvent>().Where(e => e.Notification.Id == notificationId);
+
+    /// <summary>A write's view: the store as committed, plus what the write has done so far.</summary>
+    private sealed class Session(InMemoryExchangeStore store) : ILogWriteSession
+    {
+        public List<RecordedEvent> Appended { get; } = [];
+        public Dictionary<string, Subscription> Subscriptions { get; } = [];
+        public List<IdempotencyRecord> Requests { get; } = [];
+        public Dictionary<(string, string), Attachment> Attachments { get; } = [];
+
+        public long NextSequence => store._log.Count + Appended.Count + 1;
+
+        public RecordedEvent? GetLatest(string notificationId) =>
+            store.Versions(notificationId).Concat(Appended.Where(e => e.Notification.Id == notificationId)).LastOrDefault();
+
+        public RecordedEvent? GetVersion(string notificationId, int version) =>
+            store.Versions(notificationId).Concat(Appended).FirstOrDefault(e => e.Notification.Id == notificationId && e.Notification.Version == version);
+
+        public void Append(RecordedEvent recordedEvent)
+        {
+            if (recordedEvent.Sequence != NextSequence)
+            {
+                throw new InvalidOperationException($"sequence {recordedEvent.Sequence} appended where {NextSequence} is next");
+            }
+            Appended.Add(recordedEvent);
+        }
+
+        public void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info) =>
+            Attachments[(notificationId, info.Sha256)] = attachment;
+
+        public IdempotencyRecord? FindRequest(string operatorId, string requestId) =>
+            Requests.LastOrDefault(r => r.OperatorId == operatorId && r.RequestId == requestId) ?? store._requests.GetValueOrDefault((operatorId, requestId));
+
+        public void RecordRequest(IdempotencyRecord record) => Requests.Add(record);
+
+        public Subscription? FindSubscription(string subscriptionId) =>
+            Subscriptions.GetValueOrDefault(subscriptionId) ?? store._subscriptions.GetValueOrDefault(subscriptionId);
+
+        public long Acknowledge(string subscriptionId, long sequence)
+        {
+            var subscription = FindSubscription(subscriptionId) ?? throw new InvalidOperationException($"no subscription {subscriptionId}");
+            var stored = Math.Max(subscription.AcknowledgedSequence, sequence);
+            Subscriptions[subscriptionId] = subscription with { AcknowledgedSequence = stored };
+            return stored;
+        }
+
+        /// <summary>This store keeps no outbox: nothing here publishes.</summary>
+        public void MarkPublished(IReadOnlyCollection<long> sequences)
+        {
+        }
+    }
+}
