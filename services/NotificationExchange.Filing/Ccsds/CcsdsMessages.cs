@@ -1,5 +1,6 @@
 using NotificationExchange.Ccsds;
 using NotificationExchange.Ccsds.Ocm;
+using NotificationExchange.Ccsds.Odm;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Orbits.Elements;

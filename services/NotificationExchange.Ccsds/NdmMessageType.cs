@@ -1,0 +1,10 @@
+namespace NotificationExchange.Ccsds;
+
+public enum NdmMessageType
+{
+    Opm,
+    Omm,
+    Oem,
+    Ocm,
+    Cdm,
+}
