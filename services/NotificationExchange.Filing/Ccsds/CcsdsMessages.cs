@@ -36,8 +36,6 @@ internal static class CcsdsMessages
 
     public static bool IsRtn(string frame) => _rtnFrames.Contains(frame.ToUpperInvariant());
 
-    public static CcsdsSyntax SyntaxOf(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') ? CcsdsSyntax.Xml : CcsdsSyntax.Kvn;
-
     /// <summary>text/x-ccsds-opm for KVN, application/x-ccsds-opm+xml for XML (no IANA type exists for these messages).</summary>
     public static string MediaType(NdmMessageType type, CcsdsSyntax syntax)
     {
