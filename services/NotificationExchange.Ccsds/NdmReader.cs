@@ -24,8 +24,10 @@ public static class NdmReader
     /// KVN or XML: XML when the text's first character, past a byte-order mark and blanks, is '&lt;'. Every reader of
     /// this library tells the syntax this way, so a caller naming the syntax of a message it read agrees with them.
     /// </summary>
-    public static CcsdsSyntax DetectSyntax(string text) =>
-        text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') ? CcsdsSyntax.Xml : CcsdsSyntax.Kvn;
+    public static CcsdsSyntax DetectSyntax(string text) => StartOfContent(text).StartsWith('<') ? CcsdsSyntax.Xml : CcsdsSyntax.Kvn;
+
+    /// <summary>The text from its first character that is not a byte-order mark or a blank: what tells its syntax or form.</summary>
+    internal static string StartOfContent(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
 
     /// <summary>The message type: from the CCSDS_xxx_VERS keyword of KVN, or the root element (or first message in &lt;ndm&gt;) of XML.</summary>
     public static NdmMessageType? DetectType(string text) => DetectType(text, out _);

@@ -2,6 +2,7 @@ using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds.Cdm;
 
+/// <summary>The CDM's keyword maps and its binding between the node tree and <see cref="CdmMessage"/>, for every syntax.</summary>
 internal static class CdmBinding
 {
     public static readonly MessageKind Kind = new("cdm", "CCSDS_CDM_VERS", ["1.0"]);

@@ -3,6 +3,7 @@ using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds.Ocm;
 
+/// <summary>The OCM's keyword maps and its binding between the node tree and <see cref="OcmMessage"/>, for every syntax.</summary>
 internal static class OcmBinding
 {
     public static readonly MessageKind Kind = new("ocm", "CCSDS_OCM_VERS", ["3.0"]);

@@ -3,6 +3,7 @@ using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds.Oem;
 
+/// <summary>The OEM's keyword maps and its binding between the node tree and <see cref="OemMessage"/>, for every syntax.</summary>
 internal static class OemBinding
 {
     public static readonly MessageKind Kind = new("oem", "CCSDS_OEM_VERS", ["2.0", "3.0"]);

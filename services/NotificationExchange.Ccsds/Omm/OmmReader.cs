@@ -63,11 +63,11 @@ public static class OmmReader
 
     public static OmmFormat DetectFormat(string text)
     {
-        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.StartsWith('<'))
+        if (NdmReader.DetectSyntax(text) == CcsdsSyntax.Xml)
         {
             return OmmFormat.Xml;
         }
+        var trimmed = NdmReader.StartOfContent(text);
         if (trimmed.StartsWith('[') || trimmed.StartsWith('{'))
         {
             return OmmFormat.Json;

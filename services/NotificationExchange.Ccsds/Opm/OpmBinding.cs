@@ -3,6 +3,7 @@ using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds.Opm;
 
+/// <summary>The OPM's keyword maps and its binding between the node tree and <see cref="OpmMessage"/>, for every syntax.</summary>
 internal static class OpmBinding
 {
     public static readonly MessageKind Kind = new("opm", "CCSDS_OPM_VERS", ["2.0", "3.0"]);
