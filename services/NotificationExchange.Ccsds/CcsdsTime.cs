@@ -3,17 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace NotificationExchange.Ccsds;
 
-/// <summary>How a <see cref="CcsdsTime"/> was (and will be) written.</summary>
-public enum CcsdsTimeForm
-{
-    /// <summary>YYYY-MM-DDThh:mm:ss[.d]</summary>
-    Calendar,
-    /// <summary>YYYY-DDDThh:mm:ss[.d], the day-of-year form.</summary>
-    DayOfYear,
-    /// <summary>Seconds relative to a reference epoch (OCM EPOCH_TZERO), written as a plain number.</summary>
-    Relative,
-}
-
 /// <summary>
 /// A CCSDS epoch as written in a message: a date and time in the message's time system (not converted to UTC), or,
 /// in an OCM, a number of seconds after EPOCH_TZERO. Keeps 100 ns resolution, the leap second 23:59:60, and year 0000

@@ -8,15 +8,6 @@ using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds;
 
-public enum NdmMessageType
-{
-    Opm,
-    Omm,
-    Oem,
-    Ocm,
-    Cdm,
-}
-
 /// <summary>Reads any of the five messages, telling type and syntax (KVN or XML) from the content.</summary>
 public static class NdmReader
 {
@@ -29,6 +20,15 @@ public static class NdmReader
         ["cdm"] = NdmMessageType.Cdm,
     };
 
+    /// <summary>
+    /// KVN or XML: XML when the text's first character, past a byte-order mark and blanks, is '&lt;'. Every reader of
+    /// this library tells the syntax this way, so a caller naming the syntax of a message it read agrees with them.
+    /// </summary>
+    public static CcsdsSyntax DetectSyntax(string text) => StartOfContent(text).StartsWith('<') ? CcsdsSyntax.Xml : CcsdsSyntax.Kvn;
+
+    /// <summary>The text from its first character that is not a byte-order mark or a blank: what tells its syntax or form.</summary>
+    internal static string StartOfContent(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+
     /// <summary>The message type: from the CCSDS_xxx_VERS keyword of KVN, or the root element (or first message in &lt;ndm&gt;) of XML.</summary>
     public static NdmMessageType? DetectType(string text) => DetectType(text, out _);
 
@@ -40,7 +40,7 @@ public static class NdmReader
     public static NdmMessageType? DetectType(string text, out CcsdsError? problem)
     {
         problem = null;
-        if (MessageText.Detect(text) == CcsdsSyntax.Kvn)
+        if (DetectSyntax(text) == CcsdsSyntax.Kvn)
         {
             var first = KvnTokenizer.Tokenize(text).FirstOrDefault(token => token.Kind != KvnTokenKind.Comment);
             return first is { Kind: KvnTokenKind.KeyValue } && first.Keyword.StartsWith("CCSDS_", StringComparison.Ordinal)

@@ -1,5 +1,6 @@
 using NotificationExchange.Ccsds.Cdm;
 using NotificationExchange.Ccsds.Ocm;
+using NotificationExchange.Ccsds.Odm;
 using NotificationExchange.Ccsds.Oem;
 using NotificationExchange.Ccsds.Opm;
 using NUnit.Framework;

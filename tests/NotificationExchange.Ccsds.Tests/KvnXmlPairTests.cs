@@ -1,3 +1,4 @@
+using NotificationExchange.Ccsds.Odm;
 using NotificationExchange.Ccsds.Syntax;
 using NUnit.Framework;
 

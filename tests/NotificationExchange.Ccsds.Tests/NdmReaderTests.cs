@@ -90,4 +90,18 @@ public class NdmReaderTests
         Assert.That(errors.Violations.Single().Field, Is.EqualTo("ccsds_maneuver.message"));
         Assert.That(errors.Violations.Single().Description, Does.StartWith("line 2: ").And.EndWith("(MalformedXml)"));
     }
+
+    [TestCase(Fixtures.OpmWithManeuvers, CcsdsSyntax.Kvn)]
+    [TestCase(Fixtures.OpmXmlNamespaced, CcsdsSyntax.Xml)]
+    public void The_syntax_is_told_past_a_byte_order_mark_and_blanks_as_the_readers_tell_it(string message, CcsdsSyntax syntax)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(NdmReader.DetectSyntax(message), Is.EqualTo(syntax));
+            Assert.That(NdmReader.DetectSyntax("\uFEFF \t\r\n\n" + message), Is.EqualTo(syntax));
+            // a reader that told the syntax otherwise would not read the message (XML allows nothing but a byte order
+            // mark before its declaration)
+            Assert.That(OpmReader.Read("\uFEFF" + message).Metadata.ObjectName, Is.EqualTo(OpmReader.Read(message).Metadata.ObjectName));
+        });
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using NotificationExchange.Ccsds.Ocm;
+using NotificationExchange.Ccsds.Odm;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Filing.Ccsds;

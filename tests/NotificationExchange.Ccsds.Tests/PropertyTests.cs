@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using NotificationExchange.Ccsds.Cdm;
 using NotificationExchange.Ccsds.Ocm;
+using NotificationExchange.Ccsds.Odm;
 using NotificationExchange.Ccsds.Oem;
 using NotificationExchange.Ccsds.Omm;
 using NotificationExchange.Ccsds.Opm;

@@ -1,3 +1,4 @@
+using NotificationExchange.Ccsds.Odm;
 using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds.Omm;
@@ -5,31 +6,29 @@ namespace NotificationExchange.Ccsds.Omm;
 /// <summary>The OMM's keyword maps and its binding between the node tree and <see cref="OmmMessage"/>, for every syntax.</summary>
 internal static class OmmBinding
 {
-    public const string RootName = "omm";
-    public const string VersionKeyword = "CCSDS_OMM_VERS";
-    public static readonly string[] Versions = ["2.0", "3.0"];
+    public static readonly MessageKind Kind = new("omm", "CCSDS_OMM_VERS", ["2.0", "3.0"]);
 
     public static readonly BlockMap<OmmMetadata> Metadata = OdmMaps.ObjectMetadata<OmmMetadata>()
         .Text("MEAN_ELEMENT_THEORY", m => m.MeanElementTheory, (m, v) => m.MeanElementTheory = v, mandatory: true);
 
     public static readonly BlockMap<MeanElements> MeanElements = new BlockMap<MeanElements>("meanElements")
         .Time("EPOCH", m => m.Epoch, (m, v) => m.Epoch = v, mandatory: true)
-        .Number("SEMI_MAJOR_AXIS", "km", m => m.SemiMajorAxis, (m, v) => m.SemiMajorAxis = v, check: OdmMaps.Positive)
+        .Number("SEMI_MAJOR_AXIS", "km", m => m.SemiMajorAxis, (m, v) => m.SemiMajorAxis = v, check: Checks.Positive)
         .Number("MEAN_MOTION", "rev/day", m => m.MeanMotion, (m, v) => m.MeanMotion = v)
-        .Number("ECCENTRICITY", null, m => m.Eccentricity, (m, v) => m.Eccentricity = v, mandatory: true, check: OdmMaps.NonNegative)
-        .Number("INCLINATION", "deg", m => m.Inclination, (m, v) => m.Inclination = v, mandatory: true, check: OdmMaps.Inclination)
+        .Number("ECCENTRICITY", null, m => m.Eccentricity, (m, v) => m.Eccentricity = v, mandatory: true, check: Checks.NonNegative)
+        .Number("INCLINATION", "deg", m => m.Inclination, (m, v) => m.Inclination = v, mandatory: true, check: Checks.Inclination)
         .Number("RA_OF_ASC_NODE", "deg", m => m.RaOfAscNode, (m, v) => m.RaOfAscNode = v, mandatory: true)
         .Number("ARG_OF_PERICENTER", "deg", m => m.ArgOfPericenter, (m, v) => m.ArgOfPericenter = v, mandatory: true)
         .Number("MEAN_ANOMALY", "deg", m => m.MeanAnomaly, (m, v) => m.MeanAnomaly = v, mandatory: true)
-        .Number("GM", "km**3/s**2", m => m.Gm, (m, v) => m.Gm = v, check: OdmMaps.Positive);
+        .Number("GM", "km**3/s**2", m => m.Gm, (m, v) => m.Gm = v, check: Checks.Positive);
 
     public static readonly BlockMap<TleParameters> Tle = new BlockMap<TleParameters>("tleParameters")
-        .Integer("EPHEMERIS_TYPE", m => m.EphemerisType, (m, v) => m.EphemerisType = (int)v, check: Between(0, 9))
+        .Integer("EPHEMERIS_TYPE", m => m.EphemerisType, (m, v) => m.EphemerisType = (int)v, check: Checks.Between(0, 9))
         .Add(Values.ChoiceField<TleParameters>("CLASSIFICATION_TYPE", m => m.ClassificationType, (m, v) => m.ClassificationType = v, false,
             value => value.Length == 1 && char.IsAsciiLetterUpper(value[0]) ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not a one-letter classification (U, C, S)")))
-        .Integer("NORAD_CAT_ID", m => m.NoradCatId, (m, v) => m.NoradCatId = (int)v, check: Between(0, 999_999_999))
-        .Integer("ELEMENT_SET_NO", m => m.ElementSetNo, (m, v) => m.ElementSetNo = (int)v, check: Between(0, 9999))
-        .Integer("REV_AT_EPOCH", m => m.RevAtEpoch, (m, v) => m.RevAtEpoch = (int)v, check: Between(0, 999_999_999))
+        .Integer("NORAD_CAT_ID", m => m.NoradCatId, (m, v) => m.NoradCatId = (int)v, check: Checks.Between(0, 999_999_999))
+        .Integer("ELEMENT_SET_NO", m => m.ElementSetNo, (m, v) => m.ElementSetNo = (int)v, check: Checks.Between(0, 9999))
+        .Integer("REV_AT_EPOCH", m => m.RevAtEpoch, (m, v) => m.RevAtEpoch = (int)v, check: Checks.Between(0, 999_999_999))
         .Number("BSTAR", "1/ER", m => m.Bstar, (m, v) => m.Bstar = v)
         .Number("BTERM", "m**2/kg", m => m.Bterm, (m, v) => m.Bterm = v, sinceVersion: "3.0")
         .Number("MEAN_MOTION_DOT", "rev/day**2", m => m.MeanMotionDot, (m, v) => m.MeanMotionDot = v)
@@ -43,7 +42,7 @@ internal static class OmmBinding
     public static IReadOnlyList<FlatBlock> DataBlocks { get; } =
     [
         MeanElements.AsFlatBlock(), OdmMaps.Spacecraft.AsFlatBlock(), Tle.AsFlatBlock(), OdmMaps.Covariance.AsFlatBlock(),
-        new FlatBlock(OdmMaps.UserDefined.Name, OdmMaps.IsUserDefined),
+        OdmMaps.UserDefinedFlatBlock,
     ];
 
     public static OmmMessage Bind(Node root, ReadContext context)
@@ -53,13 +52,13 @@ internal static class OmmBinding
         var where = data?.Location ?? segment?.Location ?? root.Location;
         var message = new OmmMessage
         {
-            Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),
+            Header = OdmMaps.ReadHeader(root, context),
             Metadata = Metadata.Read(segment?.Child("metadata"), context, segment?.Location ?? root.Location),
             MeanElements = MeanElements.Read(data?.Child("meanElements"), context, where),
-            SpacecraftParameters = ReadOptional(OdmMaps.Spacecraft, data, context),
-            TleParameters = ReadOptional(Tle, data, context),
-            Covariance = ReadOptional(OdmMaps.Covariance, data, context),
-            UserDefined = ReadOptional(OdmMaps.UserDefined, data, context),
+            SpacecraftParameters = OdmMaps.Spacecraft.ReadOptional(data, context),
+            TleParameters = Tle.ReadOptional(data, context),
+            Covariance = OdmMaps.Covariance.ReadOptional(data, context),
+            UserDefined = OdmMaps.UserDefined.ReadOptional(data, context),
         };
         // XML allows comments at the start of <data>; KVN cannot tell them from the mean elements' own
         message.MeanElements.Comments.InsertRange(0, data?.Comments ?? []);
@@ -69,16 +68,13 @@ internal static class OmmBinding
 
     public static Node Write(OmmMessage message)
     {
-        var root = MessageText.NewRoot(RootName, VersionKeyword, message.Header.Version);
-        root.Items.Add(MessageText.WriteOdmHeader(message.Header));
-        var segment = root.AddChild("body").AddChild("segment");
-        segment.Items.Add(Metadata.Write(message.Metadata));
-        var data = segment.AddChild("data");
+        var root = OdmMaps.NewRoot(Kind, message.Header);
+        var data = MessageWriting.AddSingleSegment(root, Metadata.Write(message.Metadata));
         data.Items.Add(MeanElements.Write(message.MeanElements));
-        AddOptional(data, OdmMaps.Spacecraft, message.SpacecraftParameters);
-        AddOptional(data, Tle, message.TleParameters);
-        AddOptional(data, OdmMaps.Covariance, message.Covariance);
-        AddOptional(data, OdmMaps.UserDefined, message.UserDefined);
+        OdmMaps.Spacecraft.WriteOptional(data, message.SpacecraftParameters);
+        Tle.WriteOptional(data, message.TleParameters);
+        OdmMaps.Covariance.WriteOptional(data, message.Covariance);
+        OdmMaps.UserDefined.WriteOptional(data, message.UserDefined);
         return root;
     }
 
@@ -138,17 +134,4 @@ internal static class OmmBinding
             context.Error(CcsdsErrorKind.MissingMandatoryKeyword, where, "MEAN_MOTION", $"theory {message.Metadata.MeanElementTheory} needs MEAN_MOTION");
         }
     }
-
-    internal static T? ReadOptional<T>(BlockMap<T> map, Node? parent, ReadContext context) where T : CcsdsBlock, new() =>
-        parent?.Child(map.Name) is { } node ? map.Read(node, context, node.Location) : null;
-
-    internal static void AddOptional<T>(Node parent, BlockMap<T> map, T? block) where T : CcsdsBlock, new()
-    {
-        if (block is not null)
-        {
-            parent.Items.Add(map.Write(block));
-        }
-    }
-
-    private static Func<long, string?> Between(long low, long high) => value => value >= low && value <= high ? null : $"is not between {low} and {high}";
 }

@@ -1,55 +1,6 @@
+using NotificationExchange.Ccsds.Odm;
+
 namespace NotificationExchange.Ccsds.Omm;
-
-/// <summary>OMM metadata.</summary>
-public sealed class OmmMetadata : OdmObjectMetadata
-{
-    public OmmMetadata()
-    {
-        RefFrame = "TEME";
-    }
-
-    /// <summary>SGP/SGP4, SGP4, SGP4-XP, DSST, USM, ...</summary>
-    public string MeanElementTheory { get; set; } = "SGP4";
-}
-
-/// <summary>The mean elements: angles in degrees, mean motion in rev/day, semi-major axis in km.</summary>
-public sealed class MeanElements : CcsdsBlock
-{
-    public CcsdsTime Epoch { get; set; }
-    /// <summary>Given instead of <see cref="MeanMotion"/> by non-SGP4 theories.</summary>
-    public double? SemiMajorAxis { get; set; }
-    /// <summary>Revolutions per day; mandatory for SGP4-family theories.</summary>
-    public double? MeanMotion { get; set; }
-    public double Eccentricity { get; set; }
-    public double Inclination { get; set; }
-    public double RaOfAscNode { get; set; }
-    public double ArgOfPericenter { get; set; }
-    public double MeanAnomaly { get; set; }
-    /// <summary>km**3/s**2.</summary>
-    public double? Gm { get; set; }
-}
-
-/// <summary>The TLE-related parameters (mandatory for SGP4-family theories).</summary>
-public sealed class TleParameters : CcsdsBlock
-{
-    /// <summary>Absent means 0 (the standard's default).</summary>
-    public int? EphemerisType { get; set; }
-    /// <summary>Absent means U (unclassified).</summary>
-    public string? ClassificationType { get; set; }
-    public int? NoradCatId { get; set; }
-    public int? ElementSetNo { get; set; }
-    public int? RevAtEpoch { get; set; }
-    /// <summary>1/ER (SGP4).</summary>
-    public double? Bstar { get; set; }
-    /// <summary>m**2/kg (SGP4-XP, ODM 3.0).</summary>
-    public double? Bterm { get; set; }
-    /// <summary>rev/day**2.</summary>
-    public double? MeanMotionDot { get; set; }
-    /// <summary>rev/day**3 (SGP4).</summary>
-    public double? MeanMotionDdot { get; set; }
-    /// <summary>m**2/kg (SGP4-XP, ODM 3.0).</summary>
-    public double? Agom { get; set; }
-}
 
 /// <summary>
 /// An Orbit Mean-Elements Message. The typed blocks hold everything the message says; the properties at the end are

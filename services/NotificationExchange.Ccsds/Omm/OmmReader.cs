@@ -4,19 +4,6 @@ using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds.Omm;
 
-/// <summary>The forms an OMM comes in.</summary>
-public enum OmmFormat
-{
-    /// <summary>CCSDS KVN text (one message, or several one after another).</summary>
-    Kvn,
-    /// <summary>NDM/XML: an &lt;omm&gt; root, or an &lt;ndm&gt; root holding one or more &lt;omm&gt; (CelesTrak's XML).</summary>
-    Xml,
-    /// <summary>CelesTrak/Space-Track GP JSON: an array of objects named by the OMM keywords.</summary>
-    Json,
-    /// <summary>CelesTrak GP CSV: a header row of OMM keywords, then one row per object.</summary>
-    Csv,
-}
-
 /// <summary>
 /// Reads OMMs in every form the field uses. KVN and XML are read as the CCSDS standard says. JSON and CSV carry the
 /// OMM keywords as field names, with the header and metadata they leave out taken as the GP format defines them
@@ -76,11 +63,11 @@ public static class OmmReader
 
     public static OmmFormat DetectFormat(string text)
     {
-        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.StartsWith('<'))
+        if (NdmReader.DetectSyntax(text) == CcsdsSyntax.Xml)
         {
             return OmmFormat.Xml;
         }
+        var trimmed = NdmReader.StartOfContent(text);
         if (trimmed.StartsWith('[') || trimmed.StartsWith('{'))
         {
             return OmmFormat.Json;
@@ -110,7 +97,7 @@ public static class OmmReader
     private static List<OmmMessage> ReadXml(string text, ReadContext context)
     {
         var messages = new List<OmmMessage>();
-        foreach (var root in MessageText.ReadXmlMessages(text, OmmBinding.RootName, OmmBinding.VersionKeyword, OmmBinding.Versions, context))
+        foreach (var root in MessageReading.ReadXmlMessages(text, OmmBinding.Kind, context))
         {
             var before = context.Errors.Count;
             KeepIfClean(messages, OmmBinding.Bind(root, context), context, before);
@@ -121,7 +108,7 @@ public static class OmmReader
     private static List<OmmMessage> ReadKvn(string text, ReadContext context)
     {
         var messages = new List<OmmMessage>();
-        if (MessageText.StartKvn(text, OmmBinding.RootName, OmmBinding.VersionKeyword, OmmBinding.Versions, context) is not var (cursor, root))
+        if (MessageReading.StartKvn(text, OmmBinding.Kind, context) is not var (cursor, root))
         {
             return messages;
         }
@@ -133,7 +120,7 @@ public static class OmmReader
             KvnStructure.ReadFlat(cursor,
                 [new FlatPhase(root, OmmBinding.HeaderBlocks), new FlatPhase(segment, OmmBinding.MetadataBlocks), new FlatPhase(data, OmmBinding.DataBlocks)],
                 context,
-                stop: token => token.Keyword == OmmBinding.VersionKeyword,
+                stop: token => token.Keyword == OmmBinding.Kind.VersionKeyword,
                 tolerateMarker: token => token.Keyword is "META_START" or "META_STOP");
             cursor.FinishComments(root);
             KeepIfClean(messages, OmmBinding.Bind(root, context), context, before);
@@ -144,11 +131,11 @@ public static class OmmReader
             {
                 next = cursor.Next();
                 before = context.Errors.Count;
-                if (MessageText.CheckVersion(next.Value, OmmBinding.Versions, next.Location, OmmBinding.VersionKeyword, context))
+                if (MessageReading.CheckVersion(next.Value, OmmBinding.Kind, next.Location, context))
                 {
                     break;
                 }
-                while (cursor.Peek() is { } token && token.Keyword != OmmBinding.VersionKeyword)
+                while (cursor.Peek() is { } token && token.Keyword != OmmBinding.Kind.VersionKeyword)
                 {
                     cursor.Next();
                 }
@@ -159,9 +146,7 @@ public static class OmmReader
             {
                 return messages;
             }
-            root = new Node(OmmBinding.RootName, next.Location);
-            root.Attributes["id"] = OmmBinding.VersionKeyword;
-            root.Attributes["version"] = next.Value;
+            root = MessageReading.KvnRoot(OmmBinding.Kind, next);
         }
     }
 
@@ -241,13 +226,13 @@ public static class OmmReader
     private static OmmMessage? BindRecord(IEnumerable<(string Name, string Value, SourceLocation Location)> fields, SourceLocation where, ReadContext context)
     {
         // the GP formats are OMM 2.0 unless a record says otherwise
-        var (version, versionLocation) = fields.Where(field => field.Name == OmmBinding.VersionKeyword)
+        var (version, versionLocation) = fields.Where(field => field.Name == OmmBinding.Kind.VersionKeyword)
             .Select(field => (field.Value, field.Location)).FirstOrDefault(("2.0", where));
-        if (!MessageText.CheckVersion(version, OmmBinding.Versions, versionLocation, OmmBinding.VersionKeyword, context))
+        if (!MessageReading.CheckVersion(version, OmmBinding.Kind, versionLocation, context))
         {
             return null;
         }
-        var root = new Node(OmmBinding.RootName, where);
+        var root = new Node(OmmBinding.Kind.RootName, where);
         var header = root.AddChild("header", where);
         var segment = root.AddChild("segment", where);
         var metadata = segment.AddChild("metadata", where);
@@ -257,7 +242,7 @@ public static class OmmReader
         var nodes = new Dictionary<string, Node> { ["header"] = header, ["metadata"] = metadata };
         foreach (var (name, value, location) in fields)
         {
-            if (name == OmmBinding.VersionKeyword)
+            if (name == OmmBinding.Kind.VersionKeyword)
             {
                 continue;
             }
@@ -292,7 +277,7 @@ public static class OmmReader
         AddDefault(metadata, "REF_FRAME", "TEME");
         AddDefault(metadata, "TIME_SYSTEM", CcsdsTimeSystems.Utc);
         AddDefault(metadata, "MEAN_ELEMENT_THEORY", "SGP4");
-        root.Attributes["id"] = OmmBinding.VersionKeyword;
+        root.Attributes["id"] = OmmBinding.Kind.VersionKeyword;
         root.Attributes["version"] = version;
         return OmmBinding.Bind(root, context);
     }
@@ -347,10 +332,4 @@ public static class OmmReader
         cells.Add(cell.ToString());
         return cells;
     }
-}
-
-/// <summary>Writes an OMM as CCSDS KVN or NDM/XML.</summary>
-public static class OmmWriter
-{
-    public static string Write(OmmMessage message, CcsdsSyntax syntax) => MessageText.Write(OmmBinding.Write(message), syntax);
 }

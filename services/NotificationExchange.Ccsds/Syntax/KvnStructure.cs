@@ -1,51 +1,5 @@
 namespace NotificationExchange.Ccsds.Syntax;
 
-/// <summary>A block of a flat KVN part (one without START/STOP markers): the keywords it owns decide where a line goes.</summary>
-/// <param name="Name">The block's node name (its XML element name).</param>
-/// <param name="Owns">Whether a keyword belongs to this block.</param>
-/// <param name="StartKeyword">For a repeating block, the keyword that opens a new instance (MAN_EPOCH_IGNITION).</param>
-internal sealed record FlatBlock(string Name, Func<string, bool> Owns, string? StartKeyword = null);
-
-/// <summary>A run of flat blocks that follow one another: a message's header, its metadata, its data blocks.</summary>
-internal sealed record FlatPhase(Node Parent, IReadOnlyList<FlatBlock> Blocks);
-
-/// <summary>Reads KVN tokens in order, keeping the comments not yet attached to a block.</summary>
-internal sealed class KvnCursor(List<KvnToken> tokens)
-{
-    private int _index;
-
-    public List<string> PendingComments { get; } = [];
-
-    /// <summary>The block that took the last keyword: comments left at the end of the file go there.</summary>
-    public Node? LastNode { get; set; }
-
-    public KvnToken? Peek() => _index < tokens.Count ? tokens[_index] : null;
-
-    public KvnToken Next() => tokens[_index++];
-
-    public bool AtEnd => _index >= tokens.Count;
-
-    /// <summary>Skips comments, collecting them, and returns the next token that is not a comment.</summary>
-    public KvnToken? PeekPastComments()
-    {
-        while (Peek() is { Kind: KvnTokenKind.Comment } comment)
-        {
-            PendingComments.Add(comment.Value);
-            _index++;
-        }
-        return Peek();
-    }
-
-    public void FlushCommentsInto(Node node)
-    {
-        node.Comments.AddRange(PendingComments);
-        PendingComments.Clear();
-    }
-
-    /// <summary>Attaches comments found after the last keyword of the file to the last block.</summary>
-    public void FinishComments(Node fallback) => FlushCommentsInto(LastNode ?? fallback);
-}
-
 internal static class KvnStructure
 {
     /// <summary>

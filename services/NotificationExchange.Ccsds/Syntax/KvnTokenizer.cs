@@ -2,23 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace NotificationExchange.Ccsds.Syntax;
 
-internal enum KvnTokenKind
-{
-    KeyValue,
-    Comment,
-    /// <summary>A block marker such as META_START or COVARIANCE_STOP.</summary>
-    Marker,
-    DataLine,
-}
-
-/// <summary>One line of KVN; for a keyword line, Raw is its whole value, brackets included, which Value and Unit split.</summary>
-internal sealed record KvnToken(KvnTokenKind Kind, int Line, string Keyword, string Value, string? Unit, string? Raw = null)
-{
-    public SourceLocation Location => SourceLocation.AtLine(Line);
-
-    public Entry ToEntry() => new(Keyword, Value, Unit, Location, Raw ?? Value);
-}
-
 /// <summary>Splits KVN text into lines of one of four kinds. Blank lines vanish; any line ending and a missing final newline are fine.</summary>
 internal static partial class KvnTokenizer
 {

@@ -18,7 +18,22 @@ internal static class Values
     };
 
     public static Field<T> NumberField<T>(string keyword, string? unit, Func<T, double?> get, Action<T, double> set, bool mandatory,
-        Func<double, string?>? check, string? sinceVersion) => new()
+        Func<double, string?>? check, string? sinceVersion) =>
+        NumericField(keyword, unit, get, set, mandatory, check, sinceVersion, "a number",
+            text => (CcsdsNumbers.TryParseDouble(text, out var value), value), CcsdsNumbers.Format);
+
+    public static Field<T> IntegerField<T>(string keyword, Func<T, long?> get, Action<T, long> set, bool mandatory,
+        Func<long, string?>? check, string? sinceVersion) =>
+        NumericField(keyword, null, get, set, mandatory, check, sinceVersion, "an integer",
+            text => (CcsdsNumbers.TryParseInteger(text, out var value), value), CcsdsNumbers.Format);
+
+    /// <summary>
+    /// A number of the kind <paramref name="parse"/> reads (named by <paramref name="kindName"/> in its error): the unit
+    /// is checked, then the value, then <paramref name="check"/>; every problem found is reported.
+    /// </summary>
+    private static Field<T> NumericField<T, TValue>(string keyword, string? unit, Func<T, TValue?> get, Action<T, TValue> set, bool mandatory,
+        Func<TValue, string?>? check, string? sinceVersion, string kindName, Func<string, (bool Parsed, TValue Value)> parse,
+        Func<TValue, string> format) where TValue : struct => new()
         {
             Keyword = keyword,
             Mandatory = mandatory,
@@ -27,9 +42,10 @@ internal static class Values
             Parse = (entry, context) =>
             {
                 var unitOk = CheckUnit(entry, unit, context);
-                if (!CcsdsNumbers.TryParseDouble(entry.Value, out var number))
+                var (parsed, number) = parse(entry.Value);
+                if (!parsed)
                 {
-                    context.Error(CcsdsErrorKind.UnparsableNumber, entry.Location, entry.Keyword, $"'{entry.Value}' is not a number");
+                    context.Error(CcsdsErrorKind.UnparsableNumber, entry.Location, entry.Keyword, $"'{entry.Value}' is not {kindName}");
                     return null;
                 }
                 if (check?.Invoke(number) is { } problem)
@@ -39,35 +55,9 @@ internal static class Values
                 }
                 return unitOk ? number : null;
             },
-            Set = (model, value) => set(model, (double)value),
+            Set = (model, value) => set(model, (TValue)value),
             Get = model => get(model),
-            Format = value => CcsdsNumbers.Format((double)value),
-        };
-
-    public static Field<T> IntegerField<T>(string keyword, Func<T, long?> get, Action<T, long> set, bool mandatory,
-        Func<long, string?>? check, string? sinceVersion) => new()
-        {
-            Keyword = keyword,
-            Mandatory = mandatory,
-            SinceVersion = sinceVersion,
-            Parse = (entry, context) =>
-            {
-                var unitOk = CheckUnit(entry, null, context);
-                if (!CcsdsNumbers.TryParseInteger(entry.Value, out var number))
-                {
-                    context.Error(CcsdsErrorKind.UnparsableNumber, entry.Location, entry.Keyword, $"'{entry.Value}' is not an integer");
-                    return null;
-                }
-                if (check?.Invoke(number) is { } problem)
-                {
-                    context.Error(CcsdsErrorKind.InvalidValue, entry.Location, entry.Keyword, $"{entry.Value} {problem}");
-                    return null;
-                }
-                return unitOk ? number : null;
-            },
-            Set = (model, value) => set(model, (long)value),
-            Get = model => get(model),
-            Format = value => CcsdsNumbers.Format((long)value),
+            Format = value => format((TValue)value),
         };
 
     public static Field<T> TimeField<T>(string keyword, Func<T, CcsdsTime?> get, Action<T, CcsdsTime> set, bool mandatory,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml;
+using NotificationExchange.Ccsds.Odm;
 
 namespace NotificationExchange.Ccsds.Syntax;
 

@@ -49,7 +49,7 @@ public static class CcsdsManeuverImport
             return null;
         }
         var type = read is OpmMessage ? NdmMessageType.Opm : NdmMessageType.Ocm;
-        var source = new Attachment(AttachmentRole.Source, CcsdsMessages.MediaType(type, CcsdsMessages.SyntaxOf(message!)), message!);
+        var source = new Attachment(AttachmentRole.Source, CcsdsMessages.MediaType(type, NdmReader.DetectSyntax(message!)), message!);
         return (Merge(fromMessage, supplement), source);
     }
 

@@ -1,5 +1,6 @@
 using NotificationExchange.Ccsds;
 using NotificationExchange.Ccsds.Ocm;
+using NotificationExchange.Ccsds.Odm;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Orbits.Elements;
@@ -34,8 +35,6 @@ internal static class CcsdsMessages
     public static bool IsInertial(string frame) => _inertialFrames.Contains(frame.ToUpperInvariant());
 
     public static bool IsRtn(string frame) => _rtnFrames.Contains(frame.ToUpperInvariant());
-
-    public static CcsdsSyntax SyntaxOf(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') ? CcsdsSyntax.Xml : CcsdsSyntax.Kvn;
 
     /// <summary>text/x-ccsds-opm for KVN, application/x-ccsds-opm+xml for XML (no IANA type exists for these messages).</summary>
     public static string MediaType(NdmMessageType type, CcsdsSyntax syntax)

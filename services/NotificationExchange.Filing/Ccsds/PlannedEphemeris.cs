@@ -68,6 +68,6 @@ public static class PlannedEphemeris
             errors.Add(field, $"covers {spans.Min(s => s.Start):yyyy-MM-ddTHH:mm:ssZ} to {spans.Max(s => s.Stop):yyyy-MM-ddTHH:mm:ssZ}, not the whole execution window {start:yyyy-MM-ddTHH:mm:ssZ} to {end:yyyy-MM-ddTHH:mm:ssZ}");
             return null;
         }
-        return new Attachment(AttachmentRole.PlannedEphemeris, CcsdsMessages.MediaType(NdmMessageType.Oem, CcsdsMessages.SyntaxOf(text!)), text!);
+        return new Attachment(AttachmentRole.PlannedEphemeris, CcsdsMessages.MediaType(NdmMessageType.Oem, NdmReader.DetectSyntax(text!)), text!);
     }
 }

@@ -2,11 +2,10 @@ using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds.Cdm;
 
+/// <summary>The CDM's keyword maps and its binding between the node tree and <see cref="CdmMessage"/>, for every syntax.</summary>
 internal static class CdmBinding
 {
-    public const string RootName = "cdm";
-    public const string VersionKeyword = "CCSDS_CDM_VERS";
-    public static readonly string[] Versions = ["1.0"];
+    public static readonly MessageKind Kind = new("cdm", "CCSDS_CDM_VERS", ["1.0"]);
 
     private static readonly string[] _yesNo = ["YES", "NO"];
 
@@ -18,8 +17,8 @@ internal static class CdmBinding
 
     public static readonly BlockMap<CdmRelativeMetadata> Relative = new BlockMap<CdmRelativeMetadata>("relativeMetadataData")
         .Time("TCA", m => m.Tca, (m, v) => m.Tca = v, mandatory: true)
-        .Number("MISS_DISTANCE", "m", m => m.MissDistance, (m, v) => m.MissDistance = v, mandatory: true, check: OdmMaps.NonNegative)
-        .Number("RELATIVE_SPEED", "m/s", m => m.RelativeSpeed, (m, v) => m.RelativeSpeed = v, check: OdmMaps.NonNegative)
+        .Number("MISS_DISTANCE", "m", m => m.MissDistance, (m, v) => m.MissDistance = v, mandatory: true, check: Checks.NonNegative)
+        .Number("RELATIVE_SPEED", "m/s", m => m.RelativeSpeed, (m, v) => m.RelativeSpeed = v, check: Checks.NonNegative)
         .Number("RELATIVE_POSITION_R", "m", m => m.RelativePositionR, (m, v) => m.RelativePositionR = v)
         .Number("RELATIVE_POSITION_T", "m", m => m.RelativePositionT, (m, v) => m.RelativePositionT = v)
         .Number("RELATIVE_POSITION_N", "m", m => m.RelativePositionN, (m, v) => m.RelativePositionN = v)
@@ -31,9 +30,9 @@ internal static class CdmBinding
         .Add(Values.ChoiceField<CdmRelativeMetadata>("SCREEN_VOLUME_FRAME", m => m.ScreenVolumeFrame, (m, v) => m.ScreenVolumeFrame = v, false,
             value => value is "RTN" or "TVN" ? null : (CcsdsErrorKind.UnknownFrame, $"'{value}' is not a screening volume frame (RTN or TVN)")))
         .Choice("SCREEN_VOLUME_SHAPE", ["ELLIPSOID", "BOX"], m => m.ScreenVolumeShape, (m, v) => m.ScreenVolumeShape = v)
-        .Number("SCREEN_VOLUME_X", "m", m => m.ScreenVolumeX, (m, v) => m.ScreenVolumeX = v, check: OdmMaps.NonNegative)
-        .Number("SCREEN_VOLUME_Y", "m", m => m.ScreenVolumeY, (m, v) => m.ScreenVolumeY = v, check: OdmMaps.NonNegative)
-        .Number("SCREEN_VOLUME_Z", "m", m => m.ScreenVolumeZ, (m, v) => m.ScreenVolumeZ = v, check: OdmMaps.NonNegative)
+        .Number("SCREEN_VOLUME_X", "m", m => m.ScreenVolumeX, (m, v) => m.ScreenVolumeX = v, check: Checks.NonNegative)
+        .Number("SCREEN_VOLUME_Y", "m", m => m.ScreenVolumeY, (m, v) => m.ScreenVolumeY = v, check: Checks.NonNegative)
+        .Number("SCREEN_VOLUME_Z", "m", m => m.ScreenVolumeZ, (m, v) => m.ScreenVolumeZ = v, check: Checks.NonNegative)
         .Time("SCREEN_ENTRY_TIME", m => m.ScreenEntryTime, (m, v) => m.ScreenEntryTime = v)
         .Time("SCREEN_EXIT_TIME", m => m.ScreenExitTime, (m, v) => m.ScreenExitTime = v)
         .Number("COLLISION_PROBABILITY", null, m => m.CollisionProbability, (m, v) => m.CollisionProbability = v,
@@ -67,33 +66,27 @@ internal static class CdmBinding
     public static readonly BlockMap<CdmOdParameters> OdParameters = new BlockMap<CdmOdParameters>("odParameters")
         .Time("TIME_LASTOB_START", m => m.TimeLastObStart, (m, v) => m.TimeLastObStart = v)
         .Time("TIME_LASTOB_END", m => m.TimeLastObEnd, (m, v) => m.TimeLastObEnd = v)
-        .Number("RECOMMENDED_OD_SPAN", "d", m => m.RecommendedOdSpan, (m, v) => m.RecommendedOdSpan = v, check: OdmMaps.NonNegative)
-        .Number("ACTUAL_OD_SPAN", "d", m => m.ActualOdSpan, (m, v) => m.ActualOdSpan = v, check: OdmMaps.NonNegative)
-        .Integer("OBS_AVAILABLE", m => m.ObsAvailable, (m, v) => m.ObsAvailable = v, check: Count)
-        .Integer("OBS_USED", m => m.ObsUsed, (m, v) => m.ObsUsed = v, check: Count)
-        .Integer("TRACKS_AVAILABLE", m => m.TracksAvailable, (m, v) => m.TracksAvailable = v, check: Count)
-        .Integer("TRACKS_USED", m => m.TracksUsed, (m, v) => m.TracksUsed = v, check: Count)
+        .Number("RECOMMENDED_OD_SPAN", "d", m => m.RecommendedOdSpan, (m, v) => m.RecommendedOdSpan = v, check: Checks.NonNegative)
+        .Number("ACTUAL_OD_SPAN", "d", m => m.ActualOdSpan, (m, v) => m.ActualOdSpan = v, check: Checks.NonNegative)
+        .Integer("OBS_AVAILABLE", m => m.ObsAvailable, (m, v) => m.ObsAvailable = v, check: Checks.NonNegative)
+        .Integer("OBS_USED", m => m.ObsUsed, (m, v) => m.ObsUsed = v, check: Checks.NonNegative)
+        .Integer("TRACKS_AVAILABLE", m => m.TracksAvailable, (m, v) => m.TracksAvailable = v, check: Checks.NonNegative)
+        .Integer("TRACKS_USED", m => m.TracksUsed, (m, v) => m.TracksUsed = v, check: Checks.NonNegative)
         .Number("RESIDUALS_ACCEPTED", "%", m => m.ResidualsAccepted, (m, v) => m.ResidualsAccepted = v,
-            check: value => value is >= 0 and <= 100 ? null : "is not a percentage")
-        .Number("WEIGHTED_RMS", null, m => m.WeightedRms, (m, v) => m.WeightedRms = v, check: OdmMaps.NonNegative);
+            check: Checks.Percentage)
+        .Number("WEIGHTED_RMS", null, m => m.WeightedRms, (m, v) => m.WeightedRms = v, check: Checks.NonNegative);
 
     public static readonly BlockMap<CdmAdditionalParameters> Additional = new BlockMap<CdmAdditionalParameters>("additionalParameters")
-        .Number("AREA_PC", "m**2", m => m.AreaPc, (m, v) => m.AreaPc = v, check: OdmMaps.NonNegative)
-        .Number("AREA_DRG", "m**2", m => m.AreaDrg, (m, v) => m.AreaDrg = v, check: OdmMaps.NonNegative)
-        .Number("AREA_SRP", "m**2", m => m.AreaSrp, (m, v) => m.AreaSrp = v, check: OdmMaps.NonNegative)
-        .Number("MASS", "kg", m => m.Mass, (m, v) => m.Mass = v, check: OdmMaps.NonNegative)
-        .Number("CD_AREA_OVER_MASS", "m**2/kg", m => m.CdAreaOverMass, (m, v) => m.CdAreaOverMass = v, check: OdmMaps.NonNegative)
-        .Number("CR_AREA_OVER_MASS", "m**2/kg", m => m.CrAreaOverMass, (m, v) => m.CrAreaOverMass = v, check: OdmMaps.NonNegative)
-        .Number("THRUST_ACCELERATION", "m/s**2", m => m.ThrustAcceleration, (m, v) => m.ThrustAcceleration = v, check: OdmMaps.NonNegative)
-        .Number("SEDR", "W/kg", m => m.Sedr, (m, v) => m.Sedr = v, check: OdmMaps.NonNegative);
+        .Number("AREA_PC", "m**2", m => m.AreaPc, (m, v) => m.AreaPc = v, check: Checks.NonNegative)
+        .Number("AREA_DRG", "m**2", m => m.AreaDrg, (m, v) => m.AreaDrg = v, check: Checks.NonNegative)
+        .Number("AREA_SRP", "m**2", m => m.AreaSrp, (m, v) => m.AreaSrp = v, check: Checks.NonNegative)
+        .Number("MASS", "kg", m => m.Mass, (m, v) => m.Mass = v, check: Checks.NonNegative)
+        .Number("CD_AREA_OVER_MASS", "m**2/kg", m => m.CdAreaOverMass, (m, v) => m.CdAreaOverMass = v, check: Checks.NonNegative)
+        .Number("CR_AREA_OVER_MASS", "m**2/kg", m => m.CrAreaOverMass, (m, v) => m.CrAreaOverMass = v, check: Checks.NonNegative)
+        .Number("THRUST_ACCELERATION", "m/s**2", m => m.ThrustAcceleration, (m, v) => m.ThrustAcceleration = v, check: Checks.NonNegative)
+        .Number("SEDR", "W/kg", m => m.Sedr, (m, v) => m.Sedr = v, check: Checks.NonNegative);
 
-    public static readonly BlockMap<CdmStateVector> StateVector = new BlockMap<CdmStateVector>("stateVector")
-        .Number("X", "km", m => m.X, (m, v) => m.X = v, mandatory: true)
-        .Number("Y", "km", m => m.Y, (m, v) => m.Y = v, mandatory: true)
-        .Number("Z", "km", m => m.Z, (m, v) => m.Z = v, mandatory: true)
-        .Number("X_DOT", "km/s", m => m.XDot, (m, v) => m.XDot = v, mandatory: true)
-        .Number("Y_DOT", "km/s", m => m.YDot, (m, v) => m.YDot = v, mandatory: true)
-        .Number("Z_DOT", "km/s", m => m.ZDot, (m, v) => m.ZDot = v, mandatory: true);
+    public static readonly BlockMap<CdmStateVector> StateVector = new BlockMap<CdmStateVector>("stateVector").PositionVelocity();
 
     public static readonly BlockMap<CdmCovariance> Covariance = CovarianceMap();
 
@@ -141,8 +134,8 @@ internal static class CdmBinding
         var item = new CdmObject
         {
             Metadata = Metadata.Read(segment.Child("metadata"), context, segment.Location),
-            OdParameters = ReadOptional(OdParameters, data, context),
-            AdditionalParameters = ReadOptional(Additional, data, context),
+            OdParameters = OdParameters.ReadOptional(data, context),
+            AdditionalParameters = Additional.ReadOptional(data, context),
             StateVector = StateVector.Read(data?.Child("stateVector"), context, where),
             Covariance = data?.Child("covarianceMatrix") is { } covarianceNode
                 ? Covariance.Read(covarianceNode, context, covarianceNode.Location)
@@ -163,9 +156,6 @@ internal static class CdmBinding
         ((CcsdsBlock?)item.OdParameters ?? (CcsdsBlock?)item.AdditionalParameters ?? item.StateVector).Comments.InsertRange(0, dataComments);
         return item;
     }
-
-    private static T? ReadOptional<T>(BlockMap<T> map, Node? parent, ReadContext context) where T : CcsdsBlock, new() =>
-        parent?.Child(map.Name) is { } node ? map.Read(node, context, node.Location) : null;
 
     /// <summary>XML nests the relative state in &lt;relativeStateVector&gt;; KVN does not. Both read as one flat block.</summary>
     private static Node FlattenRelativeState(Node relative, ReadContext context)
@@ -193,8 +183,7 @@ internal static class CdmBinding
 
     public static Node Write(CdmMessage message)
     {
-        var root = MessageText.NewRoot(RootName, VersionKeyword, message.Header.Version);
-        root.Items.Add(Header.Write(message.Header));
+        var root = MessageWriting.NewRoot(Kind, message.Header.Version, Header.Write(message.Header));
         var body = root.AddChild("body");
         var relative = Relative.Write(message.RelativeMetadata);
         var stateEntries = relative.Entries.Where(entry => _relativeStateKeywords.Contains(entry.Keyword)).ToList();
@@ -212,23 +201,13 @@ internal static class CdmBinding
             var segment = body.AddChild("segment");
             segment.Items.Add(Metadata.Write(item.Metadata));
             var data = segment.AddChild("data");
-            AddOptional(data, OdParameters, item.OdParameters);
-            AddOptional(data, Additional, item.AdditionalParameters);
+            OdParameters.WriteOptional(data, item.OdParameters);
+            Additional.WriteOptional(data, item.AdditionalParameters);
             data.Items.Add(StateVector.Write(item.StateVector));
-            AddOptional(data, Covariance, item.Covariance);
+            Covariance.WriteOptional(data, item.Covariance);
         }
         return root;
     }
-
-    private static void AddOptional<T>(Node parent, BlockMap<T> map, T? block) where T : CcsdsBlock, new()
-    {
-        if (block is not null)
-        {
-            parent.Items.Add(map.Write(block));
-        }
-    }
-
-    private static string? Count(long value) => value >= 0 ? null : "must not be negative";
 
     private static BlockMap<CdmCovariance> CovarianceMap()
     {
@@ -239,72 +218,5 @@ internal static class CdmBinding
             map.Number(CdmCovariance.Keywords[term], CdmCovariance.UnitOf(term), m => m.Terms[term], (m, v) => m.Terms[term] = v, mandatory: term < 21);
         }
         return map;
-    }
-}
-
-/// <summary>Reads a CDM in KVN or XML (detected from the content), reporting every error it finds.</summary>
-public static class CdmReader
-{
-    public static CdmMessage Read(string text, CcsdsReadOptions? options = null) => ReaderSupport.Read(text, options, Read);
-
-    public static bool TryRead(string text, out CdmMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null) =>
-        ReaderSupport.TryRead(text, options, Read, out message, out errors);
-
-    internal static CdmMessage? Read(string text, ReadContext context)
-    {
-        if (MessageText.Detect(text) == CcsdsSyntax.Xml)
-        {
-            return ReaderSupport.ReadSingleXml(text, CdmBinding.RootName, CdmBinding.VersionKeyword, CdmBinding.Versions, context, CdmBinding.Bind);
-        }
-        if (MessageText.StartKvn(text, CdmBinding.RootName, CdmBinding.VersionKeyword, CdmBinding.Versions, context) is not var (cursor, root))
-        {
-            return null;
-        }
-        var body = root.AddChild("body");
-        KvnStructure.ReadFlat(cursor,
-            [new FlatPhase(root, [CdmBinding.Header.AsFlatBlock()]), new FlatPhase(body, [CdmBinding.Relative.AsFlatBlock()])],
-            context, stop: token => token.Keyword == "OBJECT");
-        // each object starts at its OBJECT line; comments just before it belong to its metadata
-        while (cursor.PeekPastComments() is { } objectToken)
-        {
-            var segment = body.AddChild("segment", objectToken.Location);
-            var data = segment.AddChild("data", objectToken.Location);
-            var objectLine = cursor.Next();
-            var metadata = new Node("metadata", objectLine.Location);
-            segment.Items.Insert(0, metadata);
-            cursor.FlushCommentsInto(metadata);
-            metadata.Items.Add(objectLine.ToEntry());
-            cursor.LastNode = metadata;
-            KvnStructure.ReadFlat(cursor,
-                [new FlatPhase(segment, [CdmBinding.Metadata.AsFlatBlock()]), new FlatPhase(data, CdmBinding.DataBlocks)],
-                context, stop: token => token.Keyword == "OBJECT");
-            // the flat reader put later metadata lines in a second metadata node: merge it into the first
-            foreach (var extra in segment.ChildrenNamed("metadata").Skip(1).ToList())
-            {
-                metadata.Comments.AddRange(extra.Comments);
-                metadata.Items.AddRange(extra.Items);
-                segment.Items.Remove(extra);
-            }
-        }
-        cursor.FinishComments(root);
-        return CdmBinding.Bind(root, context);
-    }
-}
-
-/// <summary>
-/// Writes a CDM as CCSDS KVN or NDM/XML: header, relative metadata (TCA, miss distance, relative state, screening
-/// period and volume, probability) and both objects with their metadata, OD and additional parameters, state vector and
-/// covariance when known. The text written is read back before it is returned, so a message the standard refuses
-/// (a missing mandatory keyword, a value out of range) fails here with every error listed.
-/// </summary>
-public static class CdmWriter
-{
-    private static readonly CcsdsReadOptions _check = new() { AllowMissingCdmCovariance = true };
-
-    public static string Write(CdmMessage message, CcsdsSyntax syntax)
-    {
-        var text = MessageText.Write(CdmBinding.Write(message), syntax);
-        CdmReader.Read(text, _check);
-        return text;
     }
 }

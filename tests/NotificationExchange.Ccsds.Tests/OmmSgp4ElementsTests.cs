@@ -1,12 +1,14 @@
 using NotificationExchange.Ccsds.Omm;
+using NotificationExchange.Filing.Ccsds;
 using NotificationExchange.Orbits.Elements;
 using NotificationExchange.Orbits.Propagation;
+using NotificationExchange.Orbits.Time;
 using NotificationExchange.Testing;
 using NUnit.Framework;
 
-namespace NotificationExchange.Orbits.Tests;
+namespace NotificationExchange.Ccsds.Tests;
 
-public class OmmTests
+public class OmmSgp4ElementsTests
 {
     // TLEs written here for the same elements as the CelesTrak samples (VANGUARD 1): CSV and XML carry the 2020 set,
     // JSON the 2025 one
@@ -25,14 +27,14 @@ public class OmmTests
     {
         var omm = OmmReader.ReadAll(File.ReadAllText(SharedData.Require(file))).Single();
         var (line1, line2) = year == 2020 ? _vanguard2020 : _vanguard2025;
-        var fromOmm = new Sgp4Propagator(OmmMeanElements.ToSgp4Elements(omm));
+        var fromOmm = new Sgp4Propagator(OmmSgp4Elements.ToSgp4Elements(omm));
         var fromTle = new Sgp4Propagator(Sgp4Elements.FromTle(TleParser.Parse(line1, line2)));
 
         foreach (var hours in new[] { 0.0, 6.0, 24.0, 72.0 })
         {
             var instant = fromTle.Elements.Epoch.AddHours(hours);
-            var ommMinutes = Time.JulianDate.MinutesBetween(fromOmm.Elements.EpochJulianDateWhole, fromOmm.Elements.EpochJulianDateFraction, instant);
-            var tleMinutes = Time.JulianDate.MinutesBetween(fromTle.Elements.EpochJulianDateWhole, fromTle.Elements.EpochJulianDateFraction, instant);
+            var ommMinutes = JulianDate.MinutesBetween(fromOmm.Elements.EpochJulianDateWhole, fromOmm.Elements.EpochJulianDateFraction, instant);
+            var tleMinutes = JulianDate.MinutesBetween(fromTle.Elements.EpochJulianDateWhole, fromTle.Elements.EpochJulianDateFraction, instant);
             Assert.That(fromOmm.Propagate(ommMinutes, out var a), Is.EqualTo(Sgp4Error.None));
             Assert.That(fromTle.Propagate(tleMinutes, out var b), Is.EqualTo(Sgp4Error.None));
             // the OMM epoch is the TLE's day fraction rounded to a microsecond: millimetres at most

@@ -1,12 +1,12 @@
+using NotificationExchange.Ccsds.Odm;
 using NotificationExchange.Ccsds.Syntax;
 
 namespace NotificationExchange.Ccsds.Ocm;
 
+/// <summary>The OCM's keyword maps and its binding between the node tree and <see cref="OcmMessage"/>, for every syntax.</summary>
 internal static class OcmBinding
 {
-    public const string RootName = "ocm";
-    public const string VersionKeyword = "CCSDS_OCM_VERS";
-    public static readonly string[] Versions = ["3.0"];
+    public static readonly MessageKind Kind = new("ocm", "CCSDS_OCM_VERS", ["3.0"]);
 
     /// <summary>Values per state of the SANA orbital element sets (for TRAJ_TYPE and COV_TYPE).</summary>
     public static readonly Dictionary<string, int> ElementCounts = new()
@@ -100,7 +100,7 @@ internal static class OcmBinding
         .Time("NEXT_MESSAGE_EPOCH", m => m.NextMessageEpoch, (m, v) => m.NextMessageEpoch = v)
         .Time("START_TIME", m => m.StartTime, (m, v) => m.StartTime = v)
         .Time("STOP_TIME", m => m.StopTime, (m, v) => m.StopTime = v)
-        .Number("TIME_SPAN", "d", m => m.TimeSpan, (m, v) => m.TimeSpan = v, check: OdmMaps.NonNegative)
+        .Number("TIME_SPAN", "d", m => m.TimeSpan, (m, v) => m.TimeSpan = v, check: Checks.NonNegative)
         .Number("TAIMUTC_AT_TZERO", "s", m => m.TaimutcAtTzero, (m, v) => m.TaimutcAtTzero = v)
         // the next leap second may be one announced after this library's table was written
         .Time("NEXT_LEAP_EPOCH", m => m.NextLeapEpoch, (m, v) => m.NextLeapEpoch = v, announcedLeapSecond: true)
@@ -117,15 +117,14 @@ internal static class OcmBinding
         .Text("TRAJ_BASIS", m => m.TrajBasis, (m, v) => m.TrajBasis = v)
         .Text("TRAJ_BASIS_ID", m => m.TrajBasisId, (m, v) => m.TrajBasisId = v)
         .Text("INTERPOLATION", m => m.Interpolation, (m, v) => m.Interpolation = v)
-        .Integer("INTERPOLATION_DEGREE", m => m.InterpolationDegree, (m, v) => m.InterpolationDegree = (int)v,
-            check: value => value is >= 0 and <= 100 ? null : "is not an interpolation degree (0 to 100)")
+        .Integer("INTERPOLATION_DEGREE", m => m.InterpolationDegree, (m, v) => m.InterpolationDegree = (int)v, check: Checks.InterpolationDegree)
         .Text("PROPAGATOR", m => m.Propagator, (m, v) => m.Propagator = v)
         .Text("CENTER_NAME", m => m.CenterName, (m, v) => m.CenterName = v)
         .Frame("TRAJ_REF_FRAME", FrameKinds.Celestial, m => m.TrajRefFrame, (m, v) => m.TrajRefFrame = v)
         .Time("TRAJ_FRAME_EPOCH", m => m.TrajFrameEpoch, (m, v) => m.TrajFrameEpoch = v, allowRelative: true)
         .Time("USEABLE_START_TIME", m => m.UseableStartTime, (m, v) => m.UseableStartTime = v, allowRelative: true)
         .Time("USEABLE_STOP_TIME", m => m.UseableStopTime, (m, v) => m.UseableStopTime = v, allowRelative: true)
-        .Number("ORB_REVNUM", null, m => m.OrbRevnum, (m, v) => m.OrbRevnum = v, check: OdmMaps.NonNegative)
+        .Number("ORB_REVNUM", null, m => m.OrbRevnum, (m, v) => m.OrbRevnum = v, check: Checks.NonNegative)
         .Choice("ORB_REVNUM_BASIS", ["0", "1"], m => m.OrbRevnumBasis, (m, v) => m.OrbRevnumBasis = v)
         .Add(Values.ChoiceField<OcmTrajectory>("TRAJ_TYPE", m => m.TrajType, (m, v) => m.TrajType = v, false, ElementSetProblem))
         .Text("ORB_AVERAGING", m => m.OrbAveraging, (m, v) => m.OrbAveraging = v)
@@ -141,7 +140,7 @@ internal static class OcmBinding
         .Time("COV_FRAME_EPOCH", m => m.CovFrameEpoch, (m, v) => m.CovFrameEpoch = v, allowRelative: true)
         .Number("COV_SCALE_MIN", null, m => m.CovScaleMin, (m, v) => m.CovScaleMin = v)
         .Number("COV_SCALE_MAX", null, m => m.CovScaleMax, (m, v) => m.CovScaleMax = v)
-        .Number("COV_CONFIDENCE", "%", m => m.CovConfidence, (m, v) => m.CovConfidence = v, check: Percentage)
+        .Number("COV_CONFIDENCE", "%", m => m.CovConfidence, (m, v) => m.CovConfidence = v, check: Checks.Percentage)
         .Add(Values.ChoiceField<OcmCovariance>("COV_TYPE", m => m.CovType, (m, v) => m.CovType = v, true, ElementSetProblem))
         .Choice("COV_ORDERING", ["LTM", "UTM", "FULL", "LTMWCC", "UTMWCC"], m => m.CovOrdering, (m, v) => m.CovOrdering = v)
         .Add(UnitsField<OcmCovariance>("COV_UNITS", m => m.CovUnits, (m, v) => m.CovUnits = v));
@@ -164,13 +163,13 @@ internal static class OcmBinding
         .Choice("DC_TYPE", ["CONTINUOUS", "TIME", "TIME_AND_ANGLE"], m => m.DcType, (m, v) => m.DcType = v)
         .Time("DC_WIN_OPEN", m => m.DcWinOpen, (m, v) => m.DcWinOpen = v, allowRelative: true)
         .Time("DC_WIN_CLOSE", m => m.DcWinClose, (m, v) => m.DcWinClose = v, allowRelative: true)
-        .Integer("DC_MIN_CYCLES", m => m.DcMinCycles, (m, v) => m.DcMinCycles = v, check: value => value >= 0 ? null : "must not be negative")
-        .Integer("DC_MAX_CYCLES", m => m.DcMaxCycles, (m, v) => m.DcMaxCycles = v, check: value => value >= 0 ? null : "must not be negative")
+        .Integer("DC_MIN_CYCLES", m => m.DcMinCycles, (m, v) => m.DcMinCycles = v, check: Checks.NonNegative)
+        .Integer("DC_MAX_CYCLES", m => m.DcMaxCycles, (m, v) => m.DcMaxCycles = v, check: Checks.NonNegative)
         .Time("DC_EXEC_START", m => m.DcExecStart, (m, v) => m.DcExecStart = v, allowRelative: true)
         .Time("DC_EXEC_STOP", m => m.DcExecStop, (m, v) => m.DcExecStop = v, allowRelative: true)
         .Time("DC_REF_TIME", m => m.DcRefTime, (m, v) => m.DcRefTime = v, allowRelative: true)
-        .Number("DC_TIME_PULSE_DURATION", "s", m => m.DcTimePulseDuration, (m, v) => m.DcTimePulseDuration = v, check: OdmMaps.NonNegative)
-        .Number("DC_TIME_PULSE_PERIOD", "s", m => m.DcTimePulsePeriod, (m, v) => m.DcTimePulsePeriod = v, check: OdmMaps.NonNegative)
+        .Number("DC_TIME_PULSE_DURATION", "s", m => m.DcTimePulseDuration, (m, v) => m.DcTimePulseDuration = v, check: Checks.NonNegative)
+        .Number("DC_TIME_PULSE_PERIOD", "s", m => m.DcTimePulsePeriod, (m, v) => m.DcTimePulsePeriod = v, check: Checks.NonNegative)
         .Text("DC_REF_DIR", m => m.DcRefDir, (m, v) => m.DcRefDir = v)
         // a spacecraft body frame (502.0-B-3 annex B, SANA spacecraft body reference frames), such as SC_BODY_1 or SENSOR_3
         .Frame("DC_BODY_FRAME", FrameKinds.SpacecraftBody, m => m.DcBodyFrame, (m, v) => m.DcBodyFrame = v)
@@ -192,32 +191,32 @@ internal static class OcmBinding
 
     public static readonly BlockMap<OcmKeywordSection> Physical = new BlockMap<OcmKeywordSection>("phys")
         .Add(Section.Text("MANUFACTURER")).Add(Section.Text("BUS_MODEL")).Add(Section.Text("DOCKED_WITH"))
-        .Add(Section.Number("DRAG_CONST_AREA", "m**2", OdmMaps.NonNegative)).Add(Section.Number("DRAG_COEFF_NOM", null))
-        .Add(Section.Number("DRAG_UNCERTAINTY", "%", Percentage))
-        .Add(Section.Number("INITIAL_WET_MASS", "kg", OdmMaps.NonNegative)).Add(Section.Number("WET_MASS", "kg", OdmMaps.NonNegative))
-        .Add(Section.Number("DRY_MASS", "kg", OdmMaps.NonNegative))
+        .Add(Section.Number("DRAG_CONST_AREA", "m**2", Checks.NonNegative)).Add(Section.Number("DRAG_COEFF_NOM", null))
+        .Add(Section.Number("DRAG_UNCERTAINTY", "%", Checks.Percentage))
+        .Add(Section.Number("INITIAL_WET_MASS", "kg", Checks.NonNegative)).Add(Section.Number("WET_MASS", "kg", Checks.NonNegative))
+        .Add(Section.Number("DRY_MASS", "kg", Checks.NonNegative))
         .Add(Section.Frame("OEB_PARENT_FRAME")).Add(Section.Time("OEB_PARENT_FRAME_EPOCH"))
         .Add(Section.Number("OEB_Q1", null)).Add(Section.Number("OEB_Q2", null)).Add(Section.Number("OEB_Q3", null)).Add(Section.Number("OEB_QC", null))
         .Add(Section.Number("OEB_MAX", "m")).Add(Section.Number("OEB_INT", "m")).Add(Section.Number("OEB_MIN", "m"))
         .Add(Section.Number("AREA_ALONG_OEB_MAX", "m**2")).Add(Section.Number("AREA_ALONG_OEB_INT", "m**2")).Add(Section.Number("AREA_ALONG_OEB_MIN", "m**2"))
         .Add(Section.Number("AREA_MIN_FOR_PC", "m**2")).Add(Section.Number("AREA_MAX_FOR_PC", "m**2")).Add(Section.Number("AREA_TYP_FOR_PC", "m**2"))
         .Add(Section.Number("RCS", "m**2")).Add(Section.Number("RCS_MIN", "m**2")).Add(Section.Number("RCS_MAX", "m**2"))
-        .Add(Section.Number("SRP_CONST_AREA", "m**2", OdmMaps.NonNegative)).Add(Section.Number("SOLAR_RAD_COEFF", null))
-        .Add(Section.Number("SOLAR_RAD_UNCERTAINTY", "%", Percentage))
+        .Add(Section.Number("SRP_CONST_AREA", "m**2", Checks.NonNegative)).Add(Section.Number("SOLAR_RAD_COEFF", null))
+        .Add(Section.Number("SOLAR_RAD_UNCERTAINTY", "%", Checks.Percentage))
         .Add(Section.Number("VM_ABSOLUTE", null)).Add(Section.Number("VM_APPARENT_MIN", null)).Add(Section.Number("VM_APPARENT", null))
         .Add(Section.Number("VM_APPARENT_MAX", null)).Add(Section.Number("REFLECTANCE", null, value => value is >= 0 and <= 1 ? null : "is not between 0 and 1"))
         .Add(Section.Text("ATT_CONTROL_MODE")).Add(Section.Text("ATT_ACTUATOR_TYPE"))
         .Add(Section.Number("ATT_KNOWLEDGE", "deg")).Add(Section.Number("ATT_CONTROL", "deg")).Add(Section.Number("ATT_POINTING", "deg"))
-        .Add(Section.Number("AVG_MANEUVER_FREQ", "#/yr", OdmMaps.NonNegative)).Add(Section.Number("MAX_THRUST", "N"))
+        .Add(Section.Number("AVG_MANEUVER_FREQ", "#/yr", Checks.NonNegative)).Add(Section.Number("MAX_THRUST", "N"))
         .Add(Section.Number("DV_BOL", "km/s")).Add(Section.Number("DV_REMAINING", "km/s"))
         .Add(Section.Number("IXX", "kg*m**2")).Add(Section.Number("IYY", "kg*m**2")).Add(Section.Number("IZZ", "kg*m**2"))
         .Add(Section.Number("IXY", "kg*m**2")).Add(Section.Number("IXZ", "kg*m**2")).Add(Section.Number("IYZ", "kg*m**2"));
 
     public static readonly BlockMap<OcmKeywordSection> Perturbations = new BlockMap<OcmKeywordSection>("pert")
         .Add(Section.Text("ATMOSPHERIC_MODEL")).Add(Section.Text("GRAVITY_MODEL"))
-        .Add(Section.Number("EQUATORIAL_RADIUS", "km", OdmMaps.Positive)).Add(Section.Number("GM", "km**3/s**2", OdmMaps.Positive))
+        .Add(Section.Number("EQUATORIAL_RADIUS", "km", Checks.Positive)).Add(Section.Number("GM", "km**3/s**2", Checks.Positive))
         .Add(Section.Text("N_BODY_PERTURBATIONS")).Add(Section.Number("CENTRAL_BODY_ROTATION", "deg/s"))
-        .Add(Section.Number("OBLATE_FLATTENING", null, OdmMaps.Positive))
+        .Add(Section.Number("OBLATE_FLATTENING", null, Checks.Positive))
         .Add(Section.Text("OCEAN_TIDES_MODEL")).Add(Section.Text("SOLID_TIDES_MODEL")).Add(Section.Text("REDUCTION_THEORY"))
         .Add(Section.Text("ALBEDO_MODEL")).Add(Section.Integer("ALBEDO_GRID_SIZE")).Add(Section.Text("SHADOW_MODEL"))
         .Add(Section.Text("SHADOW_BODIES")).Add(Section.Text("SRP_MODEL")).Add(Section.Text("SW_DATA_SOURCE"))
@@ -232,16 +231,16 @@ internal static class OcmBinding
     public static readonly BlockMap<OcmKeywordSection> OrbitDetermination = new BlockMap<OcmKeywordSection>("od")
         .Add(Section.Text("OD_ID", mandatory: true)).Add(Section.Text("OD_PREV_ID")).Add(Section.Text("OD_METHOD", mandatory: true))
         .Add(Section.Time("OD_EPOCH", mandatory: true))
-        .Add(Section.Number("DAYS_SINCE_FIRST_OBS", "d", OdmMaps.NonNegative)).Add(Section.Number("DAYS_SINCE_LAST_OBS", "d", OdmMaps.NonNegative))
-        .Add(Section.Number("RECOMMENDED_OD_SPAN", "d", OdmMaps.NonNegative)).Add(Section.Number("ACTUAL_OD_SPAN", "d", OdmMaps.NonNegative))
+        .Add(Section.Number("DAYS_SINCE_FIRST_OBS", "d", Checks.NonNegative)).Add(Section.Number("DAYS_SINCE_LAST_OBS", "d", Checks.NonNegative))
+        .Add(Section.Number("RECOMMENDED_OD_SPAN", "d", Checks.NonNegative)).Add(Section.Number("ACTUAL_OD_SPAN", "d", Checks.NonNegative))
         .Add(Section.Integer("OBS_AVAILABLE")).Add(Section.Integer("OBS_USED")).Add(Section.Integer("TRACKS_AVAILABLE")).Add(Section.Integer("TRACKS_USED"))
-        .Add(Section.Number("MAXIMUM_OBS_GAP", "d", OdmMaps.NonNegative))
+        .Add(Section.Number("MAXIMUM_OBS_GAP", "d", Checks.NonNegative))
         .Add(Section.Number("OD_EPOCH_EIGMAJ", "m")).Add(Section.Number("OD_EPOCH_EIGINT", "m")).Add(Section.Number("OD_EPOCH_EIGMIN", "m"))
         .Add(Section.Number("OD_MAX_PRED_EIGMAJ", "m")).Add(Section.Number("OD_MIN_PRED_EIGMIN", "m"))
-        .Add(Section.Number("OD_CONFIDENCE", "%", Percentage)).Add(Section.Number("GDOP", null, OdmMaps.NonNegative))
+        .Add(Section.Number("OD_CONFIDENCE", "%", Checks.Percentage)).Add(Section.Number("GDOP", null, Checks.NonNegative))
         .Add(Section.Integer("SOLVE_N")).Add(Section.Text("SOLVE_STATES")).Add(Section.Integer("CONSIDER_N")).Add(Section.Text("CONSIDER_PARAMS"))
-        .Add(Section.Number("SEDR", "W/kg", OdmMaps.NonNegative)).Add(Section.Integer("SENSORS_N")).Add(Section.Text("SENSORS"))
-        .Add(Section.Number("WEIGHTED_RMS", null, OdmMaps.NonNegative)).Add(Section.Text("DATA_TYPES"));
+        .Add(Section.Number("SEDR", "W/kg", Checks.NonNegative)).Add(Section.Integer("SENSORS_N")).Add(Section.Text("SENSORS"))
+        .Add(Section.Number("WEIGHTED_RMS", null, Checks.NonNegative)).Add(Section.Text("DATA_TYPES"));
 
     public static readonly BlockMap<UserDefinedParameters> User = new("user");
 
@@ -252,7 +251,7 @@ internal static class OcmBinding
         var (segment, data) = Structure.SingleSegment(root, context, ["phys", "pert", "od", "user"], ["traj", "cov", "man"]);
         var message = new OcmMessage
         {
-            Header = MessageText.ReadOdmHeader(root.Child("header"), root, context),
+            Header = OdmMaps.ReadHeader(root, context),
             Metadata = Metadata.Read(segment?.Child("metadata"), context, segment?.Location ?? root.Location),
         };
         context.ReferenceEpoch = message.Metadata.LocationOf("EPOCH_TZERO") is null ? null : message.Metadata.EpochTzero;
@@ -436,13 +435,10 @@ internal static class OcmBinding
 
     public static Node Write(OcmMessage message)
     {
-        var root = MessageText.NewRoot(RootName, VersionKeyword, message.Header.Version);
-        root.Items.Add(MessageText.WriteOdmHeader(message.Header));
-        var segment = root.AddChild("body").AddChild("segment");
+        var root = OdmMaps.NewRoot(Kind, message.Header);
         var metadata = Metadata.Write(message.Metadata);
         metadata.KvnMarker = "META";
-        segment.Items.Add(metadata);
-        var data = segment.AddChild("data");
+        var data = MessageWriting.AddSingleSegment(root, metadata);
         foreach (var trajectory in message.Trajectories)
         {
             var node = Framed(Trajectory.Write(trajectory), "TRAJ", "trajLine");
@@ -516,8 +512,6 @@ internal static class OcmBinding
     private static (CcsdsErrorKind, string)? ElementSetProblem(string value) =>
         ElementCounts.ContainsKey(value) ? null : (CcsdsErrorKind.InvalidValue, $"'{value}' is not an orbital element set this library knows ({string.Join(", ", ElementCounts.Keys)})");
 
-    private static string? Percentage(double value) => value is >= 0 and <= 100 ? null : "is not a percentage";
-
     /// <summary>"[km, km/s]" or "km, km/s" as a list.</summary>
     private static List<string> SplitList(string text) =>
         [.. text.Trim().TrimStart('[').TrimEnd(']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
@@ -543,7 +537,7 @@ internal static class OcmBinding
             Wrap(Values.NumberField<OcmKeywordSection>(keyword, unit, _ => null, (_, _) => { }, false, check, null));
 
         public static Field<OcmKeywordSection> Integer(string keyword) =>
-            Wrap(Values.IntegerField<OcmKeywordSection>(keyword, _ => null, (_, _) => { }, false, value => value >= 0 ? null : "must not be negative", null));
+            Wrap(Values.IntegerField<OcmKeywordSection>(keyword, _ => null, (_, _) => { }, false, Checks.NonNegative, null));
 
         public static Field<OcmKeywordSection> Time(string keyword, bool mandatory = false) =>
             Wrap(Values.TimeField<OcmKeywordSection>(keyword, _ => null, (_, _) => { }, mandatory, allowRelative: true, null));
@@ -559,77 +553,5 @@ internal static class OcmBinding
             Get = section => section.Get(typed.Keyword),
             Format = value => (string)value,
         };
-    }
-}
-
-/// <summary>Reads an OCM in KVN or XML (detected from the content), reporting every error it finds.</summary>
-public static class OcmReader
-{
-    public static OcmMessage Read(string text, CcsdsReadOptions? options = null) => ReaderSupport.Read(text, options, Read);
-
-    public static bool TryRead(string text, out OcmMessage? message, out IReadOnlyList<CcsdsError> errors, CcsdsReadOptions? options = null) =>
-        ReaderSupport.TryRead(text, options, Read, out message, out errors);
-
-    internal static OcmMessage? Read(string text, ReadContext context)
-    {
-        if (MessageText.Detect(text) == CcsdsSyntax.Xml)
-        {
-            return ReaderSupport.ReadSingleXml(text, OcmBinding.RootName, OcmBinding.VersionKeyword, OcmBinding.Versions, context, OcmBinding.Bind);
-        }
-        if (MessageText.StartKvn(text, OcmBinding.RootName, OcmBinding.VersionKeyword, OcmBinding.Versions, context) is not var (cursor, root))
-        {
-            return null;
-        }
-        KvnStructure.ReadFlat(cursor, [new FlatPhase(root, [OdmMaps.Header.AsFlatBlock()])], context, stop: token => token.Kind == KvnTokenKind.Marker);
-        var segment = root.AddChild("segment");
-        var data = segment.AddChild("data");
-        var sawMetadata = false;
-        var sawSection = false;
-        while (cursor.PeekPastComments() is { } token)
-        {
-            cursor.Next();
-            var marker = token.Kind == KvnTokenKind.Marker && token.Keyword.EndsWith("_START", StringComparison.Ordinal)
-                ? token.Keyword[..^"_START".Length] : null;
-            if (marker == "META" && !sawMetadata)
-            {
-                sawMetadata = true;
-                if (sawSection)
-                {
-                    context.Error(CcsdsErrorKind.MalformedStructure, token.Location, "META_START", "the metadata must come right after the header, before the data sections");
-                }
-                var metadata = new Node("metadata", token.Location);
-                segment.Items.Insert(0, metadata);
-                KvnStructure.ReadSection(cursor, metadata, "META", token.Line, context, allowDataLines: false);
-            }
-            else if (marker is not null && OcmBinding.SectionName(marker) is { } name)
-            {
-                // a section is read even where it is out of place, so that a missing or late metadata block is one
-                // error rather than one per section
-                sawSection = true;
-                var section = data.AddChild(name, token.Location);
-                section.LineElement = name + "Line";
-                KvnStructure.ReadSection(cursor, section, marker, token.Line, context, allowDataLines: name is "traj" or "cov" or "man");
-            }
-            else
-            {
-                context.Error(CcsdsErrorKind.MalformedStructure, token.Location, token.Keyword.Length > 0 ? token.Keyword : null,
-                    sawMetadata ? "expected a section: TRAJ_START, PHYS_START, COV_START, MAN_START, PERT_START, OD_START or USER_START"
-                        : "expected META_START after the header, or a section");
-            }
-        }
-        // a missing META_START ... META_STOP block is reported once, by the binding, as the missing metadata block
-        cursor.FinishComments(root);
-        return OcmBinding.Bind(root, context);
-    }
-}
-
-/// <summary>Writes an OCM as CCSDS KVN or NDM/XML. The text is read back before it is returned, so a message the standard refuses fails here.</summary>
-public static class OcmWriter
-{
-    public static string Write(OcmMessage message, CcsdsSyntax syntax)
-    {
-        var text = MessageText.Write(OcmBinding.Write(message), syntax);
-        OcmReader.Read(text);
-        return text;
     }
 }

@@ -1,9 +1,13 @@
 using NotificationExchange.Ccsds.Omm;
+using NotificationExchange.Orbits.Propagation;
 
-namespace NotificationExchange.Orbits.Propagation;
+namespace NotificationExchange.Filing.Ccsds;
 
-/// <summary>Maps an OMM (read by <see cref="OmmReader"/>) to SGP4's mean elements; the OMM keywords carry the TLE's numbers.</summary>
-public static class OmmMeanElements
+/// <summary>
+/// An OMM (read by <see cref="OmmReader"/>) as SGP4's mean elements: the OMM keywords carry the TLE's numbers. It lives
+/// on the message side so that the orbit engine knows nothing of CCSDS.
+/// </summary>
+public static class OmmSgp4Elements
 {
     public static Sgp4Elements ToSgp4Elements(OmmMessage omm)
     {

@@ -1,0 +1,6 @@
+using NotificationExchange.Ccsds.Odm;
+
+namespace NotificationExchange.Ccsds.Opm;
+
+/// <summary>OPM metadata.</summary>
+public sealed class OpmMetadata : OdmObjectMetadata;
