@@ -40,7 +40,11 @@ internal static class SqliteMigrator
         // Recorded in the same transaction as the steps: a crash leaves either all of them or none.
         Execute(connection, transaction, $"PRAGMA user_version = {latest.ToString(CultureInfo.InvariantCulture)};");
         transaction.Commit();
-        if (current < latest)
+        if (current == 0)
+        {
+            logger.LogInformation("Store: schema of {Path} created at version {To}", databasePath, latest);
+        }
+        else if (current < latest)
         {
             logger.LogInformation("Store: schema of {Path} upgraded from version {From} to {To} ({Migrations})",
                 databasePath, current, latest, string.Join(", ", migrations.Skip(current)));
