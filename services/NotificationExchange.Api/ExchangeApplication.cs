@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotificationExchange.Api.Extensions;
 using NotificationExchange.Domain;
+using NotificationExchange.FanOut;
+using NotificationExchange.Filing;
+using NotificationExchange.Storage.Sqlite;
 
 namespace NotificationExchange.Api;
 
@@ -26,7 +29,7 @@ public static class ExchangeApplication
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         builder.AddExchangeTelemetry();
-        builder.AddExchangeStore();
+        builder.AddSqliteExchangeStore();
         builder.AddFanOut();
         builder.AddFiling();
         builder.AddExchangeBus();

@@ -2,12 +2,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
 using NotificationExchange.Domain.Validation;
+using NotificationExchange.Storage.Sqlite.Migrations;
 
 namespace NotificationExchange.Storage.Sqlite;
 
@@ -24,21 +24,23 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
     private readonly ILogger<SqliteExchangeStore> _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _reportedUnreadable = new();
 
-    public SqliteExchangeStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteExchangeStore> logger)
+    /// <summary>Opens the database, creating it or bringing its schema up to date first.</summary>
+    public SqliteExchangeStore(SqliteStoreSettings settings, ILogger<SqliteExchangeStore> logger)
     {
         _logger = logger;
-        var path = Path.GetFullPath(options.Value.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        ConnectionString = options.Value.ConnectionString;
+        Settings = settings;
         using var connection = Open();
-        StoreId = SqliteSchema.Initialize(connection);
+        var version = SqliteMigrator.Migrate(connection, SqliteMigrations.All, settings.DatabasePath, logger);
+        using var storeId = Command(connection, "SELECT value FROM store_info WHERE key = 'store_id';");
+        StoreId = Guid.Parse((string)storeId.ExecuteScalar()!);
         // Relative paths are resolved against the working directory, which surprises: say exactly where the store is.
-        logger.LogInformation("Store: SQLite database {Path} (store id {StoreId})", path, StoreId);
+        logger.LogInformation("Store: SQLite database {Path} (store id {StoreId}, schema version {Version})", settings.DatabasePath, StoreId, version);
     }
 
     public Guid StoreId { get; }
 
-    internal string ConnectionString { get; }
+    /// <summary>The settings every connection to this database is opened with.</summary>
+    public SqliteStoreSettings Settings { get; }
 
     public async Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken)
     {
@@ -310,15 +312,7 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        using var busy = connection.CreateCommand();
-        busy.CommandText = "PRAGMA busy_timeout = 10000;";
-        busy.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => Settings.OpenPooled();
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, IEnumerable<(string Name, object Value)>? parameters = null)
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NotificationExchange.Domain;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
@@ -28,17 +27,17 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
 
     public SqliteLogWriter(
         SqliteExchangeStore store,
-        IOptions<SqliteStoreOptions> options,
         ExchangeInstance instance,
         CommittedEvents committed,
         ExchangeMetrics metrics,
         ILogger<SqliteLogWriter> logger)
     {
-        _session = new SqliteWriteSession(store.ConnectionString, Path.GetFullPath(options.Value.Path), options.Value.Synchronous, instance.Id);
+        // Taking the store, not its settings alone, makes sure its schema is migrated before the first write.
+        _session = new SqliteWriteSession(store.Settings, instance.Id);
         _committed = committed;
         _metrics = metrics;
         _logger = logger;
-        _maxBatchSize = options.Value.MaxBatchSize;
+        _maxBatchSize = store.Settings.MaxBatchSize;
         _thread = new Thread(Run) { IsBackground = true, Name = "nx-log-writer" };
         _thread.Start();
     }

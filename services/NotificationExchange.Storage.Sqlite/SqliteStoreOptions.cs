@@ -1,8 +1,9 @@
 namespace NotificationExchange.Storage.Sqlite;
 
+/// <summary>The store's settings as configured (section Exchange:Store); <see cref="SqliteStoreSettings"/> resolves them.</summary>
 public sealed class SqliteStoreOptions
 {
-    /// <summary>The database file; created with its folder when missing.</summary>
+    /// <summary>The database file, relative to the working directory unless rooted; created with its folder when missing.</summary>
     public string Path { get; set; } = "data/notification-exchange.db";
 
     /// <summary>
@@ -13,11 +14,4 @@ public sealed class SqliteStoreOptions
 
     /// <summary>The most writes committed together in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 512;
-
-    internal string ConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
-    {
-        DataSource = Path,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
 }

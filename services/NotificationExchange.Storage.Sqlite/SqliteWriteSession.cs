@@ -18,16 +18,11 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
     private readonly WriterTurnstile _turnstile;
     private long _nextSequence;
 
-    public SqliteWriteSession(string connectionString, string databasePath, string synchronous, string instanceId)
+    public SqliteWriteSession(SqliteStoreSettings settings, string instanceId)
     {
         _instanceId = instanceId;
-        _turnstile = new WriterTurnstile(databasePath);
-        _connection = new SqliteConnection(connectionString + ";Pooling=False");
-        _connection.Open();
-        Run($"PRAGMA synchronous = {synchronous};");
-        // Another instance's writer may hold the lock: let SQLite wait for it with short sleeps, rather than the
-        // provider's coarse retry loop.
-        Run("PRAGMA busy_timeout = 10000;");
+        _turnstile = new WriterTurnstile(settings.DatabasePath);
+        _connection = settings.OpenWriter();
     }
 
     public long NextSequence => _nextSequence;

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Telemetry;
+
+namespace NotificationExchange.FanOut;
+
+public static class FanOutRegistration
+{
+    /// <summary>
+    /// The live feed, subscriber streams and subscription management; settings from Exchange:FanOut. The host supplies
+    /// the store's ports.
+    /// </summary>
+    public static IHostApplicationBuilder AddFanOut(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<FanOutOptions>(builder.Configuration.GetSection("Exchange:FanOut"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<CommittedEvents>();
+        builder.Services.TryAddSingleton<ExchangeMetrics>();
+        builder.Services.AddSingleton<LiveFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        builder.Services.AddSingleton<SubscriptionManager>();
+        return builder;
+    }
+}

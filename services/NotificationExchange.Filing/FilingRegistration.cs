@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Telemetry;
+
+namespace NotificationExchange.Filing;
+
+public static class FilingRegistration
+{
+    /// <summary>
+    /// Filing (validation, lifecycle, idempotency) and the outbox relay that publishes what was filed; outbox settings
+    /// from Exchange:Outbox. The host supplies the store's ports, an <see cref="IEventRenderer"/> and an
+    /// <see cref="IIntegrationEventPublisher"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddFiling(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Exchange:Outbox"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<CommittedEvents>();
+        builder.Services.TryAddSingleton<ExchangeMetrics>();
+        builder.Services.AddSingleton<NotificationValidator>();
+        builder.Services.AddSingleton<NotificationLifecycle>();
+        builder.Services.AddSingleton<FilingService>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        return builder;
+    }
+}

@@ -1,0 +1,104 @@
+namespace NotificationExchange.Storage.Sqlite.Migrations;
+
+/// <summary>
+/// The schema's history, oldest first; a database's PRAGMA user_version is the last step applied. Add a step at the
+/// end with the next version; never edit or reorder a released one (see docs/architecture.md, "Schema migrations").
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "initial schema", InitialSchema),
+        new(2, "builds before migrations refuse the database", """
+            UPDATE store_info SET value = '2' WHERE key = 'schema_version';
+            """),
+    ];
+
+    // The schema builds before migrations created (commit 8379752, SqliteSchema.cs), statement for statement, so that
+    // their databases are recognised as version 1. The log (events) is the source of truth; notifications and
+    // notification_objects index its latest state for queries; outbox holds what the bus has not yet confirmed.
+    // store_info's schema_version row is what those builds read (they refuse any value but 1); migration 2 freezes it.
+    private const string InitialSchema = """
+        CREATE TABLE store_info (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE events (
+            sequence INTEGER PRIMARY KEY,
+            notification_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            event_type INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            snapshot TEXT NOT NULL,
+            match_keys TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX events_by_notification ON events (notification_id, version);
+
+        CREATE TABLE notifications (
+            id TEXT PRIMARY KEY,
+            kind INTEGER NOT NULL,
+            filing_operator TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            first_sequence INTEGER NOT NULL,
+            latest_sequence INTEGER NOT NULL,
+            window_start INTEGER,
+            window_end INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX notifications_by_first_sequence ON notifications (first_sequence);
+        CREATE INDEX notifications_by_operator ON notifications (filing_operator, first_sequence);
+
+        CREATE TABLE notification_objects (
+            norad_cat_id INTEGER NOT NULL,
+            notification_id TEXT NOT NULL,
+            PRIMARY KEY (norad_cat_id, notification_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE outbox (
+            sequence INTEGER PRIMARY KEY,
+            instance_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE attachments (
+            notification_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (notification_id, sha256)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE requests (
+            operator_id TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            fingerprint BLOB NOT NULL,
+            notification_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (operator_id, request_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE operators (
+            id TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            contact TEXT,
+            is_admin INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            key_hash BLOB NOT NULL UNIQUE
+        ) WITHOUT ROWID;
+
+        CREATE TABLE subscriptions (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            filter TEXT NOT NULL,
+            acknowledged_sequence INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX subscriptions_by_owner ON subscriptions (owner);
+
+        -- The store's id, a random UUID, in the form the builds before migrations wrote it (lower-case 8-4-4-4-12 hex).
+        INSERT INTO store_info (key, value) VALUES
+            ('store_id', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))),
+            ('schema_version', '1');
+        """;
+}

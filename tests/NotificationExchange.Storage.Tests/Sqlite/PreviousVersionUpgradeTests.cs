@@ -1,0 +1,80 @@
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Storage.Sqlite.Migrations;
+using NotificationExchange.Storage.Tests.Contract;
+using NUnit.Framework;
+
+namespace NotificationExchange.Storage.Tests.Sqlite;
+
+/// <summary>A user's database, made by the build before schema migrations, survives the upgrade whole.</summary>
+public class PreviousVersionUpgradeTests
+{
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "store-before-migrations.sql");
+
+    [Test]
+    public async Task A_database_of_the_build_before_migrations_is_recognised_as_version_1_and_upgraded_in_place()
+    {
+        using var storage = new SqliteStoreUnderTest();
+        storage.Database.Execute(await File.ReadAllTextAsync(Fixture));
+        Assert.That(storage.Database.UserVersion, Is.Zero, "that build recorded no version");
+
+        using (var store = OpenedStore.Open(storage, "instance-a"))
+        {
+            await AssertDataReadsBack(store);
+
+            var next = await store.WriteAsync(s => s.AppendNext("MNV-1", "esa-fdo"));
+            Assert.That((next.Sequence, next.Notification.Version), Is.EqualTo((6L, 3)), "filing continues where it stopped");
+            Assert.That(await store.Outbox.CountPendingAsync(CancellationToken.None), Is.EqualTo(1));
+        }
+
+        Assert.That(storage.Database.UserVersion, Is.EqualTo(SqliteMigrations.All.Count));
+        Assert.That(storage.Database.Scalar("SELECT value FROM store_info WHERE key = 'schema_version';"), Is.EqualTo("2"),
+            "builds before migrations read this row: any value but 1 makes them refuse the database");
+        using (var connection = storage.Database.Connect())
+        {
+            Assert.That(SqliteSchemaShape.Read(connection, null).DifferencesFrom(SqliteSchemaShape.After(SqliteMigrations.All)), Is.Empty,
+                "an upgraded database has the shape of a new one");
+        }
+        using var restarted = OpenedStore.Open(storage, "instance-a");
+        Assert.That(await restarted.Log.GetHeadSequenceAsync(CancellationToken.None), Is.EqualTo(6));
+    }
+
+    private static async Task AssertDataReadsBack(OpenedStore store)
+    {
+        var none = CancellationToken.None;
+        Assert.That(store.Log.StoreId, Is.EqualTo(Guid.Parse("1da5e9b8-a142-4d90-80cd-85f9a6029f7f")), "the store keeps its id");
+        Assert.That(await store.Log.GetHeadSequenceAsync(none), Is.EqualTo(5));
+        var log = await store.Log.ReadAfterAsync(0, 10, none);
+        Assert.That(log.Select(e => (e.Sequence, e.GetType())), Is.EqualTo(Enumerable.Range(1, 5).Select(i => ((long)i, typeof(RecordedEvent)))));
+        Assert.That(log.Cast<RecordedEvent>().Select(e => (e.Notification.Id, e.Notification.Version, e.Type)), Is.EqualTo(new[]
+        {
+            ("MNV-1", 1, NotificationEventType.Filed), ("MNV-1", 2, NotificationEventType.Amended), ("MNV-3", 1, NotificationEventType.Filed),
+            ("LCH-4", 1, NotificationEventType.Filed), ("LCH-4", 2, NotificationEventType.Cancelled),
+        }));
+        Assert.That((await store.Log.GetHistoryAsync("MNV-1", none)).Select(e => e.Sequence), Is.EqualTo(new long[] { 1, 2 }));
+        Assert.That((await store.Log.GetLatestAsync("LCH-4", none))!.Notification.Status, Is.EqualTo(NotificationStatus.Cancelled));
+
+        var ccsds = (await store.Log.GetLatestAsync("MNV-3", none))!.Notification;
+        var source = ccsds.Attachments.Single(a => a.Role == AttachmentRole.Source);
+        Assert.That(await store.Log.GetAttachmentContentAsync("MNV-3", source.Sha256, none), Does.StartWith("CCSDS_OPM_VERS"));
+
+        var listed = await store.Log.QueryAsync(new NotificationQuery([], null, null, [], null, null, 10, null), none);
+        Assert.That(listed.Notifications.Select(n => n.Id), Is.EqualTo(new[] { "LCH-4", "MNV-3", "MNV-1" }));
+        var byObject = await store.Log.QueryAsync(new NotificationQuery([], 39634, null, [], null, null, 10, null), none);
+        Assert.That(byObject.Notifications.Select(n => n.Id), Is.EqualTo(new[] { "MNV-3" }));
+
+        Assert.That((await store.Operators.ListAsync(none)).Select(o => (o.Id, o.IsAdministrator)),
+            Is.EqualTo(new[] { ("admin", true), ("esa-fdo", false), ("launch-ops", false) }));
+        Assert.That((await store.Operators.GetAsync("esa-fdo", none))!.Contact?.Email, Is.EqualTo("fdo@example.org"));
+
+        var subscription = (await store.Subscriptions.ListByOwnerAsync("esa-fdo", none)).Single();
+        Assert.That((subscription.AcknowledgedSequence, subscription.Filter.NoradCatIds.Single()), Is.EqualTo((5L, 25544)));
+
+        IdempotencyRecord?[] requests = await store.WriteAsync(s => new[]
+        {
+            s.FindRequest("esa-fdo", "esa-file-1"), s.FindRequest("launch-ops", "esa-file-1"), s.FindRequest("esa-fdo", "esa-amend-1"),
+        });
+        Assert.That(requests.Select(r => (r?.NotificationId, r?.Version)), Is.EqualTo(new (string?, int?)[] { ("MNV-1", 1), ("LCH-4", 1), ("MNV-1", 2) }));
+        Assert.That(requests.Select(r => r!.Fingerprint.Length), Is.All.GreaterThan(0));
+    }
+}
