@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NUnit.Framework;
 
