@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
@@ -138,6 +139,16 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
     public async Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken) =>
         (await ReadAsync("SELECT content FROM attachments WHERE notification_id = $id AND sha256 = $sha;",
             [("$id", notificationId), ("$sha", sha256)], reader => reader.GetString(0), cancellationToken)).SingleOrDefault();
+
+    public async Task<RememberedRequest?> FindRequestAsync(string operatorId, string requestId, CancellationToken cancellationToken) =>
+        (await ReadAsync("""
+            SELECT e.sequence, e.event_type, e.recorded_at, e.snapshot, e.match_keys, e.notification_id, e.version, r.fingerprint
+            FROM requests r JOIN events e ON e.notification_id = r.notification_id AND e.version = r.version
+            WHERE r.operator_id = $operator AND r.request_id = $request;
+            """,
+            [("$operator", operatorId), ("$request", requestId)],
+            reader => new RememberedRequest((byte[])reader.GetValue(7), ReadEvent(reader)),
+            cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<LogEntry>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken) =>
         ReadEntriesAsync(

@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NUnit.Framework;
 
@@ -6,7 +7,8 @@ namespace NotificationExchange.Exchange.Tests;
 /// <summary>
 /// Request digests are stored with requests, so their form is frozen: a retry that spans an upgrade must still match
 /// the digest its first attempt stored, or it would be refused as a different request (and be filed again under a new
-/// id). The golden value was computed by the exchange as it was before the stored form changed (commit d832a4e).
+/// id). The first golden value was computed by the exchange as it was before the stored form changed (commit d832a4e);
+/// those of the other changes and of attachments by the exchange at commit 8379752, before the commands were reshaped.
 /// </summary>
 public class RequestDigestTests
 {
@@ -19,6 +21,46 @@ public class RequestDigestTests
 
         Assert.That(Convert.ToHexStringLower(NotificationJson.Fingerprint(command)),
             Is.EqualTo("0dac815afb896cad2d306d09ea1065fab4752f17780fd37a92b5290c0dade9d4"));
+    }
+
+    [Test]
+    public void The_digest_of_a_filing_with_attachments_is_what_earlier_versions_stored()
+    {
+        var command = new FileNotificationCommand("golden-ops", "r-1", Maneuver(new DeltaV(0.5)), [], Visibility.Public)
+        {
+            Attachments = [new Attachment(AttachmentRole.Source, "application/xml", "<ocm/>"), new Attachment(AttachmentRole.PlannedEphemeris, "text/plain", "CCSDS_OEM_VERS = 3.0")],
+        };
+
+        Assert.That(Convert.ToHexStringLower(NotificationJson.Fingerprint(command)), Is.EqualTo("8648347b7cdf772a38a1a3ce698c184dcfe9ef7efda9665993d05acd015eb208"));
+    }
+
+    [Test]
+    public void The_digest_of_an_amendment_is_what_earlier_versions_stored()
+    {
+        var command = new AmendNotificationCommand("golden-ops", "r-2", "MNV-7", 2, Maneuver(new DeltaV(0.5)), ["MNV-1"], "window moved")
+        {
+            Attachments = [new Attachment(AttachmentRole.Source, "text/plain", "CCSDS_OPM_VERS = 3.0")],
+        };
+
+        Assert.That(Convert.ToHexStringLower(NotificationJson.Fingerprint(command)), Is.EqualTo("e139a78339416e394cb66775c0bf7b3d2ec5f6d7983394c2e6da4abdfe963bbe"));
+    }
+
+    [Test]
+    public void The_digest_of_a_cancellation_is_what_earlier_versions_stored()
+    {
+        var command = new CancelNotificationCommand("golden-ops", "r-3", "MNV-7", "superseded");
+
+        Assert.That(Convert.ToHexStringLower(NotificationJson.Fingerprint(command)), Is.EqualTo("9528441309d4c6ee4dc2165fd321586fc53f3e767540336ad42d6bdd9e7b660f"));
+    }
+
+    [Test]
+    public void The_digest_of_an_execution_report_is_what_earlier_versions_stored()
+    {
+        var report = new ExecutionReport(
+            ExecutionOutcome.AsPlanned, new ManeuverExecution(new TimeWindow(_t0, _t0.AddMinutes(3)), new DeltaV(0.49), null), "nominal");
+        var command = new ReportExecutionCommand("golden-ops", "r-4", "MNV-7", report);
+
+        Assert.That(Convert.ToHexStringLower(NotificationJson.Fingerprint(command)), Is.EqualTo("80017c733232fbcce7fe08028b69efd698c2374b3a8fd3121c45c3ebd1e3592b"));
     }
 
     [Test]

@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
+using NotificationExchange.Api.Mapping;
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Filing;
 using NotificationExchange.Protocol.V1;
@@ -96,7 +98,7 @@ internal sealed class EventMessages : IEventRenderer
         : throw new ExchangeRuleException(RuleViolationKind.DataLoss, $"{notification.Id} version {notification.Version} {reason}");
 
     /// <summary>The filer's answer: the form rendered in the write, or for a retry, the stored first answer.</summary>
-    public static Notification Answer(D.FilingOutcome outcome)
+    public static Notification Answer(FilingOutcome outcome)
     {
         try
         {

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using Grpc.Core;
 using NotificationExchange.Api.Authentication;
+using NotificationExchange.Api.Mapping;
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
@@ -14,45 +16,20 @@ namespace NotificationExchange.Api.Services;
 internal sealed class NotificationGrpcService(FilingService filing, INotificationLog log, ILogger<NotificationGrpcService> logger)
     : NotificationService.NotificationServiceBase
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 500;
-
     [MergesWireViolations]
     public override async Task<FileNotificationResponse> FileNotification(FileNotificationRequest request, ServerCallContext context) =>
-        Response(await filing.FileAsync(
-            context.OperatorId(),
-            request.RequestId,
-            Draft(request.Maneuver, request.ProximityOperation, request.Launch, request.CcsdsManeuver, request.PlannedEphemerisOem),
-            request.RelatedNotificationIds.ToArray(),
-            request.Visibility == Protocol.V1.Visibility.Unspecified ? D.Visibility.Public : (D.Visibility)request.Visibility,
-            WireValueInterceptor.Violations(context),
-            context.CancellationToken));
+        Response(await filing.SubmitAsync(request.ToDraft(context.OperatorId(), WireValueInterceptor.Violations(context)), context.CancellationToken));
 
     [MergesWireViolations]
     public override async Task<FileNotificationResponse> AmendNotification(AmendNotificationRequest request, ServerCallContext context) =>
-        Response(await filing.AmendAsync(
-            context.OperatorId(),
-            request.RequestId,
-            request.NotificationId,
-            request.HasExpectedVersion ? (int)Math.Min(request.ExpectedVersion, int.MaxValue) : null,
-            Draft(request.Maneuver, request.ProximityOperation, request.Launch, request.CcsdsManeuver, request.PlannedEphemerisOem),
-            request.RelatedNotificationIds.ToArray(),
-            request.Reason.Length == 0 ? null : request.Reason,
-            WireValueInterceptor.Violations(context),
-            context.CancellationToken));
+        Response(await filing.SubmitAsync(request.ToDraft(context.OperatorId(), WireValueInterceptor.Violations(context)), context.CancellationToken));
 
-    public override async Task<FileNotificationResponse> CancelNotification(CancelNotificationRequest request, ServerCallContext context)
-    {
-        var command = new CancelNotificationCommand(context.OperatorId(), request.RequestId, request.NotificationId, request.Reason);
-        return Response(await filing.CancelAsync(command, context.CancellationToken));
-    }
+    public override async Task<FileNotificationResponse> CancelNotification(CancelNotificationRequest request, ServerCallContext context) =>
+        Response(await filing.SubmitAsync(request.ToDraft(context.OperatorId(), WireValueInterceptor.Violations(context)), context.CancellationToken));
 
     [MergesWireViolations]
-    public override async Task<FileNotificationResponse> ReportExecution(ReportExecutionRequest request, ServerCallContext context)
-    {
-        var command = new ReportExecutionCommand(context.OperatorId(), request.RequestId, request.NotificationId, request.Report.ToDomain());
-        return Response(await filing.ReportExecutionAsync(command, WireValueInterceptor.Violations(context), context.CancellationToken));
-    }
+    public override async Task<FileNotificationResponse> ReportExecution(ReportExecutionRequest request, ServerCallContext context) =>
+        Response(await filing.SubmitAsync(request.ToDraft(context.OperatorId(), WireValueInterceptor.Violations(context)), context.CancellationToken));
 
     public override async Task<GetNotificationResponse> GetNotification(GetNotificationRequest request, ServerCallContext context)
     {
@@ -98,27 +75,8 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
     public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
-        for (var i = 0; i < request.Kinds.Count; i++)
-        {
-            errors.KnownEnum($"kinds[{i}]", (D.NotificationKind)request.Kinds[i]);
-        }
-        for (var i = 0; i < request.Statuses.Count; i++)
-        {
-            errors.KnownEnum($"statuses[{i}]", (D.NotificationStatus)request.Statuses[i]);
-        }
-        if (request.NoradCatId != 0)
-        {
-            NotificationValidator.ValidateCatalogNumber("norad_cat_id", (int)Math.Min(request.NoradCatId, int.MaxValue), errors);
-        }
-        if (request.PageSize > MaxPageSize)
-        {
-            errors.Add("page_size", $"{request.PageSize} is more than the {MaxPageSize} allowed");
-        }
-        var window = request.ActiveDuring?.ToDomain();
-        if (window is not null && (window.Start is null || window.End is null || window.End < window.Start))
-        {
-            errors.Add("active_during", "needs a start and an end no earlier than the start");
-        }
+        var listing = request.ToDomain();
+        listing.Validate(errors);
         long? before = null;
         if (request.PageToken.Length > 0)
         {
@@ -130,17 +88,7 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
         }
         errors.ThrowIfAny();
 
-        var page = await log.QueryAsync(
-            new NotificationQuery(
-                request.Kinds.Select(k => (D.NotificationKind)k).ToArray(),
-                request.NoradCatId == 0 ? null : (int)request.NoradCatId,
-                request.FilingOperator.Length == 0 ? null : request.FilingOperator,
-                request.Statuses.Select(s => (D.NotificationStatus)s).ToArray(),
-                window?.Start,
-                window?.End,
-                request.PageSize == 0 ? DefaultPageSize : (int)request.PageSize,
-                before),
-            context.CancellationToken);
+        var page = await log.QueryAsync(listing.ToQuery(before), context.CancellationToken);
         var response = new ListNotificationsResponse { NextPageToken = page.NextBeforeFirstSequence is { } next ? EncodePageToken(next) : "" };
         foreach (var notification in page.Notifications)
         {
@@ -183,23 +131,15 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
     /// <summary>A notification at a version (the latest when none), or NOT_FOUND.</summary>
     private async Task<D.Notification> FindAsync(string notificationId, uint? version, CancellationToken cancellationToken)
     {
-        if (!NotificationValidator.NotificationIdPattern().IsMatch(notificationId))
-        {
-            throw ExchangeRuleException.Invalid("notification_id", $"'{notificationId}' is not a notification id (such as MNV-42)");
-        }
+        var errors = new ValidationErrors();
+        NotificationIds.Validate("notification_id", notificationId, errors);
+        errors.ThrowIfAny();
         var found = version is { } v
             ? await log.GetVersionAsync(notificationId, (int)Math.Min(v, int.MaxValue), cancellationToken)
             : await log.GetLatestAsync(notificationId, cancellationToken);
         return found?.Notification
             ?? throw ExchangeRuleException.NotFound(version is null ? $"notification {notificationId}" : $"notification {notificationId} version {version}");
     }
-
-    private static NoticeDraft Draft(
-        Protocol.V1.ManeuverNotice? maneuver, Protocol.V1.ProximityOperationNotice? rpo, Protocol.V1.LaunchNotice? launch, CcsdsManeuverNotice? ccsds, string plannedEphemeris) =>
-        new(
-            ProtoMapping.ToContent(maneuver, rpo, launch),
-            ccsds is null ? null : new CcsdsManeuverDraft(ccsds.Message, ccsds.Supplement?.ToDomain()),
-            plannedEphemeris.Length == 0 ? null : plannedEphemeris);
 
     // The answer is the wire form rendered in the write (see EventMessages): what the filer is told is what streams carry.
     private static FileNotificationResponse Response(FilingOutcome outcome) =>

@@ -1,7 +1,7 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using NotificationExchange.Api.Authentication;
+using NotificationExchange.Api.Mapping;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
@@ -24,19 +24,19 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
         var contact = request.Contact?.ToDomain();
         if (contact is not null)
         {
-            NotificationValidator.ValidateContact("contact", contact, errors);
+            ContactValidation.Validate("contact", contact, errors);
         }
         errors.ThrowIfAny();
 
         var account = new OperatorAccount(request.OperatorId, request.DisplayName.Trim(), contact, request.Administrator, clock.GetUtcNow().UtcDateTime);
         var key = ApiKeys.Generate();
         await directory.CreateAsync(account, ApiKeys.Hash(key), context.CancellationToken);
-        return new CreateOperatorResponse { Operator = ToProto(account), ApiKey = key };
+        return new CreateOperatorResponse { Operator = account.ToProto(), ApiKey = key };
     }
 
     [Authorize(Roles = CallerExtensions.AdministratorRole)]
     public override async Task<ListOperatorsResponse> ListOperators(ListOperatorsRequest request, ServerCallContext context) =>
-        new() { Operators = { (await directory.ListAsync(context.CancellationToken)).Select(ToProto) } };
+        new() { Operators = { (await directory.ListAsync(context.CancellationToken)).Select(a => a.ToProto()) } };
 
     [Authorize(Roles = CallerExtensions.AdministratorRole)]
     public override async Task<RotateApiKeyResponse> RotateApiKey(RotateApiKeyRequest request, ServerCallContext context)
@@ -51,15 +51,6 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
     }
 
     public override async Task<Operator> WhoAmI(WhoAmIRequest request, ServerCallContext context) =>
-        ToProto(await directory.GetAsync(context.OperatorId(), context.CancellationToken)
-            ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}"));
-
-    private static Operator ToProto(OperatorAccount account) => new()
-    {
-        Id = account.Id,
-        DisplayName = account.DisplayName,
-        Contact = account.Contact?.ToProto(),
-        Administrator = account.IsAdministrator,
-        CreatedAt = Timestamp.FromDateTime(account.CreatedAt),
-    };
+        (await directory.GetAsync(context.OperatorId(), context.CancellationToken)
+            ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}")).ToProto();
 }

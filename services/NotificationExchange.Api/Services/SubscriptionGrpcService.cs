@@ -3,11 +3,10 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using NotificationExchange.Api.Authentication;
+using NotificationExchange.Api.Mapping;
 using NotificationExchange.Domain.Telemetry;
 using NotificationExchange.FanOut;
 using NotificationExchange.Protocol.V1;
-using D = NotificationExchange.Domain.Notifications;
-using R = NotificationExchange.Orbits.Regimes;
 
 namespace NotificationExchange.Api.Services;
 
@@ -77,7 +76,7 @@ internal sealed class SubscriptionGrpcService(
                 // live events count against the stream's capacity (a slow reader is cut off, not buffered without end).
                 var flush = !session.MayDeferFlush;
                 responseStream.WriteOptions = flush ? null : _buffered;
-                await responseStream.WriteAsync(ToMessage(item), writing.Token);
+                await responseStream.WriteAsync(item.ToMessage(), writing.Token);
                 if (flush)
                 {
                     session.Flushed();
@@ -138,43 +137,4 @@ internal sealed class SubscriptionGrpcService(
         exception.Trailers.Add(ResumeAfterTrailer, position);
         return exception;
     }
-
-    private static SubscriptionMessage ToMessage(StreamItem item) => item switch
-    {
-        StreamItem.Event e => EventMessages.Message((D.LogEntry)e.Recorded),
-        StreamItem.Unreadable u => EventMessages.Message(u.Entry),
-        StreamItem.CaughtUp c => new SubscriptionMessage { CaughtUp = new CaughtUp { Sequence = (ulong)c.Sequence } },
-        StreamItem.Heartbeat h => new SubscriptionMessage
-        {
-            Heartbeat = new Heartbeat { ServerTime = Timestamp.FromDateTime(h.ServerTime), HeadSequence = (ulong)h.HeadSequence },
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, null),
-    };
-}
-
-internal static class SubscriptionMapping
-{
-    public static Domain.Subscriptions.SubscriptionFilter ToDomain(this Protocol.V1.SubscriptionFilter filter) => new(
-        filter.Kinds.Select(k => (D.NotificationKind)k).ToArray(),
-        filter.NoradCatIds.Select(n => (int)Math.Min(n, int.MaxValue)).ToArray(),
-        filter.FilingOperators.ToArray(),
-        filter.Regimes.Select(r => (R.OrbitalRegime)r).ToArray(),
-        filter.EventTypes.Select(t => (D.NotificationEventType)t).ToArray());
-
-    public static Protocol.V1.Subscription ToProto(this Domain.Subscriptions.Subscription subscription) => new()
-    {
-        Id = subscription.Id,
-        OwnerOperator = subscription.OwnerOperatorId,
-        Name = subscription.Name,
-        Filter = new Protocol.V1.SubscriptionFilter
-        {
-            Kinds = { subscription.Filter.Kinds.Select(k => (Protocol.V1.NotificationKind)k) },
-            NoradCatIds = { subscription.Filter.NoradCatIds.Select(n => (uint)n) },
-            FilingOperators = { subscription.Filter.FilingOperators },
-            Regimes = { subscription.Filter.Regimes.Select(r => r.ToProto()) },
-            EventTypes = { subscription.Filter.EventTypes.Select(t => t.ToProto()) },
-        },
-        AcknowledgedSequence = (ulong)subscription.AcknowledgedSequence,
-        CreatedAt = Timestamp.FromDateTime(subscription.CreatedAt),
-    };
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Subscriptions;
 
 namespace NotificationExchange.Domain.Notifications;

@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
 
@@ -9,19 +10,43 @@ namespace NotificationExchange.Domain.Notifications;
 /// </summary>
 public sealed class NotificationLifecycle(NotificationValidator validator, TimeProvider clock)
 {
-    public FilingOutcome File(ILogWriteSession session, FileNotificationCommand command, byte[] fingerprint)
+    /// <summary>
+    /// Carries out a checked command, or answers it as the retry it is. <paramref name="fingerprint"/> is the command's
+    /// digest (<see cref="NotificationJson.Fingerprint"/>), remembered with the version it makes.
+    /// </summary>
+    public FilingOutcome Run(ILogWriteSession session, FilingCommand command, byte[] fingerprint)
     {
-        if (Replay(session, command, fingerprint) is { } replay)
+        // Also asked before the write; asked again here for two first attempts racing each other.
+        if (session.FindRequest(command.OperatorId, command.RequestId) is { } record)
         {
-            return replay;
+            var first = session.GetVersion(record.NotificationId, record.Version)
+                ?? throw new InvalidOperationException($"idempotency record points at missing {record.NotificationId} v{record.Version}");
+            return RequestReplay.Answer(command, fingerprint, new RememberedRequest(record.Fingerprint, first));
         }
-        RequireRelatedExist(session, command.RelatedNotificationIds);
-        var content = command.Content!;
-        var sequence = session.NextSequence;
-        var now = Now();
-        var notification = new Notification
+        var (type, notification, previous) = command switch
         {
-            Id = $"{content.Kind.IdPrefix()}-{sequence}",
+            FileNotificationCommand file => (NotificationEventType.Filed, File(session, file), (RecordedEvent?)null),
+            AmendNotificationCommand amend => Amend(session, amend),
+            CancelNotificationCommand cancel => Cancel(session, cancel),
+            ReportExecutionCommand report => ReportExecution(session, report),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
+        };
+        var recorded = new RecordedEvent(notification.Sequence, type, notification.UpdatedAt, notification, MatchKeys.For(notification, previous?.Keys));
+        session.Append(recorded);
+        session.RecordRequest(new IdempotencyRecord(command.OperatorId, command.RequestId, fingerprint, notification.Id, notification.Version));
+        return new FilingOutcome(recorded, Replayed: false);
+    }
+
+    private Notification File(ILogWriteSession session, FileNotificationCommand command)
+    {
+        RequireRelatedExist(session, command.RelatedNotificationIds);
+        var content = command.Content;
+        var sequence = session.NextSequence;
+        var id = $"{content.Kind.IdPrefix()}-{sequence}";
+        var now = Now();
+        return new Notification
+        {
+            Id = id,
             Sequence = sequence,
             FilingOperator = command.OperatorId,
             FiledAt = now,
@@ -32,24 +57,19 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             RelatedNotificationIds = command.RelatedNotificationIds,
             Content = content,
             Regimes = content.Regimes().Order().ToArray(),
-            Attachments = Keep(session, $"{content.Kind.IdPrefix()}-{sequence}", command.Attachments),
+            Attachments = Keep(session, id, command.Attachments),
         };
-        return Record(session, command, fingerprint, NotificationEventType.Filed, notification, previous: null);
     }
 
-    public FilingOutcome Amend(ILogWriteSession session, AmendNotificationCommand command, byte[] fingerprint)
+    private (NotificationEventType, Notification, RecordedEvent) Amend(ILogWriteSession session, AmendNotificationCommand command)
     {
-        if (Replay(session, command, fingerprint) is { } replay)
-        {
-            return replay;
-        }
         var current = RequireOwnOpen(session, command.NotificationId, command.OperatorId, "amend");
         if (command.ExpectedVersion is { } expected && expected != current.Notification.Version)
         {
             throw new ExchangeRuleException(RuleViolationKind.Aborted,
                 $"{command.NotificationId} is at version {current.Notification.Version}, not the expected {expected}; fetch it and amend again");
         }
-        var content = command.Content!;
+        var content = command.Content;
         if (content.Kind != current.Notification.Kind)
         {
             throw ExchangeRuleException.Invalid(content.FieldName,
@@ -65,32 +85,24 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             ChangeReason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason,
             Attachments = Keep(session, command.NotificationId, command.Attachments),
         };
-        return Record(session, command, fingerprint, NotificationEventType.Amended, notification, current);
+        return (NotificationEventType.Amended, notification, current);
     }
 
-    public FilingOutcome Cancel(ILogWriteSession session, CancelNotificationCommand command, byte[] fingerprint)
+    private (NotificationEventType, Notification, RecordedEvent) Cancel(ILogWriteSession session, CancelNotificationCommand command)
     {
-        if (Replay(session, command, fingerprint) is { } replay)
-        {
-            return replay;
-        }
         var current = RequireOwnOpen(session, command.NotificationId, command.OperatorId, "cancel");
         var next = Next(session, current);
         var notification = next with
         {
             Status = NotificationStatus.Cancelled,
-            Cancellation = new Cancellation(command.Reason!, next.UpdatedAt),
+            Cancellation = new Cancellation(command.Reason, next.UpdatedAt),
             ChangeReason = command.Reason,
         };
-        return Record(session, command, fingerprint, NotificationEventType.Cancelled, notification, current);
+        return (NotificationEventType.Cancelled, notification, current);
     }
 
-    public FilingOutcome ReportExecution(ILogWriteSession session, ReportExecutionCommand command, byte[] fingerprint)
+    private (NotificationEventType, Notification, RecordedEvent) ReportExecution(ILogWriteSession session, ReportExecutionCommand command)
     {
-        if (Replay(session, command, fingerprint) is { } replay)
-        {
-            return replay;
-        }
         var current = RequireOwnOpen(session, command.NotificationId, command.OperatorId, "report the execution of");
         var errors = new ValidationErrors();
         validator.ValidateReport(command.Report, current.Notification.Kind, errors);
@@ -99,30 +111,10 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         var notification = next with
         {
             Status = NotificationStatus.Completed,
-            Execution = command.Report! with { ReportedAt = next.UpdatedAt },
+            Execution = command.Report with { ReportedAt = next.UpdatedAt },
             ChangeReason = null,
         };
-        return Record(session, command, fingerprint, NotificationEventType.ExecutionReported, notification, current);
-    }
-
-    private FilingOutcome? Replay(ILogWriteSession session, FilingCommand command, byte[] fingerprint)
-    {
-        var record = session.FindRequest(command.OperatorId, command.RequestId);
-        if (record is null)
-        {
-            return null;
-        }
-        var first = session.GetVersion(record.NotificationId, record.Version)
-            ?? throw new InvalidOperationException($"idempotency record points at missing {record.NotificationId} v{record.Version}");
-        if (!record.Fingerprint.AsSpan().SequenceEqual(fingerprint))
-        {
-            var differences = RequestDifferences.Between(command, first);
-            var where = differences.Count == 0 ? "" : $"; it differs in {string.Join("; ", differences)}";
-            throw ExchangeRuleException.Invalid("request_id",
-                $"'{command.RequestId}' was already used for a different request (it produced {record.NotificationId} version {record.Version}){where}. "
-                + "A retry must repeat the first request exactly (resend the message you built, do not rebuild it); a new request needs a new request id");
-        }
-        return new FilingOutcome(first, Replayed: true);
+        return (NotificationEventType.ExecutionReported, notification, current);
     }
 
     private static RecordedEvent RequireOwnOpen(ILogWriteSession session, string notificationId, string operatorId, string action)
@@ -174,20 +166,6 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         UpdatedAt = Now(),
         Version = current.Notification.Version + 1,
     };
-
-    /// <summary>
-    /// Appends the new version. What the request brought (the notice, the report) was read back from its stored form
-    /// before the write (<see cref="NotificationJson.ReadBack{T}"/>); the rest is the exchange's own, so the version
-    /// stores and reads back as it is here.
-    /// </summary>
-    private static FilingOutcome Record(
-        ILogWriteSession session, FilingCommand command, byte[] fingerprint, NotificationEventType type, Notification notification, RecordedEvent? previous)
-    {
-        var recorded = new RecordedEvent(notification.Sequence, type, notification.UpdatedAt, notification, MatchKeys.For(notification, previous?.Keys));
-        session.Append(recorded);
-        session.RecordRequest(new IdempotencyRecord(command.OperatorId, command.RequestId, fingerprint, notification.Id, notification.Version));
-        return new FilingOutcome(recorded, Replayed: false);
-    }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 
 namespace NotificationExchange.Domain.Storage;
@@ -36,6 +37,13 @@ public interface INotificationLog
 
     /// <summary>The content of an attachment of a notification, by its SHA-256; null when there is none.</summary>
     Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The request an operator made under a request id (its digest) and the version it made; null when the id is
+    /// unused; <see cref="Validation.RuleViolationKind.DataLoss"/> when that version cannot be read back. Read before
+    /// a request is validated, so that a retry gets its first answer even where the rules would now refuse it.
+    /// </summary>
+    Task<RememberedRequest?> FindRequestAsync(string operatorId, string requestId, CancellationToken cancellationToken);
 }
 
 /// <summary>A query over the latest versions of notifications, newest first. Empty lists and nulls match anything.</summary>

@@ -33,7 +33,7 @@ public sealed record SubscriptionFilter(
         }
         for (var i = 0; i < NoradCatIds.Count; i++)
         {
-            NotificationValidator.ValidateCatalogNumber($"{at}.norad_cat_ids[{i}]", NoradCatIds[i], errors);
+            SpaceObjectValidation.ValidateCatalogNumber($"{at}.norad_cat_ids[{i}]", NoradCatIds[i], errors);
         }
         if (FilingOperators.Count > MaxOperators)
         {

@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -81,6 +82,17 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
         lock (_lock)
         {
             return Task.FromResult(Versions(notificationId).FirstOrDefault(e => e.Notification.Version == version));
+        }
+    }
+
+    public Task<RememberedRequest?> FindRequestAsync(string operatorId, string requestId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_requests.GetValueOrDefault((operatorId, requestId)) is { } record
+                && Versions(record.NotificationId).FirstOrDefault(e => e.Notification.Version == record.Version) is { } first
+                    ? new RememberedRequest(record.Fingerprint, first)
+                    : null);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using NotificationExchange.Domain.Notifications;
 
-namespace NotificationExchange.Domain.Notifications;
+namespace NotificationExchange.Domain.Commands;
 
 /// <summary>
 /// Says where a request reusing a request id differs from the request that first used it, so that a client which
@@ -24,13 +25,7 @@ public static class RequestDifferences
             NotificationEventType.Cancelled => "cancel",
             _ => "report-execution",
         };
-        var kind = command switch
-        {
-            FileNotificationCommand => "file",
-            AmendNotificationCommand => "amend",
-            CancelNotificationCommand => "cancel",
-            _ => "report-execution",
-        };
+        var kind = command.Describe();
         if (kind != firstKind)
         {
             return [$"the first was a {firstKind} request, this is a {kind} request"];
