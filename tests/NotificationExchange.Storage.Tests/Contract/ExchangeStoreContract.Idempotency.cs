@@ -64,4 +64,26 @@ public abstract partial class ExchangeStoreContract
         }), Throws.Exception);
         Assert.That((await store.WriteAsync(s => s.FindRequest("op-a", "request-1")))!.Fingerprint, Is.EqualTo(new byte[] { 1 }));
     }
+
+    [Test]
+    public async Task A_remembered_request_is_found_outside_the_write_with_the_event_it_recorded()
+    {
+        // FilingService looks a retry up before validating it (a rule that has since changed must not refuse a retry).
+        var store = Open();
+        await store.WriteAsync(s =>
+        {
+            var filed = s.AppendNext("N-1");
+            s.RecordRequest(new IdempotencyRecord("op-a", "request-1", [7, 8], "N-1", filed.Notification.Version));
+            return filed;
+        });
+        await store.WriteAsync(s => s.AppendNext("N-1"));
+
+        var found = await store.Log.FindRequestAsync("op-a", "request-1", CancellationToken.None);
+
+        Assert.That(found, Is.Not.Null);
+        Assert.That(found!.Fingerprint, Is.EqualTo(new byte[] { 7, 8 }));
+        Assert.That((found.First.Notification.Id, found.First.Notification.Version, found.First.Sequence), Is.EqualTo(("N-1", 1, 1L)));
+        Assert.That(await store.Log.FindRequestAsync("op-b", "request-1", CancellationToken.None), Is.Null);
+        Assert.That(await store.Log.FindRequestAsync("op-a", "request-2", CancellationToken.None), Is.Null);
+    }
 }
