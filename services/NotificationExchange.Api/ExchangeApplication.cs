@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotificationExchange.Api.Extensions;
 using NotificationExchange.Domain;
 using NotificationExchange.FanOut;
@@ -14,7 +13,7 @@ public static class ExchangeApplication
     {
         // Settings files live beside the assembly, wherever the process is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddExchangeCore();
         builder.Services.AddSingleton(builder.Configuration["Exchange:InstanceId"] is { Length: > 0 } id
             ? new ExchangeInstance(id)
             : ExchangeInstance.CreateUnique());

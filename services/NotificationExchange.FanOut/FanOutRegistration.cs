@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using NotificationExchange.Domain.Storage;
-using NotificationExchange.Domain.Telemetry;
+using NotificationExchange.Domain;
 
 namespace NotificationExchange.FanOut;
 
@@ -15,9 +13,7 @@ public static class FanOutRegistration
     public static IHostApplicationBuilder AddFanOut(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<FanOutOptions>(builder.Configuration.GetSection("Exchange:FanOut"));
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<CommittedEvents>();
-        builder.Services.TryAddSingleton<ExchangeMetrics>();
+        builder.Services.AddExchangeCore();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         builder.Services.AddSingleton<SubscriptionManager>();

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using NotificationExchange.Domain;
 using NotificationExchange.Domain.Notifications;
-using NotificationExchange.Domain.Storage;
-using NotificationExchange.Domain.Telemetry;
 
 namespace NotificationExchange.Filing;
 
@@ -17,9 +15,7 @@ public static class FilingRegistration
     public static IHostApplicationBuilder AddFiling(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Exchange:Outbox"));
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<CommittedEvents>();
-        builder.Services.TryAddSingleton<ExchangeMetrics>();
+        builder.Services.AddExchangeCore();
         builder.Services.AddSingleton<NotificationValidator>();
         builder.Services.AddSingleton<NotificationLifecycle>();
         builder.Services.AddSingleton<FilingService>();

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NotificationExchange.Domain;
 using NotificationExchange.Domain.Storage;
-using NotificationExchange.Domain.Telemetry;
 
 namespace NotificationExchange.Storage.Sqlite;
 
@@ -24,9 +23,7 @@ public static class SqliteStoreRegistration
         builder.Services.AddSingleton<IOperatorDirectory>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ILogWriter, SqliteLogWriter>();
-        // Shared with the libraries that listen to commits or count them; whichever registers first provides them.
-        builder.Services.TryAddSingleton<CommittedEvents>();
-        builder.Services.TryAddSingleton<ExchangeMetrics>();
+        builder.Services.AddExchangeCore();
         return builder;
     }
 }
