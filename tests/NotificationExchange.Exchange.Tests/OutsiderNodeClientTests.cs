@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Google.Rpc;
+using Grpc.Core;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
 using NUnit.Framework;
@@ -133,6 +135,93 @@ public class OutsiderNodeClientTests
         Assert.That(violations.Select(v => v.Field), Is.EqualTo(new[] { "maneuver.execution_window.start" }), status.ToString());
         Assert.That(violations[0].Description, Does.Contain("nanos -1"));
         Assert.That(status.GetProperty("details").GetString(), Does.Contain("maneuver.execution_window.start"));
+    }
+
+    [Test]
+    public async Task A_second_grpc_js_stream_takes_the_subscription_over_and_the_first_ends_with_failed_precondition_and_its_trailers()
+    {
+        var filer = await _host.NewOperatorAsync("takeover-filer");
+        var subscriberKey = await _host.NewOperatorKeyAsync("node-watcher");
+        var subscription = await _host.Client(subscriberKey).Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "everything" });
+        var before = (await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver(41001)))).Notification;
+
+        // The client opens stream 1, reads it to CaughtUp, opens stream 2 on the same subscription, and says "ready"
+        // once stream 1 has ended and stream 2 has caught up.
+        using var node = OutsiderNode.Start("takeover", _host.Address, subscriberKey, subscription.Id);
+        var lines = new List<JsonElement>();
+        await node.NextOfTypeAsync("ready", lines.Add);
+        var ended = lines.Single(l => l.GetProperty("type").GetString() == "ended");
+        Assert.That(ended.GetProperty("stream").GetInt32(), Is.EqualTo(1), "the older stream ended, not the newer");
+        AssertTakenOver(ended, subscription.Id);
+        Assert.That(Sequence(ended.GetProperty("resume_after")), Is.EqualTo(before.Sequence), "the trailer names what stream 1 sent");
+        Assert.That(
+            lines.Where(l => l.GetProperty("type").GetString() == "event").Select(l => (l.GetProperty("stream").GetInt32(), l.GetProperty("id").GetString())),
+            Is.EqualTo(new[] { (1, before.Id), (2, before.Id) }), "each stream replayed the unacknowledged event once");
+
+        var after = (await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver(41002)))).Notification;
+        var received = await node.NextOfTypeAsync("event");
+        Assert.That((received.GetProperty("stream").GetInt32(), received.GetProperty("id").GetString()), Is.EqualTo((2, after.Id)), "the newer stream goes on");
+        await node.SendAsync("stop");
+        var done = await node.NextOfTypeAsync("done");
+        Assert.That(await node.ExitCodeAsync(), Is.Zero, node.Transcript);
+        Assert.That(done.GetProperty("first_stream_late").GetArrayLength(), Is.Zero, "nothing reached stream 1 after its status");
+        Assert.That(done.GetProperty("second_stream").GetProperty("ended").ValueKind, Is.EqualTo(JsonValueKind.Null), "stream 2 was open until the client stopped");
+    }
+
+    [Test]
+    public async Task A_grpc_js_stream_taken_over_by_a_dotnet_stream_ends_with_failed_precondition_and_the_dotnet_stream_goes_on()
+    {
+        var filer = await _host.NewOperatorAsync("mixed-filer");
+        var subscriberKey = await _host.NewOperatorKeyAsync("mixed-watcher");
+        var subscription = await _host.Client(subscriberKey).Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "everything" });
+
+        using var node = OutsiderNode.Start("stream", _host.Address, subscriberKey, subscription.Id);
+        await node.NextOfTypeAsync("caught_up");
+        using var newer = StreamProbe.Open(_host.Client(subscriberKey), subscription.Id);
+        await newer.ReadUntilCaughtUpAsync();
+        var ended = await node.NextOfTypeAsync("ended");
+        Assert.That(await node.ExitCodeAsync(), Is.Zero, node.Transcript);
+
+        AssertTakenOver(ended, subscription.Id);
+        var filed = (await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver(42001)))).Notification;
+        Assert.That((await newer.ReadEventsAsync(1))[0].Notification, Is.EqualTo(filed), "the .NET stream goes on");
+    }
+
+    [Test]
+    public async Task A_dotnet_stream_taken_over_by_a_grpc_js_stream_ends_with_failed_precondition_and_the_grpc_js_stream_goes_on()
+    {
+        var filer = await _host.NewOperatorAsync("mixed-filer");
+        var subscriberKey = await _host.NewOperatorKeyAsync("mixed-watcher");
+        var subscriber = _host.Client(subscriberKey);
+        var subscription = await subscriber.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "everything" });
+
+        using var older = StreamProbe.Open(subscriber, subscription.Id);
+        await older.ReadUntilCaughtUpAsync();
+        using var node = OutsiderNode.Start("stream", _host.Address, subscriberKey, subscription.Id);
+        await node.NextOfTypeAsync("caught_up");
+        var ended = await older.ReadUntilEndedAsync();
+
+        Assert.That(ended.StatusCode, Is.EqualTo(StatusCode.FailedPrecondition), ended.Status.Detail);
+        var info = ended.GetRpcStatus()!.GetDetail<ErrorInfo>();
+        Assert.That((info.Reason, info.Domain), Is.EqualTo(("SUBSCRIPTION_TAKEN_OVER", "notification-exchange")));
+        var filed = (await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver(42002)))).Notification;
+        var received = await node.NextOfTypeAsync("event");
+        Assert.That(received.GetProperty("id").GetString(), Is.EqualTo(filed.Id), "the grpc-js stream goes on");
+        await node.SendAsync("stop");
+        await node.NextOfTypeAsync("done");
+        Assert.That(await node.ExitCodeAsync(), Is.Zero, node.Transcript);
+    }
+
+    /// <summary>How grpc-js reported a stream ended by a takeover: the status, details, ErrorInfo and trailer the exchange sent.</summary>
+    private static void AssertTakenOver(JsonElement ended, string subscriptionId)
+    {
+        Assert.That(ended.GetProperty("code_name").GetString(), Is.EqualTo("FAILED_PRECONDITION"), ended.ToString());
+        var info = ended.GetProperty("error_info");
+        Assert.That(info.ValueKind, Is.EqualTo(JsonValueKind.Object), $"an ErrorInfo in grpc-status-details-bin: {ended}");
+        Assert.That(info.GetProperty("reason").GetString(), Is.EqualTo("SUBSCRIPTION_TAKEN_OVER"), ended.ToString());
+        Assert.That(info.GetProperty("domain").GetString(), Is.EqualTo("notification-exchange"), ended.ToString());
+        Assert.That(ended.GetProperty("details").GetString(), Does.StartWith($"another stream opened subscription {subscriptionId} at "));
+        Assert.That(ended.GetProperty("resume_after").ValueKind, Is.EqualTo(JsonValueKind.String), $"the nx-resume-after trailer: {ended}");
     }
 
     private static ulong Sequence(JsonElement value) => ulong.Parse(value.GetString()!, CultureInfo.InvariantCulture);

@@ -25,6 +25,35 @@
 //     maneuver.execution_window.start), and prints what the exchange answered to each, decoding the
 //     google.rpc.BadRequest carried in the `grpc-status-details-bin` trailer.
 //
+//   node outsider.js takeover <address> <api key> <subscription id>
+//     Opens stream 1 on the subscription and reads it to CaughtUp, then opens stream 2 on the same subscription, which
+//     takes it over. Prints {"type":"ended","stream":1,...} with how stream 1 ended (code, details, `nx-resume-after`
+//     trailer, ErrorInfo), {"type":"caught_up","stream":n,...}, each event as {"type":"event","stream":n,...}, and
+//     {"type":"ready"} once stream 1 has ended and stream 2 has caught up; then the events stream 2 receives, until it
+//     reads "stop" on stdin: it cancels stream 2 and prints {"type":"done",...} (with what grpc-js delivered on stream
+//     1 after its status, if anything). Stream 2 ending by itself is a failure (exit code 1 after "done").
+//
+//   node outsider.js stream <address> <api key> <subscription id>
+//     One stream, for a test whose other client (C#) opens the other one: prints its CaughtUp, its events and, when it
+//     ends, {"type":"ended",...} as above and {"type":"done",...}; or, on "stop", cancels it and prints "done".
+//
+//   node outsider.js file-retry <address> <api key>
+//     Builds a maneuver notice with hostile but valid values (texts at their maximum length with non-ASCII letters,
+//     combining marks and characters outside the BMP, an Alpha-5 catalogue number, optional fields present and
+//     absent; see hostileManeuverNotice) under a 128-character request id, serializes it ONCE with two unknown fields
+//     appended, prints {"type":"sending",...}, files those bytes and prints {"type":"answer","which":"first",...}.
+//     Then it prints {"type":"waiting","for":"retry"} and waits for "retry" on stdin (the test moves the exchange's
+//     clock past the notice's window meanwhile), and prints the answers to: the same bytes again ("retry"); the same
+//     notice under a new request id ("fresh"); the same request id with the contact's phone changed ("changed"); the
+//     same known fields with other unknown fields ("other_unknown_fields"). Each answer is {"ok":true,"response":...}
+//     (the FileNotificationResponse as proto-loader decodes it) or {"ok":false,"status":...} (as for file-malformed).
+//
+//   node outsider.js file-hostile <address> <api key>
+//     Files one valid notice (printed as {"type":"filed","id":...}), then sends requests with hostile ids the exchange
+//     must refuse cleanly (a 10,000-character request id, control characters, "MNV-" and 400 digits, an existing id
+//     with a line break after it, ...; see fileHostile) and prints each answer as {"type":"probe","name":...}, then
+//     {"type":"probes_done","count":n}.
+//
 // Sequences (uint64) are printed as decimal strings. Exit code 0 when the run went as described, non-zero (after a
 // {"type":"failed",...} line) otherwise.
 'use strict';
@@ -311,6 +340,241 @@ function subscribe(address, apiKey, subscriptionId, mode) {
   });
 }
 
+const notificationMethods = definition['notification_exchange.v1.NotificationService'];
+
+/** A unary call whose request is given as bytes: sends exactly these bytes (unknown fields included). */
+function unaryBytes(client, method, bytes, apiKey) {
+  return new Promise((resolve) => {
+    client.makeUnaryRequest(`/notification_exchange.v1.NotificationService/${method}`, (b) => b,
+      notificationMethods[method].responseDeserialize, bytes, authorization(apiKey), { deadline: Date.now() + 30_000 },
+      (error, response) => resolve(error ? { ok: false, status: describeStatus(error) } : { ok: true, response }));
+  });
+}
+
+/** A unary call whose request is an object (serialized by proto-loader from the .proto files). */
+function unary(client, method, request, apiKey) {
+  return new Promise((resolve) => {
+    client[method](request, authorization(apiKey), { deadline: Date.now() + 30_000 },
+      (error, response) => resolve(error ? { ok: false, status: describeStatus(error) } : { ok: true, response }));
+  });
+}
+
+/**
+ * Fields the .proto files do not define, as a newer client would send them: field 4242 as a varint and field 4243 as
+ * length-delimited bytes. Appended to a message's bytes; a proto3 parser must skip them.
+ */
+function unknownFields(varint, text) {
+  return Buffer.from(protobuf.Writer.create()
+    .uint32((4242 << 3) | 0).uint32(varint)
+    .uint32((4243 << 3) | 2).bytes(Buffer.from(text, 'utf8'))
+    .finish());
+}
+
+/** `count` characters (UTF-16 code units, as the exchange counts a text's length) of `pattern`, repeated. */
+function textOfLength(pattern, count) {
+  let text = '';
+  while (text.length < count) {
+    text += pattern;
+  }
+  // Never cut a surrogate pair in two: a lone surrogate is not a character protobuf can carry as UTF-8.
+  text = text.slice(0, count);
+  return /[\uD800-\uDBFF]$/.test(text) ? text.slice(0, count - 1) + 'x' : text;
+}
+
+/**
+ * A maneuver notice valid by the exchange's rules (services/NotificationExchange.Domain/Notifications) but built to
+ * trip a careless implementation: texts at their maximum length in UTF-16 code units, with non-ASCII letters,
+ * combining marks (decomposed forms, which must not be normalized), characters outside the BMP and line breaks where
+ * they are allowed; an Alpha-5 catalogue number (T0002 = 270002, beyond the 5-digit range); timestamps with nanos;
+ * doubles that are not short decimals (0.1 + 0.2) and a negative zero; optional parts present
+ * (expected_orbit's mean elements with optional fields set, contact phone) and absent (current_orbit, organization).
+ * Its window is 6 h from the real clock, so a test moving the exchange's clock 7 h makes it too late.
+ */
+function hostileManeuverNotice() {
+  const start = new Date(Date.now() + 6 * 3600_000);
+  const end = new Date(start.getTime() + 20 * 60_000);
+  return {
+    // Alpha-5 T0002 (T = 27, so 270002); the name at the 64-character limit with combining marks and non-Latin scripts.
+    object: { norad_cat_id: 270002, cospar_id: '2024-999ZZZ', name: textOfLength('Ca\u0301ntico Ω-Σ 衛星 Ä\u0308 ', 63) + 'Z' },
+    execution_window: { start: timestamp(start, 123456700), end: timestamp(end, 999999900) },
+    purpose: 'MANEUVER_PURPOSE_OTHER',
+    planned_delta_v: { magnitude_mps: 0.1 + 0.2, components_mps: { radial: 0, in_track: 0.1 + 0.2, cross_track: -0 } },
+    expected_orbit: {
+      mean_elements: {
+        epoch: timestamp(new Date(end.getTime() + 3600_000)),
+        apogee_altitude_km: 421.000000000001,
+        perigee_altitude_km: 415,
+        inclination_deg: 51.64,
+        raan_deg: 359.999999,
+        arg_of_perigee_deg: 0,
+        mean_anomaly_deg: 97.4,
+      },
+    },
+    // 2,000 code units: purpose OTHER needs remarks; surrogate pairs (🛰, 𝔘) count two each.
+    remarks: textOfLength('Ausweichmanöver 🛰 e\u0301 n\u0303 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 "quoted" <tag> & \\ back\r\n\tslash; ', 2000),
+    contact: {
+      name: textOfLength('Jörg Ñúñez-Ørsted \u0645\u062d\u0645\u062f ', 127) + 'x',
+      email: 'fdo+ops@example.org',
+      phone: '+49 (6151) 90-0.1',
+    },
+  };
+}
+
+async function fileRetry(address, apiKey) {
+  const client = new v1.NotificationService(channelAddress(address), grpc.credentials.createInsecure());
+  const input = readline.createInterface({ input: process.stdin });
+  const lines = input[Symbol.asyncIterator]();
+  // 128 characters, the longest request id, of printable ASCII other than letters and digits where possible.
+  const requestId = textOfLength(`${crypto.randomUUID()}!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`, 128);
+  const request = { request_id: requestId, maneuver: hostileManeuverNotice() };
+  // Built once and kept: the retry sends these very bytes, as the contract asks (never rebuild a retried request).
+  const bytes = Buffer.concat([notificationMethods.FileNotification.requestSerialize(request), unknownFields(7, 'from a newer client')]);
+  print({ type: 'sending', request_id: requestId, maneuver: request.maneuver, bytes: bytes.length });
+
+  print({ type: 'answer', which: 'first', ...await unaryBytes(client, 'FileNotification', bytes, apiKey) });
+  print({ type: 'waiting', for: 'retry' });
+  const next = await lines.next();
+  if (next.done || next.value.trim() !== 'retry') {
+    fail(`expected "retry" on stdin, got ${next.done ? 'end of input' : next.value}`);
+    return;
+  }
+  print({ type: 'answer', which: 'retry', ...await unaryBytes(client, 'FileNotification', bytes, apiKey) });
+
+  // The same notice under a new request id is a new request, which the rules now refuse (the window has passed).
+  print({ type: 'answer', which: 'fresh', ...await unary(client, 'FileNotification', { ...request, request_id: crypto.randomUUID() }, apiKey) });
+  // The same request id with one field changed (the contact's phone) is another request: refused on request_id.
+  const changed = { ...request, maneuver: { ...request.maneuver, contact: { ...request.maneuver.contact, phone: '+1 555 0100' } } };
+  print({ type: 'answer', which: 'changed', ...await unary(client, 'FileNotification', changed, apiKey) });
+  // The same known fields with other unknown fields: what the exchange makes of fields it does not know.
+  const otherUnknown = Buffer.concat([notificationMethods.FileNotification.requestSerialize(request), unknownFields(8, 'another newer client')]);
+  print({ type: 'answer', which: 'other_unknown_fields', ...await unaryBytes(client, 'FileNotification', otherUnknown, apiKey) });
+  input.close();
+  client.close();
+  finish(0);
+}
+
+/**
+ * Values a careless server might choke on rather than refuse: each request is sent and its answer printed as
+ * {"type":"probe","name":...,"ok":...,"status":{...}}.
+ */
+async function fileHostile(address, apiKey) {
+  const client = new v1.NotificationService(channelAddress(address), grpc.credentials.createInsecure());
+  // A notification that exists, so that an ill-formed spelling of its id (a line break after it) could be found.
+  const filed = await unary(client, 'FileNotification', { request_id: crypto.randomUUID(), maneuver: maneuverNotice() }, apiKey);
+  if (!filed.ok) {
+    fail(`filing a valid notice failed: ${JSON.stringify(filed.status)}`);
+    return;
+  }
+  const existing = filed.response.notification.id;
+  print({ type: 'filed', id: existing });
+  const longId = `MNV-${'1234567890'.repeat(40)}`;
+  const beyondInt64 = 'MNV-9999999999999999999'; // 19 digits, the most the id pattern allows, above 2^63 - 1
+  const probes = [
+    ['request_id_10000_characters', 'FileNotification', { request_id: 'r'.repeat(10_000), maneuver: maneuverNotice() }],
+    ['request_id_control_characters', 'FileNotification', { request_id: 'retry\u0000\u0007\u001b[2J\u007f', maneuver: maneuverNotice() }],
+    ['request_id_line_break', 'FileNotification', { request_id: 'id\r\nX-Injected: 1', maneuver: maneuverNotice() }],
+    ['request_id_non_ascii', 'FileNotification', { request_id: 'ﬁling-é-🛰', maneuver: maneuverNotice() }],
+    ['amend_id_400_digits', 'AmendNotification', { notification_id: longId, request_id: crypto.randomUUID(), maneuver: maneuverNotice() }],
+    ['cancel_id_400_digits', 'CancelNotification', { notification_id: longId, request_id: crypto.randomUUID(), reason: 'superseded' }],
+    ['get_id_400_digits', 'GetNotification', { notification_id: longId, include_history: true }],
+    ['get_id_arabic_indic_digits', 'GetNotification', { notification_id: 'MNV-\u0664\u0662' }],
+    ['get_id_trailing_line_break', 'GetNotification', { notification_id: `${existing}\n` }],
+    ['amend_id_trailing_line_break', 'AmendNotification', { notification_id: `${existing}\n`, request_id: crypto.randomUUID(), maneuver: maneuverNotice() }],
+    ['related_id_trailing_line_break', 'FileNotification', { request_id: crypto.randomUUID(), maneuver: maneuverNotice(), related_notification_ids: [`${existing}\n`] }],
+    ['related_id_400_digits', 'FileNotification', { request_id: crypto.randomUUID(), maneuver: maneuverNotice(), related_notification_ids: [longId] }],
+    ['get_id_beyond_int64', 'GetNotification', { notification_id: beyondInt64 }],
+    ['amend_id_beyond_int64', 'AmendNotification', { notification_id: beyondInt64, request_id: crypto.randomUUID(), maneuver: maneuverNotice() }],
+    ['get_id_well_formed_unknown', 'GetNotification', { notification_id: 'MNV-987654321' }],
+  ];
+  for (const [name, method, request] of probes) {
+    print({ type: 'probe', name, method, ...await unary(client, method, request, apiKey) });
+  }
+  print({ type: 'probes_done', count: probes.length });
+  client.close();
+  finish(0);
+}
+
+/**
+ * Opens one Subscribe stream and prints {"type":"caught_up","stream":n,...} at CaughtUp, each event, and
+ * {"type":"ended","stream":n,...} (describeStatus) when it ends; messages grpc-js delivers after the status are printed
+ * as {"type":"late",...}.
+ */
+function watchStream(client, apiKey, subscriptionId, number, onCaughtUp, onEnded) {
+  const state = { events: 0, caughtUp: false, ended: null };
+  const stream = openStream(client, apiKey, { subscription_id: subscriptionId }, 'sync',
+    (message) => {
+      if (message.message === 'event') {
+        state.events++;
+        print({ type: 'event', stream: number, sequence: message.event.sequence, id: message.event.notification.id });
+      } else if (message.message === 'caught_up' && !state.caughtUp) {
+        state.caughtUp = true;
+        print({ type: 'caught_up', stream: number, sequence: message.caught_up.sequence, events: state.events });
+        onCaughtUp();
+      }
+    },
+    (status) => {
+      state.ended = describeStatus(status);
+      print({ type: 'ended', stream: number, ...state.ended, events: state.events });
+      onEnded();
+    });
+  state.stream = stream;
+  return state;
+}
+
+/**
+ * `takeover`: stream 1 to CaughtUp, then stream 2 on the same subscription, which takes it over. Prints
+ * {"type":"ready"} once stream 1 has ended and stream 2 has caught up, then what stream 2 receives until "stop".
+ * `stream`: one stream, for a test whose other client (C#) opens the other stream: prints its CaughtUp, its events and
+ * how it ended, until it ends or "stop".
+ */
+function takeover(address, apiKey, subscriptionId, streams) {
+  const client = new v1.SubscriptionService(channelAddress(address), grpc.credentials.createInsecure());
+  const input = readline.createInterface({ input: process.stdin });
+  let first = null;
+  let second = null;
+  let stopped = false;
+  const stop = (exitCode) => {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    for (const state of [first, second]) {
+      if (state !== null && state.ended === null) {
+        state.stream.ended = true;
+        state.stream.call.cancel();
+      }
+    }
+    print({
+      type: 'done',
+      first_stream: first.ended,
+      first_stream_late: first.stream.late,
+      second_stream: second === null ? null : { ended: second.ended, events: second.events },
+    });
+    input.close();
+    client.close();
+    finish(exitCode);
+  };
+  const readyWhenBoth = () => {
+    if (first.ended !== null && second !== null && second.caughtUp) {
+      print({ type: 'ready' });
+    }
+  };
+  first = watchStream(client, apiKey, subscriptionId, 1,
+    () => {
+      if (streams === 2) {
+        second = watchStream(client, apiKey, subscriptionId, 2, readyWhenBoth, () => stop(1));
+      }
+    },
+    () => (streams === 2 ? readyWhenBoth() : stop(0)));
+  input.on('line', (line) => {
+    if (line.trim() === 'stop') {
+      stop(0);
+    } else if (line.trim() !== '') {
+      fail(`unknown command: ${line}`);
+    }
+  });
+}
+
 function main(argv) {
   const limit = setTimeout(() => fail(`not done within ${OVERALL_LIMIT_MS} ms`), OVERALL_LIMIT_MS);
   limit.unref();
@@ -319,8 +583,18 @@ function main(argv) {
     subscribe(args[0], args[1], args[2], args[3] || 'sync');
   } else if (command === 'file-malformed' && args.length === 2) {
     fileMalformed(...args).catch(fail);
+  } else if (command === 'file-retry' && args.length === 2) {
+    fileRetry(...args).catch(fail);
+  } else if (command === 'file-hostile' && args.length === 2) {
+    fileHostile(...args).catch(fail);
+  } else if (command === 'takeover' && args.length === 3) {
+    takeover(args[0], args[1], args[2], 2);
+  } else if (command === 'stream' && args.length === 3) {
+    takeover(args[0], args[1], args[2], 1);
   } else {
-    fail('usage: outsider.js subscribe <address> <api key> <subscription id> [sync|async] | file-malformed <address> <api key>');
+    fail('usage: outsider.js subscribe <address> <api key> <subscription id> [sync|async] | file-malformed <address> <api key>'
+      + ' | file-retry <address> <api key> | file-hostile <address> <api key>'
+      + ' | takeover <address> <api key> <subscription id> | stream <address> <api key> <subscription id>');
   }
 }
 

@@ -1,0 +1,233 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NotificationExchange.Exchange.Tests.Support;
+using NUnit.Framework;
+
+namespace NotificationExchange.Exchange.Tests;
+
+/// <summary>
+/// Filing from the Node.js client in tests/outsider-node (grpc-js, messages built from the .proto files alone): retries
+/// of the very bytes it sent, and values the exchange must refuse cleanly. A fixture of its own because the exchange
+/// runs on a fake clock here, which the stream tests in <see cref="OutsiderNodeClientTests"/> must not (their grace
+/// periods run on the exchange's clock).
+/// </summary>
+public class OutsiderNodeFilingTests
+{
+    private TestDatabase _database = null!;
+    private FakeTimeProvider _clock = null!;
+    private ExchangeHost _host = null!;
+
+    [SetUp]
+    public async Task StartExchange()
+    {
+        _database = new TestDatabase();
+        // Starts at the real now, as the Node client's notices are built from its real clock; tests move it on to make
+        // what was once valid invalid.
+        _clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        _host = await ExchangeHost.StartAsync(_database.Path, services: services => services.AddSingleton<TimeProvider>(_clock));
+    }
+
+    [TearDown]
+    public async Task StopExchange()
+    {
+        await _host.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Test]
+    public async Task A_grpc_js_retry_of_the_same_bytes_after_the_window_has_passed_gets_the_first_answer_and_a_changed_field_is_refused_on_request_id()
+    {
+        var key = await _host.NewOperatorKeyAsync("node-retrier");
+
+        using var node = OutsiderNode.Start("file-retry", _host.Address, key);
+        var sent = (await node.NextOfTypeAsync("sending")).GetProperty("maneuver");
+        var first = await node.NextOfTypeAsync("answer");
+        await node.NextOfTypeAsync("waiting");
+        // The notice's window ends 6 h 20 min after the client's clock read it: 7 h on, the rules would refuse it.
+        _clock.Advance(TimeSpan.FromHours(7));
+        await node.SendAsync("retry");
+        var retry = await node.NextOfTypeAsync("answer");
+        var fresh = await node.NextOfTypeAsync("answer");
+        var changed = await node.NextOfTypeAsync("answer");
+        var otherUnknown = await node.NextOfTypeAsync("answer");
+        Assert.That(await node.ExitCodeAsync(), Is.Zero, node.Transcript);
+        foreach (var answer in new[] { first, retry, fresh, changed, otherUnknown })
+        {
+            TestContext.Out.WriteLine(answer.ToString());
+        }
+
+        Assert.That(first.GetProperty("ok").GetBoolean(), first.ToString());
+        Assert.That(first.GetProperty("response").GetProperty("replayed").GetBoolean(), Is.False, "the first answer is not a replay");
+        var filed = first.GetProperty("response").GetProperty("notification");
+        // What was filed is what the client sent, to the character: no normalization, trimming or truncation.
+        var stored = filed.GetProperty("maneuver");
+        Assert.That(Differences(sent, stored, "maneuver", sentFieldsOnly: true), Is.Empty,
+            $"the stored notice differs from the sent one\nsent: {sent}\nstored: {stored}");
+
+        Assert.That(retry.GetProperty("ok").GetBoolean(), retry.ToString());
+        Assert.That(retry.GetProperty("response").GetProperty("replayed").GetBoolean(), Is.True, retry.ToString());
+        Assert.That(Differences(filed, retry.GetProperty("response").GetProperty("notification"), "notification"), Is.Empty,
+            "the retry gets the first answer's notification, field by field");
+
+        // Not a replay because the rules still pass: the same notice under a new request id is refused now.
+        Assert.That(Refusal(fresh), Is.EqualTo(("INVALID_ARGUMENT", new[] { "maneuver.execution_window.end" })), fresh.ToString());
+
+        Assert.That(Refusal(changed), Is.EqualTo(("INVALID_ARGUMENT", new[] { "request_id" })), changed.ToString());
+        var description = changed.GetProperty("status").GetProperty("field_violations")[0].GetProperty("description").GetString();
+        Assert.That(description, Does.Contain("was already used for a different request").And.Contain("it differs in maneuver.contact.phone"));
+
+        // Fields the .proto files do not define are not part of the request: other unknown fields are the same request.
+        Assert.That(otherUnknown.GetProperty("ok").GetBoolean(), otherUnknown.ToString());
+        Assert.That(otherUnknown.GetProperty("response").GetProperty("replayed").GetBoolean(), Is.True, otherUnknown.ToString());
+    }
+
+    [Test]
+    public async Task Hostile_ids_from_a_grpc_js_client_are_refused_as_invalid_arguments_naming_the_field_or_not_found_when_well_formed()
+    {
+        // Each probe's expected code and field paths (none for NOT_FOUND).
+        var expected = new Dictionary<string, (string Code, string[] Fields)>
+        {
+            ["request_id_10000_characters"] = ("INVALID_ARGUMENT", ["request_id"]),
+            ["request_id_control_characters"] = ("INVALID_ARGUMENT", ["request_id"]),
+            ["request_id_line_break"] = ("INVALID_ARGUMENT", ["request_id"]),
+            ["request_id_non_ascii"] = ("INVALID_ARGUMENT", ["request_id"]),
+            ["amend_id_400_digits"] = ("INVALID_ARGUMENT", ["notification_id"]),
+            ["cancel_id_400_digits"] = ("INVALID_ARGUMENT", ["notification_id"]),
+            ["get_id_400_digits"] = ("INVALID_ARGUMENT", ["notification_id"]),
+            ["get_id_arabic_indic_digits"] = ("INVALID_ARGUMENT", ["notification_id"]),
+            ["related_id_400_digits"] = ("INVALID_ARGUMENT", ["related_notification_ids[0]"]),
+            // 19 digits, as the id pattern allows, above the largest 64-bit sequence: well-formed, so not found.
+            ["get_id_beyond_int64"] = ("NOT_FOUND", []),
+            ["amend_id_beyond_int64"] = ("NOT_FOUND", []),
+            ["get_id_well_formed_unknown"] = ("NOT_FOUND", []),
+        };
+
+        var probes = await ProbeAsync();
+
+        Assert.That(probes.Keys, Is.SupersetOf(expected.Keys), "the client sent the probes this test expects");
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, (code, fields)) in expected)
+            {
+                Assert.That(Refusal(probes[name]), Is.EqualTo((code, fields)), $"{name}: {probes[name]}");
+            }
+        });
+    }
+
+    [Test]
+    [Ignore("Known defect, reported, not fixed here (server code): NotificationIds' pattern ends in '$', which in .NET also "
+        + "matches before a final line break, so 'MNV-1\n' passes the id check and is answered NOT_FOUND (Get, Amend) or "
+        + "'there is no notification' (related id) instead of 'is not a notification id'. Remove this attribute once fixed.")]
+    public async Task An_existing_id_with_a_line_break_after_it_is_refused_as_ill_formed_not_looked_up()
+    {
+        var expected = new Dictionary<string, string>
+        {
+            ["get_id_trailing_line_break"] = "notification_id",
+            ["amend_id_trailing_line_break"] = "notification_id",
+            ["related_id_trailing_line_break"] = "related_notification_ids[0]",
+        };
+
+        var probes = await ProbeAsync();
+
+        Assert.That(probes.Keys, Is.SupersetOf(expected.Keys), "the client sent the probes this test expects");
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, field) in expected)
+            {
+                Assert.That(Refusal(probes[name]), Is.EqualTo(("INVALID_ARGUMENT", new[] { field })), $"{name}: {probes[name]}");
+                Assert.That(probes[name].GetProperty("status").GetProperty("details").GetString(), Does.Contain("is not a notification id"), name);
+            }
+        });
+    }
+
+    /// <summary>Runs the Node client's `file-hostile` probes and returns each probe's printed answer by name.</summary>
+    private async Task<Dictionary<string, JsonElement>> ProbeAsync()
+    {
+        var key = await _host.NewOperatorKeyAsync("node-hostile");
+        using var node = OutsiderNode.Start("file-hostile", _host.Address, key);
+        var probes = new Dictionary<string, JsonElement>();
+        var done = await node.NextOfTypeAsync("probes_done", line =>
+        {
+            if (line.GetProperty("type").GetString() == "probe")
+            {
+                probes[line.GetProperty("name").GetString()!] = line;
+                TestContext.Out.WriteLine(line.ToString());
+            }
+        });
+        Assert.That(await node.ExitCodeAsync(), Is.Zero, node.Transcript);
+        Assert.That(probes, Has.Count.EqualTo(done.GetProperty("count").GetInt32()), "one answer a probe");
+        // Whatever else is asserted: a hostile value is refused, never answered as a server fault.
+        Assert.That(probes.Values.Select(p => Refusal(p).Code), Has.None.AnyOf("UNKNOWN", "INTERNAL", "OK"),
+            string.Join("\n", probes.Values));
+        return probes;
+    }
+
+    /// <summary>The code and BadRequest field paths of a refusal the Node client printed (or "OK" and none).</summary>
+    private static (string Code, string[] Fields) Refusal(JsonElement answer)
+    {
+        if (answer.GetProperty("ok").GetBoolean())
+        {
+            return ("OK", []);
+        }
+        var status = answer.GetProperty("status");
+        var violations = status.GetProperty("field_violations");
+        var fields = violations.ValueKind == JsonValueKind.Array
+            ? violations.EnumerateArray().Select(v => v.GetProperty("field").GetString()!).ToArray()
+            : [];
+        return (status.GetProperty("code_name").GetString()!, fields);
+    }
+
+    /// <summary>
+    /// Where two JSON values the Node client printed differ, as paths with both values: every field of an object, every
+    /// element of an array. With <paramref name="sentFieldsOnly"/>, only the fields present in <paramref name="expected"/>
+    /// (a message as the client built it, which leaves out what it does not set; grpc-js reads those back as defaults).
+    /// </summary>
+    private static List<string> Differences(JsonElement expected, JsonElement actual, string path, bool sentFieldsOnly = false)
+    {
+        var differences = new List<string>();
+        Compare(expected, actual, path, sentFieldsOnly, differences);
+        return differences;
+    }
+
+    private static void Compare(JsonElement expected, JsonElement actual, string path, bool sentFieldsOnly, List<string> differences)
+    {
+        if (expected.ValueKind == JsonValueKind.Object && actual.ValueKind == JsonValueKind.Object)
+        {
+            var names = expected.EnumerateObject().Select(p => p.Name);
+            if (!sentFieldsOnly)
+            {
+                names = names.Union(actual.EnumerateObject().Select(p => p.Name));
+            }
+            foreach (var name in names)
+            {
+                var inExpected = expected.TryGetProperty(name, out var e);
+                var inActual = actual.TryGetProperty(name, out var a);
+                if (inExpected && inActual)
+                {
+                    Compare(e, a, $"{path}.{name}", sentFieldsOnly, differences);
+                }
+                else
+                {
+                    differences.Add($"{path}.{name}: {(inExpected ? e.ToString() : "absent")} vs {(inActual ? a.ToString() : "absent")}");
+                }
+            }
+        }
+        else if (expected.ValueKind == JsonValueKind.Array && actual.ValueKind == JsonValueKind.Array)
+        {
+            if (expected.GetArrayLength() != actual.GetArrayLength())
+            {
+                differences.Add($"{path}: {expected.GetArrayLength()} elements vs {actual.GetArrayLength()}");
+                return;
+            }
+            for (var i = 0; i < expected.GetArrayLength(); i++)
+            {
+                Compare(expected[i], actual[i], $"{path}[{i}]", sentFieldsOnly, differences);
+            }
+        }
+        else if (!JsonElement.DeepEquals(expected, actual))
+        {
+            differences.Add($"{path}: {expected} vs {actual}");
+        }
+    }
+}
