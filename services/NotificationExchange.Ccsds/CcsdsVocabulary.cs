@@ -42,14 +42,14 @@ public static partial class CcsdsVocabulary
     /// </summary>
     public static bool IsInternationalDesignator(string value) => value == "UNKNOWN" || DesignatorPattern().IsMatch(value);
 
-    [GeneratedRegex(@"^ITRF(-?\d{2}|\d{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^ITRF(-?[0-9]{2}|[0-9]{4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex ItrfPattern();
 
     // SANA spacecraft body reference frames: an equipment and its label (GYRO is ADM 1.0's name for GYRO_FRAME)
-    [GeneratedRegex(@"^(ACC|ACTUATOR|AST|CSS|DSS|ESA|GYRO|GYRO_FRAME|IMU_FRAME|INSTRUMENT|MTA|RW|SA|SC_BODY|SENSOR|STARTRACKER|TAM)_[A-Z0-9]+$",
+    [GeneratedRegex(@"^(ACC|ACTUATOR|AST|CSS|DSS|ESA|GYRO|GYRO_FRAME|IMU_FRAME|INSTRUMENT|MTA|RW|SA|SC_BODY|SENSOR|STARTRACKER|TAM)_[A-Z0-9]+\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex BodyFramePattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{3}[A-Z]{1,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{3}[A-Z]{1,3}\z", RegexOptions.CultureInvariant)]
     private static partial Regex DesignatorPattern();
 }

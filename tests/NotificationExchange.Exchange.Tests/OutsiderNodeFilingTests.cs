@@ -116,9 +116,6 @@ public class OutsiderNodeFilingTests
     }
 
     [Test]
-    [Ignore("Known defect, reported, not fixed here (server code): NotificationIds' pattern ends in '$', which in .NET also "
-        + "matches before a final line break, so 'MNV-1\n' passes the id check and is answered NOT_FOUND (Get, Amend) or "
-        + "'there is no notification' (related id) instead of 'is not a notification id'. Remove this attribute once fixed.")]
     public async Task An_existing_id_with_a_line_break_after_it_is_refused_as_ill_formed_not_looked_up()
     {
         var expected = new Dictionary<string, string>

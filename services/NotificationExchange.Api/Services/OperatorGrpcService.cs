@@ -18,7 +18,7 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
         var errors = new ValidationErrors();
         if (!OperatorAccount.IsValidId(request.OperatorId))
         {
-            errors.Add("operator_id", $"'{request.OperatorId}' is not 3 to 40 characters of a-z, 0-9 and '-' starting with a letter");
+            errors.Add("operator_id", $"{Quoted.Value(request.OperatorId)} is not 3 to 40 characters of a-z, 0-9 and '-' starting with a letter");
         }
         errors.RequiredText("display_name", request.DisplayName, 128);
         var contact = request.Contact?.ToDomain();

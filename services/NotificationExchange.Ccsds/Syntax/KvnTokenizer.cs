@@ -51,6 +51,6 @@ internal static partial class KvnTokenizer
     [GeneratedRegex(@"^(?<key>[A-Za-z0-9_]+)\s*=(?<value>.*)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex KeyValuePattern();
 
-    [GeneratedRegex(@"^[A-Z0-9]+(_[A-Z0-9]+)*_(START|STOP)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z0-9]+(_[A-Z0-9]+)*_(START|STOP)\z", RegexOptions.CultureInvariant)]
     private static partial Regex MarkerPattern();
 }

@@ -87,6 +87,6 @@ internal static partial class WriteCheck
         return $"'{shown}{(text.Length > 40 ? "..." : "")}'";
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9_]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex KeywordPattern();
 }

@@ -18,7 +18,7 @@ public static class RequestReplay
             var differences = RequestDifferences.Between(command, first);
             var where = differences.Count == 0 ? "" : $"; it differs in {string.Join("; ", differences)}";
             throw ExchangeRuleException.Invalid("request_id",
-                $"'{command.RequestId}' was already used for a different request (it produced {first.Notification.Id} version {first.Notification.Version}){where}. "
+                $"{Quoted.Value(command.RequestId)} was already used for a different request (it produced {first.Notification.Id} version {first.Notification.Version}){where}. "
                 + "A retry must repeat the first request exactly (resend the message you built, do not rebuild it); a new request needs a new request id");
         }
         return new FilingOutcome(first, Replayed: true);

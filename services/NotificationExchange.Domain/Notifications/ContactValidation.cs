@@ -23,18 +23,18 @@ public static partial class ContactValidation
         }
         if (email is not null && (email.Length > 254 || !EmailPattern().IsMatch(email)))
         {
-            errors.Add($"{at}.email", $"'{email}' is not an email address");
+            errors.Add($"{at}.email", $"{Quoted.Value(email)} is not an email address");
         }
         if (phone is not null && (phone.Length > 40 || !PhonePattern().IsMatch(phone)))
         {
-            errors.Add($"{at}.phone", $"'{phone}' is not a phone number (digits, spaces, + ( ) - . only, up to 40)");
+            errors.Add($"{at}.phone", $"{Quoted.Value(phone)} is not a phone number (digits, spaces, + ( ) - . only, up to 40)");
         }
     }
 
     // no blanks and no control characters anywhere (they cannot be written into a CCSDS export, and no address has them)
-    [GeneratedRegex(@"^[^@\s\p{Cc}]+@[^@\s\p{Cc}]+\.[^@\s\p{Cc}]+$")]
+    [GeneratedRegex(@"^[^@\s\p{Cc}]+@[^@\s\p{Cc}]+\.[^@\s\p{Cc}]+\z")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^\+?[0-9 ().\-]{3,40}$")]
+    [GeneratedRegex(@"^\+?[0-9 ().\-]{3,40}\z")]
     private static partial Regex PhonePattern();
 }

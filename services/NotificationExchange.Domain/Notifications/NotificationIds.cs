@@ -17,10 +17,10 @@ public static partial class NotificationIds
         }
         else if (!Pattern().IsMatch(notificationId))
         {
-            errors.Add(at, $"'{notificationId}' is not a notification id (such as MNV-42)");
+            errors.Add(at, $"{Quoted.Value(notificationId)} is not a notification id (such as MNV-42)");
         }
     }
 
-    [GeneratedRegex(@"^(MNV|RPO|LCH)-[1-9][0-9]{0,18}$")]
+    [GeneratedRegex(@"^(MNV|RPO|LCH)-[1-9][0-9]{0,18}\z")]
     private static partial Regex Pattern();
 }

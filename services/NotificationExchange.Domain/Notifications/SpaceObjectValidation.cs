@@ -20,7 +20,7 @@ public static partial class SpaceObjectValidation
             var match = CosparIdPattern().Match(obj.CosparId);
             if (!match.Success)
             {
-                errors.Add($"{at}.cospar_id", $"'{obj.CosparId}' is not a COSPAR id of the form YYYY-NNNP{{PP}} (for example 1998-067A)");
+                errors.Add($"{at}.cospar_id", $"{Quoted.Value(obj.CosparId)} is not a COSPAR id of the form YYYY-NNNP{{PP}} (for example 1998-067A)");
             }
             else if (int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is var year && (year < 1957 || year > 2100))
             {
@@ -54,6 +54,6 @@ public static partial class SpaceObjectValidation
         }
     }
 
-    [GeneratedRegex(@"^(\d{4})-\d{3}[A-Z]{1,3}$")]
+    [GeneratedRegex(@"^([0-9]{4})-[0-9]{3}[A-Z]{1,3}\z")]
     private static partial Regex CosparIdPattern();
 }

@@ -9,6 +9,6 @@ public sealed partial record OperatorAccount(
 {
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{2,39}$")]
+    [GeneratedRegex("^[a-z][a-z0-9-]{2,39}\\z")]
     private static partial Regex IdPattern();
 }

@@ -43,7 +43,7 @@ public sealed record SubscriptionFilter(
         {
             if (!Operators.OperatorAccount.IsValidId(FilingOperators[i]))
             {
-                errors.Add($"{at}.filing_operators[{i}]", $"'{FilingOperators[i]}' is not an operator id");
+                errors.Add($"{at}.filing_operators[{i}]", $"{Quoted.Value(FilingOperators[i])} is not an operator id");
             }
         }
         for (var i = 0; i < Regimes.Count; i++)

@@ -158,7 +158,7 @@ internal static class CcsdsMessages
             return value;
         }
         var keyword = UserDefinedPrefix + name;
-        Report(errors, field, parameters.LocationOf(keyword), keyword, $"'{text}' is not a number");
+        Report(errors, field, parameters.LocationOf(keyword), keyword, $"{Quoted.Value(text)} is not a number");
         return null;
     }
 
