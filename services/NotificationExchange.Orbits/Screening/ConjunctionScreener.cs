@@ -339,7 +339,3 @@ public static class ConjunctionScreener
         return relative.Length - relativeSpeed * half - 0.5 * accelerationBound * half * half - 1e-6 <= threshold;
     }
 }
-
-/// <summary>How much work the filters left: objects, pairs past the apogee/perigee filter, plane windows, windows
-/// that reached the fine search.</summary>
-public sealed record ScreeningStatistics(int Objects, int PairsAfterApogeePerigee, long PlaneWindows, long WindowsSearched);
