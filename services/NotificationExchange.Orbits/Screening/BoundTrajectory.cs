@@ -46,6 +46,26 @@ internal readonly struct BoundTrajectory
             : _after!.MeanElementsAt(_afterOffsetMinutes + seconds / 60.0, out mean);
 
     /// <summary>
+    /// Whether SGP4's mean eccentricity can leave its range (error 1) in [from, to] s, on either side of a switch; null
+    /// when an element set involved is deep-space (see <see cref="Sgp4Propagator.MeanEccentricityMayLeaveRange"/>).
+    /// </summary>
+    public bool? MeanEccentricityMayLeaveRange(double fromSeconds, double toSeconds)
+    {
+        if (toSeconds < _switchSeconds)
+        {
+            return _before.MeanEccentricityMayLeaveRange(_beforeOffsetMinutes + fromSeconds / 60.0, _beforeOffsetMinutes + toSeconds / 60.0);
+        }
+        var after = _after!.MeanEccentricityMayLeaveRange(
+            _afterOffsetMinutes + Math.Max(fromSeconds, _switchSeconds) / 60.0, _afterOffsetMinutes + toSeconds / 60.0);
+        if (fromSeconds >= _switchSeconds)
+        {
+            return after;
+        }
+        var before = _before.MeanEccentricityMayLeaveRange(_beforeOffsetMinutes + fromSeconds / 60.0, _beforeOffsetMinutes + _switchSeconds / 60.0);
+        return before is null || after is null ? null : before.Value || after.Value;
+    }
+
+    /// <summary>
     /// The element set as vector lanes (the same one in all four) and its offset: for a single near-Earth element set,
     /// whose state at seconds s is the lanes' at offset + s/60 minutes.
     /// </summary>

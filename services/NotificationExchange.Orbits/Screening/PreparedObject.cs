@@ -42,24 +42,34 @@ internal sealed class PreparedObject
     /// </summary>
     public double ValidUntilSeconds { get; private set; } = double.PositiveInfinity;
 
-    /// <summary>Steps through (good, bad] every 10 s, because a decaying orbit first dips below the surface at one perigee
-    /// and not monotonically, then bisects the first failing step to a second.</summary>
-    private static double FirstFailure(in BoundTrajectory trajectory, double good, double bad)
+    /// <summary>
+    /// The first failure in (from, to], to a second: steps through it every 10 s (to included), because an orbit in
+    /// trouble fails for part of a revolution and works again (a decaying one dips below the surface at one perigee, a
+    /// mean eccentricity swinging out of range with the mean anomaly), then bisects the first failing step. Returns the
+    /// last working time before it; <paramref name="from"/> when that already fails; infinity when no step fails.
+    /// </summary>
+    private static double FirstFailure(in BoundTrajectory trajectory, double from, double to)
     {
         const double scanStep = 10.0;
-        if (bad <= 0.0 || !Works(trajectory, good))
+        if (!Works(trajectory, from))
         {
-            return 0.0;
+            return from;
         }
-        var failing = bad;
-        for (var seconds = good + scanStep; seconds < bad; seconds += scanStep)
+        var good = from;
+        var failing = double.PositiveInfinity;
+        for (var seconds = from + scanStep; seconds < to + scanStep; seconds += scanStep)
         {
-            if (!Works(trajectory, seconds))
+            var probe = Math.Min(seconds, to);
+            if (!Works(trajectory, probe))
             {
-                failing = seconds;
+                failing = probe;
                 break;
             }
-            good = seconds;
+            good = probe;
+        }
+        if (double.IsPositiveInfinity(failing))
+        {
+            return failing;
         }
         while (failing - good > 1.0)
         {
@@ -90,7 +100,8 @@ internal sealed class PreparedObject
         var minSemiLatus = double.PositiveInfinity;
         var usable = !bound.HasSwitch || bound.SwitchSeconds <= 0.0 || bound.SwitchSeconds >= windowSeconds;
         var failed = false;
-        // the first sample from which the orbit may dip below the surface: decay is looked for from there on
+        // the first sample from which the orbit may fail (dip below the surface, or its mean eccentricity leave its
+        // range before the next sample): failures are looked for from there on, whether or not a sample fails
         var firstRiskySample = -1;
         for (var sample = 0; sample < sampleCount; sample++)
         {
@@ -104,11 +115,25 @@ internal sealed class PreparedObject
             }
             var semiLatus = mean.SemiMajorAxisEarthRadii * (1.0 - mean.Eccentricity * mean.Eccentricity);
             var perigeeEarthRadii = mean.SemiMajorAxisEarthRadii * (1.0 - mean.Eccentricity);
-            if (firstRiskySample < 0 && perigeeEarthRadii - 0.01 - 3.0 * Sgp4Propagator.J2 / Math.Max(semiLatus, 0.5) < 1.0)
+            var nextSeconds = Math.Min((sample + 1) * ScreeningCatalog.SampleSpacingSeconds, windowSeconds);
+            if (firstRiskySample < 0
+                && (perigeeEarthRadii - 0.01 - 3.0 * Sgp4Propagator.J2 / Math.Max(semiLatus, 0.5) < 1.0
+                    || bound.MeanEccentricityMayLeaveRange(seconds, nextSeconds) == true))
             {
                 firstRiskySample = sample;
             }
             AccumulateBounds(mean, normals, sample, ref minPerigee, ref maxApogee, ref minSemiLatus);
+        }
+        if (!failed && firstRiskySample >= 0)
+        {
+            // every sample works, but the orbit may fail between them and recover: the object still ends at the first
+            // failure
+            var firstFailure = FirstFailure(bound, Math.Max(0, firstRiskySample - 1) * ScreeningCatalog.SampleSpacingSeconds, windowSeconds);
+            if (double.IsFinite(firstFailure))
+            {
+                failed = true;
+                prepared.ValidUntilSeconds = firstFailure;
+            }
         }
         if (bound.HasSwitch && bound.SwitchSeconds > 0.0 && bound.SwitchSeconds < windowSeconds && !failed)
         {
