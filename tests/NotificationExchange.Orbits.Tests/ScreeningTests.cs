@@ -43,8 +43,7 @@ public class ScreeningTests
             Compare(brute[i], fastSphere, $"{_primaries[i]} sphere", failures);
             sphereCount += brute[i].Count;
 
-            var prepared = reference.PrepareAnother(primaries[i]);
-            var defaultVolume = ScreeningVolume.SpaceTrackDefault(prepared.PerigeeAltitudeKm, primaries[i].IsDeepSpace);
+            var defaultVolume = reference.PrepareAnother(primaries[i]).DefaultVolume;
             var expected = brute[i].Where(c => defaultVolume.NormalisedDistanceSquared(c.RadialKm, c.InTrackKm, c.CrossTrackKm) <= 1.0).ToList();
             Compare(expected, ConjunctionScreener.Screen(primaries[i], reference), $"{_primaries[i]} default volume", failures);
             ellipsoidCount += expected.Count;

@@ -36,7 +36,7 @@ public static class AllVersusAllScreener
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellSizeKm);
         var objects = catalog.Objects;
         var volumes = objects
-            .Select(o => volume ?? ScreeningVolume.SpaceTrackDefault(o.PerigeeAltitudeKm, o.Trajectory.Source.IsDeepSpace))
+            .Select(o => volume ?? o.DefaultVolume)
             .ToArray();
         var thresholds = volumes.Select(v => v.BoundingRadiusKm).ToArray();
         var windowSeconds = catalog.WindowSeconds;

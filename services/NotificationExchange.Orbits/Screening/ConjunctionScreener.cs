@@ -43,7 +43,7 @@ public static class ConjunctionScreener
         Trajectory primary, ScreeningCatalog catalog, ScreeningVolume? volume, int maxDegreeOfParallelism, out ScreeningStatistics statistics)
     {
         var prepared = catalog.PrepareAnother(primary);
-        volume ??= ScreeningVolume.SpaceTrackDefault(prepared.PerigeeAltitudeKm, primary.IsDeepSpace);
+        volume ??= prepared.DefaultVolume;
         var threshold = volume.BoundingRadiusKm;
         var windowSeconds = catalog.WindowSeconds;
         var ephemeris = PrimaryEphemeris.Build(prepared.Trajectory, windowSeconds, PrimaryStepSeconds);

@@ -36,6 +36,10 @@ internal sealed class PreparedObject
     /// <summary>Perigee altitude at the window start (km), which picks the default screening volume.</summary>
     public double PerigeeAltitudeKm { get; private set; }
 
+    /// <summary>The volume a screen uses for the object as a primary when none is given: the Space-Track size for its
+    /// perigee and regime.</summary>
+    public ScreeningVolume DefaultVolume => ScreeningVolume.SpaceTrackDefault(PerigeeAltitudeKm, Trajectory.Source.IsDeepSpace);
+
     /// <summary>
     /// Until when (s from the window start) SGP4 gives the object a state: an element set is screened up to its first
     /// failure (usually decay) and not after, so a decayed object never reappears.
