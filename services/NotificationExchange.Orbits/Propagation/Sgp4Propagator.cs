@@ -222,6 +222,24 @@ public sealed partial class Sgp4Propagator
     /// <summary>Orbital period from the Brouwer mean motion, minutes.</summary>
     public double PeriodMinutes => TwoPi / _no;
 
+    /// <summary>
+    /// Whether the mean eccentricity can leave [−0.001, 1) (error 1) between two times since epoch (minutes); null for
+    /// SDP4, whose lunar-solar secular terms move it too. For SGP4 the drag terms of <see cref="MeanElementsAt"/> make it
+    /// e₀ − B·C4·t − B·C5·(sin M − sin M₀): linear in t plus a swing with the mean anomaly of at most 2|B·C5|, so an
+    /// orbit can fail for part of each revolution and work again, which samples hours apart do not see.
+    /// </summary>
+    internal bool? MeanEccentricityMayLeaveRange(double fromMinutes, double toMinutes)
+    {
+        if (_deep is not null)
+        {
+            return null;
+        }
+        var swing = _simplifiedDrag ? 0.0 : 2.0 * Math.Abs(_bstar * _cc5);
+        var atFrom = _ecco - _bstar * _cc4 * fromMinutes;
+        var atTo = _ecco - _bstar * _cc4 * toMinutes;
+        return Math.Min(atFrom, atTo) - swing < -0.001 || Math.Max(atFrom, atTo) + swing >= 1.0;
+    }
+
     /// <summary>Position (km) and velocity (km/s) in TEME at a time since epoch; returns the SGP4 error code.</summary>
     public Sgp4Error Propagate(double minutesSinceEpoch, out StateVector state)
     {

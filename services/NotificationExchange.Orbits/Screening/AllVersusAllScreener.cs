@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NotificationExchange.Orbits.Screening.Sweep;
 
 namespace NotificationExchange.Orbits.Screening;
 
@@ -35,24 +36,24 @@ public static class AllVersusAllScreener
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellSizeKm);
         var objects = catalog.Objects;
         var volumes = objects
-            .Select(o => volume ?? ScreeningVolume.SpaceTrackDefault(o.PerigeeAltitudeKm, o.Trajectory.Source.IsDeepSpace))
+            .Select(o => volume ?? o.DefaultVolume)
             .ToArray();
         var thresholds = volumes.Select(v => v.BoundingRadiusKm).ToArray();
         var windowSeconds = catalog.WindowSeconds;
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var sweep = new CatalogSweep(objects, thresholds, [.. volumes.Select(v => v.RadialKm)], windowSeconds, stepSeconds, cellSizeKm);
-        var candidates = sweep.Run(maxDegreeOfParallelism, out var boxPairSteps, out var chordPairSteps, out var radialPairSteps);
+        var swept = sweep.Run(maxDegreeOfParallelism);
         var sweepTime = clock.Elapsed;
-        var sorted = candidates.ToArray();
+        var sorted = swept.Candidates.ToArray();
         Array.Sort(sorted);
 
         // one run of the sorted candidates per pair
-        var stride = sweep.Steps + 1L;
+        var encoding = sweep.Encoding;
         var runStarts = new List<int>();
         for (var c = 0; c < sorted.Length; c++)
         {
-            if (c == 0 || sorted[c] / stride != sorted[c - 1] / stride)
+            if (c == 0 || encoding.Pair(sorted[c]) != encoding.Pair(sorted[c - 1]))
             {
                 runStarts.Add(c);
             }
@@ -74,9 +75,7 @@ public static class AllVersusAllScreener
                     long localIntervals = 0, localEncounters = 0;
                     for (var run = range.Item1; run < range.Item2; run++)
                     {
-                        var pair = sorted[runStarts[run]] / stride;
-                        var i = (int)(pair / count);
-                        var j = (int)(pair % count);
+                        var (i, j) = encoding.Indices(encoding.Pair(sorted[runStarts[run]]));
                         var a = objects[i];
                         var b = objects[j];
                         var distance = Math.Max(thresholds[i], thresholds[j]);
@@ -86,11 +85,11 @@ public static class AllVersusAllScreener
                         for (var c = runStarts[run]; c < runStarts[run + 1];)
                         {
                             // consecutive candidate steps make one interval
-                            var first = (int)(sorted[c] % stride);
+                            var first = encoding.Step(sorted[c]);
                             var last = first;
-                            for (c++; c < runStarts[run + 1] && (int)(sorted[c] % stride) <= last + 1; c++)
+                            for (c++; c < runStarts[run + 1] && encoding.Step(sorted[c]) <= last + 1; c++)
                             {
-                                last = (int)(sorted[c] % stride);
+                                last = encoding.Step(sorted[c]);
                             }
                             var from = Math.Max(0.0, sweep.Time(first) - IntervalMarginSeconds);
                             var to = Math.Min(end, sweep.Time(last + 1) + IntervalMarginSeconds);
@@ -117,9 +116,9 @@ public static class AllVersusAllScreener
             CountRadiusOverlaps(objects, thresholds.Length == 0 ? 0.0 : thresholds.Max()),
             sweep.Steps,
             stepSeconds,
-            boxPairSteps,
-            chordPairSteps,
-            radialPairSteps,
+            swept.BoxPairSteps,
+            swept.ChordPairSteps,
+            swept.RadialPairSteps,
             runStarts.Count - 1,
             intervals,
             sweepTime,
@@ -153,29 +152,3 @@ public static class AllVersusAllScreener
         return pairs;
     }
 }
-
-/// <summary>
-/// The all-against-all result: every conjunction (one per primary whose volume the other object entered), by time,
-/// and the number of distinct encounters (pair and time of closest approach) behind them.
-/// </summary>
-public sealed record AllVersusAllResult(IReadOnlyList<Conjunction> Conjunctions, int Encounters, AllVersusAllStatistics Statistics);
-
-/// <summary>
-/// How much work each stage left: objects; pairs in all; pairs whose radius ranges come within the largest distance
-/// (the apogee/perigee filter, counted for comparison); grid steps and their length (s); (pair, step) combinations
-/// whose boxes came within the pair's distance; those whose chords did too; those whose radii could also meet
-/// either volume's radial extent; distinct pairs and intervals that reached the fine search; and how long the sweep (propagation, grid and pair tests) and the fine search took.
-/// </summary>
-public sealed record AllVersusAllStatistics(
-    int Objects,
-    long Pairs,
-    long PairsAfterApogeePerigee,
-    int Steps,
-    double StepSeconds,
-    long BoxPairSteps,
-    long ChordPairSteps,
-    long RadialPairSteps,
-    long CandidatePairs,
-    long SearchIntervals,
-    TimeSpan SweepTime,
-    TimeSpan SearchTime);

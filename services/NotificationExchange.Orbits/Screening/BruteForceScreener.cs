@@ -31,7 +31,7 @@ public static class BruteForceScreener
         var windowSeconds = catalog.WindowSeconds;
         var prepared = primaries.Select(catalog.PrepareAnother).ToArray();
         var primaryVolumes = prepared
-            .Select((p, i) => volumes?[i] ?? ScreeningVolume.SpaceTrackDefault(p.PerigeeAltitudeKm, primaries[i].IsDeepSpace))
+            .Select((p, i) => volumes?[i] ?? p.DefaultVolume)
             .ToArray();
         var ephemerides = prepared.Select(p => PrimaryEphemeris.Build(p.Trajectory, windowSeconds, stepSeconds)).ToArray();
         var valid = prepared.Select((p, i) => Enumerable.Range(0, ephemerides[i].Count)

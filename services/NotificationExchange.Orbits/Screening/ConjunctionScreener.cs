@@ -43,7 +43,7 @@ public static class ConjunctionScreener
         Trajectory primary, ScreeningCatalog catalog, ScreeningVolume? volume, int maxDegreeOfParallelism, out ScreeningStatistics statistics)
     {
         var prepared = catalog.PrepareAnother(primary);
-        volume ??= ScreeningVolume.SpaceTrackDefault(prepared.PerigeeAltitudeKm, primary.IsDeepSpace);
+        volume ??= prepared.DefaultVolume;
         var threshold = volume.BoundingRadiusKm;
         var windowSeconds = catalog.WindowSeconds;
         var ephemeris = PrimaryEphemeris.Build(prepared.Trajectory, windowSeconds, PrimaryStepSeconds);
@@ -339,7 +339,3 @@ public static class ConjunctionScreener
         return relative.Length - relativeSpeed * half - 0.5 * accelerationBound * half * half - 1e-6 <= threshold;
     }
 }
-
-/// <summary>How much work the filters left: objects, pairs past the apogee/perigee filter, plane windows, windows
-/// that reached the fine search.</summary>
-public sealed record ScreeningStatistics(int Objects, int PairsAfterApogeePerigee, long PlaneWindows, long WindowsSearched);
