@@ -7,9 +7,9 @@ using NotificationExchange.Filing.Requests;
 namespace NotificationExchange.Filing;
 
 /// <summary>
-/// Files, amends, cancels and reports on notifications, all four the same way: a retry is answered as it was the
-/// first time; anything else is checked (<see cref="FilingCommandBuilder"/>) and handed to the log writer as a
-/// command, and answered once the result is durable. Inside the write, every new event is rendered for readers before
+/// Files, amends, cancels and reports on notifications, all four the same way: checked (<see cref="FilingCommandBuilder"/>)
+/// and handed to the log writer as a command, and answered once the result is durable; a retry is answered as it was
+/// the first time, even where the rules would now refuse it. Inside the write, every new event is rendered for readers before
 /// it is committed (<see cref="IEventRenderer"/>): nothing is stored that cannot be served.
 /// </summary>
 public sealed class FilingService(
@@ -19,19 +19,30 @@ public sealed class FilingService(
 
     public async Task<FilingOutcome> SubmitAsync(FilingDraft draft, CancellationToken cancellationToken)
     {
-        if (await ReplayAsync(draft, cancellationToken) is { } replay)
+        FilingCommand command;
+        try
         {
-            return replay;
+            command = _commands.Build(draft);
         }
-        var command = _commands.Build(draft);
+        catch (ExchangeRuleException)
+        {
+            // A retry must get its first answer even where the rules now refuse it (its window has since passed), so a
+            // refused request is looked up by its id before the refusal is answered. Only a refused one: a request the
+            // rules accept meets the same check inside the write (which also settles two first attempts racing), and
+            // the common case, a valid first attempt, costs no extra read.
+            if (await ReplayAsync(draft, cancellationToken) is { } replay)
+            {
+                return replay;
+            }
+            throw;
+        }
         var fingerprint = NotificationJson.Fingerprint(command);
         return await WriteAsync(session => lifecycle.Run(session, command, fingerprint), command.RequestField(), cancellationToken);
     }
 
     /// <summary>
     /// The first answer when the draft repeats a request already answered; a refusal on request_id when it reuses the
-    /// id for another request; null when the id is new, to be checked as a first attempt. Asked before the rules: a
-    /// retry must get its first answer even where they would now refuse it (its window has since passed).
+    /// id for another request; null when the id is new, to be checked as a first attempt.
     /// </summary>
     private async Task<FilingOutcome?> ReplayAsync(FilingDraft draft, CancellationToken cancellationToken)
     {

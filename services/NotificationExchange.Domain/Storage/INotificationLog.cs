@@ -40,8 +40,8 @@ public interface INotificationLog
 
     /// <summary>
     /// The request an operator made under a request id (its digest) and the version it made; null when the id is
-    /// unused; <see cref="Validation.RuleViolationKind.DataLoss"/> when that version cannot be read back. Read before
-    /// a request is validated, so that a retry gets its first answer even where the rules would now refuse it.
+    /// unused; <see cref="Validation.RuleViolationKind.DataLoss"/> when that version cannot be read back. Read when the
+    /// rules refuse a request, so that a retry gets its first answer even where they would now refuse it.
     /// </summary>
     Task<RememberedRequest?> FindRequestAsync(string operatorId, string requestId, CancellationToken cancellationToken);
 }
