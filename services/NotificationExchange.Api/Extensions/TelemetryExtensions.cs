@@ -16,7 +16,6 @@ internal static class TelemetryExtensions
     /// </summary>
     public static IHostApplicationBuilder AddExchangeTelemetry(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ExchangeMetrics>();
         var telemetry = builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
