@@ -5,8 +5,8 @@ namespace NotificationExchange.Domain.Commands;
 /// <summary>
 /// How a request reusing a request id is answered: the same request gets the first answer again, whatever has changed
 /// since (a window now past, a notification now cancelled); another request is refused on request_id, naming what
-/// differs. Asked before the request is validated (a retry must not be refused by rules it once passed) and again in
-/// the write (two first attempts racing each other).
+/// differs. Asked when the rules refuse a request (a retry must not be refused by rules it once passed) and in the
+/// write (where a request the rules accept meets it, and two first attempts racing each other are settled).
 /// </summary>
 public static class RequestReplay
 {

@@ -68,7 +68,7 @@ public abstract partial class ExchangeStoreContract
     [Test]
     public async Task A_remembered_request_is_found_outside_the_write_with_the_event_it_recorded()
     {
-        // FilingService looks a retry up before validating it (a rule that has since changed must not refuse a retry).
+        // FilingService looks a refused request's id up outside the write (a rule that has since changed must not refuse a retry).
         var store = Open();
         await store.WriteAsync(s =>
         {
