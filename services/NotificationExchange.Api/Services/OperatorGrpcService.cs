@@ -2,7 +2,6 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using NotificationExchange.Api.Authentication;
 using NotificationExchange.Api.Mapping;
-using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
@@ -15,17 +14,9 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
     [Authorize(Roles = CallerExtensions.AdministratorRole)]
     public override async Task<CreateOperatorResponse> CreateOperator(CreateOperatorRequest request, ServerCallContext context)
     {
-        var errors = new ValidationErrors();
-        if (!OperatorAccount.IsValidId(request.OperatorId))
-        {
-            errors.Add("operator_id", $"{Quoted.Value(request.OperatorId)} is not 3 to 40 characters of a-z, 0-9 and '-' starting with a letter");
-        }
-        errors.RequiredText("display_name", request.DisplayName, 128);
         var contact = request.Contact?.ToDomain();
-        if (contact is not null)
-        {
-            ContactValidation.Validate("contact", contact, errors);
-        }
+        var errors = new ValidationErrors();
+        OperatorAccountValidation.Validate(request.OperatorId, request.DisplayName, contact, errors);
         errors.ThrowIfAny();
 
         var account = new OperatorAccount(request.OperatorId, request.DisplayName.Trim(), contact, request.Administrator, clock.GetUtcNow().UtcDateTime);
