@@ -24,6 +24,7 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
     public override async Task<FileNotificationResponse> AmendNotification(AmendNotificationRequest request, ServerCallContext context) =>
         Response(await filing.SubmitAsync(request.ToDraft(context.OperatorId(), WireValueInterceptor.Violations(context)), context.CancellationToken));
 
+    [MergesWireViolations]
     public override async Task<FileNotificationResponse> CancelNotification(CancelNotificationRequest request, ServerCallContext context) =>
         Response(await filing.SubmitAsync(request.ToDraft(context.OperatorId(), WireValueInterceptor.Violations(context)), context.CancellationToken));
 
