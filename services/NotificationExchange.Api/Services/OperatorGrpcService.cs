@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -13,8 +12,8 @@ namespace NotificationExchange.Api.Services;
 
 internal sealed class OperatorGrpcService(IOperatorDirectory directory, OperatorKeyCache keys, TimeProvider clock) : OperatorService.OperatorServiceBase
 {
-    // A directory page token: this version byte, then the UTF-8 id of the last organisation on the page before.
-    private const byte PageTokenVersion = 1;
+    // A directory page token's position is the UTF-8 id of the last organisation on the page before.
+    private const byte PageTokenFormat = 1;
 
     [Authorize(Roles = CallerExtensions.AdministratorRole)]
     [MergesWireViolations]
@@ -73,15 +72,9 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
         var listing = request.ToDomain();
         listing.Validate(errors);
-        string? after = null;
-        if (request.PageToken.Length > 0)
-        {
-            after = DecodePageToken(request.PageToken);
-            if (after is null)
-            {
-                errors.Add("page_token", "is not a token this service issued");
-            }
-        }
+        var after = PageTokens.Read(request.PageToken, PageTokenFormat, p => OperatorAccount.IsValidId(Encoding.UTF8.GetString(p)), errors) is { } position
+            ? Encoding.UTF8.GetString(position)
+            : null;
         errors.ThrowIfAny();
 
         var page = await directory.ListDirectoryAsync(listing.ToQuery(after), context.CancellationToken);
@@ -96,17 +89,5 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
         (await directory.GetAsync(request.OrganizationId, context.CancellationToken)
             ?? throw ExchangeRuleException.NotFound($"organization {Quoted.Value(request.OrganizationId)}")).ToDirectoryEntry();
 
-    private static string EncodePageToken(string afterId) => Base64Url.EncodeToString([PageTokenVersion, .. Encoding.UTF8.GetBytes(afterId)]);
-
-    private static string? DecodePageToken(string token)
-    {
-        var bytes = new byte[Base64Url.GetMaxDecodedLength(token.Length)];
-        if (Base64Url.DecodeFromChars(token, bytes, out _, out var written) != System.Buffers.OperationStatus.Done
-            || written < 1 || bytes[0] != PageTokenVersion)
-        {
-            return null;
-        }
-        var id = Encoding.UTF8.GetString(bytes, 1, written - 1);
-        return OperatorAccount.IsValidId(id) ? id : null;
-    }
+    private static string EncodePageToken(string afterId) => PageTokens.Encode(PageTokenFormat, Encoding.UTF8.GetBytes(afterId));
 }
