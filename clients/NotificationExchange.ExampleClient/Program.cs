@@ -12,6 +12,9 @@ using NotificationExchange.Protocol.V1;
 //   nx-example subscribe [norad-cat-id ...]                         (prints events until Ctrl+C)
 //   nx-example file-ccsds <opm-or-ocm-file> [norad-cat-id]          (what the message lacks: the catalogue number)
 //   nx-example export <notification-id> [xml]                       (prints the notification as a CCSDS OCM)
+//   nx-example update-profile <operator|agency> <country|-> <display name> [<role> <name> <email-or-phone>] ...
+//                                                                   (role: primary, backup or 24/7; replaces the caller's entry)
+//   nx-example directory [operator|agency] [country]                (who to call: every entry, with its contacts)
 //
 // The exchange's address comes from NX_ADDRESS (default http://localhost:5170), the API key from NX_API_KEY.
 
@@ -20,7 +23,8 @@ var apiKey = Environment.GetEnvironmentVariable("NX_API_KEY");
 if (args.Length == 0 || string.IsNullOrEmpty(apiKey))
 {
     Console.Error.WriteLine("usage: NX_API_KEY=<key> nx-example create-operator <id> <name> | file-maneuver <norad> [hours] [dv] | subscribe [norad ...]"
-        + " | file-ccsds <file> [norad] | export <id> [xml]");
+        + " | file-ccsds <file> [norad] | export <id> [xml] | update-profile <kind> <country|-> <name> [<role> <name> <email-or-phone>] ..."
+        + " | directory [kind] [country]");
     return 2;
 }
 
@@ -52,6 +56,8 @@ try
         "subscribe" => await Subscribe(args[1..].Select(n => uint.Parse(n, CultureInfo.InvariantCulture)).ToArray()),
         "file-ccsds" when args.Length >= 2 => await FileCcsds(args[1], args.Length > 2 ? uint.Parse(args[2], CultureInfo.InvariantCulture) : 0),
         "export" when args.Length >= 2 => await Export(args[1], args.Length > 2 && args[2] == "xml"),
+        "update-profile" when args.Length >= 4 && (args.Length - 4) % 3 == 0 => await UpdateProfile(args[1], args[2], args[3], args[4..]),
+        "directory" => await ListDirectory(args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null),
         _ => Usage(),
     };
 }
@@ -88,6 +94,85 @@ async Task<int> CreateOperator(string id, string name)
     Console.WriteLine(created.ApiKey);
     return 0;
 }
+
+async Task<int> UpdateProfile(string kind, string country, string displayName, string[] contacts)
+{
+    var request = new UpdateProfileRequest { DisplayName = displayName, Kind = ParseKind(kind), Country = country == "-" ? "" : country };
+    for (var i = 0; i < contacts.Length; i += 3)
+    {
+        var role = contacts[i] switch
+        {
+            "primary" => ContactRole.Primary,
+            "backup" => ContactRole.Backup,
+            "24/7" => ContactRole.Operations247,
+            var other => throw new FormatException($"role '{other}' is not primary, backup or 24/7"),
+        };
+        var contact = new ContactPoint { Role = role, Name = contacts[i + 1] };
+        if (contacts[i + 2].Contains('@', StringComparison.Ordinal))
+        {
+            contact.Email = contacts[i + 2];
+        }
+        else
+        {
+            contact.Phone = contacts[i + 2];
+        }
+        if (role == ContactRole.Operations247)
+        {
+            contact.Hours = new StaffedHours { AroundTheClock = true };
+        }
+        request.Contacts.Add(contact);
+    }
+    var entry = await new OperatorService.OperatorServiceClient(channel).UpdateProfileAsync(request, cancellationToken: stop.Token);
+    Console.WriteLine($"profile of {entry.OrganizationId} updated:");
+    PrintEntry(entry);
+    return 0;
+}
+
+async Task<int> ListDirectory(string? kind, string? country)
+{
+    var operators = new OperatorService.OperatorServiceClient(channel);
+    var request = new ListDirectoryRequest { Country = country ?? "" };
+    if (kind is not null)
+    {
+        request.Kinds.Add(ParseKind(kind));
+    }
+    do
+    {
+        var page = await operators.ListDirectoryAsync(request, cancellationToken: stop.Token);
+        foreach (var entry in page.Entries)
+        {
+            PrintEntry(entry);
+        }
+        request.PageToken = page.NextPageToken;
+    }
+    while (request.PageToken.Length > 0);
+    return 0;
+}
+
+static OrganizationKind ParseKind(string kind) => kind switch
+{
+    "operator" => OrganizationKind.Operator,
+    "agency" => OrganizationKind.Agency,
+    _ => throw new FormatException($"kind '{kind}' is not operator or agency"),
+};
+
+static void PrintEntry(DirectoryEntry entry)
+{
+    var country = entry.Country.Length > 0 ? $", {entry.Country}" : "";
+    Console.WriteLine($"{entry.OrganizationId}: {entry.DisplayName} ({entry.Kind}{country})");
+    foreach (var contact in entry.Contacts)
+    {
+        var reach = string.Join(", ", new[] { contact.Email, contact.Phone }.Where(r => r.Length > 0));
+        Console.WriteLine($"  {contact.Role}: {contact.Name}, {reach}{Hours(contact.Hours)}");
+    }
+}
+
+static string Hours(StaffedHours? hours) => hours switch
+{
+    null => "",
+    { AroundTheClock: true } => ", 24/7",
+    _ => $", {string.Join("; ", hours.Weekly.Select(w => $"{w.FirstDay}-{w.LastDay} {w.Opens}-{w.Closes}"))} ({hours.TimeZone})",
+};
 
 async Task<int> FileManeuver(uint norad, double hoursFromNow, double deltaV)
 {

@@ -20,7 +20,11 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
 {
     internal const string SelectEvent = "SELECT sequence, event_type, recorded_at, snapshot, match_keys, notification_id, version FROM events";
     internal const string SelectSubscription = "SELECT id, owner, name, filter, acknowledged_sequence, created_at FROM subscriptions";
-    private const string SelectOperator = "SELECT id, display_name, contact, is_admin, created_at FROM operators";
+    // what an account reads back as (never its key hash); the key is written with it
+    private const string OperatorReadColumns = "id, display_name, kind, country, contacts, is_admin, created_at, updated_at";
+    private const string SelectOperator = $"SELECT {OperatorReadColumns} FROM operators";
+    private const string OperatorColumns = $"{OperatorReadColumns}, key_hash";
+    private const string OperatorValues = "$id, $name, $kind, $country, $contacts, $admin, $created, $updated, $hash";
 
     private readonly ILogger<SqliteExchangeStore> _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _reportedUnreadable = new();
@@ -177,7 +181,7 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         try
         {
             await ExecuteAsync(
-                "INSERT INTO operators (id, display_name, contact, is_admin, created_at, key_hash) VALUES ($id, $name, $contact, $admin, $created, $hash);",
+                $"INSERT INTO operators ({OperatorColumns}) VALUES ({OperatorValues});",
                 OperatorParameters(account, keyHash), cancellationToken);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 /* SQLITE_CONSTRAINT */)
@@ -190,10 +194,46 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         await ExecuteAsync("UPDATE operators SET key_hash = $hash WHERE id = $id;", [("$id", operatorId), ("$hash", keyHash)], cancellationToken) == 1;
 
     public Task EnsureAdministratorAsync(OperatorAccount account, byte[] keyHash, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
-            INSERT INTO operators (id, display_name, contact, is_admin, created_at, key_hash) VALUES ($id, $name, $contact, $admin, $created, $hash)
+        ExecuteAsync($"""
+            INSERT INTO operators ({OperatorColumns}) VALUES ({OperatorValues})
             ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, is_admin = 1;
             """, OperatorParameters(account, keyHash), cancellationToken);
+
+    public async Task<OperatorAccount?> UpdateProfileAsync(string operatorId, OrganizationProfile profile, DateTime updatedAt, CancellationToken cancellationToken) =>
+        (await ReadOperatorsAsync(
+            $"""
+            UPDATE operators SET display_name = $name, kind = $kind, country = $country, contacts = $contacts, updated_at = $updated
+            WHERE id = $id
+            RETURNING {OperatorReadColumns};
+            """,
+            [("$id", operatorId), .. ProfileParameters(profile), ("$updated", SqliteTime.ToTicks(updatedAt))],
+            cancellationToken)).SingleOrDefault();
+
+    public async Task<DirectoryPage> ListDirectoryAsync(DirectoryQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder(SelectOperator).Append(" WHERE 1 = 1");
+        var parameters = new List<(string, object)>();
+        if (query.Kinds.Count > 0)
+        {
+            sql.Append($" AND kind IN ({string.Join(", ", query.Kinds.Select(k => (int)k))})");
+        }
+        if (query.Country is { } country)
+        {
+            sql.Append(" AND country = $country");
+            parameters.Add(("$country", country));
+        }
+        if (query.AfterId is { } afterId)
+        {
+            sql.Append(" AND id > $after");
+            parameters.Add(("$after", afterId));
+        }
+        sql.Append(" ORDER BY id LIMIT $limit;");
+        parameters.Add(("$limit", query.PageSize + 1));
+        var accounts = await ReadOperatorsAsync(sql.ToString(), parameters, cancellationToken);
+        return accounts.Count > query.PageSize
+            ? new DirectoryPage(accounts.Take(query.PageSize).ToArray(), accounts[query.PageSize - 1].Id)
+            : new DirectoryPage(accounts, null);
+    }
 
     public async Task CreateAsync(Subscription subscription, CancellationToken cancellationToken) =>
         await ExecuteAsync("""
@@ -264,9 +304,15 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
 
     private static (string, object)[] OperatorParameters(OperatorAccount account, byte[] keyHash) =>
     [
-        ("$id", account.Id), ("$name", account.DisplayName),
-        ("$contact", account.Contact is null ? DBNull.Value : NotificationJson.Serialize(account.Contact)),
-        ("$admin", account.IsAdministrator ? 1 : 0), ("$created", SqliteTime.ToTicks(account.CreatedAt)), ("$hash", keyHash),
+        ("$id", account.Id), .. ProfileParameters(account.Profile),
+        ("$admin", account.IsAdministrator ? 1 : 0), ("$created", SqliteTime.ToTicks(account.CreatedAt)),
+        ("$updated", SqliteTime.ToTicks(account.UpdatedAt)), ("$hash", keyHash),
+    ];
+
+    private static (string, object)[] ProfileParameters(OrganizationProfile profile) =>
+    [
+        ("$name", profile.DisplayName), ("$kind", (int)profile.Kind), ("$country", (object?)profile.Country ?? DBNull.Value),
+        ("$contacts", NotificationJson.Serialize(profile.Contacts)),
     ];
 
     private Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
@@ -297,10 +343,14 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
     private Task<IReadOnlyList<OperatorAccount>> ReadOperatorsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
         ReadAsync(sql, parameters, reader => new OperatorAccount(
             reader.GetString(0),
-            reader.GetString(1),
-            reader.IsDBNull(2) ? null : NotificationJson.DeserializeContact(reader.GetString(2)),
-            reader.GetInt32(3) == 1,
-            SqliteTime.FromTicks(reader.GetInt64(4))), cancellationToken);
+            new OrganizationProfile(
+                reader.GetString(1),
+                (OrganizationKind)reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                NotificationJson.DeserializeContactPoints(reader.GetString(4))),
+            reader.GetInt32(5) == 1,
+            SqliteTime.FromTicks(reader.GetInt64(6)),
+            SqliteTime.FromTicks(reader.GetInt64(7))), cancellationToken);
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(
         string sql, IEnumerable<(string, object)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public class RpcPropertyTests
     private static readonly StatusCode[] _neverForAClient = [StatusCode.Unknown, StatusCode.Internal];
 
     private readonly List<NotificationEvent> _accepted = [];
+    private DirectoryEntry? _lastProfile;
     private readonly List<string> _filedIds = [];
     private readonly SortedDictionary<string, int> _outcomes = new(StringComparer.Ordinal);
     private TestDatabase _database = null!;
@@ -74,6 +75,26 @@ public class RpcPropertyTests
         // only the sacrificial operator's key may be rotated: the test's own clients keep theirs
         ("RotateApiKey", _ => new RotateApiKeyRequest { OperatorId = "rotatable-ops" }, (t, r) => t.RotateAsync((RotateApiKeyRequest)r)),
         ("WhoAmI", _ => new WhoAmIRequest(), async (t, r) => await t._operator.Operators.WhoAmIAsync((WhoAmIRequest)r)),
+        ("CreateOperator organisation", _ => new CreateOperatorRequest
+        {
+            OperatorId = "fuzzed-agency", DisplayName = "Fuzzed agency", Kind = OrganizationKind.Agency, Country = "FR", Contacts = { ProfileContacts() },
+        }, async (t, r) => await t._admin.Operators.CreateOperatorAsync((CreateOperatorRequest)r)),
+        ("UpdateProfile", _ => new UpdateProfileRequest { DisplayName = "Property operator", Kind = OrganizationKind.Operator, Country = "DE", Contacts = { ProfileContacts() } },
+            (t, r) => t.UpdateProfileAsync((UpdateProfileRequest)r)),
+        ("ListDirectory", _ => new ListDirectoryRequest { Kinds = { OrganizationKind.Operator }, Country = "DE", PageSize = 2 },
+            async (t, r) => await t._operator.Operators.ListDirectoryAsync((ListDirectoryRequest)r)),
+        ("GetDirectoryEntry", _ => new GetDirectoryEntryRequest { OrganizationId = "prop-ops" },
+            async (t, r) => await t._operator.Operators.GetDirectoryEntryAsync((GetDirectoryEntryRequest)r)),
+    ];
+
+    private static ContactPoint[] ProfileContacts() =>
+    [
+        new()
+        {
+            Role = ContactRole.Primary, Name = "Duty engineer", Email = "duty@example.org", Phone = "+49 6151 90 0",
+            Hours = new StaffedHours { TimeZone = "Europe/Berlin", Weekly = { new WeeklyPeriod { FirstDay = Weekday.Monday, LastDay = Weekday.Friday, Opens = "07:30", Closes = "19:00" } } },
+        },
+        new() { Role = ContactRole.Operations247, Name = "Operations", Phone = "+49 6151 90 1", Hours = new StaffedHours { AroundTheClock = true } },
     ];
 
     [OneTimeSetUp]
@@ -156,6 +177,9 @@ public class RpcPropertyTests
         }
         while (page.NextPageToken.Length > 0);
         Assert.That(listed.Select(n => n.Id), Is.SupersetOf(_filedIds), "every accepted notification is listed");
+        Assert.That(_lastProfile, Is.Not.Null, "a profile update was accepted");
+        Assert.That(await _operator.Operators.GetDirectoryEntryAsync(new GetDirectoryEntryRequest { OrganizationId = "prop-ops" }), Is.EqualTo(_lastProfile),
+            "the last accepted profile is the directory's entry");
 
         using var stream = StreamProbe.Open(_operator, _subscriptionId, 0);
         var replayed = await stream.ReadUntilCaughtUpAsync(TimeSpan.FromSeconds(60));
@@ -211,6 +235,12 @@ public class RpcPropertyTests
             }
         }
         return null;
+    }
+
+    private async Task<IMessage?> UpdateProfileAsync(UpdateProfileRequest request)
+    {
+        _lastProfile = await _operator.Operators.UpdateProfileAsync(request);
+        return _lastProfile;
     }
 
     private async Task<IMessage?> RotateAsync(RotateApiKeyRequest request)

@@ -39,7 +39,9 @@ internal sealed class AdministratorBootstrap(
             throw new InvalidOperationException(
                 $"Exchange:AdminApiKey is the development key from appsettings.Development.json, but the environment is {environment.EnvironmentName}; configure a secret key");
         }
-        var account = new OperatorAccount(AdministratorId, "Exchange administrator", null, IsAdministrator: true, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var profile = new OrganizationProfile("Exchange administrator", OrganizationKind.Operator, null, []);
+        var account = new OperatorAccount(AdministratorId, profile, IsAdministrator: true, now, now);
         await directory.EnsureAdministratorAsync(account, ApiKeys.Hash(key), cancellationToken);
         logger.LogInformation("Administrator account '{Id}' answers to the configured Exchange:AdminApiKey", AdministratorId);
     }

@@ -78,15 +78,9 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
         var listing = request.ToDomain();
         listing.Validate(errors);
-        long? before = null;
-        if (request.PageToken.Length > 0)
-        {
-            before = DecodePageToken(request.PageToken);
-            if (before is null)
-            {
-                errors.Add("page_token", "is not a token this service issued");
-            }
-        }
+        var before = PageTokens.Read(request.PageToken, PageTokenFormat, p => p.Length == sizeof(long), errors) is { } position
+            ? BinaryPrimitives.ReadInt64BigEndian(position)
+            : (long?)null;
         errors.ThrowIfAny();
 
         var page = await log.QueryAsync(listing.ToQuery(before), context.CancellationToken);
@@ -146,22 +140,13 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
     private static FileNotificationResponse Response(FilingOutcome outcome) =>
         new() { Notification = EventMessages.Answer(outcome), Replayed = outcome.Replayed };
 
-    // A page token is the first sequence of the last notification returned; opaque to clients.
+    // A page token's position is the first sequence of the last notification returned, 8 bytes big-endian.
+    private const byte PageTokenFormat = 1;
+
     private static string EncodePageToken(long beforeFirstSequence)
     {
-        var bytes = new byte[9];
-        bytes[0] = 1;
-        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(1), beforeFirstSequence);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    private static long? DecodePageToken(string token)
-    {
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-        var bytes = new byte[9];
-        return Convert.TryFromBase64String(base64, bytes, out var written) && written == 9 && bytes[0] == 1
-            ? BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1))
-            : null;
+        var position = new byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64BigEndian(position, beforeFirstSequence);
+        return PageTokens.Encode(PageTokenFormat, position);
     }
 }

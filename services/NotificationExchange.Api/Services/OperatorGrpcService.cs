@@ -1,3 +1,4 @@
+using System.Text;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using NotificationExchange.Api.Authentication;
@@ -11,15 +12,19 @@ namespace NotificationExchange.Api.Services;
 
 internal sealed class OperatorGrpcService(IOperatorDirectory directory, OperatorKeyCache keys, TimeProvider clock) : OperatorService.OperatorServiceBase
 {
+    // A directory page token's position is the UTF-8 id of the last organisation on the page before.
+    private const byte PageTokenFormat = 1;
+
     [Authorize(Roles = CallerExtensions.AdministratorRole)]
+    [MergesWireViolations]
     public override async Task<CreateOperatorResponse> CreateOperator(CreateOperatorRequest request, ServerCallContext context)
     {
-        var contact = request.Contact?.ToDomain();
-        var errors = new ValidationErrors();
-        OperatorAccountValidation.Validate(request.OperatorId, request.DisplayName, contact, errors);
+        var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
+        var profile = OperatorAccountValidation.Validate(request.OperatorId, request.ToProfile(), request.Contact?.ToDomain(), errors);
         errors.ThrowIfAny();
 
-        var account = new OperatorAccount(request.OperatorId, request.DisplayName.Trim(), contact, request.Administrator, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var account = new OperatorAccount(request.OperatorId, profile.Normalized(), request.Administrator, now, now);
         var key = ApiKeys.Generate();
         await directory.CreateAsync(account, ApiKeys.Hash(key), context.CancellationToken);
         return new CreateOperatorResponse { Operator = account.ToProto(), ApiKey = key };
@@ -44,4 +49,45 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
     public override async Task<Operator> WhoAmI(WhoAmIRequest request, ServerCallContext context) =>
         (await directory.GetAsync(context.OperatorId(), context.CancellationToken)
             ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}")).ToProto();
+
+    // The request names no organisation: a caller can only ever replace its own entry.
+    [MergesWireViolations]
+    public override async Task<DirectoryEntry> UpdateProfile(UpdateProfileRequest request, ServerCallContext context)
+    {
+        var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
+        var profile = request.ToProfile();
+        OrganizationProfileValidation.Validate(profile, errors);
+        errors.ThrowIfAny();
+
+        var updated = await directory.UpdateProfileAsync(context.OperatorId(), profile.Normalized(), clock.GetUtcNow().UtcDateTime, context.CancellationToken)
+            ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}");
+        // the display name is a claim of the caller's cached identity
+        keys.Forget(updated.Id);
+        return updated.ToDirectoryEntry();
+    }
+
+    [MergesWireViolations]
+    public override async Task<ListDirectoryResponse> ListDirectory(ListDirectoryRequest request, ServerCallContext context)
+    {
+        var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
+        var listing = request.ToDomain();
+        listing.Validate(errors);
+        var after = PageTokens.Read(request.PageToken, PageTokenFormat, p => OperatorAccount.IsValidId(Encoding.UTF8.GetString(p)), errors) is { } position
+            ? Encoding.UTF8.GetString(position)
+            : null;
+        errors.ThrowIfAny();
+
+        var page = await directory.ListDirectoryAsync(listing.ToQuery(after), context.CancellationToken);
+        return new ListDirectoryResponse
+        {
+            Entries = { page.Accounts.Select(a => a.ToDirectoryEntry()) },
+            NextPageToken = page.NextAfterId is { } next ? EncodePageToken(next) : "",
+        };
+    }
+
+    public override async Task<DirectoryEntry> GetDirectoryEntry(GetDirectoryEntryRequest request, ServerCallContext context) =>
+        (await directory.GetAsync(request.OrganizationId, context.CancellationToken)
+            ?? throw ExchangeRuleException.NotFound($"organization {Quoted.Value(request.OrganizationId)}")).ToDirectoryEntry();
+
+    private static string EncodePageToken(string afterId) => PageTokens.Encode(PageTokenFormat, Encoding.UTF8.GetBytes(afterId));
 }

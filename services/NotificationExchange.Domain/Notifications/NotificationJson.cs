@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NotificationExchange.Domain.Commands;
+using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Subscriptions;
 
 namespace NotificationExchange.Domain.Notifications;
@@ -85,9 +86,11 @@ public static class NotificationJson
     public static SubscriptionFilter DeserializeFilter(string json) =>
         JsonSerializer.Deserialize(json, NotificationJsonContext.Default.SubscriptionFilter) ?? throw new JsonException("a filter was null");
 
-    public static string Serialize(PointOfContact contact) => JsonSerializer.Serialize(contact, NotificationJsonContext.Default.PointOfContact);
+    public static string Serialize(IReadOnlyList<ContactPoint> contacts) =>
+        JsonSerializer.Serialize(contacts, NotificationJsonContext.Default.IReadOnlyListContactPoint);
 
-    public static PointOfContact? DeserializeContact(string json) => JsonSerializer.Deserialize(json, NotificationJsonContext.Default.PointOfContact);
+    public static IReadOnlyList<ContactPoint> DeserializeContactPoints(string json) =>
+        JsonSerializer.Deserialize(json, NotificationJsonContext.Default.IReadOnlyListContactPoint) ?? throw new JsonException("contact points were null");
 
     /// <summary>Any part of the model in its stored form (for comparing parts, see <see cref="RequestDifferences"/>).</summary>
     public static string SerializeAny<T>(T value) => JsonSerializer.Serialize(value, StoredForm<T>());
@@ -130,6 +133,7 @@ public static class NotificationJson
 [JsonSerializable(typeof(MatchKeys))]
 [JsonSerializable(typeof(SubscriptionFilter))]
 [JsonSerializable(typeof(PointOfContact))]
+[JsonSerializable(typeof(IReadOnlyList<ContactPoint>))]
 [JsonSerializable(typeof(FileNotificationCommand))]
 [JsonSerializable(typeof(AmendNotificationCommand))]
 [JsonSerializable(typeof(CancelNotificationCommand))]

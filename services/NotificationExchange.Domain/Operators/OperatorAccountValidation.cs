@@ -6,18 +6,29 @@ namespace NotificationExchange.Domain.Operators;
 /// <summary>The rules for a new operator account, named by the fields of the request that creates it.</summary>
 public static class OperatorAccountValidation
 {
-    public const int DisplayNameLength = 128;
-
-    public static void Validate(string? operatorId, string? displayName, PointOfContact? contact, ValidationErrors errors)
+    /// <summary>
+    /// Checks a new account and builds its profile. <paramref name="contact"/> is the single contact of clients from
+    /// before the directory: it becomes the primary contact point (its organization is not kept: a contact point
+    /// belongs to the organisation it is listed under). A kind left out means an operator.
+    /// </summary>
+    public static OrganizationProfile Validate(
+        string? operatorId, OrganizationProfile requested, PointOfContact? contact, ValidationErrors errors)
     {
         if (!OperatorAccount.IsValidId(operatorId))
         {
             errors.Add("operator_id", $"{Quoted.Value(operatorId)} is not 3 to 40 characters of a-z, 0-9 and '-' starting with a letter");
         }
-        errors.RequiredText("display_name", displayName, DisplayNameLength);
-        if (contact is not null)
+        var profile = requested.Kind == 0 ? requested with { Kind = OrganizationKind.Operator } : requested;
+        OrganizationProfileValidation.Validate(profile, errors);
+        if (contact is null)
         {
-            ContactValidation.Validate("contact", contact, errors);
+            return profile;
         }
+        ContactValidation.Validate("contact", contact, errors);
+        if (profile.Primary is not null)
+        {
+            errors.Add("contact", "the primary contact is given in contacts too: give it in one place");
+        }
+        return profile with { Contacts = [.. profile.Contacts, new ContactPoint(ContactRole.Primary, contact.Name, contact.Email, contact.Phone)] };
     }
 }

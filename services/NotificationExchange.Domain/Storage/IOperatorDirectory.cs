@@ -18,4 +18,13 @@ public interface IOperatorDirectory
 
     /// <summary>Makes sure the configured administrator exists with this key (the bootstrap account).</summary>
     Task EnsureAdministratorAsync(OperatorAccount account, byte[] keyHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces an operator's profile whole and sets when it was updated, leaving its key, administrator flag and
+    /// creation time; the account as it now is, or null when there is no such operator.
+    /// </summary>
+    Task<OperatorAccount?> UpdateProfileAsync(string operatorId, OrganizationProfile profile, DateTime updatedAt, CancellationToken cancellationToken);
+
+    /// <summary>A page of the directory, in order of id.</summary>
+    Task<DirectoryPage> ListDirectoryAsync(DirectoryQuery query, CancellationToken cancellationToken);
 }

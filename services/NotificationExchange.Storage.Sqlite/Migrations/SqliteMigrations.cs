@@ -12,7 +12,23 @@ internal static class SqliteMigrations
         new(2, "builds before migrations refuse the database", """
             UPDATE store_info SET value = '2' WHERE key = 'schema_version';
             """),
+        new(3, "operators become directory entries: kind, country, contact points by role", DirectoryEntries),
     ];
+
+    // Every existing account is an operator (the only kind there was) whose profile was last set when it was created;
+    // its one contact becomes its primary contact point in the stored form of ContactPoint (the organization is
+    // dropped: a contact point belongs to the organisation it is listed under). Keys and flags stay as they are.
+    private const string DirectoryEntries = """
+        ALTER TABLE operators ADD COLUMN kind INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE operators ADD COLUMN country TEXT;
+        ALTER TABLE operators ADD COLUMN contacts TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE operators ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+        UPDATE operators SET
+            updated_at = created_at,
+            contacts = CASE WHEN contact IS NULL THEN '[]'
+                ELSE json_array(json_patch(json_object('role', 'Primary'), json_remove(contact, '$.organization'))) END;
+        ALTER TABLE operators DROP COLUMN contact;
+        """;
 
     // The schema builds before migrations created (commit 8379752, SqliteSchema.cs), statement for statement, so that
     // their databases are recognised as version 1. The log (events) is the source of truth; notifications and

@@ -1,29 +1,40 @@
-using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
 using NUnit.Framework;
 
 namespace NotificationExchange.Storage.Tests.Contract;
 
-// The operator directory: accounts and the hashes of their keys.
+// The operator directory: accounts, their profiles and the hashes of their keys.
 public abstract partial class ExchangeStoreContract
 {
     private static readonly byte[] KeyA = [0xA1, 0xA2];
     private static readonly byte[] KeyB = [0xB1, 0xB2];
     private static readonly byte[] KeyC = [0xC1, 0xC2];
 
+    private static readonly ContactPoint[] EveryRole =
+    [
+        new(ContactRole.Primary, "Duty engineer", "duty@example.org", null,
+            new StaffedHours(false, "Europe/Paris", [new WeeklyPeriod(Weekday.Monday, Weekday.Friday, "08:00", "18:00"), new WeeklyPeriod(Weekday.Saturday, Weekday.Saturday, "09:00", "12:00")])),
+        new(ContactRole.Backup, "Deputy", null, "+33 1 23 45 67 89", new StaffedHours(false, "UTC+01:00", [new WeeklyPeriod(Weekday.Monday, Weekday.Sunday, "00:00", "24:00")])),
+        new(ContactRole.Operations247, "Operations desk", "ops@example.org", "+33 1 00 00 00 00", StaffedHours.Always),
+    ];
+
+    private static OperatorAccount Account(string id, bool administrator = false, DateTime? at = null, OrganizationKind kind = OrganizationKind.Operator, string? country = null, params ContactPoint[] contacts) =>
+        new(id, new OrganizationProfile($"Organisation {id}", kind, country, contacts), administrator, at ?? LogEvents.Epoch, at ?? LogEvents.Epoch);
+
     [Test]
     public async Task Operators_are_created_found_by_id_and_key_and_listed_by_id()
     {
         var store = Open();
-        var b = new OperatorAccount("op-b", "Operator B", null, false, LogEvents.Epoch);
-        var a = new OperatorAccount("op-a", "Operator A", new PointOfContact("Duty engineer", Email: "duty@example.org"), true, LogEvents.Epoch.AddTicks(1));
+        var b = Account("op-b");
+        var a = Account("op-a", administrator: true, LogEvents.Epoch.AddTicks(1), OrganizationKind.Agency, "FR", EveryRole);
         await store.Operators.CreateAsync(b, KeyB, CancellationToken.None);
         await store.Operators.CreateAsync(a, KeyA, CancellationToken.None);
 
-        var taken = await Assert.ThrowsAsync<ExchangeRuleException>(() => store.Operators.CreateAsync(b with { DisplayName = "again" }, KeyC, CancellationToken.None));
+        var taken = await Assert.ThrowsAsync<ExchangeRuleException>(() => store.Operators.CreateAsync(Account("op-b", country: "US"), KeyC, CancellationToken.None));
         Assert.That(taken!.Kind, Is.EqualTo(RuleViolationKind.AlreadyExists));
-        Assert.That(await store.Operators.GetAsync("op-a", CancellationToken.None), Is.EqualTo(a));
+        Assert.That(await store.Operators.GetAsync("op-a", CancellationToken.None), Is.EqualTo(a), "every contact point, with its hours, reads back");
         Assert.That(await store.Operators.FindByKeyHashAsync(KeyB, CancellationToken.None), Is.EqualTo(b));
         Assert.That(await store.Operators.FindByKeyHashAsync(KeyC, CancellationToken.None), Is.Null);
         Assert.That(await store.Operators.GetAsync("op-c", CancellationToken.None), Is.Null);
@@ -34,7 +45,7 @@ public abstract partial class ExchangeStoreContract
     public async Task A_replaced_key_no_longer_finds_its_operator()
     {
         var store = Open();
-        var a = new OperatorAccount("op-a", "Operator A", null, false, LogEvents.Epoch);
+        var a = Account("op-a");
         await store.Operators.CreateAsync(a, KeyA, CancellationToken.None);
 
         Assert.That(await store.Operators.ReplaceKeyAsync("op-a", KeyC, CancellationToken.None), Is.True);
@@ -49,7 +60,7 @@ public abstract partial class ExchangeStoreContract
     public async Task The_configured_administrator_is_created_then_kept_administrator_with_the_configured_key()
     {
         var store = Open();
-        var admin = new OperatorAccount("admin", "Administrator", null, true, LogEvents.Epoch);
+        var admin = Account("admin", administrator: true);
         await store.Operators.EnsureAdministratorAsync(admin, KeyA, CancellationToken.None);
         Assert.That(await store.Operators.FindByKeyHashAsync(KeyA, CancellationToken.None), Is.EqualTo(admin));
 
@@ -57,10 +68,69 @@ public abstract partial class ExchangeStoreContract
         await store.Operators.EnsureAdministratorAsync(admin, KeyA, CancellationToken.None);
         Assert.That(await store.Operators.FindByKeyHashAsync(KeyA, CancellationToken.None), Is.EqualTo(admin), "the configured key wins");
 
-        var demoted = new OperatorAccount("boss", "Boss", null, false, LogEvents.Epoch);
+        var demoted = Account("boss");
         await store.Operators.CreateAsync(demoted, KeyC, CancellationToken.None);
         await store.Operators.EnsureAdministratorAsync(demoted with { IsAdministrator = true }, KeyB, CancellationToken.None);
         Assert.That((await store.Operators.GetAsync("boss", CancellationToken.None))!.IsAdministrator, Is.True);
         Assert.That(await store.Operators.ListAsync(CancellationToken.None), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_profile_update_replaces_the_profile_whole_and_leaves_key_flag_and_creation_time()
+    {
+        var store = Open();
+        var a = Account("op-a", administrator: true, country: "FR", contacts: EveryRole);
+        await store.Operators.CreateAsync(a, KeyA, CancellationToken.None);
+        await store.Operators.CreateAsync(Account("op-b"), KeyB, CancellationToken.None);
+        var profile = new OrganizationProfile("Agence A", OrganizationKind.Agency, null, [EveryRole[2]]);
+        var later = LogEvents.Epoch.AddHours(1);
+
+        var updated = await store.Operators.UpdateProfileAsync("op-a", profile, later, CancellationToken.None);
+
+        var expected = a with { Profile = profile, UpdatedAt = later };
+        Assert.That(updated, Is.EqualTo(expected), "the update answers the account as it now is");
+        Assert.That(await store.Operators.FindByKeyHashAsync(KeyA, CancellationToken.None), Is.EqualTo(expected));
+        Assert.That(await store.Operators.GetAsync("op-b", CancellationToken.None), Is.EqualTo(Account("op-b")), "no other entry changes");
+        Assert.That(await store.Operators.UpdateProfileAsync("op-z", profile, later, CancellationToken.None), Is.Null);
+        Assert.That(await store.Operators.GetAsync("op-z", CancellationToken.None), Is.Null, "an update creates nothing");
+    }
+
+    [Test]
+    public async Task The_directory_lists_by_id_filtered_by_kind_and_country_a_page_at_a_time()
+    {
+        var store = Open();
+        var accounts = new[]
+        {
+            Account("cnes", kind: OrganizationKind.Agency, country: "FR"), Account("esa-ops", kind: OrganizationKind.Agency),
+            Account("eutelsat", country: "FR"), Account("jaxa", kind: OrganizationKind.Agency, country: "JP"), Account("spacex", country: "US"),
+        };
+        foreach (var (account, i) in accounts.Reverse().Select((a, i) => (a, i)))
+        {
+            await store.Operators.CreateAsync(account, [(byte)i], CancellationToken.None);
+        }
+
+        async Task<IReadOnlyList<string>> ListAllAsync(IReadOnlyList<OrganizationKind> kinds, string? country, int pageSize)
+        {
+            var ids = new List<string>();
+            string? after = null;
+            do
+            {
+                var page = await store.Operators.ListDirectoryAsync(new DirectoryQuery(kinds, country, pageSize, after), CancellationToken.None);
+                Assert.That(page.Accounts, Has.Count.LessThanOrEqualTo(pageSize));
+                ids.AddRange(page.Accounts.Select(a => a.Id));
+                after = page.NextAfterId;
+            }
+            while (after is not null);
+            return ids;
+        }
+
+        Assert.That(await ListAllAsync([], null, 2), Is.EqualTo(accounts.Select(a => a.Id)));
+        Assert.That(await ListAllAsync([], null, 5), Is.EqualTo(accounts.Select(a => a.Id)), "a page that ends the directory exactly is the last");
+        Assert.That(await ListAllAsync([OrganizationKind.Agency], null, 1), Is.EqualTo(new[] { "cnes", "esa-ops", "jaxa" }));
+        Assert.That(await ListAllAsync([], "FR", 1), Is.EqualTo(new[] { "cnes", "eutelsat" }));
+        Assert.That(await ListAllAsync([OrganizationKind.Operator, OrganizationKind.Agency], "FR", 10), Is.EqualTo(new[] { "cnes", "eutelsat" }));
+        Assert.That(await ListAllAsync([OrganizationKind.Operator], "JP", 10), Is.Empty);
+        var first = await store.Operators.ListDirectoryAsync(new DirectoryQuery([], null, 2, null), CancellationToken.None);
+        Assert.That(first.Accounts, Is.EqualTo(accounts.Take(2)), "entries read back whole");
     }
 }

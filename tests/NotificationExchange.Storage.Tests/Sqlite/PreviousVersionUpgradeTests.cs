@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
+using NotificationExchange.Storage.Sqlite;
 using NotificationExchange.Storage.Sqlite.Migrations;
 using NotificationExchange.Storage.Tests.Contract;
 using NUnit.Framework;
@@ -39,6 +42,38 @@ public class PreviousVersionUpgradeTests
         Assert.That(await restarted.Log.GetHeadSequenceAsync(CancellationToken.None), Is.EqualTo(6));
     }
 
+    [Test]
+    public async Task A_version_2_database_keeps_its_operators_their_keys_flags_and_contacts()
+    {
+        using var storage = new SqliteStoreUnderTest();
+        using (var connection = storage.Database.Connect())
+        {
+            SqliteMigrator.Migrate(connection, SqliteMigrations.All.Take(2).ToArray(), storage.Database.Path, NullLogger.Instance);
+        }
+        // rows as version 2 wrote them (SqliteExchangeStore at commit 68866ef): a contact with an organization, one without, none
+        storage.Database.Execute("""
+            INSERT INTO operators (id, display_name, contact, is_admin, created_at, key_hash) VALUES
+                ('admin', 'Exchange administrator', NULL, 1, 639317555459529021, X'A1'),
+                ('cnes-ops', 'CNES operations', '{"name":"Duty engineer","organization":"CNES","email":"ops@cnes.example","phone":"\u002B33 5 61 00 00 00"}', 0, 639317555464071164, X'B2'),
+                ('jaxa-ops', 'JAXA', '{"name":"Duty desk","phone":"\u002B81 3 0000 0000"}', 0, 639317555464668451, X'C3');
+            """);
+
+        using var store = OpenedStore.Open(storage, "instance-a");
+
+        Assert.That(storage.Database.UserVersion, Is.EqualTo(SqliteMigrations.All.Count));
+        var none = CancellationToken.None;
+        Assert.That((await store.Operators.FindByKeyHashAsync([0xA1], none))?.IsAdministrator, Is.True);
+        var cnes = await store.Operators.FindByKeyHashAsync([0xB2], none);
+        Assert.That(cnes, Is.EqualTo(new OperatorAccount("cnes-ops",
+            new OrganizationProfile("CNES operations", OrganizationKind.Operator, null,
+                [new ContactPoint(ContactRole.Primary, "Duty engineer", "ops@cnes.example", "+33 5 61 00 00 00")]),
+            false, SqliteTime.FromTicks(639317555464071164), SqliteTime.FromTicks(639317555464071164))));
+        Assert.That((await store.Operators.FindByKeyHashAsync([0xC3], none))?.Profile.Contacts,
+            Is.EqualTo(new[] { new ContactPoint(ContactRole.Primary, "Duty desk", null, "+81 3 0000 0000") }));
+        var directory = await store.Operators.ListDirectoryAsync(new DirectoryQuery([OrganizationKind.Operator], null, 10, null), none);
+        Assert.That(directory.Accounts.Select(a => a.Id), Is.EqualTo(new[] { "admin", "cnes-ops", "jaxa-ops" }), "every operator is in the directory");
+    }
+
     private static async Task AssertDataReadsBack(OpenedStore store)
     {
         var none = CancellationToken.None;
@@ -65,7 +100,14 @@ public class PreviousVersionUpgradeTests
 
         Assert.That((await store.Operators.ListAsync(none)).Select(o => (o.Id, o.IsAdministrator)),
             Is.EqualTo(new[] { ("admin", true), ("esa-fdo", false), ("launch-ops", false) }));
-        Assert.That((await store.Operators.GetAsync("esa-fdo", none))!.Contact?.Email, Is.EqualTo("fdo@example.org"));
+        var esa = (await store.Operators.GetAsync("esa-fdo", none))!;
+        Assert.That(esa.Profile, Is.EqualTo(new OrganizationProfile("ESA flight dynamics", OrganizationKind.Operator, null,
+            [new ContactPoint(ContactRole.Primary, "Duty flight dynamics engineer", "fdo@example.org", "+49 6151 90 0")])),
+            "the one contact is the primary contact point");
+        Assert.That(esa.UpdatedAt, Is.EqualTo(esa.CreatedAt));
+        Assert.That((await store.Operators.GetAsync("launch-ops", none))!.Profile.Contacts, Is.Empty);
+        Assert.That((await store.Operators.FindByKeyHashAsync(Convert.FromHexString("6fb4d375b0300b271f85ce2e0ea9b0275b3fce3c385c2fda5262193269930be4"), none))?.Id,
+            Is.EqualTo("esa-fdo"), "keys still find their operators");
 
         var subscription = (await store.Subscriptions.ListByOwnerAsync("esa-fdo", none)).Single();
         Assert.That((subscription.AcknowledgedSequence, subscription.Filter.NoradCatIds.Single()), Is.EqualTo((5L, 25544)));

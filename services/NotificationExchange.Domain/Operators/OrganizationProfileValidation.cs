@@ -1,0 +1,17 @@
+using NotificationExchange.Domain.Validation;
+
+namespace NotificationExchange.Domain.Operators;
+
+/// <summary>The rules for an organisation's profile, named by the fields of the request that sets it.</summary>
+public static class OrganizationProfileValidation
+{
+    public const int DisplayNameLength = 128;
+
+    public static void Validate(OrganizationProfile profile, ValidationErrors errors)
+    {
+        errors.RequiredText("display_name", profile.DisplayName, DisplayNameLength);
+        errors.KnownEnum("kind", profile.Kind);
+        CountryCodes.Validate("country", profile.Country, errors);
+        ContactPointValidation.Validate("contacts", profile.Contacts, errors);
+    }
+}
