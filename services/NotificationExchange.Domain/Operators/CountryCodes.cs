@@ -3,9 +3,10 @@ using NotificationExchange.Domain.Validation;
 namespace NotificationExchange.Domain.Operators;
 
 /// <summary>
-/// The officially assigned ISO 3166-1 alpha-2 codes (249, as the ISO 3166 Maintenance Agency lists them). A fixed list
-/// rather than the platform's region data: the exchange runs with invariant globalization, and a code must mean the
-/// same on every instance.
+/// Who an organisation registers its objects with: a state, by its officially assigned ISO 3166-1 alpha-2 code (249,
+/// as the ISO 3166 Maintenance Agency lists them), or one of the intergovernmental organisations that keep their own
+/// register under the Registration Convention (ESA, EUMETSAT), by its name. A fixed list rather than the platform's
+/// region data: the exchange runs with invariant globalization, and a code must mean the same on every instance.
 /// </summary>
 public static class CountryCodes
 {
@@ -19,17 +20,19 @@ public static class CountryCodes
         TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
-    public static int Count => _assigned.Count;
+    // Intergovernmental organisations with their own register of space objects (UNOOSA lists their declarations of
+    // acceptance); ESA, for one, is an agency with no single state to name.
+    private static readonly HashSet<string> _intergovernmental = new(["ESA", "EUMETSAT"], StringComparer.Ordinal);
 
-    /// <summary>True for an assigned code in upper case, the one form the directory stores and filters by.</summary>
-    public static bool IsAssigned(string? code) => code is not null && _assigned.Contains(code);
+    /// <summary>True for an assigned code or an intergovernmental register, in upper case, the one form the directory stores and filters by.</summary>
+    public static bool IsAssigned(string? code) => code is not null && (_assigned.Contains(code) || _intergovernmental.Contains(code));
 
     /// <summary>Refuses a code that is given but not assigned (or not in upper case).</summary>
     public static void Validate(string field, string? code, ValidationErrors errors)
     {
         if (code is not null && !IsAssigned(code))
         {
-            errors.Add(field, $"{Quoted.Value(code)} is not an ISO 3166-1 alpha-2 code in upper case (for example FR, US, JP)");
+            errors.Add(field, $"{Quoted.Value(code)} is not an ISO 3166-1 alpha-2 code in upper case (for example FR, US, JP) nor an intergovernmental register (ESA, EUMETSAT)");
         }
     }
 }
