@@ -8,6 +8,7 @@ using NotificationExchange.Ccsds.Oem;
 using NotificationExchange.Ccsds.Opm;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

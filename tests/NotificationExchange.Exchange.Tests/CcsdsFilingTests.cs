@@ -4,6 +4,7 @@ using NotificationExchange.Ccsds;
 using NotificationExchange.Ccsds.Ocm;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

@@ -1,5 +1,6 @@
 using NotificationExchange.Ccsds;
 using NotificationExchange.Exchange.Tests.Support;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

@@ -5,6 +5,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

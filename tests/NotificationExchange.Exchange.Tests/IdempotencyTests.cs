@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

@@ -4,6 +4,7 @@ using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Filing;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

@@ -6,6 +6,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

@@ -3,6 +3,7 @@ using Grpc.Health.V1;
 using Microsoft.Data.Sqlite;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NotificationExchange.Storage.Sqlite.Migrations;
 using NotificationExchange.Storage.Tests.Contract;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Storage.Tests.Sqlite;
@@ -17,11 +18,11 @@ public class SqliteMigratorTests
     [Test]
     public void A_new_database_gets_every_migration_and_the_shape_they_make()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
 
         Assert.That(Migrate(database, SqliteMigrations.All), Is.EqualTo(SqliteMigrations.All.Count));
 
-        Assert.That(database.UserVersion, Is.EqualTo(SqliteMigrations.All.Count));
+        Assert.That(database.UserVersion(), Is.EqualTo(SqliteMigrations.All.Count));
         Assert.That(SqliteMigrations.All.Select(m => m.Version), Is.EqualTo(Enumerable.Range(1, SqliteMigrations.All.Count)));
         using var connection = database.Connect();
         Assert.That(SqliteSchemaShape.Read(connection, null).DifferencesFrom(SqliteSchemaShape.After(SqliteMigrations.All)), Is.Empty);
@@ -30,20 +31,20 @@ public class SqliteMigratorTests
     [Test]
     public void A_later_migration_applies_once()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         Migrate(database, [First]);
 
         Assert.That(Migrate(database, [First, LaterStep]), Is.EqualTo(2));
         Assert.That(Migrate(database, [First, LaterStep]), Is.EqualTo(2));
 
         Assert.That(database.Scalar("SELECT COUNT(*) FROM later_step;"), Is.EqualTo(1));
-        Assert.That(database.UserVersion, Is.EqualTo(2));
+        Assert.That(database.UserVersion(), Is.EqualTo(2));
     }
 
     [Test]
     public void Two_runners_racing_on_one_file_apply_a_migration_once()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         Migrate(database, [First]);
         using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
@@ -77,14 +78,14 @@ public class SqliteMigratorTests
     [Test]
     public void A_database_newer_than_the_build_knows_is_refused_and_left_as_it_is()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         Migrate(database, [First, LaterStep]);
 
         var refused = Assert.Throws<InvalidOperationException>(() => Migrate(database, [First]));
 
         Assert.That(refused!.Message, Does.Contain("has schema version 2, newer than this build knows (up to 1)"));
         Assert.That(refused.Message, Does.Contain("never downgraded"));
-        Assert.That(database.UserVersion, Is.EqualTo(2));
+        Assert.That(database.UserVersion(), Is.EqualTo(2));
         Assert.That(database.Scalar("SELECT COUNT(*) FROM later_step;"), Is.EqualTo(1));
     }
 
@@ -103,7 +104,7 @@ public class SqliteMigratorTests
     [Test]
     public void Tables_without_a_version_that_are_not_schema_version_1_are_refused_and_left_untouched()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         database.Execute(First.Sql + "DROP INDEX subscriptions_by_owner; CREATE TABLE notes (text TEXT);");
 
         var refused = Assert.Throws<InvalidOperationException>(() => Migrate(database, SqliteMigrations.All));
@@ -111,22 +112,22 @@ public class SqliteMigratorTests
         Assert.That(refused!.Message, Does.Contain("has tables but no schema version"));
         Assert.That(refused.Message, Does.Contain("index subscriptions_by_owner is missing"));
         Assert.That(refused.Message, Does.Contain("table notes is not expected"));
-        Assert.That(database.UserVersion, Is.Zero);
+        Assert.That(database.UserVersion(), Is.Zero);
         Assert.That(database.Scalar("SELECT value FROM store_info WHERE key = 'schema_version';"), Is.EqualTo("1"));
     }
 
     [Test]
     public void Migrations_must_be_numbered_from_one_without_gaps()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
 
         var refused = Assert.Throws<InvalidOperationException>(() => Migrate(database, [First, LaterStep with { Version = 3 }]));
 
         Assert.That(refused!.Message, Does.Contain("migration 3 (a later step) is at position 2"));
-        Assert.That(database.UserVersion, Is.Zero);
+        Assert.That(database.UserVersion(), Is.Zero);
     }
 
-    private static int Migrate(TemporaryDatabase database, IReadOnlyList<SqliteMigration> migrations)
+    private static int Migrate(TestDatabase database, IReadOnlyList<SqliteMigration> migrations)
     {
         using var connection = database.Connect();
         return SqliteMigrator.Migrate(connection, migrations, database.Path, NullLogger.Instance);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Storage.Sqlite;
+using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Storage.Tests.Sqlite;
@@ -12,7 +13,7 @@ public class SqliteStoreSettingsTests
     [Test]
     public void The_path_is_resolved_to_a_full_path_and_its_folder_created()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         var nested = Path.Combine(Path.GetDirectoryName(database.Path)!, "a", "b", "store.db");
 
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, nested);
@@ -27,7 +28,7 @@ public class SqliteStoreSettingsTests
     [Test]
     public void Readers_are_pooled_the_writer_is_not_and_both_open_with_the_configured_pragmas()
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TestDatabase();
         var settings = SqliteStoreSettings.Resolve(new SqliteStoreOptions { Path = database.Path, Synchronous = "normal" });
 
         Assert.That(settings.Synchronous, Is.EqualTo("NORMAL"));

@@ -2,13 +2,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using NotificationExchange.Storage.Sqlite;
 using NotificationExchange.Storage.Tests.Contract;
+using NotificationExchange.Testing;
 
 namespace NotificationExchange.Storage.Tests.Sqlite;
 
 /// <summary>The SQLite store on a temporary file, registered as the exchange registers it.</summary>
 public sealed class SqliteStoreUnderTest : IStoreUnderTest
 {
-    public TemporaryDatabase Database { get; } = new();
+    public TestDatabase Database { get; } = new();
 
     public void AddTo(IHostApplicationBuilder builder)
     {

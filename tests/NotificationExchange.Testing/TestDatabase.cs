@@ -1,7 +1,9 @@
-namespace NotificationExchange.Exchange.Tests.Support;
+using Microsoft.Data.Sqlite;
 
-/// <summary>A fresh SQLite file in a temporary folder, removed with the folder afterwards.</summary>
-internal sealed class TestDatabase : IDisposable
+namespace NotificationExchange.Testing;
+
+/// <summary>A fresh SQLite file in a temporary folder of its own, removed with the folder afterwards.</summary>
+public sealed class TestDatabase : IDisposable
 {
     private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nx-tests", Guid.NewGuid().ToString("N"));
 
@@ -11,14 +13,15 @@ internal sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // pooled connections keep the file open; the store's own are closed with its host
+        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
         {
-            // a host still closing its file; the temporary folder is cleaned by the system later
+            // a host still closing its file; the system cleans its temporary folder later
         }
     }
 }
