@@ -8,8 +8,9 @@ using NUnit.Framework;
 namespace NotificationExchange.Exchange.Tests;
 
 /// <summary>
-/// Filing from the Node.js client in tests/outsider-node (grpc-js, messages built from the .proto files alone): retries
-/// of the very bytes it sent, and values the exchange must refuse cleanly. A fixture of its own because the exchange
+/// Filing and the directory from the Node.js client in tests/outsider-node (grpc-js, messages built from the .proto
+/// files alone): retries of the very bytes it sent, a directory entry read back as sent, and values the exchange must
+/// refuse cleanly. A fixture of its own because the exchange
 /// runs on a fake clock here, which the stream tests in <see cref="OutsiderNodeClientTests"/> must not (their grace
 /// periods run on the exchange's clock).
 /// </summary>
@@ -117,6 +118,50 @@ public class OutsiderNodeFilingTests
     }
 
     [Test]
+    public async Task A_grpc_js_client_s_directory_entry_reads_back_as_sent_and_hostile_directory_values_are_refused_naming_the_field()
+    {
+        var expected = new Dictionary<string, (string Code, string[] Fields)>
+        {
+            ["time_zone_path"] = ("INVALID_ARGUMENT", ["contacts[0].hours.time_zone"]),
+            ["time_zone_line_break"] = ("INVALID_ARGUMENT", ["contacts[0].hours.time_zone"]),
+            ["time_zone_offset_past_14"] = ("INVALID_ARGUMENT", ["contacts[0].hours.time_zone"]),
+            ["opens_24_00"] = ("INVALID_ARGUMENT", ["contacts[0].hours.weekly[0].opens"]),
+            ["closes_minute_60"] = ("INVALID_ARGUMENT", ["contacts[0].hours.weekly[0].closes"]),
+            ["opens_arabic_indic_digits"] = ("INVALID_ARGUMENT", ["contacts[0].hours.weekly[0].opens"]),
+            ["first_day_unknown_enum"] = ("INVALID_ARGUMENT", ["contacts[0].hours.weekly[0].first_day"]),
+            ["role_unknown_enum"] = ("INVALID_ARGUMENT", ["contacts[0].role"]),
+            ["kind_unknown_enum"] = ("INVALID_ARGUMENT", ["kind"]),
+            ["two_primary_contacts"] = ("INVALID_ARGUMENT", ["contacts[1].role"]),
+            ["display_name_10000_characters"] = ("INVALID_ARGUMENT", ["display_name"]),
+            ["country_line_break"] = ("INVALID_ARGUMENT", ["country"]),
+            ["list_page_token_forged"] = ("INVALID_ARGUMENT", ["page_token"]),
+            ["list_page_size_huge"] = ("INVALID_ARGUMENT", ["page_size"]),
+            ["get_unknown_with_line_break"] = ("NOT_FOUND", []),
+        };
+
+        var probes = await ProbeAsync("directory-hostile", "node-directory");
+
+        Assert.That(probes.Keys, Is.SupersetOf(expected.Keys), "the client sent the probes this test expects");
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, (code, fields)) in expected)
+            {
+                Assert.That(Refusal(probes[name]), Is.EqualTo((code, fields)), $"{name}: {probes[name]}");
+            }
+        });
+        var updated = probes["valid_update"];
+        var readBack = probes["valid_read_back"];
+        Assert.That(Refusal(updated).Code, Is.EqualTo("OK"), updated.ToString());
+        Assert.That(Refusal(readBack).Code, Is.EqualTo("OK"), readBack.ToString());
+        // What the client set is what any client reads back, to the character (names with combining marks, the zone).
+        var entry = updated.GetProperty("response");
+        var account = readBack.GetProperty("response");
+        Assert.That(account.GetProperty("display_name").GetString(), Is.EqualTo("Agência Espacial 🛰 e\u0301"));
+        Assert.That(Differences(entry.GetProperty("contacts"), account.GetProperty("contacts"), "contacts"), Is.Empty);
+        Assert.That(account.GetProperty("contacts")[0].GetProperty("hours").GetProperty("time_zone").GetString(), Is.EqualTo("America/Argentina/Buenos_Aires"));
+    }
+
+    [Test]
     public async Task An_existing_id_with_a_line_break_after_it_is_refused_as_ill_formed_not_looked_up()
     {
         var expected = new Dictionary<string, string>
@@ -139,11 +184,11 @@ public class OutsiderNodeFilingTests
         });
     }
 
-    /// <summary>Runs the Node client's `file-hostile` probes and returns each probe's printed answer by name.</summary>
-    private async Task<Dictionary<string, JsonElement>> ProbeAsync()
+    /// <summary>Runs one of the Node client's probe commands and returns each probe's printed answer by name.</summary>
+    private async Task<Dictionary<string, JsonElement>> ProbeAsync(string command = "file-hostile", string operatorId = "node-hostile")
     {
-        var key = await _host.NewOperatorKeyAsync("node-hostile");
-        using var node = OutsiderNode.Start("file-hostile", _host.Address, key);
+        var key = await _host.NewOperatorKeyAsync(operatorId);
+        using var node = OutsiderNode.Start(command, _host.Address, key);
         var probes = new Dictionary<string, JsonElement>();
         var done = await node.NextOfTypeAsync("probes_done", line =>
         {
@@ -156,8 +201,8 @@ public class OutsiderNodeFilingTests
         Assert.That(await node.ExitCodeAsync(), Is.Zero, node.Transcript);
         Assert.That(probes, Has.Count.EqualTo(done.GetProperty("count").GetInt32()), "one answer a probe");
         // Whatever else is asserted: a hostile value is refused, never answered as a server fault.
-        Assert.That(probes.Values.Select(p => Refusal(p).Code), Has.None.AnyOf("UNKNOWN", "INTERNAL", "OK"),
-            string.Join("\n", probes.Values));
+        Assert.That(probes.Where(p => !p.Key.StartsWith("valid_", StringComparison.Ordinal)).Select(p => Refusal(p.Value).Code),
+            Has.None.AnyOf("UNKNOWN", "INTERNAL", "OK"), string.Join("\n", probes.Values));
         return probes;
     }
 

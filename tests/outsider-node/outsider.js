@@ -54,6 +54,13 @@
 //     with a line break after it, ...; see fileHostile) and prints each answer as {"type":"probe","name":...}, then
 //     {"type":"probes_done","count":n}.
 //
+//   node outsider.js directory-hostile <address> <api key>
+//     Sets the caller's directory entry with hostile but valid values (non-ASCII names, a three-part IANA zone, 24:00)
+//     and reads it back, then sends directory requests the exchange must refuse cleanly (a time zone that is a path or
+//     ends in a line break, offsets past 14:00, clock times out of range or in non-ASCII digits, enum numbers the
+//     .proto files do not define, two PRIMARY contacts, a 10,000-character name, a forged page token; see
+//     directoryHostile) and prints each answer as {"type":"probe","name":...}, then {"type":"probes_done","count":n}.
+//
 // Sequences (uint64) are printed as decimal strings. Exit code 0 when the run went as described, non-zero (after a
 // {"type":"failed",...} line) otherwise.
 'use strict';
@@ -69,7 +76,7 @@ const PROTOS = path.resolve(__dirname, '..', '..', 'protos');
 const OVERALL_LIMIT_MS = 180_000;
 
 const definition = protoLoader.loadSync(
-  ['notification_exchange/v1/notifications.proto', 'notification_exchange/v1/subscriptions.proto'],
+  ['notification_exchange/v1/notifications.proto', 'notification_exchange/v1/subscriptions.proto', 'notification_exchange/v1/operators.proto'],
   { includeDirs: [PROTOS], keepCase: true, longs: String, enums: String, defaults: true, oneofs: true });
 const v1 = grpc.loadPackageDefinition(definition).notification_exchange.v1;
 
@@ -486,12 +493,55 @@ async function fileHostile(address, apiKey) {
     ['amend_id_beyond_int64', 'AmendNotification', { notification_id: beyondInt64, request_id: crypto.randomUUID(), maneuver: maneuverNotice() }],
     ['get_id_well_formed_unknown', 'GetNotification', { notification_id: 'MNV-987654321' }],
   ];
+  await sendProbes(client, probes, apiKey);
+}
+
+/**
+ * Sends each probe ([name, method, request]) in turn and prints its answer; then the count of probes printed (these
+ * and the `printedBefore`), and exits.
+ */
+async function sendProbes(client, probes, apiKey, printedBefore = 0) {
   for (const [name, method, request] of probes) {
     print({ type: 'probe', name, method, ...await unary(client, method, request, apiKey) });
   }
-  print({ type: 'probes_done', count: probes.length });
+  print({ type: 'probes_done', count: printedBefore + probes.length });
   client.close();
   finish(0);
+}
+
+/** The directory calls with hostile values; see the header. */
+async function directoryHostile(address, apiKey) {
+  const client = new v1.OperatorService(channelAddress(address), grpc.credentials.createInsecure());
+  const weekdays = (opens, closes, extra = {}) => ({
+    first_day: 'WEEKDAY_MONDAY', last_day: 'WEEKDAY_FRIDAY', opens, closes, ...extra });
+  const profile = (contacts, extra = {}) => ({
+    display_name: 'Agência Espacial 🛰 e\u0301', kind: 'ORGANIZATION_KIND_AGENCY', country: 'BR', contacts, ...extra });
+  const office = (hours) => ({ role: 'CONTACT_ROLE_PRIMARY', name: 'Dinâmica de voo — plantão', email: 'fd@aeb.example', hours });
+  const inZone = (time_zone, period) => ({ around_the_clock: false, time_zone, weekly: [period] });
+  const valid = profile([
+    office(inZone('America/Argentina/Buenos_Aires', weekdays('08:00', '24:00'))),
+    { role: 'CONTACT_ROLE_OPERATIONS_24_7', name: 'Centro de operações', phone: '+55 (61) 2033-4000', hours: { around_the_clock: true } },
+  ]);
+  print({ type: 'probe', name: 'valid_update', method: 'UpdateProfile', ...await unary(client, 'UpdateProfile', valid, apiKey) });
+  print({ type: 'probe', name: 'valid_read_back', method: 'WhoAmI', ...await unary(client, 'WhoAmI', {}, apiKey) });
+  const probes = [
+    ['time_zone_path', 'UpdateProfile', profile([office(inZone('../../../etc/localtime', weekdays('08:00', '17:00')))])],
+    ['time_zone_line_break', 'UpdateProfile', profile([office(inZone('Europe/Paris\n', weekdays('08:00', '17:00')))])],
+    ['time_zone_offset_past_14', 'UpdateProfile', profile([office(inZone('UTC+14:01', weekdays('08:00', '17:00')))])],
+    ['opens_24_00', 'UpdateProfile', profile([office(inZone('UTC', weekdays('24:00', '24:00')))])],
+    ['closes_minute_60', 'UpdateProfile', profile([office(inZone('UTC', weekdays('08:00', '17:60')))])],
+    ['opens_arabic_indic_digits', 'UpdateProfile', profile([office(inZone('UTC', weekdays('\u0660\u0668:00', '17:00')))])],
+    ['first_day_unknown_enum', 'UpdateProfile', profile([office(inZone('UTC', weekdays('08:00', '17:00', { first_day: 99 })))])],
+    ['role_unknown_enum', 'UpdateProfile', profile([{ ...office(undefined), role: 42 }])],
+    ['kind_unknown_enum', 'UpdateProfile', profile([office(undefined)], { kind: 7 })],
+    ['two_primary_contacts', 'UpdateProfile', profile([office(undefined), office(undefined)])],
+    ['display_name_10000_characters', 'UpdateProfile', profile([office(undefined)], { display_name: 'n'.repeat(10_000) })],
+    ['country_line_break', 'UpdateProfile', profile([office(undefined)], { country: 'BR\n' })],
+    ['list_page_token_forged', 'ListDirectory', { page_token: 'AS4uLy4uL3g' }],
+    ['list_page_size_huge', 'ListDirectory', { page_size: 4_000_000_000 }],
+    ['get_unknown_with_line_break', 'GetDirectoryEntry', { organization_id: 'node-directory\nforged' }],
+  ];
+  await sendProbes(client, probes, apiKey, 2);
 }
 
 /**
@@ -587,13 +637,15 @@ function main(argv) {
     fileRetry(...args).catch(fail);
   } else if (command === 'file-hostile' && args.length === 2) {
     fileHostile(...args).catch(fail);
+  } else if (command === 'directory-hostile' && args.length === 2) {
+    directoryHostile(...args).catch(fail);
   } else if (command === 'takeover' && args.length === 3) {
     takeover(args[0], args[1], args[2], 2);
   } else if (command === 'stream' && args.length === 3) {
     takeover(args[0], args[1], args[2], 1);
   } else {
     fail('usage: outsider.js subscribe <address> <api key> <subscription id> [sync|async] | file-malformed <address> <api key>'
-      + ' | file-retry <address> <api key> | file-hostile <address> <api key>'
+      + ' | file-retry <address> <api key> | file-hostile <address> <api key> | directory-hostile <address> <api key>'
       + ' | takeover <address> <api key> <subscription id> | stream <address> <api key> <subscription id>');
   }
 }
