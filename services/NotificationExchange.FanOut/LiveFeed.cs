@@ -45,7 +45,7 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
     /// <summary>Completes once the feed knows its starting position.</summary>
     public Task Started => _started.Task;
 
-    public void OnCommitted(IReadOnlyList<RecordedEvent> events)
+    public void OnCommitted(IReadOnlyList<LogEntry> events)
     {
         foreach (var recorded in events)
         {
@@ -54,7 +54,7 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
     }
 
     /// <summary>An event another instance recorded, as the bus brought it.</summary>
-    public void Offer(RecordedEvent recorded) => _inputs.Writer.TryWrite(new FeedInput(recorded, 0));
+    public void Offer(LogEntry recorded) => _inputs.Writer.TryWrite(new FeedInput(recorded, 0));
 
     /// <summary>True when an event with this sequence would be dropped as already dispatched (saves decoding it).</summary>
     public bool AlreadyDispatched(long sequence) => sequence <= Position;
@@ -192,7 +192,8 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventListener
             Volatile.Write(ref _position, entry.Sequence);
             if (entry.MatchKeys is not { } keys)
             {
-                // an unreadable entry without readable keys: every stream decides (and says) it exists
+                // a consultation's event, or an unreadable entry without readable keys: every stream decides (the
+                // audience first) whether it receives it. Consultation events are few next to notifications.
                 foreach (var stream in _all)
                 {
                     stream.Offer(entry);

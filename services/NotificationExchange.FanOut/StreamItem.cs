@@ -5,10 +5,11 @@ namespace NotificationExchange.FanOut;
 /// <summary>What a subscriber stream carries, in order.</summary>
 public abstract record StreamItem
 {
-    public sealed record Event(RecordedEvent Recorded, bool Live) : StreamItem;
+    /// <summary>A readable entry: a notification's version or a consultation's state change.</summary>
+    public sealed record Event(LogEntry Entry, bool Live) : StreamItem;
 
-    /// <summary>A matching sequence whose event cannot be read back; the stream moves past it.</summary>
-    public sealed record Unreadable(UnreadableEvent Entry) : StreamItem;
+    /// <summary>A matching sequence whose event cannot be read back (either kind); the stream moves past it.</summary>
+    public sealed record Unreadable(LogEntry Entry) : StreamItem;
 
     /// <summary>
     /// Replay is over; from here on the stream is live. <see cref="Sequence"/> is the position reached: every matching

@@ -15,9 +15,9 @@ namespace NotificationExchange.FanOut;
 /// exceeds the capacity. Counting only the buffer would let a writer that defers flushes (to send several messages in
 /// one go) move a slow subscriber's backlog out of the buffer into the unflushed response, where nothing bounds it.
 /// </remarks>
-internal sealed class SubscriberStream(SubscriptionFilter filter, int capacity, ExchangeMetrics metrics) : IDisposable
+internal sealed class SubscriberStream(Subscription subscription, int capacity, ExchangeMetrics metrics) : IDisposable
 {
-    private readonly SubscriptionMatcher _matcher = filter.Compile();
+    private readonly SubscriptionMatcher _matcher = subscription.Filter.Compile(subscription.OwnerOperatorId);
     // Unbounded as a channel: the bound is _held, which also covers entries already read from it.
     private readonly Channel<LogEntry> _buffer = Channel.CreateUnbounded<LogEntry>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
@@ -29,7 +29,7 @@ internal sealed class SubscriberStream(SubscriptionFilter filter, int capacity, 
     public ChannelReader<LogEntry> Reader => _buffer.Reader;
 
     /// <summary>The objects this stream's filter names, by which the feed indexes it; empty when it names none.</summary>
-    public IReadOnlyList<int> WatchedObjects => filter.NoradCatIds;
+    public IReadOnlyList<int> WatchedObjects => subscription.Filter.NoradCatIds;
 
     public SubscriptionMatcher Matcher => _matcher;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -53,7 +54,7 @@ public sealed class SubscriptionSession : IDisposable
         _clock = clock;
         _closed = closed;
         Opened = opened;
-        _stream = new SubscriberStream(subscription.Filter, options.StreamBufferCapacity, metrics);
+        _stream = new SubscriberStream(subscription, options.StreamBufferCapacity, metrics);
         _matcher = _stream.Matcher;
         _graceOver = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
         _onEnded = _stream.Ended.Register(() =>
@@ -219,8 +220,8 @@ public sealed class SubscriptionSession : IDisposable
 
     private static StreamItem Item(LogEntry entry, bool live) => entry switch
     {
-        RecordedEvent recorded => new StreamItem.Event(recorded, live),
-        UnreadableEvent unreadable => new StreamItem.Unreadable(unreadable),
+        RecordedEvent or ConsultationRecorded => new StreamItem.Event(entry, live),
+        UnreadableEvent or UnreadableConsultationEvent => new StreamItem.Unreadable(entry),
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     };
 

@@ -13,5 +13,5 @@ public interface IEventRenderer
     /// Renders the event; throws <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/> when a value
     /// of the event cannot be rendered (the write then refuses the request). Anything else is the renderer's own fault.
     /// </summary>
-    void Render(RecordedEvent recorded);
+    void Render(LogEntry entry);
 }

@@ -2,8 +2,8 @@ using NotificationExchange.Domain.Notifications;
 
 namespace NotificationExchange.Filing;
 
-/// <summary>Puts recorded events on the bus; completes once the bus has confirmed every one of them.</summary>
+/// <summary>Puts recorded (readable) events of either kind on the bus; completes once the bus has confirmed every one of them.</summary>
 public interface IIntegrationEventPublisher
 {
-    Task PublishAsync(IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
+    Task PublishAsync(IReadOnlyList<LogEntry> events, CancellationToken cancellationToken);
 }

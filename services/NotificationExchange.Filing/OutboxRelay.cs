@@ -69,7 +69,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         committed.Subscribe(this);
     }
 
-    public void OnCommitted(IReadOnlyList<RecordedEvent> events)
+    public void OnCommitted(IReadOnlyList<LogEntry> events)
     {
         // Called inside the commit's span: remember it, so that the publish (and MassTransit's spans under it)
         // continue the trace that filed the event.
@@ -85,7 +85,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         var needSweep = true;
         var nextSweep = Now();
         var backoff = TimeSpan.FromMilliseconds(200);
-        var batch = new List<RecordedEvent>(_options.MaxBatchSize);
+        var batch = new List<LogEntry>(_options.MaxBatchSize);
         var traces = new HashSet<ActivityContext>();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -174,7 +174,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
                 _sweptOnce = true;
                 return;
             }
-            var readable = pending.OfType<RecordedEvent>().ToArray();
+            var readable = pending.Where(e => e.IsReadable).ToArray();
             if (readable.Length > 0)
             {
                 await PublishAsync(readable, [], cancellationToken);
@@ -183,7 +183,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
             {
                 // An entry that cannot be read back cannot be published; it stays in the log, where every instance's
                 // feed finds it by sequence and passes it on as unreadable. Take it off the outbox.
-                var unreadable = pending.OfType<UnreadableEvent>().ToArray();
+                var unreadable = pending.Where(e => !e.IsReadable).ToArray();
                 foreach (var entry in unreadable)
                 {
                     _logger.LogError("Outbox entry {Sequence} is not published: {Entry}", entry.Sequence, entry);
@@ -199,7 +199,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         }
     }
 
-    private async Task PublishAsync(IReadOnlyList<RecordedEvent> batch, IReadOnlyCollection<ActivityContext> commits, CancellationToken cancellationToken)
+    private async Task PublishAsync(IReadOnlyList<LogEntry> batch, IReadOnlyCollection<ActivityContext> commits, CancellationToken cancellationToken)
     {
         // One span for the batch: child of the first commit it carries, linked to the others.
         using var activity = ExchangeMetrics.ActivitySource.StartActivity(
@@ -234,5 +234,5 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
 
     private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
 
-    private readonly record struct Committed(RecordedEvent Event, ActivityContext? Commit);
+    private readonly record struct Committed(LogEntry Event, ActivityContext? Commit);
 }

@@ -16,9 +16,9 @@ namespace NotificationExchange.Storage.Sqlite;
 /// The read side of the SQLite store, and the rare writes (operators, subscriptions) that need no group commit.
 /// Readers use pooled connections; in WAL mode they never wait for the writer.
 /// </summary>
-public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDirectory, ISubscriptionStore
+public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDirectory, ISubscriptionStore, IConsultationLog
 {
-    internal const string SelectEvent = "SELECT sequence, event_type, recorded_at, snapshot, match_keys, notification_id, version FROM events";
+    internal const string SelectEvent = "SELECT sequence, event_type, recorded_at, snapshot, match_keys, notification_id, version, subject, audience FROM events";
     internal const string SelectSubscription = "SELECT id, owner, name, filter, acknowledged_sequence, created_at FROM subscriptions";
     // what an account reads back as (never its key hash); the key is written with it
     private const string OperatorReadColumns = "id, display_name, kind, country, contacts, is_admin, created_at, updated_at";
@@ -63,15 +63,15 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
             [("$from", fromSequence), ("$to", toSequence)], cancellationToken);
 
     public async Task<RecordedEvent?> GetLatestAsync(string notificationId, CancellationToken cancellationToken) =>
-        (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id ORDER BY version DESC LIMIT 1;", [("$id", notificationId)], cancellationToken))
+        (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id AND subject = 0 ORDER BY version DESC LIMIT 1;", [("$id", notificationId)], cancellationToken))
         .SingleOrDefault();
 
     public async Task<RecordedEvent?> GetVersionAsync(string notificationId, int version, CancellationToken cancellationToken) =>
-        (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id AND version = $version;", [("$id", notificationId), ("$version", version)], cancellationToken))
+        (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id AND version = $version AND subject = 0;", [("$id", notificationId), ("$version", version)], cancellationToken))
         .SingleOrDefault();
 
     public Task<IReadOnlyList<LogEntry>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken) =>
-        ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id ORDER BY version;", [("$id", notificationId)], cancellationToken);
+        ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id AND subject = 0 ORDER BY version;", [("$id", notificationId)], cancellationToken);
 
     public async Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken)
     {
@@ -146,12 +146,12 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
 
     public async Task<RememberedRequest?> FindRequestAsync(string operatorId, string requestId, CancellationToken cancellationToken) =>
         (await ReadAsync("""
-            SELECT e.sequence, e.event_type, e.recorded_at, e.snapshot, e.match_keys, e.notification_id, e.version, r.fingerprint
+            SELECT e.sequence, e.event_type, e.recorded_at, e.snapshot, e.match_keys, e.notification_id, e.version, e.subject, e.audience, r.fingerprint
             FROM requests r JOIN events e ON e.notification_id = r.notification_id AND e.version = r.version
-            WHERE r.operator_id = $operator AND r.request_id = $request;
+            WHERE r.operator_id = $operator AND r.request_id = $request AND e.subject = 0;
             """,
             [("$operator", operatorId), ("$request", requestId)],
-            reader => new RememberedRequest((byte[])reader.GetValue(7), ReadEvent(reader)),
+            reader => new RememberedRequest((byte[])reader.GetValue(9), ReadEvent(reader)),
             cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<LogEntry>> ReadPendingAsync(string instanceId, DateTime takeOverBefore, int maxCount, CancellationToken cancellationToken) =>
@@ -265,6 +265,10 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
     /// </summary>
     internal static LogEntry ReadEntry(SqliteDataReader reader)
     {
+        if (reader.GetInt32(7) == SubjectConsultation)
+        {
+            return ReadConsultationEntry(reader);
+        }
         var sequence = reader.GetInt64(0);
         var type = (NotificationEventType)reader.GetInt32(1);
         var recordedAt = SqliteTime.FromTicks(reader.GetInt64(2));
@@ -286,11 +290,11 @@ public sealed class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDi
         }
     }
 
-    /// <summary>The event of one version as stored; DATA_LOSS when it cannot be read back.</summary>
+    /// <summary>The event of one version of a notification as stored; DATA_LOSS when it cannot be read back.</summary>
     internal static RecordedEvent ReadEvent(SqliteDataReader reader) => ReadEntry(reader) switch
     {
         RecordedEvent recorded => recorded,
-        UnreadableEvent unreadable => throw ExchangeRuleException.Unreadable(unreadable),
+        { IsReadable: false } unreadable => throw ExchangeRuleException.Unreadable(unreadable),
         var other => throw new InvalidOperationException($"unexpected log entry {other.GetType().Name}"),
     };
 

@@ -83,7 +83,7 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
         using var activity = ExchangeMetrics.ActivitySource.StartActivity(
             ActivityKind.Internal, name: "log commit", links: batch.Where(w => w.Caller is not null).Select(w => new ActivityLink(w.Caller!.Value)));
         activity?.SetTag("nx.batch_size", batch.Count);
-        IReadOnlyList<RecordedEvent> events;
+        IReadOnlyList<LogEntry> events;
         try
         {
             _session.Begin();

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -13,7 +14,7 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly string _instanceId;
-    private readonly List<RecordedEvent> _appended = [];
+    private readonly List<LogEntry> _appended = [];
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private readonly WriterTurnstile _turnstile;
     private long _nextSequence;
@@ -58,7 +59,7 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         _nextSequence = mark.NextSequence;
     }
 
-    public IReadOnlyList<RecordedEvent> Commit()
+    public IReadOnlyList<LogEntry> Commit()
     {
         try
         {
@@ -93,14 +94,14 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
 
     public RecordedEvent? GetLatest(string notificationId)
     {
-        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id ORDER BY version DESC LIMIT 1;");
+        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND subject = 0 ORDER BY version DESC LIMIT 1;");
         command.Parameters["$id"].Value = notificationId;
         return ReadOne(command);
     }
 
     public RecordedEvent? GetVersion(string notificationId, int version)
     {
-        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND version = $version;");
+        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND version = $version AND subject = 0;");
         command.Parameters["$id"].Value = notificationId;
         command.Parameters["$version"].Value = version;
         return ReadOne(command);
@@ -147,6 +148,70 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         }
         _appended.Add(recordedEvent);
         _nextSequence++;
+    }
+
+    public void Append(ConsultationRecorded recorded)
+    {
+        if (recorded.Sequence != _nextSequence)
+        {
+            throw new InvalidOperationException($"event sequence {recorded.Sequence} is not the next one ({_nextSequence})");
+        }
+        var consultation = recorded.Consultation;
+        var insert = Command("""
+            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys, subject, audience)
+            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, 'null', 1, $audience);
+            INSERT INTO outbox (sequence, instance_id, created_at) VALUES ($sequence, $instance, $recorded_at);
+            INSERT INTO consultations (id, requester, state, first_sequence, latest_sequence, pending_deadline)
+            VALUES ($id, $requester, $state, $sequence, $sequence, $deadline)
+            ON CONFLICT (id) DO UPDATE SET state = excluded.state, latest_sequence = excluded.latest_sequence,
+                pending_deadline = excluded.pending_deadline;
+            """);
+        insert.Parameters["$sequence"].Value = recorded.Sequence;
+        insert.Parameters["$id"].Value = consultation.Id;
+        insert.Parameters["$version"].Value = consultation.Version;
+        insert.Parameters["$type"].Value = (int)recorded.Type;
+        insert.Parameters["$recorded_at"].Value = SqliteTime.ToTicks(recorded.RecordedAt);
+        insert.Parameters["$snapshot"].Value = NotificationJson.Serialize(recorded.Change);
+        insert.Parameters["$audience"].Value = SqliteExchangeStore.AudienceValue(recorded.Audience);
+        insert.Parameters["$instance"].Value = _instanceId;
+        insert.Parameters["$requester"].Value = consultation.Requester;
+        insert.Parameters["$state"].Value = (int)consultation.State;
+        insert.Parameters["$deadline"].Value = consultation.PendingDeadline is { } deadline ? SqliteTime.ToTicks(deadline) : DBNull.Value;
+        insert.ExecuteNonQuery();
+
+        // The parties never change after the request: index them once.
+        var parties = Command("""
+            INSERT OR IGNORE INTO consultation_parties (organization_id, first_sequence, consultation_id)
+            SELECT $party, first_sequence, id FROM consultations WHERE id = $id;
+            """);
+        parties.Parameters["$id"].Value = consultation.Id;
+        if (consultation.Version == 1)
+        {
+            foreach (var party in consultation.Parties)
+            {
+                parties.Parameters["$party"].Value = party;
+                parties.ExecuteNonQuery();
+            }
+        }
+        _appended.Add(recorded);
+        _nextSequence++;
+    }
+
+    public ConsultationRecorded? GetConsultation(string consultationId)
+    {
+        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND subject = 1 ORDER BY version DESC LIMIT 1;");
+        command.Parameters["$id"].Value = consultationId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteExchangeStore.ReadConsultation(reader) : null;
+    }
+
+    public ConsultationRecorded? GetConsultationVersion(string consultationId, int version)
+    {
+        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND version = $version AND subject = 1;");
+        command.Parameters["$id"].Value = consultationId;
+        command.Parameters["$version"].Value = version;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteExchangeStore.ReadConsultation(reader) : null;
     }
 
     public void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info)

@@ -41,7 +41,7 @@ public class OutboxTests
         public ConcurrentBag<long> Confirmed { get; } = [];
         public int Attempts => Volatile.Read(ref _attempts);
 
-        public Task PublishAsync(IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        public Task PublishAsync(IReadOnlyList<LogEntry> events, CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref _attempts) == 1)
             {

@@ -129,7 +129,7 @@ public class RabbitMqTests
     /// <summary>A bus that takes messages and never confirms them: what a process that dies mid-publish leaves.</summary>
     private sealed class NeverConfirmingPublisher : Filing.IIntegrationEventPublisher
     {
-        public Task PublishAsync(IReadOnlyList<Domain.Notifications.RecordedEvent> events, CancellationToken cancellationToken) =>
+        public Task PublishAsync(IReadOnlyList<Domain.Notifications.LogEntry> events, CancellationToken cancellationToken) =>
             Task.Delay(Timeout.Infinite, cancellationToken);
     }
 

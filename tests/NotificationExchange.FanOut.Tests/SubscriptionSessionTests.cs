@@ -29,7 +29,7 @@ public class SubscriptionSessionTests
         session.Flushed();
 
         Assert.That(replayed, Is.EqualTo(elsewhere.Select(e => new StreamItem.Event(e, Live: false)).Append<StreamItem>(new StreamItem.CaughtUp(6))));
-        Assert.That(live, Is.InstanceOf<StreamItem.Event>().With.Property("Recorded").Property("Sequence").EqualTo(7),
+        Assert.That(live, Is.InstanceOf<StreamItem.Event>().With.Property("Entry").Property("Sequence").EqualTo(7),
             "the feed's copies of 1 to 6 were dropped, not sent again");
         Assert.That(fanOut.Meters.Held, Is.Zero, "the dropped copies no longer count against the buffer");
     }
@@ -59,9 +59,9 @@ public class SubscriptionSessionTests
         fanOut.Store.Commit(1);
         var live = await reader.NextAsync();
 
-        Assert.That(replayed.OfType<StreamItem.Event>().Select(e => e.Recorded.Sequence), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6, 7 }));
+        Assert.That(replayed.OfType<StreamItem.Event>().Select(e => e.Entry.Sequence), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6, 7 }));
         Assert.That(replayed[^1], Is.EqualTo(new StreamItem.CaughtUp(7)));
-        Assert.That(live, Is.InstanceOf<StreamItem.Event>().With.Property("Recorded").Property("Sequence").EqualTo(8));
+        Assert.That(live, Is.InstanceOf<StreamItem.Event>().With.Property("Entry").Property("Sequence").EqualTo(8));
     }
 
     [Test]

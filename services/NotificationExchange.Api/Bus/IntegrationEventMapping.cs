@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.IntegrationEvents;
 using NotificationExchange.Orbits.Regimes;
@@ -20,6 +21,30 @@ internal static class IntegrationEventMapping
         Regimes = recorded.Keys.Regimes.Select(r => r.ToString()).ToArray(),
         Snapshot = NotificationJson.Serialize(recorded.Notification),
     };
+
+    public static ConsultationEventRecorded ToIntegrationEvent(this ConsultationRecorded recorded, Guid storeId) => new()
+    {
+        StoreId = storeId,
+        Sequence = recorded.Sequence,
+        ConsultationId = recorded.Consultation.Id,
+        Version = recorded.Consultation.Version,
+        EventType = recorded.Type.ToString(),
+        RecordedAt = recorded.RecordedAt,
+        Parties = recorded.Audience.Parties ?? [],
+        Snapshot = NotificationJson.Serialize(recorded.Change),
+    };
+
+    /// <summary>The event as the bus brought it; its parties must be the snapshot's (else it is not offered: the log fills it).</summary>
+    public static ConsultationRecorded ToRecordedEvent(this ConsultationEventRecorded message)
+    {
+        var change = NotificationJson.DeserializeConsultationChange(message.Snapshot);
+        if (!change.Consultation.Audience.Parties!.SequenceEqual(message.Parties.Order(StringComparer.Ordinal)))
+        {
+            throw new ArgumentException($"event {message.Sequence} names other parties than its snapshot");
+        }
+        return new ConsultationRecorded(
+            message.Sequence, Enum.Parse<ConsultationEventType>(message.EventType), DateTime.SpecifyKind(message.RecordedAt, DateTimeKind.Utc), change);
+    }
 
     public static RecordedEvent ToRecordedEvent(this NotificationEventRecorded message) => new(
         message.Sequence,

@@ -1,4 +1,5 @@
 using MassTransit;
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Filing;
@@ -8,6 +9,11 @@ namespace NotificationExchange.Api.Bus;
 /// <summary>Publishes recorded events through MassTransit; each publish completes when the broker confirms it.</summary>
 internal sealed class MassTransitEventPublisher(IBus bus, INotificationLog log) : IIntegrationEventPublisher
 {
-    public Task PublishAsync(IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken) =>
-        Task.WhenAll(events.Select(e => bus.Publish(e.ToIntegrationEvent(log.StoreId), cancellationToken)));
+    public Task PublishAsync(IReadOnlyList<LogEntry> events, CancellationToken cancellationToken) =>
+        Task.WhenAll(events.Select(e => e switch
+        {
+            RecordedEvent recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
+            ConsultationRecorded recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(events), e.GetType().Name, "only readable entries are published"),
+        }));
 }

@@ -33,6 +33,7 @@ internal static class BusExtensions
             else
             {
                 bus.AddConsumer<NotificationEventRecordedConsumer>();
+                bus.AddConsumer<ConsultationEventRecordedConsumer>();
                 bus.AddConsumer<SubscriptionStreamOpenedConsumer>();
                 bus.UsingRabbitMq((context, cfg) =>
                 {
@@ -46,6 +47,7 @@ internal static class BusExtensions
                         // One at a time keeps the queue's order; the consumer only hands events to the feed.
                         endpoint.ConcurrentMessageLimit = 1;
                         endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
+                        endpoint.ConfigureConsumer<ConsultationEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<SubscriptionStreamOpenedConsumer>(context);
                     });
                 });

@@ -55,7 +55,7 @@ internal static class OperatorMapping
             WireScalars.Text(contact.Hours.TimeZone),
             contact.Hours.Weekly.Select(w => new WeeklyPeriod((Weekday)w.FirstDay, (Weekday)w.LastDay, WireScalars.Text(w.Opens), WireScalars.Text(w.Closes))).ToArray()));
 
-    private static P.ContactPoint ToProto(ContactPoint contact) => new()
+    public static P.ContactPoint ToProto(this ContactPoint contact) => new()
     {
         Role = (P.ContactRole)contact.Role,
         Name = contact.Name ?? "",

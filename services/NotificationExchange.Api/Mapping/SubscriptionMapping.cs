@@ -16,7 +16,8 @@ internal static class SubscriptionMapping
         filter.NoradCatIds.Select(n => (int)Math.Min(n, int.MaxValue)).ToArray(),
         filter.FilingOperators.ToArray(),
         filter.Regimes.Select(r => (R.OrbitalRegime)r).ToArray(),
-        filter.EventTypes.Select(t => (D.NotificationEventType)t).ToArray());
+        filter.EventTypes.Select(t => (D.NotificationEventType)t).ToArray(),
+        filter.ExcludeConsultationEvents);
 
     public static P.Subscription ToProto(this S.Subscription subscription) => new()
     {
@@ -30,6 +31,7 @@ internal static class SubscriptionMapping
             FilingOperators = { subscription.Filter.FilingOperators },
             Regimes = { subscription.Filter.Regimes.Select(r => r.ToProto()) },
             EventTypes = { subscription.Filter.EventTypes.Select(t => t.ToProto()) },
+            ExcludeConsultationEvents = subscription.Filter.ExcludeConsultationEvents,
         },
         AcknowledgedSequence = (ulong)subscription.AcknowledgedSequence,
         CreatedAt = Timestamp.FromDateTime(subscription.CreatedAt),
@@ -38,7 +40,7 @@ internal static class SubscriptionMapping
     /// <summary>What a stream sends for an item; events as <see cref="EventMessages"/> renders them.</summary>
     public static P.SubscriptionMessage ToMessage(this StreamItem item) => item switch
     {
-        StreamItem.Event e => EventMessages.Message((D.LogEntry)e.Recorded),
+        StreamItem.Event e => EventMessages.Message(e.Entry),
         StreamItem.Unreadable u => EventMessages.Message(u.Entry),
         StreamItem.CaughtUp c => new P.SubscriptionMessage { CaughtUp = new P.CaughtUp { Sequence = (ulong)c.Sequence } },
         StreamItem.Heartbeat h => new P.SubscriptionMessage

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using NotificationExchange.Api.Mapping;
 using NotificationExchange.Domain.Commands;
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Filing;
 using NotificationExchange.Protocol.V1;
@@ -11,7 +12,7 @@ using D = NotificationExchange.Domain.Notifications;
 namespace NotificationExchange.Api.Services;
 
 /// <summary>
-/// The wire form of recorded events and notifications: the one place that renders them, and says what to do when a
+/// The wire form of recorded events (notifications' and consultations') and notifications: the one place that renders them, and says what to do when a
 /// stored one cannot be rendered. An event is rendered once, inside the write that records it (an event that cannot
 /// be rendered is never committed), then reused for the filer's answer and for every stream that carries it. What an
 /// earlier version stored may still fail to render: streams then carry it as unreadable, listings leave it out, and
@@ -21,45 +22,73 @@ internal sealed class EventMessages : IEventRenderer
 {
     // Keyed by the event object, which the log writer hands on to the feed and the streams: many streams carry the
     // same live event, and build its message once.
-    private static readonly ConditionalWeakTable<D.RecordedEvent, SubscriptionMessage> _messages = [];
+    private static readonly ConditionalWeakTable<D.LogEntry, SubscriptionMessage> _messages = [];
 
-    public void Render(D.RecordedEvent recorded) => Message(recorded);
+    public void Render(D.LogEntry entry) => Rendered(entry);
 
     /// <summary>How rendering fails: protobuf refuses a value (a null string, a time that is not UTC).</summary>
     public static bool IsRenderFailure(Exception exception) => exception is ArgumentException or InvalidOperationException;
 
     /// <summary>The stream message carrying this event; throws (see <see cref="IsRenderFailure"/>) when it cannot be rendered.</summary>
-    public static SubscriptionMessage Message(D.RecordedEvent recorded) => _messages.GetValue(recorded, static recorded => new SubscriptionMessage
-    {
-        Event = new NotificationEvent
-        {
-            Sequence = (ulong)recorded.Sequence,
-            EventType = recorded.Type.ToProto(),
-            RecordedAt = Timestamp.FromDateTime(recorded.RecordedAt),
-            Notification = recorded.Notification.ToProto(),
-        },
-    });
+    public static SubscriptionMessage Message(D.RecordedEvent recorded) => Rendered(recorded);
 
     /// <summary>The stream message for a log entry: the event, or, when it cannot be read or rendered, that it is unreadable.</summary>
     public static SubscriptionMessage Message(D.LogEntry entry)
     {
         switch (entry)
         {
-            case D.RecordedEvent recorded:
+            case D.RecordedEvent or ConsultationRecorded:
                 try
                 {
-                    return Message(recorded);
+                    return Rendered(entry);
                 }
                 catch (Exception e) when (IsRenderFailure(e))
                 {
-                    return Message(Unrenderable(recorded, e));
+                    return Message(Unrenderable(entry, e));
                 }
-            case D.UnreadableEvent unreadable:
-                return Message(unreadable);
+            case D.UnreadableEvent or UnreadableConsultationEvent:
+                return Unreadable(entry);
             default:
                 throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null);
         }
     }
+
+    /// <summary>The consultation's event as parties receive it; throws (see <see cref="IsRenderFailure"/>) when it cannot be rendered.</summary>
+    public static ConsultationEvent Message(ConsultationRecorded recorded) => Rendered(recorded).ConsultationEvent;
+
+    private static SubscriptionMessage Rendered(D.LogEntry entry) => _messages.GetValue(entry, static entry => entry switch
+    {
+        D.RecordedEvent recorded => new SubscriptionMessage
+        {
+            Event = new NotificationEvent
+            {
+                Sequence = (ulong)recorded.Sequence,
+                EventType = recorded.Type.ToProto(),
+                RecordedAt = Timestamp.FromDateTime(recorded.RecordedAt),
+                Notification = recorded.Notification.ToProto(),
+            },
+        },
+        ConsultationRecorded recorded => new SubscriptionMessage { ConsultationEvent = recorded.ToProto() },
+        _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
+    });
+
+    private static SubscriptionMessage Unreadable(D.LogEntry entry) => entry switch
+    {
+        D.UnreadableEvent unreadable => Message(unreadable),
+        UnreadableConsultationEvent unreadable => new SubscriptionMessage
+        {
+            Unreadable = new Protocol.V1.UnreadableEvent
+            {
+                Sequence = (ulong)unreadable.Sequence,
+                RecordedAt = Timestamp.FromDateTime(unreadable.RecordedAt),
+                ConsultationId = unreadable.ConsultationId,
+                ConsultationEventType = (Protocol.V1.ConsultationEventType)unreadable.Type,
+                Version = (uint)unreadable.Version,
+                Reason = unreadable.Reason,
+            },
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
+    };
 
     /// <summary>The stream message saying that an entry of the log cannot be read.</summary>
     public static SubscriptionMessage Message(D.UnreadableEvent entry) => new()
@@ -110,8 +139,15 @@ internal sealed class EventMessages : IEventRenderer
         }
     }
 
-    private static D.UnreadableEvent Unrenderable(D.RecordedEvent recorded, Exception failure) => new(
-        recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Notification.Id, recorded.Notification.Version, recorded.Keys, Why(failure));
+    /// <summary>What a stream carries for an entry that cannot be rendered: the same entry, unreadable, with the same audience.</summary>
+    public static D.LogEntry Unrenderable(D.LogEntry entry, Exception failure) => entry switch
+    {
+        D.RecordedEvent recorded => new D.UnreadableEvent(
+            recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Notification.Id, recorded.Notification.Version, recorded.Keys, Why(failure)),
+        ConsultationRecorded recorded => new UnreadableConsultationEvent(
+            recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Consultation.Id, recorded.Consultation.Version, recorded.Audience, Why(failure)),
+        _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
+    };
 
     private static string Why(Exception renderFailure) => $"it cannot be rendered: {renderFailure.Message}";
 }

@@ -45,12 +45,12 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
                 var revision = new NotificationRevision
                 {
                     Sequence = (ulong)entry.Sequence,
-                    EventType = entry.Type.ToProto(),
                     RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(entry.RecordedAt),
                 };
                 switch (entry)
                 {
                     case RecordedEvent recorded:
+                        revision.EventType = recorded.Type.ToProto();
                         revision.Version = (uint)recorded.Notification.Version;
                         if (EventMessages.TryRender(recorded.Notification, out var rendered, out var reason))
                         {
@@ -62,6 +62,7 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
                         }
                         break;
                     case D.UnreadableEvent unreadable:
+                        revision.EventType = unreadable.Type.ToProto();
                         revision.Version = (uint)unreadable.Version;
                         revision.UnreadableReason = unreadable.Reason;
                         break;

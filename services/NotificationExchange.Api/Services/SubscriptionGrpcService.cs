@@ -84,11 +84,11 @@ internal sealed class SubscriptionGrpcService(
                 switch (item)
                 {
                     case StreamItem.Event delivered:
-                        lastSent = delivered.Recorded.Sequence;
+                        lastSent = delivered.Entry.Sequence;
                         metrics.Delivered(1);
                         if (delivered.Live)
                         {
-                            metrics.DeliveryLag(clock.GetUtcNow().UtcDateTime - delivered.Recorded.RecordedAt);
+                            metrics.DeliveryLag(clock.GetUtcNow().UtcDateTime - delivered.Entry.RecordedAt);
                         }
                         break;
                     case StreamItem.Unreadable unreadable:

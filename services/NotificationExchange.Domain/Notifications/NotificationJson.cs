@@ -75,6 +75,19 @@ public static class NotificationJson
         return stored;
     }
 
+    public static string Serialize(Consultations.ConsultationChange change) =>
+        JsonSerializer.Serialize(change, NotificationJsonContext.Default.ConsultationChange);
+
+    public static Consultations.ConsultationChange DeserializeConsultationChange(string json) =>
+        JsonSerializer.Deserialize(json, NotificationJsonContext.Default.ConsultationChange) ?? throw new JsonException("a consultation snapshot was null");
+
+    /// <summary>An audience's parties as the log stores them beside an entry (a JSON array of organisation ids).</summary>
+    public static string SerializeParties(IReadOnlyList<string> parties) =>
+        JsonSerializer.Serialize(parties, NotificationJsonContext.Default.IReadOnlyListString);
+
+    public static IReadOnlyList<string> DeserializeParties(string json) =>
+        JsonSerializer.Deserialize(json, NotificationJsonContext.Default.IReadOnlyListString) ?? throw new JsonException("parties were null");
+
     public static string Serialize(MatchKeys keys) => JsonSerializer.Serialize(keys, NotificationJsonContext.Default.MatchKeys);
 
     public static MatchKeys DeserializeMatchKeys(string json) =>
@@ -138,4 +151,5 @@ public static class NotificationJson
 [JsonSerializable(typeof(AmendNotificationCommand))]
 [JsonSerializable(typeof(CancelNotificationCommand))]
 [JsonSerializable(typeof(ReportExecutionCommand))]
+[JsonSerializable(typeof(Consultations.ConsultationChange))]
 internal sealed partial class NotificationJsonContext : JsonSerializerContext;

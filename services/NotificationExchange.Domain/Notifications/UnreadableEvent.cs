@@ -1,3 +1,5 @@
+using NotificationExchange.Domain.Audiences;
+
 namespace NotificationExchange.Domain.Notifications;
 
 /// <summary>
@@ -7,9 +9,13 @@ namespace NotificationExchange.Domain.Notifications;
 /// </summary>
 public sealed record UnreadableEvent(
     long Sequence, NotificationEventType Type, DateTime RecordedAt, string NotificationId, int Version, MatchKeys? Keys, string Reason)
-    : LogEntry(Sequence, Type, RecordedAt)
+    : LogEntry(Sequence, RecordedAt)
 {
     public override MatchKeys? MatchKeys => Keys;
+
+    public override EventAudience Audience => EventAudience.Public;
+
+    public override bool IsReadable => false;
 
     public override string ToString() => $"{NotificationId} version {Version} (sequence {Sequence}) cannot be read back: {Reason}";
 }

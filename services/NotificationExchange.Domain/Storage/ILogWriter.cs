@@ -48,10 +48,10 @@ public interface ILogWriteSession
 /// <summary>Remembers the answer to a request, so that a retry gets the same answer.</summary>
 public sealed record IdempotencyRecord(string OperatorId, string RequestId, byte[] Fingerprint, string NotificationId, int Version);
 
-/// <summary>Told of each committed batch of events, in sequence order, before the writers' callers are answered.</summary>
+/// <summary>Told of each committed batch of events (of either kind), in sequence order, before the writers' callers are answered.</summary>
 public interface ICommittedEventListener
 {
-    void OnCommitted(IReadOnlyList<RecordedEvent> events);
+    void OnCommitted(IReadOnlyList<LogEntry> events);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Orbits.Regimes;
@@ -7,14 +8,16 @@ namespace NotificationExchange.Domain.Subscriptions;
 
 /// <summary>
 /// Which events a subscription receives. Every non-empty list must match; an empty list matches anything; within a
-/// list any entry may match.
+/// list any entry may match. The lists select notification events; the events of consultations the owner is a party
+/// of come unless <see cref="ExcludeConsultationEvents"/> (and those of other consultations never do).
 /// </summary>
 public sealed record SubscriptionFilter(
     IReadOnlyList<NotificationKind> Kinds,
     IReadOnlyList<int> NoradCatIds,
     IReadOnlyList<string> FilingOperators,
     IReadOnlyList<OrbitalRegime> Regimes,
-    IReadOnlyList<NotificationEventType> EventTypes)
+    IReadOnlyList<NotificationEventType> EventTypes,
+    bool ExcludeConsultationEvents = false)
 {
     public const int MaxObjects = 10_000;
     public const int MaxOperators = 1_000;
@@ -56,8 +59,11 @@ public sealed record SubscriptionFilter(
         }
     }
 
-    /// <summary>A matcher built for speed: the live feed asks it about every event for every open stream.</summary>
-    public SubscriptionMatcher Compile() => new(this);
+    /// <summary>
+    /// A matcher for the streams of <paramref name="ownerId"/>'s subscription, built for speed: the live feed asks it
+    /// about every event for every open stream.
+    /// </summary>
+    public SubscriptionMatcher Compile(string ownerId) => new(this, ownerId);
 }
 
 public sealed class SubscriptionMatcher
@@ -67,9 +73,13 @@ public sealed class SubscriptionMatcher
     private readonly FrozenSet<string>? _operators;
     private readonly FrozenSet<OrbitalRegime>? _regimes;
     private readonly FrozenSet<NotificationEventType>? _eventTypes;
+    private readonly bool _consultationEvents;
+    private readonly string _ownerId;
 
-    public SubscriptionMatcher(SubscriptionFilter filter)
+    public SubscriptionMatcher(SubscriptionFilter filter, string ownerId)
     {
+        _ownerId = ownerId;
+        _consultationEvents = !filter.ExcludeConsultationEvents;
         _kinds = SetOrNull(filter.Kinds);
         _objects = SetOrNull(filter.NoradCatIds);
         _operators = SetOrNull(filter.FilingOperators);
@@ -78,22 +88,26 @@ public sealed class SubscriptionMatcher
     }
 
     /// <summary>
-    /// Whether the subscription receives this entry. An unreadable entry whose match keys are unreadable too is matched
-    /// on its event type alone (which the log keeps apart): it carries nothing but its position and why it cannot be
-    /// read, and a subscriber who should have had the event must learn that it exists.
+    /// Whether the subscription receives this entry. First of all the entry's audience must admit the owner: what it
+    /// does not admit is never sent, readable or not. An unreadable notification entry whose match keys are unreadable
+    /// too is matched on its event type alone (which the log keeps apart): it carries nothing but its position and why
+    /// it cannot be read, and a subscriber who should have had the event must learn that it exists.
     /// </summary>
-    public bool Matches(LogEntry entry)
+    public bool Matches(LogEntry entry) => entry.Audience.Admits(_ownerId) && entry switch
     {
-        if (entry.MatchKeys is not { } keys)
-        {
-            return _eventTypes is null || _eventTypes.Contains(entry.Type);
-        }
-        return (_eventTypes is null || _eventTypes.Contains(entry.Type))
+        RecordedEvent recorded => MatchesNotification(recorded.Type, recorded.Keys),
+        UnreadableEvent { Keys: { } keys } unreadable => MatchesNotification(unreadable.Type, keys),
+        UnreadableEvent unreadable => _eventTypes is null || _eventTypes.Contains(unreadable.Type),
+        ConsultationRecorded or UnreadableConsultationEvent => _consultationEvents,
+        _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
+    };
+
+    private bool MatchesNotification(NotificationEventType type, MatchKeys keys) =>
+        (_eventTypes is null || _eventTypes.Contains(type))
             && (_kinds is null || _kinds.Contains(keys.Kind))
             && (_operators is null || _operators.Contains(keys.FilingOperator))
             && (_objects is null || AnyIn(keys.NoradCatIds, _objects))
             && (_regimes is null || AnyIn(keys.Regimes, _regimes));
-    }
 
     private static bool AnyIn<T>(IReadOnlyList<T> values, FrozenSet<T> set)
     {

@@ -17,6 +17,7 @@ public sealed class ExchangeMetrics
     public static readonly ActivitySource ActivitySource = new(ActivitySourceName);
 
     private readonly Counter<long> _eventsRecorded;
+    private readonly Counter<long> _consultationEvents;
     private readonly Counter<long> _eventsDelivered;
     private readonly Histogram<double> _deliveryLag;
     private readonly Counter<long> _eventsPublished;
@@ -31,6 +32,7 @@ public sealed class ExchangeMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _eventsRecorded = meter.CreateCounter<long>("nx.events.recorded", "{event}", "Notification events committed to the log (filed, amended, cancelled, execution reported)");
+        _consultationEvents = meter.CreateCounter<long>("nx.consultations.events", "{event}", "Consultation state changes committed to the log (requested, acknowledged, accepted, declined, escalated, closed...)");
         _eventsDelivered = meter.CreateCounter<long>("nx.events.delivered", "{event}", "Events written to subscriber streams");
         _deliveryLag = meter.CreateHistogram<double>("nx.delivery.lag", "ms", "Time from an event's commit to its write on a live subscriber stream");
         _eventsPublished = meter.CreateCounter<long>("nx.outbox.published", "{event}", "Events the bus confirmed");
@@ -43,8 +45,18 @@ public sealed class ExchangeMetrics
         _commitBatchSize = meter.CreateHistogram<int>("nx.log.commit_batch_size", "{write}", "Writes committed together in one transaction");
     }
 
-    public void Recorded(RecordedEvent recorded) =>
-        _eventsRecorded.Add(1, new KeyValuePair<string, object?>("kind", recorded.Keys.Kind.ToString()), new KeyValuePair<string, object?>("event_type", recorded.Type.ToString()));
+    public void Recorded(LogEntry entry)
+    {
+        switch (entry)
+        {
+            case RecordedEvent recorded:
+                _eventsRecorded.Add(1, new KeyValuePair<string, object?>("kind", recorded.Keys.Kind.ToString()), new KeyValuePair<string, object?>("event_type", recorded.Type.ToString()));
+                break;
+            case Consultations.ConsultationRecorded recorded:
+                _consultationEvents.Add(1, new KeyValuePair<string, object?>("event_type", recorded.Type.ToString()), new KeyValuePair<string, object?>("urgency", recorded.Consultation.Urgency.ToString()));
+                break;
+        }
+    }
 
     public void Delivered(int count) => _eventsDelivered.Add(count);
 

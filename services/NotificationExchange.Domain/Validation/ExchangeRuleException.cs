@@ -30,5 +30,5 @@ public sealed class ExchangeRuleException(RuleViolationKind kind, string message
 
     public static ExchangeRuleException NotFound(string what) => new(RuleViolationKind.NotFound, $"{what} not found");
 
-    public static ExchangeRuleException Unreadable(Notifications.UnreadableEvent entry) => new(RuleViolationKind.DataLoss, entry.ToString());
+    public static ExchangeRuleException Unreadable(Notifications.LogEntry entry) => new(RuleViolationKind.DataLoss, entry.ToString());
 }

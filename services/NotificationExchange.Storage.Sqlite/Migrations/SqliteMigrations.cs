@@ -13,7 +13,34 @@ internal static class SqliteMigrations
             UPDATE store_info SET value = '2' WHERE key = 'schema_version';
             """),
         new(3, "operators become directory entries: kind, country, contact points by role", DirectoryEntries),
+        new(4, "the log carries consultations' events with their audience; consultations are indexed", Consultations),
     ];
+
+    // The log's rows gain what they are about (0 a notification, 1 a consultation; every earlier row is a
+    // notification's) and who may see them (NULL: everyone; else a JSON array of organisation ids), kept apart from
+    // the snapshot so that a row whose snapshot cannot be read back is still told only to its audience. A
+    // consultation's rows use notification_id and version for the consultation's id and version (ids never collide:
+    // CON-n against MNV-n, RPO-n, LCH-n). consultations indexes each consultation's latest state and its pending
+    // acknowledgement deadline (NULL when none is pending), consultation_parties who may list it.
+    private const string Consultations = """
+        ALTER TABLE events ADD COLUMN subject INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN audience TEXT;
+        CREATE TABLE consultations (
+            id TEXT PRIMARY KEY,
+            requester TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            first_sequence INTEGER NOT NULL,
+            latest_sequence INTEGER NOT NULL,
+            pending_deadline INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX consultations_by_deadline ON consultations (pending_deadline) WHERE pending_deadline IS NOT NULL;
+        CREATE TABLE consultation_parties (
+            organization_id TEXT NOT NULL,
+            first_sequence INTEGER NOT NULL,
+            consultation_id TEXT NOT NULL,
+            PRIMARY KEY (organization_id, first_sequence)
+        ) WITHOUT ROWID;
+        """;
 
     // Every existing account is an operator (the only kind there was) whose profile was last set when it was created;
     // its one contact becomes its primary contact point in the stored form of ContactPoint (the organization is

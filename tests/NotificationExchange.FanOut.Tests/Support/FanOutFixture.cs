@@ -65,7 +65,7 @@ internal sealed class FanOutFixture : IAsyncDisposable
     /// <summary>A stream attached to the feed directly, below any session: what the feed dispatches, in order.</summary>
     public SubscriberStream Probe()
     {
-        var probe = new SubscriberStream(SubscriptionFilter.Everything, 1024, Metrics);
+        var probe = new SubscriberStream(new Subscription("probe", Owner, "probe", SubscriptionFilter.Everything, 0, DateTime.UnixEpoch), 1024, Metrics);
         Feed.Attach(probe);
         return probe;
     }

@@ -1,4 +1,5 @@
 using NotificationExchange.Domain.Commands;
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -153,7 +154,7 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
     public Task<T> WriteAsync<T>(Func<ILogWriteSession, T> work, CancellationToken cancellationToken)
     {
         T result;
-        RecordedEvent[] appended;
+        LogEntry[] appended;
         lock (_lock)
         {
             var session = new Session(this);
@@ -196,7 +197,7 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
     /// <summary>A write's view: the store as committed, plus what the write has done so far.</summary>
     private sealed class Session(InMemoryExchangeStore store) : ILogWriteSession
     {
-        public List<RecordedEvent> Appended { get; } = [];
+        public List<LogEntry> Appended { get; } = [];
         public Dictionary<string, Subscription> Subscriptions { get; } = [];
         public List<IdempotencyRecord> Requests { get; } = [];
         public Dictionary<(string, string), Attachment> Attachments { get; } = [];
@@ -204,18 +205,28 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
         public long NextSequence => store._log.Count + Appended.Count + 1;
 
         public RecordedEvent? GetLatest(string notificationId) =>
-            store.Versions(notificationId).Concat(Appended.Where(e => e.Notification.Id == notificationId)).LastOrDefault();
+            store.Versions(notificationId).Concat(Appended.OfType<RecordedEvent>().Where(e => e.Notification.Id == notificationId)).LastOrDefault();
 
         public RecordedEvent? GetVersion(string notificationId, int version) =>
-            store.Versions(notificationId).Concat(Appended).FirstOrDefault(e => e.Notification.Id == notificationId && e.Notification.Version == version);
+            store.Versions(notificationId).Concat(Appended.OfType<RecordedEvent>()).FirstOrDefault(e => e.Notification.Id == notificationId && e.Notification.Version == version);
 
-        public void Append(RecordedEvent recordedEvent)
+        public void Append(RecordedEvent recordedEvent) => AppendEntry(recordedEvent);
+
+        public void Append(ConsultationRecorded recorded) => AppendEntry(recorded);
+
+        public ConsultationRecorded? GetConsultation(string consultationId) =>
+            store._log.Concat(Appended).OfType<ConsultationRecorded>().LastOrDefault(e => e.Consultation.Id == consultationId);
+
+        public ConsultationRecorded? GetConsultationVersion(string consultationId, int version) =>
+            store._log.Concat(Appended).OfType<ConsultationRecorded>().FirstOrDefault(e => e.Consultation.Id == consultationId && e.Consultation.Version == version);
+
+        private void AppendEntry(LogEntry entry)
         {
-            if (recordedEvent.Sequence != NextSequence)
+            if (entry.Sequence != NextSequence)
             {
-                throw new InvalidOperationException($"sequence {recordedEvent.Sequence} appended where {NextSequence} is next");
+                throw new InvalidOperationException($"sequence {entry.Sequence} appended where {NextSequence} is next");
             }
-            Appended.Add(recordedEvent);
+            Appended.Add(entry);
         }
 
         public void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info) =>

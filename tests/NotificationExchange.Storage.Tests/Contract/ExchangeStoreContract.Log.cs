@@ -196,7 +196,7 @@ public abstract partial class ExchangeStoreContract
 
         public long[] Sequences => _sequences.ToArray();
 
-        public void OnCommitted(IReadOnlyList<RecordedEvent> events)
+        public void OnCommitted(IReadOnlyList<LogEntry> events)
         {
             foreach (var recorded in events)
             {

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NotificationExchange.Domain.Audiences;
+using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+
+namespace NotificationExchange.Storage.Sqlite;
+
+/// <summary>The consultations' part of the log: their rows in <c>events</c>, and their index.</summary>
+public sealed partial class SqliteExchangeStore
+{
+    /// <summary>The <c>events.subject</c> of a consultation's row (a notification's is 0).</summary>
+    internal const int SubjectConsultation = 1;
+
+    public async Task<ConsultationRecorded?> GetConsultationAsync(string consultationId, CancellationToken cancellationToken) =>
+        (await ReadAsync(SelectEvent + " WHERE notification_id = $id AND subject = 1 ORDER BY version DESC LIMIT 1;",
+            [("$id", consultationId)], ReadConsultation, cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<LogEntry>> GetConsultationHistoryAsync(string consultationId, CancellationToken cancellationToken) =>
+        ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id AND subject = 1 ORDER BY version;", [("$id", consultationId)], cancellationToken);
+
+    public async Task<ConsultationPage> ListConsultationsAsync(ConsultationQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("""
+            SELECT e.snapshot, p.first_sequence, c.id, e.sequence FROM consultation_parties p
+            JOIN consultations c ON c.id = p.consultation_id
+            JOIN events e ON e.sequence = c.latest_sequence
+            WHERE p.organization_id = $party
+            """);
+        var parameters = new List<(string, object)> { ("$party", query.PartyId) };
+        if (query.States.Count > 0)
+        {
+            sql.Append($" AND c.state IN ({string.Join(", ", query.States.Select(s => (int)s))})");
+        }
+        if (query.BeforeFirstSequence is { } before)
+        {
+            sql.Append(" AND p.first_sequence < $before");
+            parameters.Add(("$before", before));
+        }
+        sql.Append(" ORDER BY p.first_sequence DESC LIMIT $limit;");
+        parameters.Add(("$limit", query.PageSize + 1));
+        await using var connection = Open();
+        await using var command = Command(connection, sql.ToString(), parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var consultations = new List<Consultation>();
+        long lastFirstSequence = 0;
+        var more = false;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (consultations.Count == query.PageSize)
+            {
+                more = true;
+                break;
+            }
+            lastFirstSequence = reader.GetInt64(1);
+            try
+            {
+                consultations.Add(NotificationJson.DeserializeConsultationChange(reader.GetString(0)).Consultation);
+            }
+            catch (JsonException e)
+            {
+                ReportUnreadable(reader.GetInt64(3), $"the latest snapshot of {reader.GetString(2)} cannot be read back ({e.Message}); listings leave it out");
+            }
+        }
+        return new ConsultationPage(consultations, more ? lastFirstSequence : null);
+    }
+
+    public async Task<DueDeadlines> GetDueDeadlinesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken)
+    {
+        var due = await ReadAsync(
+            "SELECT id FROM consultations WHERE pending_deadline <= $due ORDER BY pending_deadline, id LIMIT $limit;",
+            [("$due", SqliteTime.ToTicks(dueBy)), ("$limit", maxCount)], reader => reader.GetString(0), cancellationToken);
+        var next = await ReadAsync(
+            "SELECT MIN(pending_deadline) FROM consultations WHERE pending_deadline > $due;",
+            [("$due", SqliteTime.ToTicks(dueBy))], reader => reader.IsDBNull(0) ? (DateTime?)null : SqliteTime.FromTicks(reader.GetInt64(0)), cancellationToken);
+        return new DueDeadlines(due, next.SingleOrDefault());
+    }
+
+    /// <summary>A consultation's row as stored, or an <see cref="UnreadableConsultationEvent"/>; never throws for what the row holds.</summary>
+    private static LogEntry ReadConsultationEntry(SqliteDataReader reader)
+    {
+        var sequence = reader.GetInt64(0);
+        var type = (ConsultationEventType)reader.GetInt32(1);
+        var recordedAt = SqliteTime.FromTicks(reader.GetInt64(2));
+        var consultationId = reader.GetString(5);
+        var version = reader.GetInt32(6);
+        var audience = ReadAudience(reader);
+        try
+        {
+            var change = NotificationJson.DeserializeConsultationChange(reader.GetString(3));
+            var consultation = change.Consultation;
+            if (consultation.Id != consultationId || consultation.Version != version || consultation.Sequence != sequence)
+            {
+                return new UnreadableConsultationEvent(sequence, type, recordedAt, consultationId, version, audience,
+                    $"its snapshot is of {consultation.Id} version {consultation.Version} at sequence {consultation.Sequence}");
+            }
+            // The audience column is what every read path checks before the snapshot; both must say the same.
+            return consultation.Audience.Parties!.SequenceEqual(audience.Parties ?? [])
+                ? new ConsultationRecorded(sequence, type, recordedAt, change)
+                : new UnreadableConsultationEvent(sequence, type, recordedAt, consultationId, version, audience, "its snapshot names other parties than its audience");
+        }
+        catch (JsonException e)
+        {
+            return new UnreadableConsultationEvent(sequence, type, recordedAt, consultationId, version, audience, e.Message);
+        }
+    }
+
+    /// <summary>An audience that cannot be read admits nobody.</summary>
+    private static EventAudience ReadAudience(SqliteDataReader reader)
+    {
+        if (reader.IsDBNull(8))
+        {
+            return EventAudience.Public;
+        }
+        try
+        {
+            return EventAudience.Of(NotificationJson.DeserializeParties(reader.GetString(8)));
+        }
+        catch (JsonException)
+        {
+            return EventAudience.Of([]);
+        }
+    }
+
+    /// <summary>The latest version of a consultation as stored; DATA_LOSS when it cannot be read back.</summary>
+    internal static ConsultationRecorded ReadConsultation(SqliteDataReader reader) => ReadEntry(reader) switch
+    {
+        ConsultationRecorded recorded => recorded,
+        { IsReadable: false } unreadable => throw Domain.Validation.ExchangeRuleException.Unreadable(unreadable),
+        var other => throw new InvalidOperationException($"unexpected log entry {other.GetType().Name}"),
+    };
+
+    internal static object AudienceValue(EventAudience audience) => audience.Parties is { } parties ? NotificationJson.SerializeParties(parties) : DBNull.Value;
+}
