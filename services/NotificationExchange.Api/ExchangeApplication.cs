@@ -1,4 +1,5 @@
 using NotificationExchange.Api.Extensions;
+using NotificationExchange.Consultations;
 using NotificationExchange.Domain;
 using NotificationExchange.FanOut;
 using NotificationExchange.Filing;
@@ -31,6 +32,7 @@ public static class ExchangeApplication
         builder.AddSqliteExchangeStore();
         builder.AddFanOut();
         builder.AddFiling();
+        builder.AddConsultations();
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();
         builder.AddExchangeGrpc();

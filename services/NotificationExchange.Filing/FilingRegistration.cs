@@ -9,7 +9,7 @@ public static class FilingRegistration
 {
     /// <summary>
     /// Filing (validation, lifecycle, idempotency) and the outbox relay that publishes what was filed; outbox settings
-    /// from Exchange:Outbox. The host supplies the store's ports, an <see cref="IEventRenderer"/> and an
+    /// from Exchange:Outbox. The host supplies the store's ports, an <see cref="Domain.Storage.IEventRenderer"/> and an
     /// <see cref="IIntegrationEventPublisher"/>.
     /// </summary>
     public static IHostApplicationBuilder AddFiling(this IHostApplicationBuilder builder)

@@ -1,7 +1,7 @@
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NotificationExchange.Api.Services;
-using NotificationExchange.Filing;
+using NotificationExchange.Domain.Storage;
 
 namespace NotificationExchange.Api.Extensions;
 
@@ -31,6 +31,7 @@ internal static class GrpcExtensions
         app.MapGrpcService<NotificationGrpcService>();
         app.MapGrpcService<SubscriptionGrpcService>();
         app.MapGrpcService<OperatorGrpcService>();
+        app.MapGrpcService<ConsultationGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;

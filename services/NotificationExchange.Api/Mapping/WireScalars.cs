@@ -29,5 +29,18 @@ internal static class WireScalars
         }
     }
 
+    /// <summary>A duration, or null when invalid.</summary>
+    public static TimeSpan? Duration(Duration duration)
+    {
+        try
+        {
+            return duration.ToTimeSpan();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public static Timestamp? ToTimestamp(DateTime? time) => time is { } t ? Timestamp.FromDateTime(t) : null;
 }

@@ -4,8 +4,8 @@ using Google.Protobuf.WellKnownTypes;
 using NotificationExchange.Api.Mapping;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
-using NotificationExchange.Filing;
 using NotificationExchange.Protocol.V1;
 using D = NotificationExchange.Domain.Notifications;
 
@@ -103,6 +103,26 @@ internal sealed class EventMessages : IEventRenderer
             Reason = entry.Reason,
         },
     };
+
+    /// <summary>A consultation's event as parties receive it, or false when it cannot be rendered.</summary>
+    public static bool TryRender(ConsultationRecorded recorded, [NotNullWhen(true)] out ConsultationEvent? rendered)
+    {
+        try
+        {
+            rendered = Message(recorded);
+            return true;
+        }
+        catch (Exception e) when (IsRenderFailure(e))
+        {
+            rendered = null;
+            return false;
+        }
+    }
+
+    /// <summary>The consultation at this event's version, as the write rendered it; DATA_LOSS when it cannot be rendered.</summary>
+    public static Protocol.V1.Consultation Render(ConsultationRecorded recorded) => TryRender(recorded, out var rendered)
+        ? rendered.Consultation
+        : throw ExchangeRuleException.Unreadable(Unrenderable(recorded, new InvalidOperationException("a value has no wire form")));
 
     /// <summary>The wire form of a stored notification, or why it has none.</summary>
     public static bool TryRender(D.Notification notification, [NotNullWhen(true)] out Notification? rendered, [NotNullWhen(false)] out string? reason)

@@ -75,6 +75,18 @@ public static class NotificationJson
         return stored;
     }
 
+    /// <summary>A digest of what a consultation command asks for (everything but its request id), as for filings.</summary>
+    public static byte[] Fingerprint(Consultations.Commands.ConsultationCommand command) => SHA256.HashData(command switch
+    {
+        Consultations.Commands.RequestConsultationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+        Consultations.Commands.RespondToConsultationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+        Consultations.Commands.WithdrawConsultationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+        Consultations.Commands.ProposeClosureCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+        Consultations.Commands.ConfirmClosureCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+        Consultations.Commands.ContestClosureCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
+    });
+
     public static string Serialize(Consultations.ConsultationChange change) =>
         JsonSerializer.Serialize(change, NotificationJsonContext.Default.ConsultationChange);
 
@@ -152,4 +164,10 @@ public static class NotificationJson
 [JsonSerializable(typeof(CancelNotificationCommand))]
 [JsonSerializable(typeof(ReportExecutionCommand))]
 [JsonSerializable(typeof(Consultations.ConsultationChange))]
+[JsonSerializable(typeof(Consultations.Commands.RequestConsultationCommand))]
+[JsonSerializable(typeof(Consultations.Commands.RespondToConsultationCommand))]
+[JsonSerializable(typeof(Consultations.Commands.WithdrawConsultationCommand))]
+[JsonSerializable(typeof(Consultations.Commands.ProposeClosureCommand))]
+[JsonSerializable(typeof(Consultations.Commands.ConfirmClosureCommand))]
+[JsonSerializable(typeof(Consultations.Commands.ContestClosureCommand))]
 internal sealed partial class NotificationJsonContext : JsonSerializerContext;

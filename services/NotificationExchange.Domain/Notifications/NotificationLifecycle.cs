@@ -12,7 +12,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
 {
     /// <summary>
     /// Carries out a checked command, or answers it as the retry it is. <paramref name="fingerprint"/> is the command's
-    /// digest (<see cref="NotificationJson.Fingerprint"/>), remembered with the version it makes.
+    /// digest (<see cref="NotificationJson.Fingerprint(FilingCommand)"/>), remembered with the version it makes.
     /// </summary>
     public FilingOutcome Run(ILogWriteSession session, FilingCommand command, byte[] fingerprint)
     {

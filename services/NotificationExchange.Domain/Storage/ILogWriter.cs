@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Subscriptions;
 
@@ -28,6 +29,18 @@ public interface ILogWriteSession
 
     /// <summary>Appends an event to the log and to the outbox. Its sequence must be <see cref="NextSequence"/>.</summary>
     void Append(RecordedEvent recordedEvent);
+
+    /// <summary>
+    /// Appends a consultation's state change to the log and to the outbox, and keeps the consultation's index (its
+    /// parties, state and pending deadline) in step. Its sequence must be <see cref="NextSequence"/>.
+    /// </summary>
+    void Append(ConsultationRecorded recorded);
+
+    /// <summary>The latest version of a consultation; null when there is none; DATA_LOSS when it cannot be read back.</summary>
+    ConsultationRecorded? GetConsultation(string consultationId);
+
+    /// <summary>One version of a consultation (the one a remembered request made); null when there is none.</summary>
+    ConsultationRecorded? GetConsultationVersion(string consultationId, int version);
 
     /// <summary>Keeps an attachment of a notification, by its content's digest (the same message twice is kept once).</summary>
     void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info);

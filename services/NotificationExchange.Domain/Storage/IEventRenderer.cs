@@ -1,9 +1,9 @@
 using NotificationExchange.Domain.Notifications;
 
-namespace NotificationExchange.Filing;
+namespace NotificationExchange.Domain.Storage;
 
 /// <summary>
-/// Renders a recorded event into the form readers receive it in (the wire message). Filing renders every new event
+/// Renders a recorded event into the form readers receive it in (the wire message). The writers (filing, consultations) render every new event
 /// inside its write, before the commit: an event that cannot be rendered fails its own write and is never stored. A
 /// renderer may keep what it rendered, so that the filer's answer and the live streams are built from that one form.
 /// </summary>

@@ -1,0 +1,52 @@
+using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.Commands;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Domain.Validation;
+
+namespace NotificationExchange.Consultations;
+
+/// <summary>
+/// Carries out consultation commands the way filings are: checked as a whole (<see cref="ConsultationCommandValidation"/>),
+/// run through the state machine inside the write (<see cref="ConsultationLifecycle"/>), the new event rendered for
+/// readers before the commit, and answered once durable; a retry with the same request id gets the first answer.
+/// </summary>
+public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory directory, ConsultationLifecycle lifecycle, IEventRenderer renderer)
+{
+    public async Task<ConsultationOutcome> SubmitAsync(ConsultationCommand command, IEnumerable<FieldViolation> prior, CancellationToken cancellationToken)
+    {
+        ConsultationCommandValidation.Validate(command, prior);
+        var contacts = (IReadOnlyList<Domain.Operators.ContactPoint>)[];
+        if (command is RequestConsultationCommand request)
+        {
+            // Organisations are never deleted: what exists now exists at the write.
+            var errors = new ValidationErrors();
+            for (var i = 0; i < request.Counterparts.Count; i++)
+            {
+                if (await directory.GetAsync(request.Counterparts[i], cancellationToken) is null)
+                {
+                    errors.Add($"counterparts[{i}]", $"no organisation {request.Counterparts[i]} in the directory");
+                }
+            }
+            errors.ThrowIfAny();
+            contacts = (await directory.GetAsync(request.OrganizationId, cancellationToken))?.Profile.Contacts ?? [];
+        }
+        var fingerprint = NotificationJson.Fingerprint(command);
+        return await writer.WriteAsync(session =>
+        {
+            var outcome = lifecycle.Run(session, command, fingerprint, contacts);
+            if (!outcome.Replayed)
+            {
+                try
+                {
+                    renderer.Render(outcome.Event);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                {
+                    throw ExchangeRuleException.Invalid("request_id", $"the change cannot be served to readers: {e.Message}");
+                }
+            }
+            return outcome;
+        }, cancellationToken);
+    }
+}

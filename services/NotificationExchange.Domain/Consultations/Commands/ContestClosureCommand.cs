@@ -1,0 +1,7 @@
+namespace NotificationExchange.Domain.Consultations.Commands;
+
+public sealed record ContestClosureCommand(string RequestId, string OrganizationId, string Consultation, string Reason)
+    : ConsultationCommand(RequestId, OrganizationId)
+{
+    public override string ConsultationId => Consultation;
+}
