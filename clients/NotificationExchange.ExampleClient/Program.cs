@@ -15,6 +15,17 @@ using NotificationExchange.Protocol.V1;
 //   nx-example update-profile <operator|agency> <country|-> <display name> [<role> <name> <email-or-phone>] ...
 //                                                                   (role: primary, backup or 24/7; replaces the caller's entry)
 //   nx-example directory [operator|agency] [country]                (who to call: every entry, with its contacts)
+//   nx-example consult <counterpart> <routine|priority|urgent> <subject> [notification-id]
+//                                                                   (requests a consultation about a notification or the subject)
+//   nx-example consultations                                        (the caller's consultations, newest first)
+//   nx-example acknowledge|accept <consultation-id>
+//   nx-example decline|withdraw <consultation-id> <reason>
+//   nx-example say <consultation-id> <text>                         (one message on the consultation's conversation)
+//   nx-example conversation <consultation-id>                       (every message so far, then live ones until Ctrl+C)
+//   nx-example propose-closure <consultation-id> <summary> [<organisation> <action>] ...
+//   nx-example confirm-closure <consultation-id>
+//   nx-example consultation <consultation-id>                       (its state and every change)
+//   nx-example transcript <consultation-id> [json]                  (the full record, and its SHA-256)
 //
 // The exchange's address comes from NX_ADDRESS (default http://localhost:5170), the API key from NX_API_KEY.
 
@@ -24,7 +35,9 @@ if (args.Length == 0 || string.IsNullOrEmpty(apiKey))
 {
     Console.Error.WriteLine("usage: NX_API_KEY=<key> nx-example create-operator <id> <name> | file-maneuver <norad> [hours] [dv] | subscribe [norad ...]"
         + " | file-ccsds <file> [norad] | export <id> [xml] | update-profile <kind> <country|-> <name> [<role> <name> <email-or-phone>] ..."
-        + " | directory [kind] [country]");
+        + " | directory [kind] [country] | consult <counterpart> <urgency> <subject> [notification-id] | consultations"
+        + " | acknowledge|accept <id> | decline|withdraw <id> <reason> | say <id> <text> | conversation <id>"
+        + " | propose-closure <id> <summary> [<org> <action>] ... | confirm-closure <id> | consultation <id> | transcript <id> [json]");
     return 2;
 }
 
@@ -58,6 +71,20 @@ try
         "export" when args.Length >= 2 => await Export(args[1], args.Length > 2 && args[2] == "xml"),
         "update-profile" when args.Length >= 4 && (args.Length - 4) % 3 == 0 => await UpdateProfile(args[1], args[2], args[3], args[4..]),
         "directory" => await ListDirectory(args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null),
+        "consult" when args.Length >= 4 => await Consult(args[1], args[2], args[3], args.Length > 4 ? args[4] : null),
+        "consultations" => await ListConsultations(),
+        "acknowledge" when args.Length >= 2 => Print(await Consultations().AcknowledgeConsultationAsync(new AcknowledgeConsultationRequest { RequestId = NewRequestId(), ConsultationId = args[1] })),
+        "accept" when args.Length >= 2 => Print(await Consultations().AcceptConsultationAsync(new AcceptConsultationRequest { RequestId = NewRequestId(), ConsultationId = args[1] })),
+        "decline" when args.Length >= 3 => Print(await Consultations().DeclineConsultationAsync(
+            new DeclineConsultationRequest { RequestId = NewRequestId(), ConsultationId = args[1], Reason = string.Join(' ', args[2..]) })),
+        "withdraw" when args.Length >= 3 => Print(await Consultations().WithdrawConsultationAsync(
+            new WithdrawConsultationRequest { RequestId = NewRequestId(), ConsultationId = args[1], Reason = string.Join(' ', args[2..]) })),
+        "say" when args.Length >= 3 => await Say(args[1], string.Join(' ', args[2..])),
+        "conversation" when args.Length >= 2 => await Conversation(args[1]),
+        "propose-closure" when args.Length >= 3 && (args.Length - 3) % 2 == 0 => await ProposeClosure(args[1], args[2], args[3..]),
+        "confirm-closure" when args.Length >= 2 => Print(await Consultations().ConfirmClosureAsync(new ConfirmClosureRequest { RequestId = NewRequestId(), ConsultationId = args[1] })),
+        "consultation" when args.Length >= 2 => await ShowConsultation(args[1]),
+        "transcript" when args.Length >= 2 => await Transcript(args[1], args.Length > 2 && args[2] == "json"),
         _ => Usage(),
     };
 }
@@ -146,6 +173,157 @@ async Task<int> ListDirectory(string? kind, string? country)
         request.PageToken = page.NextPageToken;
     }
     while (request.PageToken.Length > 0);
+    return 0;
+}
+
+ConsultationService.ConsultationServiceClient Consultations() => new(channel);
+
+// One request id per invocation: a retry of the same command (the same process) would reuse it; a new command gets a new one.
+static string NewRequestId() => Guid.NewGuid().ToString("N");
+
+async Task<int> Consult(string counterpart, string urgency, string subject, string? notificationId)
+{
+    var request = new RequestConsultationRequest
+    {
+        RequestId = NewRequestId(),
+        Counterparts = { counterpart },
+        Subject = subject,
+        Urgency = urgency switch
+        {
+            "routine" => ConsultationUrgency.Routine,
+            "priority" => ConsultationUrgency.Priority,
+            "urgent" => ConsultationUrgency.Urgent,
+            var other => throw new FormatException($"urgency '{other}' is not routine, priority or urgent"),
+        },
+    };
+    if (notificationId is null)
+    {
+        request.Topic = subject;
+    }
+    else
+    {
+        request.NotificationId = notificationId;
+    }
+    return Print(await Consultations().RequestConsultationAsync(request));
+}
+
+async Task<int> ListConsultations()
+{
+    foreach (var consultation in (await Consultations().ListConsultationsAsync(new ListConsultationsRequest())).Consultations)
+    {
+        Print(consultation);
+    }
+    return 0;
+}
+
+async Task<int> ProposeClosure(string id, string summary, string[] actions)
+{
+    var request = new ProposeClosureRequest { RequestId = NewRequestId(), ConsultationId = id, OutcomeSummary = summary };
+    for (var i = 0; i < actions.Length; i += 2)
+    {
+        request.Actions.Add(new AgreedAction { OrganizationId = actions[i], Action = actions[i + 1] });
+    }
+    return Print(await Consultations().ProposeClosureAsync(request));
+}
+
+async Task<int> ShowConsultation(string id)
+{
+    var found = await Consultations().GetConsultationAsync(new GetConsultationRequest { ConsultationId = id });
+    Print(found.Consultation);
+    foreach (var change in found.History)
+    {
+        Console.WriteLine($"  #{change.Sequence} {change.RecordedAt.ToDateTime():u} {change.EventType} by {(change.Actor.Length > 0 ? change.Actor : "the exchange")}"
+            + (change.Reason.Length > 0 ? $": {change.Reason}" : "")
+            + (change.EscalatedOrganization.Length > 0 ? $" ({change.EscalatedOrganization}; call {string.Join(", ", change.Contacts.Select(c => $"{c.Name} {c.Phone}{c.Email}"))})" : ""));
+    }
+    return 0;
+}
+
+async Task<int> Say(string id, string text)
+{
+    using var call = Consultations().Converse(cancellationToken: stop.Token);
+    await call.RequestStream.WriteAsync(new ConverseRequest { Open = new ConverseOpen { ConsultationId = id } });
+    var messageId = NewRequestId();
+    await call.RequestStream.WriteAsync(new ConverseRequest { Say = new ConverseSay { ClientMessageId = messageId, Text = text } });
+    await foreach (var response in call.ResponseStream.ReadAllAsync(stop.Token))
+    {
+        if (response.KindCase == ConverseResponse.KindOneofCase.Accepted && response.Accepted.ClientMessageId == messageId)
+        {
+            Console.WriteLine($"message {response.Accepted.Sequence} stored");
+            break;
+        }
+    }
+    await call.RequestStream.CompleteAsync();
+    return 0;
+}
+
+async Task<int> Conversation(string id)
+{
+    using var call = Consultations().Converse(cancellationToken: stop.Token);
+    await call.RequestStream.WriteAsync(new ConverseRequest { Open = new ConverseOpen { ConsultationId = id } });
+    try
+    {
+        await foreach (var response in call.ResponseStream.ReadAllAsync(stop.Token))
+        {
+            switch (response.KindCase)
+            {
+                case ConverseResponse.KindOneofCase.Message:
+                    var message = response.Message;
+                    Console.WriteLine($"#{message.Sequence} {message.SentAt.ToDateTime():u} {message.FromOrganization}: {message.Text}");
+                    // tell the others how far this party has read
+                    await call.RequestStream.WriteAsync(new ConverseRequest { Receipt = new ConverseReceipt { DeliveredThrough = message.Sequence, ReadThrough = message.Sequence } });
+                    break;
+                case ConverseResponse.KindOneofCase.Receipt:
+                    Console.WriteLine($"  {response.Receipt.OrganizationId} has read up to #{response.Receipt.ReadThrough}");
+                    break;
+                case ConverseResponse.KindOneofCase.CaughtUp:
+                    Console.WriteLine($"-- caught up at #{response.CaughtUp.Sequence}; live (Ctrl+C to stop)");
+                    break;
+            }
+        }
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+    }
+    catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && stop.IsCancellationRequested)
+    {
+    }
+    return 0;
+}
+
+async Task<int> Transcript(string id, bool json)
+{
+    var transcript = await Consultations().ExportTranscriptAsync(new ExportTranscriptRequest { ConsultationId = id });
+    Console.WriteLine(json ? transcript.Json : transcript.Text);
+    Console.WriteLine($"sha256 {transcript.Sha256}");
+    return 0;
+}
+
+static int Print(Consultation c)
+{
+    Console.WriteLine($"{c.Id} v{c.Version} {c.State} {c.Urgency} from {c.Requester}: {c.Subject}");
+    foreach (var counterpart in c.Counterparts)
+    {
+        Console.WriteLine($"  {counterpart.OrganizationId}: {counterpart.State}"
+            + (counterpart.DeclineReason.Length > 0 ? $" ({counterpart.DeclineReason})" : "")
+            + (counterpart.EscalatedAt is { } escalated ? $", escalated {escalated.ToDateTime():u}" : ""));
+    }
+    if (c.State == ConsultationState.Requested)
+    {
+        Console.WriteLine($"  acknowledge by {c.AcknowledgeBy.ToDateTime():u}");
+    }
+    if (c.Closure is { } closure)
+    {
+        Console.WriteLine($"  outcome by {closure.ProposedBy}: {closure.OutcomeSummary}; confirmed by {string.Join(", ", closure.ConfirmedBy)}");
+        foreach (var action in closure.Actions)
+        {
+            Console.WriteLine($"    {action.OrganizationId}: {action.Action}");
+        }
+        if (closure.TranscriptSha256.Length > 0)
+        {
+            Console.WriteLine($"  transcript sha256 {closure.TranscriptSha256}");
+        }
+    }
     return 0;
 }
 

@@ -18,6 +18,9 @@ internal sealed class StreamProbe : IDisposable
     private StreamProbe(AsyncServerStreamingCall<SubscriptionMessage> call) => _call = call;
 
     public List<NotificationEvent> Events { get; } = [];
+
+    /// <summary>Consultation events, in arrival order (not counted in <see cref="Events"/>).</summary>
+    public List<ConsultationEvent> ConsultationEvents { get; } = [];
     public ulong? CaughtUpAt { get; private set; }
 
     public static StreamProbe Open(ExchangeClient client, string subscriptionId, ulong? resumeAfter = null)
@@ -54,6 +57,17 @@ internal sealed class StreamProbe : IDisposable
             await NextAsync(timeout.Token);
         }
         return Events.ToList();
+    }
+
+    /// <summary>Reads until <paramref name="count"/> consultation events in all have arrived.</summary>
+    public async Task<List<ConsultationEvent>> ReadConsultationEventsAsync(int count, TimeSpan? wait = null)
+    {
+        using var timeout = new CancellationTokenSource(wait ?? DefaultWait);
+        while (ConsultationEvents.Count < count)
+        {
+            await NextAsync(timeout.Token);
+        }
+        return ConsultationEvents.ToList();
     }
 
     /// <summary>Asserts that nothing arrives for a while (used where an event must not be delivered).</summary>
@@ -115,6 +129,9 @@ internal sealed class StreamProbe : IDisposable
                 break;
             case SubscriptionMessage.MessageOneofCase.CaughtUp:
                 CaughtUpAt = message.CaughtUp.Sequence;
+                break;
+            case SubscriptionMessage.MessageOneofCase.ConsultationEvent:
+                ConsultationEvents.Add(message.ConsultationEvent);
                 break;
         }
     }
