@@ -19,6 +19,7 @@ public static class SqliteStoreRegistration
         builder.Services.AddSingleton(sp => SqliteStoreSettings.Resolve(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, section));
         builder.Services.AddSingleton<SqliteExchangeStore>();
         builder.Services.AddSingleton<INotificationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
+        builder.Services.AddSingleton<IConsultationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IOperatorDirectory>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());

@@ -31,6 +31,8 @@ public class RpcPropertyTests
     private ExchangeHost _host = null!;
     private ExchangeClient _operator = null!;
     private ExchangeClient _admin = null!;
+    private ExchangeClient _peer = null!;
+    private readonly Dictionary<string, Consultation> _consultations = [];
     private string _subscriptionId = null!;
     private string _ocm = null!;
 
@@ -86,6 +88,37 @@ public class RpcPropertyTests
             async (t, r) => await t._operator.Operators.ListDirectoryAsync((ListDirectoryRequest)r)),
         ("GetDirectoryEntry", _ => new GetDirectoryEntryRequest { OrganizationId = "prop-ops" },
             async (t, r) => await t._operator.Operators.GetDirectoryEntryAsync((GetDirectoryEntryRequest)r)),
+        ("RequestConsultation", _ => new RequestConsultationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Counterparts = { "prop-peer" }, Topic = "GEO slot 19.2E", Subject = "Station keeping", Body = "Shall we talk?",
+            Urgency = ConsultationUrgency.Priority, AcknowledgeWithin = Duration.FromTimeSpan(TimeSpan.FromHours(2)),
+            ProposedTimes = { Notices.Window(TimeSpan.FromHours(3), TimeSpan.FromHours(1)) },
+        }, (t, r) => t.ConsultAsync(t._operator.Consultations.RequestConsultationAsync((RequestConsultationRequest)r))),
+        ("AcknowledgeConsultation", t => new AcknowledgeConsultationRequest { RequestId = Guid.NewGuid().ToString(), ConsultationId = t.SomeConsultationId() },
+            (t, r) => t.ConsultAsync(t._peer.Consultations.AcknowledgeConsultationAsync((AcknowledgeConsultationRequest)r))),
+        ("AcceptConsultation", t => new AcceptConsultationRequest { RequestId = Guid.NewGuid().ToString(), ConsultationId = t.SomeConsultationId() },
+            (t, r) => t.ConsultAsync(t._peer.Consultations.AcceptConsultationAsync((AcceptConsultationRequest)r))),
+        ("DeclineConsultation", t => new DeclineConsultationRequest { RequestId = Guid.NewGuid().ToString(), ConsultationId = t.SomeConsultationId(), Reason = "Not ours" },
+            (t, r) => t.ConsultAsync(t._peer.Consultations.DeclineConsultationAsync((DeclineConsultationRequest)r))),
+        ("ProposeTime", t => new ProposeTimeRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), ConsultationId = t.SomeConsultationId(), ProposedTimes = { Notices.Window(TimeSpan.FromHours(5), TimeSpan.FromHours(1)) },
+        }, (t, r) => t.ConsultAsync(t._peer.Consultations.ProposeTimeAsync((ProposeTimeRequest)r))),
+        ("WithdrawConsultation", t => new WithdrawConsultationRequest { RequestId = Guid.NewGuid().ToString(), ConsultationId = t.SomeConsultationId(), Reason = "Resolved" },
+            (t, r) => t.ConsultAsync(t._operator.Consultations.WithdrawConsultationAsync((WithdrawConsultationRequest)r))),
+        ("ProposeClosure", t => new ProposeClosureRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), ConsultationId = t.SomeConsultationId(), OutcomeSummary = "Agreed",
+            Actions = { new AgreedAction { OrganizationId = "prop-ops", Action = "prop-ops WILL raise its orbit", DueBy = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(1)) } },
+        }, (t, r) => t.ConsultAsync(t._operator.Consultations.ProposeClosureAsync((ProposeClosureRequest)r))),
+        ("ConfirmClosure", t => new ConfirmClosureRequest { RequestId = Guid.NewGuid().ToString(), ConsultationId = t.SomeConsultationId() },
+            (t, r) => t.ConsultAsync(t._peer.Consultations.ConfirmClosureAsync((ConfirmClosureRequest)r))),
+        ("ContestClosure", t => new ContestClosureRequest { RequestId = Guid.NewGuid().ToString(), ConsultationId = t.SomeConsultationId(), Reason = "Not yet" },
+            (t, r) => t.ConsultAsync(t._peer.Consultations.ContestClosureAsync((ContestClosureRequest)r))),
+        ("GetConsultation", t => new GetConsultationRequest { ConsultationId = t.SomeConsultationId() },
+            async (t, r) => await t._operator.Consultations.GetConsultationAsync((GetConsultationRequest)r)),
+        ("ListConsultations", _ => new ListConsultationsRequest { States = { ConsultationState.Open }, PageSize = 3 },
+            async (t, r) => await t._operator.Consultations.ListConsultationsAsync((ListConsultationsRequest)r)),
     ];
 
     private static ContactPoint[] ProfileContacts() =>
@@ -105,6 +138,7 @@ public class RpcPropertyTests
         _host = await ExchangeHost.StartAsync(_database.Path);
         _operator = await _host.NewOperatorAsync("prop-ops");
         _admin = _host.Admin();
+        _peer = await _host.NewOperatorAsync("prop-peer");
         await _host.NewOperatorKeyAsync("rotatable-ops");
         _subscriptionId = (await _operator.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "all", Start = StartPosition.Earliest })).Id;
         var seed = await FileAsync(Notices.File(Notices.Maneuver()));
@@ -182,11 +216,22 @@ public class RpcPropertyTests
         Assert.That(await _operator.Operators.GetDirectoryEntryAsync(new GetDirectoryEntryRequest { OrganizationId = "prop-ops" }), Is.EqualTo(_lastProfile),
             "the last accepted profile is the directory's entry");
 
+        Assert.That(_consultations, Is.Not.Empty, "a consultation was accepted");
+        foreach (var (id, last) in _consultations)
+        {
+            var read = await _peer.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id });
+            Assert.That(read.Consultation, Is.EqualTo(last), $"{id} reads back as last answered");
+            Assert.That(read.History[^1].Consultation, Is.EqualTo(last));
+        }
+
+        // prop-ops is a party of every consultation made here, so its stream replays the whole log: notification and
+        // consultation events together, gapless and readable.
         using var stream = StreamProbe.Open(_operator, _subscriptionId, 0);
         var replayed = await stream.ReadUntilCaughtUpAsync(TimeSpan.FromSeconds(60));
-        Assert.That(replayed.Select(e => e.Sequence), Is.EqualTo(Enumerable.Range(1, replayed.Count).Select(i => (ulong)i)),
-            "the whole log replays, gapless and readable");
+        var sequences = replayed.Select(e => e.Sequence).Concat(stream.ConsultationEvents.Select(e => e.Sequence)).Order().ToArray();
+        Assert.That(sequences, Is.EqualTo(Enumerable.Range(1, sequences.Length).Select(i => (ulong)i)), "the whole log replays, gapless and readable");
         Assert.That(replayed.Select(e => e.Sequence), Is.SupersetOf(_accepted.Select(e => e.Sequence)));
+        Assert.That(stream.ConsultationEvents.Select(e => e.Consultation.Id).Distinct(), Is.EquivalentTo(_consultations.Keys));
     }
 
     private async Task<IMessage?> FileAsync(FileNotificationRequest request)
@@ -252,6 +297,19 @@ public class RpcPropertyTests
         }
         return await _admin.Operators.RotateApiKeyAsync(request);
     }
+
+    private async Task<IMessage?> ConsultAsync(AsyncUnaryCall<Consultation> call)
+    {
+        var answer = await call;
+        if (!_consultations.TryGetValue(answer.Id, out var known) || known.Version <= answer.Version)
+        {
+            _consultations[answer.Id] = answer;
+        }
+        return answer;
+    }
+
+    // Mostly the newest, sometimes an older one, so that changes meet every state.
+    private string SomeConsultationId() => _consultations.Count == 0 ? "CON-1" : _consultations.Keys.ElementAt(_consultations.Count - 1 - (_consultations.Count > 2 && _filedIds.Count % 3 == 0 ? 1 : 0));
 
     private string SomeFiledId() => _filedIds.Count == 0 ? "MNV-1" : _filedIds[^1];
 

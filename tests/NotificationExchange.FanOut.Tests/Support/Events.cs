@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Notifications;
 
 namespace NotificationExchange.FanOut.Tests.Support;
@@ -24,5 +25,29 @@ internal static class Events
             Content = new ManeuverNotice { Object = new SpaceObjectRef(norad) },
         };
         return new RecordedEvent(sequence, NotificationEventType.Filed, at, notification, MatchKeys.For(notification, null));
+    }
+
+    /// <summary>A consultation requested by <paramref name="requester"/> of <paramref name="counterpart"/>: only those two may see it.</summary>
+    public static ConsultationRecorded ConsultationRequested(long sequence, string requester, string counterpart)
+    {
+        var at = Epoch.AddSeconds(sequence);
+        var consultation = new Consultation
+        {
+            Id = ConsultationIds.For(sequence),
+            Version = 1,
+            Sequence = sequence,
+            State = ConsultationState.Requested,
+            Requester = requester,
+            Counterparts = [Counterpart.Awaiting(counterpart)],
+            About = new ConsultationAbout(Topic: "a close approach"),
+            Subject = "Who moves?",
+            Body = "",
+            Urgency = ConsultationUrgency.Urgent,
+            AcknowledgeBy = at.AddMinutes(15),
+            ProposedTimes = [],
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
+        return new ConsultationRecorded(sequence, ConsultationEventType.Requested, at, new ConsultationChange(consultation, requester, []));
     }
 }

@@ -59,8 +59,8 @@ internal sealed class FanOutFixture : IAsyncDisposable
         return fixture;
     }
 
-    public Task<Subscription> CreateSubscriptionAsync(StartPosition start = StartPosition.Earliest) =>
-        Subscriptions.CreateAsync(Owner, "everything", SubscriptionFilter.Everything, start, [], CancellationToken.None);
+    public Task<Subscription> CreateSubscriptionAsync(StartPosition start = StartPosition.Earliest, string owner = Owner) =>
+        Subscriptions.CreateAsync(owner, "everything", SubscriptionFilter.Everything, start, [], CancellationToken.None);
 
     /// <summary>A stream attached to the feed directly, below any session: what the feed dispatches, in order.</summary>
     public SubscriberStream Probe()
