@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NotificationExchange.Domain;
 using NotificationExchange.Domain.Consultations;
@@ -8,13 +9,16 @@ namespace NotificationExchange.Consultations;
 public static class ConsultationsRegistration
 {
     /// <summary>
-    /// Consultations: the state machine, the service that runs commands through the log writer, and the reader. The
-    /// host supplies the store's ports and an <see cref="Domain.Storage.IEventRenderer"/>.
+    /// Consultations: the state machine, the service that runs commands through the log writer, the reader, and the
+    /// escalation. The host supplies the store's ports and an <see cref="Domain.Storage.IEventRenderer"/>. Deadlines run on a <see cref="DeadlineClock"/> of the registered
+    /// TimeProvider unless the host registers its own (a test's fake, registered before or after this).
     /// </summary>
     public static IHostApplicationBuilder AddConsultations(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExchangeCore();
+        builder.Services.TryAddSingleton(sp => new DeadlineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ConsultationLifecycle>();
+        builder.Services.AddSingleton<ConsultationEscalation>();
         builder.Services.AddSingleton<ConsultationService>();
         builder.Services.AddSingleton<ConsultationReader>();
         return builder;
