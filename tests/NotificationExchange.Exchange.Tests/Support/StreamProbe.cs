@@ -18,6 +18,7 @@ internal sealed class StreamProbe : IDisposable
     private StreamProbe(AsyncServerStreamingCall<SubscriptionMessage> call) => _call = call;
 
     public List<NotificationEvent> Events { get; } = [];
+    public List<ConsultationEvent> ConsultationEvents { get; } = [];
     public ulong? CaughtUpAt { get; private set; }
 
     public static StreamProbe Open(ExchangeClient client, string subscriptionId, ulong? resumeAfter = null)
@@ -54,6 +55,17 @@ internal sealed class StreamProbe : IDisposable
             await NextAsync(timeout.Token);
         }
         return Events.ToList();
+    }
+
+    /// <summary>Reads until <paramref name="count"/> consultation events in all have arrived (anything else is collected as usual).</summary>
+    public async Task<List<ConsultationEvent>> ReadConsultationEventsAsync(int count, TimeSpan? wait = null)
+    {
+        using var timeout = new CancellationTokenSource(wait ?? DefaultWait);
+        while (ConsultationEvents.Count < count)
+        {
+            await NextAsync(timeout.Token);
+        }
+        return ConsultationEvents.ToList();
     }
 
     /// <summary>Asserts that nothing arrives for a while (used where an event must not be delivered).</summary>
@@ -112,6 +124,9 @@ internal sealed class StreamProbe : IDisposable
         {
             case SubscriptionMessage.MessageOneofCase.Event:
                 Events.Add(message.Event);
+                break;
+            case SubscriptionMessage.MessageOneofCase.ConsultationEvent:
+                ConsultationEvents.Add(message.ConsultationEvent);
                 break;
             case SubscriptionMessage.MessageOneofCase.CaughtUp:
                 CaughtUpAt = message.CaughtUp.Sequence;
