@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using NotificationExchange.Consultations.Deadlines;
 using NotificationExchange.Domain;
 using NotificationExchange.Domain.Consultations;
 
@@ -8,15 +10,25 @@ namespace NotificationExchange.Consultations;
 public static class ConsultationsRegistration
 {
     /// <summary>
-    /// Consultations: the state machine, the service that runs commands through the log writer, and the reader. The
-    /// host supplies the store's ports and an <see cref="Domain.Storage.IEventRenderer"/>.
+    /// Consultations: the state machine, the service that runs commands through the log writer, the reader, and the
+    /// deadline service that escalates (settings from Exchange:Consultations). The host supplies the store's ports and
+    /// an <see cref="Domain.Storage.IEventRenderer"/>. Deadlines run on a <see cref="DeadlineClock"/> of the registered
+    /// TimeProvider unless the host registers its own (a test's fake, registered before or after this).
     /// </summary>
     public static IHostApplicationBuilder AddConsultations(this IHostApplicationBuilder builder)
     {
+        // Checked when the host starts, before any service is built: a bad setting fails the start, naming it.
+        builder.Services.AddOptions<ConsultationDeadlineOptions>()
+            .Bind(builder.Configuration.GetSection(ConsultationDeadlineOptions.Section))
+            .Validate(options => options.IsValid(), ConsultationDeadlineOptions.PollIntervalRange)
+            .ValidateOnStart();
         builder.Services.AddExchangeCore();
+        builder.Services.TryAddSingleton(sp => new DeadlineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ConsultationLifecycle>();
+        builder.Services.AddSingleton<ConsultationEscalation>();
         builder.Services.AddSingleton<ConsultationService>();
         builder.Services.AddSingleton<ConsultationReader>();
+        builder.Services.AddHostedService<ConsultationDeadlines>();
         return builder;
     }
 }

@@ -16,8 +16,15 @@ namespace NotificationExchange.Domain.Consultations;
 /// requester may withdraw until it is final (WITHDRAWN). Participants are the requester and the counterparts that
 /// accepted. To an organisation that is not a party, a consultation does not exist (NOT_FOUND, the same words as for
 /// an id never issued).
+/// <para>
+/// Every time it records (the request's deadline, acknowledgements and answers, closing) comes from the
+/// <see cref="DeadlineClock"/>, the one clock the deadline service and <see cref="ConsultationEscalation"/> compare
+/// deadlines on: a deadline, the answer that stops it and the escalation that follows it must lie on one timeline, or
+/// "acknowledged before the deadline" would compare two clocks. Escalation itself is <see cref="ConsultationEscalation"/>:
+/// the exchange's own transition, not a party's command.
+/// </para>
 /// </remarks>
-public sealed class ConsultationLifecycle(TimeProvider clock, ITranscriptDigester transcripts)
+public sealed class ConsultationLifecycle(DeadlineClock clock, ITranscriptDigester transcripts)
 {
     /// <summary>
     /// Carries out a checked command, or answers it as the retry it is. <paramref name="fingerprint"/> is the command's
@@ -40,32 +47,6 @@ public sealed class ConsultationLifecycle(TimeProvider clock, ITranscriptDigeste
         session.RecordRequest(new IdempotencyRecord(
             command.OrganizationId, command.RequestId, fingerprint, recorded.Consultation.Id, recorded.Consultation.Version));
         return new ConsultationOutcome(recorded, Replayed: false);
-    }
-
-    /// <summary>
-    /// Escalates every counterpart of the consultation that has not acknowledged by its deadline and has not been
-    /// escalated yet, one event each; none when the deadline has not passed, the consultation is final or gone.
-    /// Run in the write, so two instances escalating the same deadline escalate it once: the second finds it done.
-    /// </summary>
-    public IReadOnlyList<ConsultationRecorded> Escalate(ILogWriteSession session, string consultationId, Func<string, IReadOnlyList<ContactPoint>> escalationContacts)
-    {
-        var now = Now();
-        var escalated = new List<ConsultationRecorded>();
-        var current = session.GetConsultation(consultationId)?.Consultation;
-        while (current is { PendingDeadline: { } deadline } && deadline <= now
-            && current.Counterparts.FirstOrDefault(c => c.AwaitsAcknowledgement && c.EscalatedAt is null) is { } late)
-        {
-            var next = Next(session, current, now) with
-            {
-                Counterparts = Replace(current, late with { EscalatedAt = now }),
-            };
-            var recorded = new ConsultationRecorded(next.Sequence, ConsultationEventType.Escalated, now,
-                new ConsultationChange(next, null, escalationContacts(late.OrganizationId), EscalatedOrganization: late.OrganizationId));
-            session.Append(recorded);
-            escalated.Add(recorded);
-            current = next;
-        }
-        return escalated;
     }
 
     private ConsultationOutcome Replay(ILogWriteSession session, ConsultationCommand command, byte[] fingerprint, IdempotencyRecord record)
@@ -256,10 +237,10 @@ public sealed class ConsultationLifecycle(TimeProvider clock, ITranscriptDigeste
     }
 
     /// <summary>The next version's frame: its sequence, version and time; the caller sets what changed.</summary>
-    private static Consultation Next(ILogWriteSession session, Consultation current, DateTime now) =>
+    internal static Consultation Next(ILogWriteSession session, Consultation current, DateTime now) =>
         current with { Version = current.Version + 1, Sequence = session.NextSequence, UpdatedAt = now };
 
-    private static IReadOnlyList<Counterpart> Replace(Consultation consultation, Counterpart changed) =>
+    internal static IReadOnlyList<Counterpart> Replace(Consultation consultation, Counterpart changed) =>
         consultation.Counterparts.Select(c => c.OrganizationId == changed.OrganizationId ? changed : c).ToArray();
 
     private static void RequireParticipant(Consultation current, string organizationId, string what)
@@ -306,5 +287,5 @@ public sealed class ConsultationLifecycle(TimeProvider clock, ITranscriptDigeste
         where TEnum : struct, Enum =>
         System.Text.RegularExpressions.Regex.Replace(state.ToString(), "(?<=[a-z])(?=[A-Z])", "_").ToUpperInvariant();
 
-    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now() => clock.UtcNow;
 }

@@ -18,6 +18,7 @@ public sealed class ExchangeMetrics
 
     private readonly Counter<long> _eventsRecorded;
     private readonly Counter<long> _consultationEvents;
+    private readonly Counter<long> _escalations;
     private readonly Counter<long> _eventsDelivered;
     private readonly Histogram<double> _deliveryLag;
     private readonly Counter<long> _eventsPublished;
@@ -33,6 +34,8 @@ public sealed class ExchangeMetrics
         var meter = meterFactory.Create(MeterName);
         _eventsRecorded = meter.CreateCounter<long>("nx.events.recorded", "{event}", "Notification events committed to the log (filed, amended, cancelled, execution reported)");
         _consultationEvents = meter.CreateCounter<long>("nx.consultations.events", "{event}", "Consultation state changes committed to the log (requested, acknowledged, accepted, declined, escalated, closed...)");
+        _escalations = meter.CreateCounter<long>("nx.consultations.escalations", "{counterpart}",
+            "Counterparts escalated by this instance because they had not acknowledged a consultation by its deadline");
         _eventsDelivered = meter.CreateCounter<long>("nx.events.delivered", "{event}", "Events written to subscriber streams");
         _deliveryLag = meter.CreateHistogram<double>("nx.delivery.lag", "ms", "Time from an event's commit to its write on a live subscriber stream");
         _eventsPublished = meter.CreateCounter<long>("nx.outbox.published", "{event}", "Events the bus confirmed");
@@ -57,6 +60,10 @@ public sealed class ExchangeMetrics
                 break;
         }
     }
+
+    /// <summary>One counterpart escalated (counted by the instance whose write escalated it, so once in all).</summary>
+    public void Escalated(Consultations.ConsultationRecorded escalation) =>
+        _escalations.Add(1, new KeyValuePair<string, object?>("urgency", escalation.Consultation.Urgency.ToString()));
 
     public void Delivered(int count) => _eventsDelivered.Add(count);
 

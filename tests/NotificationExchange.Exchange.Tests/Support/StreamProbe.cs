@@ -127,11 +127,11 @@ internal sealed class StreamProbe : IDisposable
             case SubscriptionMessage.MessageOneofCase.Event:
                 Events.Add(message.Event);
                 break;
-            case SubscriptionMessage.MessageOneofCase.CaughtUp:
-                CaughtUpAt = message.CaughtUp.Sequence;
-                break;
             case SubscriptionMessage.MessageOneofCase.ConsultationEvent:
                 ConsultationEvents.Add(message.ConsultationEvent);
+                break;
+            case SubscriptionMessage.MessageOneofCase.CaughtUp:
+                CaughtUpAt = message.CaughtUp.Sequence;
                 break;
         }
     }
