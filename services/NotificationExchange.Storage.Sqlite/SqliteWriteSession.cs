@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -212,6 +213,55 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         command.Parameters["$version"].Value = version;
         using var reader = command.ExecuteReader();
         return reader.Read() ? SqliteExchangeStore.ReadConsultation(reader) : null;
+    }
+
+    public IReadOnlyList<LogEntry> GetConsultationHistory(string consultationId)
+    {
+        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND subject = 1 ORDER BY version;");
+        command.Parameters["$id"].Value = consultationId;
+        using var reader = command.ExecuteReader();
+        var history = new List<LogEntry>();
+        while (reader.Read())
+        {
+            history.Add(SqliteExchangeStore.ReadEntry(reader));
+        }
+        return history;
+    }
+
+    public DirectLine? GetDirectLine(string directLineId)
+    {
+        var command = Command(SqliteExchangeStore.SelectDirectLine + " WHERE id = $id;");
+        command.Parameters["$id"].Value = directLineId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteExchangeStore.ReadDirectLine(reader) : null;
+    }
+
+    public DirectLine? FindDirectLineBetween(string organizationId, string otherOrganizationId)
+    {
+        // the same expressions as the unique index, so that SQLite looks the pair up in it
+        var command = Command(SqliteExchangeStore.SelectDirectLine
+            + " WHERE min(proposed_by, counterpart) = min($a, $b) AND max(proposed_by, counterpart) = max($a, $b);");
+        command.Parameters["$a"].Value = organizationId;
+        command.Parameters["$b"].Value = otherOrganizationId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteExchangeStore.ReadDirectLine(reader) : null;
+    }
+
+    public void SaveDirectLine(DirectLine line)
+    {
+        var command = Command("""
+            INSERT INTO direct_lines (id, proposed_by, counterpart, state, purpose, proposed_at, activated_at)
+            VALUES ($id, $proposed_by, $counterpart, $state, $purpose, $proposed_at, $activated_at)
+            ON CONFLICT (id) DO UPDATE SET state = excluded.state, activated_at = excluded.activated_at;
+            """);
+        command.Parameters["$id"].Value = line.Id;
+        command.Parameters["$proposed_by"].Value = line.ProposedBy;
+        command.Parameters["$counterpart"].Value = line.Counterpart;
+        command.Parameters["$state"].Value = (int)line.State;
+        command.Parameters["$purpose"].Value = line.Purpose;
+        command.Parameters["$proposed_at"].Value = SqliteTime.ToTicks(line.ProposedAt);
+        command.Parameters["$activated_at"].Value = line.ActivatedAt is { } activated ? SqliteTime.ToTicks(activated) : DBNull.Value;
+        command.ExecuteNonQuery();
     }
 
     public void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info)
