@@ -127,4 +127,5 @@ internal sealed class ExchangeClient(GrpcChannel channel)
     public NotificationService.NotificationServiceClient Notifications { get; } = new(channel);
     public SubscriptionService.SubscriptionServiceClient Subscriptions { get; } = new(channel);
     public OperatorService.OperatorServiceClient Operators { get; } = new(channel);
+    public ConsultationService.ConsultationServiceClient Consultations { get; } = new(channel);
 }

@@ -18,6 +18,9 @@ internal sealed class StreamProbe : IDisposable
     private StreamProbe(AsyncServerStreamingCall<SubscriptionMessage> call) => _call = call;
 
     public List<NotificationEvent> Events { get; } = [];
+
+    /// <summary>State changes of consultations the subscription's owner is a party of, in arrival order.</summary>
+    public List<ConsultationEvent> ConsultationEvents { get; } = [];
     public ulong? CaughtUpAt { get; private set; }
 
     public static StreamProbe Open(ExchangeClient client, string subscriptionId, ulong? resumeAfter = null)
@@ -112,6 +115,9 @@ internal sealed class StreamProbe : IDisposable
         {
             case SubscriptionMessage.MessageOneofCase.Event:
                 Events.Add(message.Event);
+                break;
+            case SubscriptionMessage.MessageOneofCase.ConsultationEvent:
+                ConsultationEvents.Add(message.ConsultationEvent);
                 break;
             case SubscriptionMessage.MessageOneofCase.CaughtUp:
                 CaughtUpAt = message.CaughtUp.Sequence;
