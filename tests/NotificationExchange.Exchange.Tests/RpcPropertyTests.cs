@@ -214,9 +214,12 @@ public class RpcPropertyTests
 
         using var stream = StreamProbe.Open(_operator, _subscriptionId, 0);
         var replayed = await stream.ReadUntilCaughtUpAsync(TimeSpan.FromSeconds(60));
-        var sequences = replayed.Select(e => e.Sequence).Concat(stream.ConsultationEvents.Select(e => e.Sequence)).Order().ToArray();
+        var sequences = replayed.Select(e => e.Sequence)
+            .Concat(stream.ConsultationEvents.Select(e => e.Sequence))
+            .Concat(stream.DirectLineEvents.Select(e => e.Sequence))
+            .Order().ToArray();
         Assert.That(sequences, Is.EqualTo(Enumerable.Range(1, sequences.Length).Select(i => (ulong)i)),
-            "the whole log replays, gapless and readable (every consultation in it is the operator's)");
+            "the whole log replays, gapless and readable (every consultation and direct line in it is the operator's)");
         Assert.That(replayed.Select(e => e.Sequence), Is.SupersetOf(_accepted.Select(e => e.Sequence)));
         Assert.That(stream.ConsultationEvents.Select(e => e.Consultation.Id), Is.SupersetOf(_rung.Select(c => c.Id)));
     }

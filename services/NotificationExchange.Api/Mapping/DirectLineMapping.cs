@@ -20,6 +20,15 @@ internal static class DirectLineMapping
         ActivatedAt = WireScalars.ToTimestamp(line.ActivatedAt),
     };
 
+    public static P.DirectLineEvent ToProto(this DirectLineRecorded recorded) => new()
+    {
+        Sequence = (ulong)recorded.Sequence,
+        EventType = (P.DirectLineEventType)recorded.Type,
+        RecordedAt = Timestamp.FromDateTime(recorded.RecordedAt),
+        Actor = recorded.Change.Actor,
+        DirectLine = recorded.Line.ToProto(),
+    };
+
     public static ProposeDirectLineCommand ToCommand(this P.ProposeDirectLineRequest request, string organizationId) =>
         new(request.RequestId, organizationId, request.Counterpart, request.Purpose);
 

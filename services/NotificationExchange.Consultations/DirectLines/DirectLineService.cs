@@ -12,12 +12,18 @@ namespace NotificationExchange.Consultations.DirectLines;
 
 /// <summary>
 /// Standing direct lines: proposing and accepting them (checked as a whole, then run through
-/// <see cref="DirectLineLifecycle"/> in the write, idempotent by request id), listing an organisation's own, and
+/// <see cref="DirectLineLifecycle"/> in the write, idempotent by request id, each change an event in the log for both
+/// sides' streams), listing an organisation's own, and
 /// ringing one, which is a consultation request (<see cref="ConsultationService"/>) to the line's other side: URGENT,
 /// already accepted, with the shortest acknowledgement window.
 /// </summary>
 public sealed class DirectLineService(
-    ILogWriter writer, IDirectLineStore store, IOperatorDirectory directory, DirectLineLifecycle lifecycle, ConsultationService consultations)
+    ILogWriter writer,
+    IDirectLineStore store,
+    IOperatorDirectory directory,
+    DirectLineLifecycle lifecycle,
+    ConsultationService consultations,
+    IEventRenderer renderer)
 {
     public async Task<DirectLineOutcome> ProposeAsync(ProposeDirectLineCommand command, IEnumerable<FieldViolation> prior, CancellationToken cancellationToken)
     {
@@ -32,14 +38,14 @@ public sealed class DirectLineService(
             ["call"] = "ProposeDirectLine", ["counterpart"] = command.Counterpart, ["purpose"] = command.Purpose,
         });
         var id = DirectLineIds.New();
-        return await writer.WriteAsync(session => lifecycle.Propose(session, command, fingerprint, id), cancellationToken);
+        return await writer.WriteAsync(session => Rendered(lifecycle.Propose(session, command, fingerprint, id)), cancellationToken);
     }
 
     public async Task<DirectLineOutcome> AcceptAsync(AcceptDirectLineCommand command, IEnumerable<FieldViolation> prior, CancellationToken cancellationToken)
     {
         DirectLineCommandValidation.Validate(command, prior);
         var fingerprint = Fingerprint(new JsonObject { ["call"] = "AcceptDirectLine", ["direct_line_id"] = command.DirectLineId });
-        return await writer.WriteAsync(session => lifecycle.Accept(session, command, fingerprint), cancellationToken);
+        return await writer.WriteAsync(session => Rendered(lifecycle.Accept(session, command, fingerprint)), cancellationToken);
     }
 
     /// <summary>The lines the organisation is on, whichever side proposed them.</summary>
@@ -68,6 +74,23 @@ public sealed class DirectLineService(
             [],
             line.Id);
         return await consultations.SubmitAsync(request, [], cancellationToken);
+    }
+
+    /// <summary>The new event rendered for readers inside its write, as every event is: one that cannot be served is not stored.</summary>
+    private DirectLineOutcome Rendered(DirectLineOutcome outcome)
+    {
+        if (outcome.Recorded is { } recorded)
+        {
+            try
+            {
+                renderer.Render(recorded);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                throw ExchangeRuleException.Invalid("request_id", $"the change cannot be served to readers: {e.Message}");
+            }
+        }
+        return outcome;
     }
 
     /// <summary>

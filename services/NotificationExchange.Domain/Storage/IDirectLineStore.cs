@@ -3,7 +3,8 @@ using NotificationExchange.Domain.Consultations.DirectLines;
 namespace NotificationExchange.Domain.Storage;
 
 /// <summary>
-/// Direct lines, read side (they are written in the log writer's transaction, <see cref="ILogWriteSession.SaveDirectLine"/>).
+/// Direct lines, read side (each change is an event appended in the log writer's transaction,
+/// <see cref="ILogWriteSession.Append(DirectLineRecorded)"/>, which keeps the line's row in step).
 /// These reads know nothing of who asks: callers show a line only to its two sides (<see cref="DirectLine.Joins"/>).
 /// </summary>
 public interface IDirectLineStore

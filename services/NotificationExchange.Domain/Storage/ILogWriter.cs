@@ -55,8 +55,11 @@ public interface ILogWriteSession
     /// <summary>The direct line between two organisations, whichever of them proposed it; null when there is none.</summary>
     DirectLine? FindDirectLineBetween(string organizationId, string otherOrganizationId);
 
-    /// <summary>Stores a new direct line, or a line's new state (its sides, purpose and proposal never change).</summary>
-    void SaveDirectLine(DirectLine line);
+    /// <summary>
+    /// Appends a direct line's change to the log and to the outbox, and stores the line as the change left it (a new
+    /// line, or its activation: its sides, purpose and proposal never change). Its sequence must be <see cref="NextSequence"/>.
+    /// </summary>
+    void Append(DirectLineRecorded recorded);
 
     /// <summary>Keeps an attachment of a notification, by its content's digest (the same message twice is kept once).</summary>
     void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info);

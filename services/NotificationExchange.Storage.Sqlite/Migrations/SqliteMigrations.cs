@@ -17,7 +17,9 @@ internal static class SqliteMigrations
         new(5, "direct lines between pairs of organisations", DirectLines),
     ];
 
-    // One row per line. The unique index on the pair in order (the lesser id first, whoever proposed) keeps one line
+    // A direct line's changes are rows of events (subject 2: the line's id and version, 1 proposed or 2 accepted, in
+    // notification_id and version; its two sides as the audience); direct_lines holds each line as its latest change
+    // left it, one row per line. The unique index on the pair in order (the lesser id first, whoever proposed) keeps one line
     // per pair of organisations even against a writer that forgot to look; the two side indexes serve an
     // organisation's listing. Times are ticks, as everywhere; activated_at is NULL while the line is proposed.
     private const string DirectLines = """

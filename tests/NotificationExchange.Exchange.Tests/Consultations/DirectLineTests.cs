@@ -124,6 +124,43 @@ public class DirectLineTests
     }
 
     [Test]
+    public async Task Both_sides_learn_of_a_line_on_their_streams_and_nobody_else_does()
+    {
+        var (a, b, c, p) = await OrganisationsAsync();
+        var subscriptions = new List<string>();
+        foreach (var client in new[] { a, b, c })
+        {
+            subscriptions.Add((await client.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "mine", Start = StartPosition.Latest })).Id);
+        }
+        var quiet = (await b.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest
+        {
+            Name = "notifications only", Start = StartPosition.Latest, Filter = new SubscriptionFilter { ExcludeConsultationEvents = true },
+        })).Id;
+        using var streamB = StreamProbe.Open(b, subscriptions[1]);
+        await streamB.ReadUntilCaughtUpAsync();
+
+        var proposed = await a.Consultations.ProposeDirectLineAsync(new ProposeDirectLineRequest { RequestId = Id(), Counterpart = $"{p}-b", Purpose = "GEO" });
+        var live = await streamB.ReadDirectLineEventsAsync(1);
+        var active = await b.Consultations.AcceptDirectLineAsync(new AcceptDirectLineRequest { RequestId = Id(), DirectLineId = proposed.Id });
+        await streamB.ReadDirectLineEventsAsync(2);
+
+        Assert.That((live[0].EventType, live[0].Actor, live[0].DirectLine), Is.EqualTo((DirectLineEventType.Proposed, $"{p}-a", proposed)),
+            "the counterpart learns of the proposal live, without polling");
+        Assert.That((streamB.DirectLineEvents[1].EventType, streamB.DirectLineEvents[1].Actor, streamB.DirectLineEvents[1].DirectLine),
+            Is.EqualTo((DirectLineEventType.Accepted, $"{p}-b", active)));
+        using var streamA = StreamProbe.Open(a, subscriptions[0]);
+        await streamA.ReadUntilCaughtUpAsync();
+        Assert.That(streamA.DirectLineEvents, Is.EqualTo(streamB.DirectLineEvents), "the proposer replays the same two events");
+        using var streamC = StreamProbe.Open(c, subscriptions[2]);
+        await streamC.ReadUntilCaughtUpAsync();
+        Assert.That(streamC.DirectLineEvents, Is.Empty, "nobody else hears of the line");
+        Assert.That(streamC.CaughtUpAt, Is.GreaterThanOrEqualTo(streamB.DirectLineEvents[1].Sequence), "the stream went past the line's events");
+        using var filtered = StreamProbe.Open(b, quiet);
+        await filtered.ReadUntilCaughtUpAsync();
+        Assert.That(filtered.DirectLineEvents, Is.Empty, "a filter that leaves consultation events out leaves direct-line events out");
+    }
+
+    [Test]
     public async Task One_line_per_pair_whoever_proposes_it()
     {
         var (a, b, _, p) = await OrganisationsAsync();

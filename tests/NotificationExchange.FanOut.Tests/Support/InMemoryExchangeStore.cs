@@ -237,7 +237,11 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
         public DirectLine? FindDirectLineBetween(string organizationId, string otherOrganizationId) =>
             store._directLines.Values.Concat(DirectLines.Values).LastOrDefault(l => l.Joins(organizationId) && l.Joins(otherOrganizationId));
 
-        public void SaveDirectLine(DirectLine line) => DirectLines[line.Id] = line;
+        public void Append(DirectLineRecorded recorded)
+        {
+            AppendEntry(recorded);
+            DirectLines[recorded.Line.Id] = recorded.Line;
+        }
 
         private void AppendEntry(LogEntry entry)
         {

@@ -1,13 +1,60 @@
 using NotificationExchange.Domain.Consultations.DirectLines;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
 using NUnit.Framework;
 
 namespace NotificationExchange.Storage.Tests.Contract;
 
-// Direct lines: written in the log writer's transaction, read by id, by pair and by side.
+// Direct lines: each change an event of the log, the line kept as it left it; read by id, by pair and by side.
 public abstract partial class ExchangeStoreContract
 {
     private static DirectLine Line(string id, string proposedBy, string counterpart) =>
         new(id, proposedBy, counterpart, DirectLineState.Proposed, $"{proposedBy} and {counterpart}", LogEvents.Epoch.AddTicks(1234567), null);
+
+    /// <summary>Appends the change that leaves <paramref name="line"/> as it is: its proposal, or its acceptance once active.</summary>
+    private static DirectLineRecorded Record(ILogWriteSession session, DirectLine line)
+    {
+        var accepted = line.State == DirectLineState.Active;
+        var recorded = new DirectLineRecorded(session.NextSequence, accepted ? DirectLineEventType.Accepted : DirectLineEventType.Proposed,
+            line.ActivatedAt ?? line.ProposedAt, new DirectLineChange(line, accepted ? line.Counterpart : line.ProposedBy));
+        session.Append(recorded);
+        return recorded;
+    }
+
+    [Test]
+    public async Task A_direct_line_s_changes_are_entries_of_the_log_for_its_two_sides_only()
+    {
+        var store = Open();
+        var line = Line("DL-aaaaaaaaaaaaaaaa", "op-b", "op-a");
+        var proposed = await store.WriteAsync(s => Record(s, line));
+        var accepted = await store.WriteAsync(s => Record(s, line with { State = DirectLineState.Active, ActivatedAt = LogEvents.Epoch.AddHours(1) }));
+
+        store = Reopen(store);
+        var entries = await store.Log.ReadAfterAsync(0, 10, CancellationToken.None);
+
+        Assert.That(entries, Is.EqualTo(new LogEntry[] { proposed, accepted }));
+        Assert.That(entries.Select(e => e.Audience.Parties), Is.All.EqualTo(new[] { "op-a", "op-b" }));
+        Assert.That(entries.Select(e => (e.Audience.Admits("op-a"), e.Audience.Admits("op-c"))), Is.All.EqualTo((true, false)));
+        Assert.That((await store.Outbox.ReadPendingAsync(InstanceA, LogEvents.Epoch, 10, CancellationToken.None)).Select(e => e.Sequence),
+            Is.EqualTo(new[] { proposed.Sequence, accepted.Sequence }), "published to the other instances like every event");
+    }
+
+    [Test]
+    public async Task A_direct_line_s_event_that_cannot_be_read_back_keeps_its_place_and_its_audience()
+    {
+        var store = Open();
+        var proposed = await store.WriteAsync(s => Record(s, Line("DL-aaaaaaaaaaaaaaaa", "op-a", "op-b")));
+        await OverwriteSnapshotAsync(proposed.Sequence, "{\"line\": 42}");
+
+        var entry = (await store.Log.ReadAfterAsync(0, 10, CancellationToken.None)).Single();
+
+        Assert.That(entry, Is.TypeOf<UnreadableDirectLineEvent>());
+        var unreadable = (UnreadableDirectLineEvent)entry;
+        Assert.That((unreadable.Sequence, unreadable.Type, unreadable.DirectLineId, unreadable.Version),
+            Is.EqualTo((proposed.Sequence, DirectLineEventType.Proposed, "DL-aaaaaaaaaaaaaaaa", 1)));
+        Assert.That((unreadable.Audience.Admits("op-a"), unreadable.Audience.Admits("op-b"), unreadable.Audience.Admits("op-c")), Is.EqualTo((true, true, false)),
+            "still told only to the line's two sides");
+    }
 
     [Test]
     public async Task A_direct_line_is_found_by_id_by_its_pair_either_way_round_and_by_either_side_after_a_restart()
@@ -17,9 +64,9 @@ public abstract partial class ExchangeStoreContract
         var other = Line("DL-bbbbbbbbbbbbbbbb", "op-c", "op-a") with { ProposedAt = LogEvents.Epoch.AddDays(1) };
         await store.WriteAsync(s =>
         {
-            s.SaveDirectLine(line);
-            s.SaveDirectLine(other);
-            Assert.That(s.GetDirectLine(line.Id), Is.EqualTo(line), "the write sees what it saved");
+            Record(s, line);
+            Record(s, other);
+            Assert.That(s.GetDirectLine(line.Id), Is.EqualTo(line), "the write sees what it appended");
             return 0;
         });
 
@@ -37,22 +84,14 @@ public abstract partial class ExchangeStoreContract
     }
 
     [Test]
-    public async Task Saving_a_line_again_stores_its_activation()
+    public async Task A_line_s_acceptance_stores_its_activation()
     {
         var store = Open();
         var line = Line("DL-aaaaaaaaaaaaaaaa", "op-a", "op-b");
-        await store.WriteAsync(s =>
-        {
-            s.SaveDirectLine(line);
-            return 0;
-        });
+        await store.WriteAsync(s => Record(s, line));
         var active = line with { State = DirectLineState.Active, ActivatedAt = LogEvents.Epoch.AddHours(1) };
 
-        await store.WriteAsync(s =>
-        {
-            s.SaveDirectLine(active);
-            return 0;
-        });
+        await store.WriteAsync(s => Record(s, active));
 
         Assert.That(await store.DirectLines.GetDirectLineAsync(line.Id, CancellationToken.None), Is.EqualTo(active));
     }
@@ -62,17 +101,10 @@ public abstract partial class ExchangeStoreContract
     {
         var store = Open();
         var line = Line("DL-aaaaaaaaaaaaaaaa", "op-a", "op-b");
-        await store.WriteAsync(s =>
-        {
-            s.SaveDirectLine(line);
-            return 0;
-        });
+        await store.WriteAsync(s => Record(s, line));
 
-        Assert.That(() => store.WriteAsync(s =>
-        {
-            s.SaveDirectLine(Line("DL-bbbbbbbbbbbbbbbb", "op-b", "op-a"));
-            return 0;
-        }), Throws.Exception, "a second line for the pair fails its write");
+        Assert.That(() => store.WriteAsync(s => Record(s, Line("DL-bbbbbbbbbbbbbbbb", "op-b", "op-a"))), Throws.Exception,
+            "a second line for the pair fails its write");
 
         Assert.That(await store.DirectLines.ListDirectLinesAsync("op-a", CancellationToken.None), Is.EqualTo(new[] { line }));
     }

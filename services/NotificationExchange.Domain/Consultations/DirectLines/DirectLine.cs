@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using NotificationExchange.Domain.Audiences;
+
 namespace NotificationExchange.Domain.Consultations.DirectLines;
 
 /// <summary>
@@ -26,6 +29,11 @@ public sealed record DirectLine(
     /// </summary>
     public DirectLine AsOfVersion(int version) => version == 1 ? this with { State = DirectLineState.Proposed, ActivatedAt = null } : this;
 
-    /// <summary>1 while proposed, 2 once active: the version a remembered request names.</summary>
+    /// <summary>1 while proposed, 2 once active: the version its log entry and a remembered request name.</summary>
+    [JsonIgnore]
     public int Version => State == DirectLineState.Active ? 2 : 1;
+
+    /// <summary>Who may see the line and its events: its two sides.</summary>
+    [JsonIgnore]
+    public EventAudience Audience => EventAudience.Of([ProposedBy, Counterpart]);
 }

@@ -7,8 +7,8 @@ namespace NotificationExchange.Domain.Consultations.DirectLines;
 /// <summary>
 /// The rules of direct lines, run inside the write transaction so that what they check (one line per pair, the line's
 /// state, a request id's first use) cannot change before what they write is committed. A line is PROPOSED by one
-/// organisation and becomes ACTIVE when the other accepts it; to anyone else it does not exist (NOT_FOUND, the same
-/// words as for an id never issued). Request ids are remembered with the consultations' and notifications' (one
+/// organisation and becomes ACTIVE when the other accepts it, each change an event in the log for both sides'
+/// streams; to anyone else it does not exist (NOT_FOUND, the same words as for an id never issued). Request ids are remembered with the consultations' and notifications' (one
 /// space per organisation): the line's id and version 1 for a proposal, 2 for an acceptance.
 /// </summary>
 public sealed class DirectLineLifecycle(TimeProvider clock)
@@ -31,10 +31,9 @@ public sealed class DirectLineLifecycle(TimeProvider clock)
             throw new ExchangeRuleException(RuleViolationKind.AlreadyExists,
                 $"direct line {existing.Id} between {existing.ProposedBy} and {existing.Counterpart} already exists ({Name(existing.State)}){next}");
         }
-        var line = new DirectLine(newId, command.OrganizationId, command.Counterpart, DirectLineState.Proposed, command.Purpose, Now(), null);
-        session.SaveDirectLine(line);
-        session.RecordRequest(new IdempotencyRecord(command.OrganizationId, command.RequestId, fingerprint, line.Id, line.Version));
-        return new DirectLineOutcome(line, Replayed: false);
+        var now = Now();
+        var line = new DirectLine(newId, command.OrganizationId, command.Counterpart, DirectLineState.Proposed, command.Purpose, now, null);
+        return Record(session, DirectLineEventType.Proposed, now, line, command.OrganizationId, command.RequestId, fingerprint);
     }
 
     /// <summary>The line's counterpart accepts it, or the retry is answered.</summary>
@@ -55,10 +54,9 @@ public sealed class DirectLineLifecycle(TimeProvider clock)
                 $"{command.OrganizationId} proposed {line.Id}; only its counterpart ({line.Counterpart}) can accept it");
         }
         RequireState(line, DirectLineState.Proposed);
-        var accepted = line with { State = DirectLineState.Active, ActivatedAt = Now() };
-        session.SaveDirectLine(accepted);
-        session.RecordRequest(new IdempotencyRecord(command.OrganizationId, command.RequestId, fingerprint, accepted.Id, accepted.Version));
-        return new DirectLineOutcome(accepted, Replayed: false);
+        var now = Now();
+        var accepted = line with { State = DirectLineState.Active, ActivatedAt = now };
+        return Record(session, DirectLineEventType.Accepted, now, accepted, command.OrganizationId, command.RequestId, fingerprint);
     }
 
     /// <summary>
@@ -78,6 +76,16 @@ public sealed class DirectLineLifecycle(TimeProvider clock)
     /// <summary>A state as the wire names it (PROPOSED, ACTIVE).</summary>
     public static string Name(DirectLineState state) => ConsultationLifecycle.Name(state);
 
+    /// <summary>The change as one event in the log (told to both sides), and the request id remembered with the version it made.</summary>
+    private static DirectLineOutcome Record(
+        ILogWriteSession session, DirectLineEventType type, DateTime now, DirectLine line, string actor, string requestId, byte[] fingerprint)
+    {
+        var recorded = new DirectLineRecorded(session.NextSequence, type, now, new DirectLineChange(line, actor));
+        session.Append(recorded);
+        session.RecordRequest(new IdempotencyRecord(actor, requestId, fingerprint, line.Id, line.Version));
+        return new DirectLineOutcome(line, recorded);
+    }
+
     private static DirectLineOutcome? Replay(ILogWriteSession session, string organizationId, string requestId, byte[] fingerprint)
     {
         if (session.FindRequest(organizationId, requestId) is not { } record)
@@ -94,7 +102,7 @@ public sealed class DirectLineLifecycle(TimeProvider clock)
             throw ExchangeRuleException.Invalid("request_id",
                 $"was already used for another request ({record.NotificationId} version {record.Version}); choose a new request id for a new request");
         }
-        return new DirectLineOutcome(first.AsOfVersion(record.Version), Replayed: true);
+        return new DirectLineOutcome(first.AsOfVersion(record.Version), null);
     }
 
     private static void RequireState(DirectLine line, DirectLineState needed)
