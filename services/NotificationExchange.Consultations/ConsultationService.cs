@@ -11,7 +11,7 @@ namespace NotificationExchange.Consultations;
 /// run through the state machine inside the write (<see cref="ConsultationLifecycle"/>), the new event rendered for
 /// readers before the commit, and answered once durable; a retry with the same request id gets the first answer.
 /// </summary>
-public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory directory, ConsultationLifecycle lifecycle, IEventRenderer renderer)
+public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory directory, INotificationLog notifications, ConsultationLifecycle lifecycle, IEventRenderer renderer)
 {
     public async Task<ConsultationOutcome> SubmitAsync(ConsultationCommand command, IEnumerable<FieldViolation> prior, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory di
         var contacts = (IReadOnlyList<Domain.Operators.ContactPoint>)[];
         if (command is RequestConsultationCommand request)
         {
-            // Organisations are never deleted: what exists now exists at the write.
+            // Organisations and notifications are never deleted: what exists now exists at the write (and at a retry).
             var errors = new ValidationErrors();
             for (var i = 0; i < request.Counterparts.Count; i++)
             {
@@ -27,6 +27,10 @@ public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory di
                 {
                     errors.Add($"counterparts[{i}]", $"no organisation {request.Counterparts[i]} in the directory");
                 }
+            }
+            if (request.About.NotificationId is { } notificationId && await notifications.GetLatestAsync(notificationId, cancellationToken) is null)
+            {
+                errors.Add("notification_id", $"{notificationId} not found");
             }
             errors.ThrowIfAny();
             contacts = (await directory.GetAsync(request.OrganizationId, cancellationToken))?.Profile.Contacts ?? [];

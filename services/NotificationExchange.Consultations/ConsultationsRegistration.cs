@@ -2,17 +2,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NotificationExchange.Consultations.Deadlines;
+using NotificationExchange.Consultations.DirectLines;
+using NotificationExchange.Consultations.Transcripts;
 using NotificationExchange.Domain;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 
 namespace NotificationExchange.Consultations;
 
 public static class ConsultationsRegistration
 {
     /// <summary>
-    /// Consultations: the state machine, the service that runs commands through the log writer, the reader, and the
-    /// deadline service that escalates (settings from Exchange:Consultations). The host supplies the store's ports and
-    /// an <see cref="Domain.Storage.IEventRenderer"/>. Deadlines run on a <see cref="DeadlineClock"/> of the registered
+    /// Consultations: the state machine, the service that runs commands through the log writer, the reader, the
+    /// deadline service that escalates (settings from Exchange:Consultations); the transcript (its digest in the closing
+    /// write, and its export); direct lines. The host supplies the store's ports and an
+    /// <see cref="Domain.Storage.IEventRenderer"/>. Deadlines run on a <see cref="DeadlineClock"/> of the registered
     /// TimeProvider unless the host registers its own (a test's fake, registered before or after this).
     /// </summary>
     public static IHostApplicationBuilder AddConsultations(this IHostApplicationBuilder builder)
@@ -29,6 +33,10 @@ public static class ConsultationsRegistration
         builder.Services.AddSingleton<ConsultationService>();
         builder.Services.AddSingleton<ConsultationReader>();
         builder.Services.AddHostedService<ConsultationDeadlines>();
+        builder.Services.AddSingleton<ITranscriptDigester, TranscriptDigester>();
+        builder.Services.AddSingleton<TranscriptExporter>();
+        builder.Services.AddSingleton<DirectLineLifecycle>();
+        builder.Services.AddSingleton<DirectLineService>();
         return builder;
     }
 }

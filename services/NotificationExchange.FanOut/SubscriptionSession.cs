@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -220,8 +221,8 @@ public sealed class SubscriptionSession : IDisposable
 
     private static StreamItem Item(LogEntry entry, bool live) => entry switch
     {
-        RecordedEvent or ConsultationRecorded => new StreamItem.Event(entry, live),
-        UnreadableEvent or UnreadableConsultationEvent => new StreamItem.Unreadable(entry),
+        RecordedEvent or ConsultationRecorded or DirectLineRecorded => new StreamItem.Event(entry, live),
+        UnreadableEvent or UnreadableConsultationEvent or UnreadableDirectLineEvent => new StreamItem.Unreadable(entry),
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     };
 

@@ -265,9 +265,12 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
     /// </summary>
     internal static LogEntry ReadEntry(SqliteDataReader reader)
     {
-        if (reader.GetInt32(7) == SubjectConsultation)
+        switch (reader.GetInt32(7))
         {
-            return ReadConsultationEntry(reader);
+            case SubjectConsultation:
+                return ReadConsultationEntry(reader);
+            case SubjectDirectLine:
+                return ReadDirectLineEntry(reader);
         }
         var sequence = reader.GetInt64(0);
         var type = (NotificationEventType)reader.GetInt32(1);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -212,6 +213,72 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         command.Parameters["$version"].Value = version;
         using var reader = command.ExecuteReader();
         return reader.Read() ? SqliteExchangeStore.ReadConsultation(reader) : null;
+    }
+
+    public IReadOnlyList<LogEntry> GetConsultationHistory(string consultationId)
+    {
+        var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND subject = 1 ORDER BY version;");
+        command.Parameters["$id"].Value = consultationId;
+        using var reader = command.ExecuteReader();
+        var history = new List<LogEntry>();
+        while (reader.Read())
+        {
+            history.Add(SqliteExchangeStore.ReadEntry(reader));
+        }
+        return history;
+    }
+
+    public DirectLine? GetDirectLine(string directLineId)
+    {
+        var command = Command(SqliteExchangeStore.SelectDirectLine + " WHERE id = $id;");
+        command.Parameters["$id"].Value = directLineId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteExchangeStore.ReadDirectLine(reader) : null;
+    }
+
+    public DirectLine? FindDirectLineBetween(string organizationId, string otherOrganizationId)
+    {
+        // the same expressions as the unique index, so that SQLite looks the pair up in it
+        var command = Command(SqliteExchangeStore.SelectDirectLine
+            + " WHERE min(proposed_by, counterpart) = min($a, $b) AND max(proposed_by, counterpart) = max($a, $b);");
+        command.Parameters["$a"].Value = organizationId;
+        command.Parameters["$b"].Value = otherOrganizationId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? SqliteExchangeStore.ReadDirectLine(reader) : null;
+    }
+
+    public void Append(DirectLineRecorded recorded)
+    {
+        if (recorded.Sequence != _nextSequence)
+        {
+            throw new InvalidOperationException($"event sequence {recorded.Sequence} is not the next one ({_nextSequence})");
+        }
+        var line = recorded.Line;
+        var command = Command("""
+            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys, subject, audience)
+            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, 'null', 2, $audience);
+            INSERT INTO outbox (sequence, instance_id, created_at) VALUES ($sequence, $instance, $recorded_at);
+            INSERT INTO direct_lines (id, proposed_by, counterpart, state, purpose, proposed_at, activated_at)
+            VALUES ($id, $proposed_by, $counterpart, $state, $purpose, $proposed_at, $activated_at)
+            ON CONFLICT (id) DO UPDATE SET state = excluded.state, activated_at = excluded.activated_at;
+            """);
+        command.Parameters["$sequence"].Value = recorded.Sequence;
+        command.Parameters["$id"].Value = line.Id;
+        command.Parameters["$version"].Value = line.Version;
+        command.Parameters["$type"].Value = (int)recorded.Type;
+        command.Parameters["$recorded_at"].Value = SqliteTime.ToTicks(recorded.RecordedAt);
+        command.Parameters["$snapshot"].Value = NotificationJson.Serialize(recorded.Change);
+        command.Parameters["$audience"].Value = SqliteExchangeStore.AudienceValue(recorded.Audience);
+        command.Parameters["$instance"].Value = _instanceId;
+        command.Parameters["$proposed_by"].Value = line.ProposedBy;
+        command.Parameters["$counterpart"].Value = line.Counterpart;
+        command.Parameters["$state"].Value = (int)line.State;
+        command.Parameters["$purpose"].Value = line.Purpose;
+        command.Parameters["$proposed_at"].Value = SqliteTime.ToTicks(line.ProposedAt);
+        command.Parameters["$activated_at"].Value = line.ActivatedAt is { } activated ? SqliteTime.ToTicks(activated) : DBNull.Value;
+        command.ExecuteNonQuery();
+        _appended.Add(recorded);
+        _nextSequence++;
     }
 
     public void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info)

@@ -58,6 +58,35 @@ public class RabbitMqTests
     }
 
     [Test]
+    public async Task A_direct_line_proposed_on_one_instance_reaches_its_counterpart_streaming_from_another_and_nobody_else()
+    {
+        var a = await StartInstance();
+        var b = await StartInstance(settings: new() { ["Exchange:FanOut:GapCheckInterval"] = "00:10:00" });
+        var proposer = await a.NewOperatorAsync("proposer-on-a");
+        var counterpart = b.Client(await a.NewOperatorKeyAsync("counterpart-on-b"));
+        var bystander = b.Client(await a.NewOperatorKeyAsync("bystander-on-b"));
+        var toCounterpart = await counterpart.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "everything" });
+        var toBystander = await bystander.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "everything" });
+        using var stream = StreamProbe.Open(counterpart, toCounterpart.Id);
+        using var other = StreamProbe.Open(bystander, toBystander.Id);
+        await stream.ReadUntilCaughtUpAsync();
+        await other.ReadUntilCaughtUpAsync();
+
+        var line = await proposer.Consultations.ProposeDirectLineAsync(new ProposeDirectLineRequest
+        {
+            RequestId = "line-1", Counterpart = "counterpart-on-b", Purpose = "GEO slot coordination",
+        });
+        // B checks the log's head only every ten minutes here and nothing follows, so the event came over the bus.
+        var received = await stream.ReadDirectLineEventsAsync(1, TimeSpan.FromSeconds(5));
+        var filed = (await proposer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver()))).Notification;
+        var after = await other.ReadEventsAsync(1, TimeSpan.FromSeconds(5));
+
+        Assert.That((received[0].EventType, received[0].DirectLine), Is.EqualTo((DirectLineEventType.Proposed, line)));
+        Assert.That(after[0].Notification, Is.EqualTo(filed));
+        Assert.That(other.DirectLineEvents, Is.Empty, "the bystander's stream passed over the line's event to the next one");
+    }
+
+    [Test]
     public async Task Interleaved_filings_on_two_instances_reach_subscribers_on_both_complete_and_in_sequence_order()
     {
         var a = await StartInstance();

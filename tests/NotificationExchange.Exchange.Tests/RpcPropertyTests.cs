@@ -35,6 +35,10 @@ public class RpcPropertyTests
     private readonly Dictionary<string, Consultation> _consultations = [];
     private string _subscriptionId = null!;
     private string _ocm = null!;
+    private string _consultationId = null!;
+    private string _proposedLineId = null!;
+    private string _activeLineId = null!;
+    private readonly List<Consultation> _rung = [];
 
     private delegate Task<IMessage?> Rpc(RpcPropertyTests test, IMessage request);
 
@@ -119,6 +123,15 @@ public class RpcPropertyTests
             async (t, r) => await t._operator.Consultations.GetConsultationAsync((GetConsultationRequest)r)),
         ("ListConsultations", _ => new ListConsultationsRequest { States = { ConsultationState.Open }, PageSize = 3 },
             async (t, r) => await t._operator.Consultations.ListConsultationsAsync((ListConsultationsRequest)r)),
+        ("ExportTranscript", t => new ExportTranscriptRequest { ConsultationId = t._consultationId },
+            async (t, r) => await t._operator.Consultations.ExportTranscriptAsync((ExportTranscriptRequest)r)),
+        ("ProposeDirectLine", _ => new ProposeDirectLineRequest { RequestId = Guid.NewGuid().ToString(), Counterpart = "rotatable-ops", Purpose = "GEO slot coordination" },
+            async (t, r) => await t._operator.Consultations.ProposeDirectLineAsync((ProposeDirectLineRequest)r)),
+        ("AcceptDirectLine", t => new AcceptDirectLineRequest { RequestId = Guid.NewGuid().ToString(), DirectLineId = t._proposedLineId },
+            async (t, r) => await t._operator.Consultations.AcceptDirectLineAsync((AcceptDirectLineRequest)r)),
+        ("ListDirectLines", _ => new ListDirectLinesRequest(), async (t, r) => await t._operator.Consultations.ListDirectLinesAsync((ListDirectLinesRequest)r)),
+        ("RingDirectLine", t => new RingDirectLineRequest { RequestId = Guid.NewGuid().ToString(), DirectLineId = t._activeLineId, Subject = "Drift start moved", Body = "Call now" },
+            (t, r) => t.RingAsync((RingDirectLineRequest)r)),
     ];
 
     private static ContactPoint[] ProfileContacts() =>
@@ -143,6 +156,16 @@ public class RpcPropertyTests
         _subscriptionId = (await _operator.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "all", Start = StartPosition.Earliest })).Id;
         var seed = await FileAsync(Notices.File(Notices.Maneuver()));
         _ocm = (await _operator.Notifications.ExportNotificationAsync(new ExportNotificationRequest { NotificationId = ((FileNotificationResponse)seed!).Notification.Id })).Content;
+        // a consultation, a line proposed to the operator and an active one, all the operator's: every log entry is its to replay
+        var peer = _peer;
+        var ringer = await _host.NewOperatorAsync("prop-ringer");
+        _consultationId = (await _operator.Consultations.RequestConsultationAsync(new RequestConsultationRequest
+        {
+            RequestId = "prop-consultation", Counterparts = { "prop-peer" }, Topic = "GEO slot", Subject = "Drift", Urgency = ConsultationUrgency.Routine,
+        })).Id;
+        _proposedLineId = (await peer.Consultations.ProposeDirectLineAsync(new ProposeDirectLineRequest { RequestId = "prop-line", Counterpart = "prop-ops", Purpose = "RPO" })).Id;
+        _activeLineId = (await _operator.Consultations.ProposeDirectLineAsync(new ProposeDirectLineRequest { RequestId = "prop-line", Counterpart = "prop-ringer", Purpose = "GEO" })).Id;
+        await ringer.Consultations.AcceptDirectLineAsync(new AcceptDirectLineRequest { RequestId = "prop-accept", DirectLineId = _activeLineId });
     }
 
     [OneTimeTearDown]
@@ -223,15 +246,24 @@ public class RpcPropertyTests
             Assert.That(read.Consultation, Is.EqualTo(last), $"{id} reads back as last answered");
             Assert.That(read.History[^1].Consultation, Is.EqualTo(last));
         }
+        Assert.That(_rung, Is.Not.Empty, "a direct line was rung");
+        foreach (var rung in _rung)
+        {
+            var read = await _operator.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = rung.Id });
+            Assert.That(read.Consultation, Is.EqualTo(rung), $"{rung.Id} reads back as answered");
+        }
 
-        // prop-ops is a party of every consultation made here, so its stream replays the whole log: notification and
-        // consultation events together, gapless and readable.
+        // prop-ops is a party of every consultation and on every direct line made here, so its stream replays the whole
+        // log: notification, consultation and direct-line events together, gapless and readable.
         using var stream = StreamProbe.Open(_operator, _subscriptionId, 0);
         var replayed = await stream.ReadUntilCaughtUpAsync(TimeSpan.FromSeconds(60));
-        var sequences = replayed.Select(e => e.Sequence).Concat(stream.ConsultationEvents.Select(e => e.Sequence)).Order().ToArray();
+        var sequences = replayed.Select(e => e.Sequence)
+            .Concat(stream.ConsultationEvents.Select(e => e.Sequence))
+            .Concat(stream.DirectLineEvents.Select(e => e.Sequence))
+            .Order().ToArray();
         Assert.That(sequences, Is.EqualTo(Enumerable.Range(1, sequences.Length).Select(i => (ulong)i)), "the whole log replays, gapless and readable");
         Assert.That(replayed.Select(e => e.Sequence), Is.SupersetOf(_accepted.Select(e => e.Sequence)));
-        Assert.That(stream.ConsultationEvents.Select(e => e.Consultation.Id).Distinct(), Is.EquivalentTo(_consultations.Keys));
+        Assert.That(stream.ConsultationEvents.Select(e => e.Consultation.Id), Is.SupersetOf(_consultations.Keys.Concat(_rung.Select(c => c.Id))));
     }
 
     private async Task<IMessage?> FileAsync(FileNotificationRequest request)
@@ -281,6 +313,13 @@ public class RpcPropertyTests
             }
         }
         return null;
+    }
+
+    private async Task<IMessage?> RingAsync(RingDirectLineRequest request)
+    {
+        var rung = await _operator.Consultations.RingDirectLineAsync(request);
+        _rung.Add(rung);
+        return rung;
     }
 
     private async Task<IMessage?> UpdateProfileAsync(UpdateProfileRequest request)

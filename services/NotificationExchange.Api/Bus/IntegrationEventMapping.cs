@@ -1,4 +1,5 @@
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.IntegrationEvents;
 using NotificationExchange.Orbits.Regimes;
@@ -44,6 +45,29 @@ internal static class IntegrationEventMapping
         }
         return new ConsultationRecorded(
             message.Sequence, Enum.Parse<ConsultationEventType>(message.EventType), DateTime.SpecifyKind(message.RecordedAt, DateTimeKind.Utc), change);
+    }
+
+    public static DirectLineEventRecorded ToIntegrationEvent(this DirectLineRecorded recorded, Guid storeId) => new()
+    {
+        StoreId = storeId,
+        Sequence = recorded.Sequence,
+        DirectLineId = recorded.Line.Id,
+        EventType = recorded.Type.ToString(),
+        RecordedAt = recorded.RecordedAt,
+        Parties = recorded.Audience.Parties ?? [],
+        Snapshot = NotificationJson.Serialize(recorded.Change),
+    };
+
+    /// <summary>The event as the bus brought it; its parties must be the snapshot's sides (else it is not offered: the log fills it).</summary>
+    public static DirectLineRecorded ToRecordedEvent(this DirectLineEventRecorded message)
+    {
+        var change = NotificationJson.DeserializeDirectLineChange(message.Snapshot);
+        if (!change.Line.Audience.Parties!.SequenceEqual(message.Parties.Order(StringComparer.Ordinal)))
+        {
+            throw new ArgumentException($"event {message.Sequence} names other parties than its snapshot");
+        }
+        return new DirectLineRecorded(
+            message.Sequence, Enum.Parse<DirectLineEventType>(message.EventType), DateTime.SpecifyKind(message.RecordedAt, DateTimeKind.Utc), change);
     }
 
     public static RecordedEvent ToRecordedEvent(this NotificationEventRecorded message) => new(

@@ -1,5 +1,6 @@
 using MassTransit;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Filing;
@@ -14,6 +15,7 @@ internal sealed class MassTransitEventPublisher(IBus bus, INotificationLog log) 
         {
             RecordedEvent recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
             ConsultationRecorded recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
+            DirectLineRecorded recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(events), e.GetType().Name, "only readable entries are published"),
         }));
 }

@@ -34,6 +34,7 @@ internal static class BusExtensions
             {
                 bus.AddConsumer<NotificationEventRecordedConsumer>();
                 bus.AddConsumer<ConsultationEventRecordedConsumer>();
+                bus.AddConsumer<DirectLineEventRecordedConsumer>();
                 bus.AddConsumer<SubscriptionStreamOpenedConsumer>();
                 bus.UsingRabbitMq((context, cfg) =>
                 {
@@ -48,6 +49,7 @@ internal static class BusExtensions
                         endpoint.ConcurrentMessageLimit = 1;
                         endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<ConsultationEventRecordedConsumer>(context);
+                        endpoint.ConfigureConsumer<DirectLineEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<SubscriptionStreamOpenedConsumer>(context);
                     });
                 });

@@ -3,6 +3,8 @@ using Grpc.Core;
 using NotificationExchange.Api.Authentication;
 using NotificationExchange.Api.Mapping;
 using NotificationExchange.Consultations;
+using NotificationExchange.Consultations.DirectLines;
+using NotificationExchange.Consultations.Transcripts;
 using NotificationExchange.Domain.Consultations.Commands;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
@@ -16,7 +18,8 @@ namespace NotificationExchange.Api.Services;
 /// and carried out by <see cref="Consultations.ConsultationService"/>; reads through <see cref="ConsultationReader"/>, which admits
 /// only the parties. Answers are the consultation as the write rendered it.
 /// </summary>
-internal sealed partial class ConsultationGrpcService(Consultations.ConsultationService consultations, ConsultationReader reader)
+internal sealed partial class ConsultationGrpcService(
+    Consultations.ConsultationService consultations, ConsultationReader reader, TranscriptExporter transcripts, DirectLineService directLines)
     : Protocol.V1.ConsultationService.ConsultationServiceBase
 {
     [MergesWireViolations]

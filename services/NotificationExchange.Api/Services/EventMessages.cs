@@ -4,6 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 using NotificationExchange.Api.Mapping;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Protocol.V1;
@@ -12,7 +13,7 @@ using D = NotificationExchange.Domain.Notifications;
 namespace NotificationExchange.Api.Services;
 
 /// <summary>
-/// The wire form of recorded events (notifications' and consultations') and notifications: the one place that renders them, and says what to do when a
+/// The wire form of recorded events (notifications', consultations' and direct lines') and notifications: the one place that renders them, and says what to do when a
 /// stored one cannot be rendered. An event is rendered once, inside the write that records it (an event that cannot
 /// be rendered is never committed), then reused for the filer's answer and for every stream that carries it. What an
 /// earlier version stored may still fail to render: streams then carry it as unreadable, listings leave it out, and
@@ -37,7 +38,7 @@ internal sealed class EventMessages : IEventRenderer
     {
         switch (entry)
         {
-            case D.RecordedEvent or ConsultationRecorded:
+            case D.RecordedEvent or ConsultationRecorded or DirectLineRecorded:
                 try
                 {
                     return Rendered(entry);
@@ -46,7 +47,7 @@ internal sealed class EventMessages : IEventRenderer
                 {
                     return Message(Unrenderable(entry, e));
                 }
-            case D.UnreadableEvent or UnreadableConsultationEvent:
+            case D.UnreadableEvent or UnreadableConsultationEvent or UnreadableDirectLineEvent:
                 return Unreadable(entry);
             default:
                 throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null);
@@ -69,6 +70,7 @@ internal sealed class EventMessages : IEventRenderer
             },
         },
         ConsultationRecorded recorded => new SubscriptionMessage { ConsultationEvent = recorded.ToProto() },
+        DirectLineRecorded recorded => new SubscriptionMessage { DirectLineEvent = recorded.ToProto() },
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     });
 
@@ -83,6 +85,18 @@ internal sealed class EventMessages : IEventRenderer
                 RecordedAt = Timestamp.FromDateTime(unreadable.RecordedAt),
                 ConsultationId = unreadable.ConsultationId,
                 ConsultationEventType = (Protocol.V1.ConsultationEventType)unreadable.Type,
+                Version = (uint)unreadable.Version,
+                Reason = unreadable.Reason,
+            },
+        },
+        UnreadableDirectLineEvent unreadable => new SubscriptionMessage
+        {
+            Unreadable = new Protocol.V1.UnreadableEvent
+            {
+                Sequence = (ulong)unreadable.Sequence,
+                RecordedAt = Timestamp.FromDateTime(unreadable.RecordedAt),
+                DirectLineId = unreadable.DirectLineId,
+                DirectLineEventType = (Protocol.V1.DirectLineEventType)unreadable.Type,
                 Version = (uint)unreadable.Version,
                 Reason = unreadable.Reason,
             },
@@ -166,6 +180,8 @@ internal sealed class EventMessages : IEventRenderer
             recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Notification.Id, recorded.Notification.Version, recorded.Keys, Why(failure)),
         ConsultationRecorded recorded => new UnreadableConsultationEvent(
             recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Consultation.Id, recorded.Consultation.Version, recorded.Audience, Why(failure)),
+        DirectLineRecorded recorded => new UnreadableDirectLineEvent(
+            recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Line.Id, recorded.Line.Version, recorded.Audience, Why(failure)),
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     };
 

@@ -74,10 +74,6 @@ public sealed class ConsultationLifecycle(DeadlineClock clock, ITranscriptDigest
                 errors.Add($"proposed_times[{i}].end", $"{TimeValidation.Format(end)} has already passed (now {TimeValidation.Format(now)})");
             }
         }
-        if (request.About.NotificationId is { } notificationId && session.GetLatest(notificationId) is null)
-        {
-            errors.Add("notification_id", $"{notificationId} not found");
-        }
         errors.ThrowIfAny();
         var sequence = session.NextSequence;
         // A direct line's ring comes with both sides agreed: the counterpart has accepted, and nothing is pending.

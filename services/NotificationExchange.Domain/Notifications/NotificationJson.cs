@@ -93,6 +93,12 @@ public static class NotificationJson
     public static Consultations.ConsultationChange DeserializeConsultationChange(string json) =>
         JsonSerializer.Deserialize(json, NotificationJsonContext.Default.ConsultationChange) ?? throw new JsonException("a consultation snapshot was null");
 
+    public static string Serialize(Consultations.DirectLines.DirectLineChange change) =>
+        JsonSerializer.Serialize(change, NotificationJsonContext.Default.DirectLineChange);
+
+    public static Consultations.DirectLines.DirectLineChange DeserializeDirectLineChange(string json) =>
+        JsonSerializer.Deserialize(json, NotificationJsonContext.Default.DirectLineChange) ?? throw new JsonException("a direct line snapshot was null");
+
     /// <summary>An audience's parties as the log stores them beside an entry (a JSON array of organisation ids).</summary>
     public static string SerializeParties(IReadOnlyList<string> parties) =>
         JsonSerializer.Serialize(parties, NotificationJsonContext.Default.IReadOnlyListString);
@@ -164,6 +170,7 @@ public static class NotificationJson
 [JsonSerializable(typeof(CancelNotificationCommand))]
 [JsonSerializable(typeof(ReportExecutionCommand))]
 [JsonSerializable(typeof(Consultations.ConsultationChange))]
+[JsonSerializable(typeof(Consultations.DirectLines.DirectLineChange))]
 [JsonSerializable(typeof(Consultations.Commands.RequestConsultationCommand))]
 [JsonSerializable(typeof(Consultations.Commands.RespondToConsultationCommand))]
 [JsonSerializable(typeof(Consultations.Commands.WithdrawConsultationCommand))]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Subscriptions;
 
@@ -41,6 +42,24 @@ public interface ILogWriteSession
 
     /// <summary>One version of a consultation (the one a remembered request made); null when there is none.</summary>
     ConsultationRecorded? GetConsultationVersion(string consultationId, int version);
+
+    /// <summary>
+    /// Every event of a consultation so far, this write's included, oldest first (one that cannot be read back as an
+    /// <see cref="UnreadableConsultationEvent"/>); empty when there is none.
+    /// </summary>
+    IReadOnlyList<LogEntry> GetConsultationHistory(string consultationId);
+
+    /// <summary>A direct line; null when there is none.</summary>
+    DirectLine? GetDirectLine(string directLineId);
+
+    /// <summary>The direct line between two organisations, whichever of them proposed it; null when there is none.</summary>
+    DirectLine? FindDirectLineBetween(string organizationId, string otherOrganizationId);
+
+    /// <summary>
+    /// Appends a direct line's change to the log and to the outbox, and stores the line as the change left it (a new
+    /// line, or its activation: its sides, purpose and proposal never change). Its sequence must be <see cref="NextSequence"/>.
+    /// </summary>
+    void Append(DirectLineRecorded recorded);
 
     /// <summary>Keeps an attachment of a notification, by its content's digest (the same message twice is kept once).</summary>
     void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info);

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Orbits.Regimes;
@@ -9,7 +10,8 @@ namespace NotificationExchange.Domain.Subscriptions;
 /// <summary>
 /// Which events a subscription receives. Every non-empty list must match; an empty list matches anything; within a
 /// list any entry may match. The lists select notification events; the events of consultations the owner is a party
-/// of come unless <see cref="ExcludeConsultationEvents"/> (and those of other consultations never do).
+/// of, and of direct lines it is on, come unless <see cref="ExcludeConsultationEvents"/> (and those of other
+/// consultations and lines never do).
 /// </summary>
 public sealed record SubscriptionFilter(
     IReadOnlyList<NotificationKind> Kinds,
@@ -98,7 +100,7 @@ public sealed class SubscriptionMatcher
         RecordedEvent recorded => MatchesNotification(recorded.Type, recorded.Keys),
         UnreadableEvent { Keys: { } keys } unreadable => MatchesNotification(unreadable.Type, keys),
         UnreadableEvent unreadable => _eventTypes is null || _eventTypes.Contains(unreadable.Type),
-        ConsultationRecorded or UnreadableConsultationEvent => _consultationEvents,
+        ConsultationRecorded or UnreadableConsultationEvent or DirectLineRecorded or UnreadableDirectLineEvent => _consultationEvents,
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     };
 

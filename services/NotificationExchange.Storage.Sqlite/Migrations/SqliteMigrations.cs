@@ -14,7 +14,28 @@ internal static class SqliteMigrations
             """),
         new(3, "operators become directory entries: kind, country, contact points by role", DirectoryEntries),
         new(4, "the log carries consultations' events with their audience; consultations are indexed", Consultations),
+        new(5, "direct lines between pairs of organisations", DirectLines),
     ];
+
+    // A direct line's changes are rows of events (subject 2: the line's id and version, 1 proposed or 2 accepted, in
+    // notification_id and version; its two sides as the audience); direct_lines holds each line as its latest change
+    // left it, one row per line. The unique index on the pair in order (the lesser id first, whoever proposed) keeps one line
+    // per pair of organisations even against a writer that forgot to look; the two side indexes serve an
+    // organisation's listing. Times are ticks, as everywhere; activated_at is NULL while the line is proposed.
+    private const string DirectLines = """
+        CREATE TABLE direct_lines (
+            id TEXT PRIMARY KEY,
+            proposed_by TEXT NOT NULL,
+            counterpart TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            purpose TEXT NOT NULL,
+            proposed_at INTEGER NOT NULL,
+            activated_at INTEGER
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX direct_lines_by_pair ON direct_lines (min(proposed_by, counterpart), max(proposed_by, counterpart));
+        CREATE INDEX direct_lines_by_proposer ON direct_lines (proposed_by);
+        CREATE INDEX direct_lines_by_counterpart ON direct_lines (counterpart);
+        """;
 
     // The log's rows gain what they are about (0 a notification, 1 a consultation; every earlier row is a
     // notification's) and who may see them (NULL: everyone; else a JSON array of organisation ids), kept apart from

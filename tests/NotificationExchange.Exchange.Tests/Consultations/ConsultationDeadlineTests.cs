@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Storage;
@@ -332,7 +331,6 @@ public class ConsultationDeadlineTests
         var host = await ExchangeHost.StartAsync(_database.Path, settings: settings, services: services =>
         {
             services.AddSingleton(new DeadlineClock(deadlineClock));
-            services.TryAddSingleton<ITranscriptDigester, TranscriptsNotInThisBranch>();
         });
         _hosts.Add(host);
         return host;

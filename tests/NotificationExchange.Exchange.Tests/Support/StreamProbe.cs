@@ -19,8 +19,11 @@ internal sealed class StreamProbe : IDisposable
 
     public List<NotificationEvent> Events { get; } = [];
 
-    /// <summary>Consultation events, in arrival order (not counted in <see cref="Events"/>).</summary>
+    /// <summary>State changes of consultations the subscription's owner is a party of, in arrival order.</summary>
     public List<ConsultationEvent> ConsultationEvents { get; } = [];
+
+    /// <summary>Changes of direct lines the subscription's owner is on, in arrival order.</summary>
+    public List<DirectLineEvent> DirectLineEvents { get; } = [];
     public ulong? CaughtUpAt { get; private set; }
 
     public static StreamProbe Open(ExchangeClient client, string subscriptionId, ulong? resumeAfter = null)
@@ -68,6 +71,17 @@ internal sealed class StreamProbe : IDisposable
             await NextAsync(timeout.Token);
         }
         return ConsultationEvents.ToList();
+    }
+
+    /// <summary>Reads until <paramref name="count"/> direct-line events in all have arrived.</summary>
+    public async Task<List<DirectLineEvent>> ReadDirectLineEventsAsync(int count, TimeSpan? wait = null)
+    {
+        using var timeout = new CancellationTokenSource(wait ?? DefaultWait);
+        while (DirectLineEvents.Count < count)
+        {
+            await NextAsync(timeout.Token);
+        }
+        return DirectLineEvents.ToList();
     }
 
     /// <summary>Asserts that nothing arrives for a while (used where an event must not be delivered).</summary>
@@ -129,6 +143,9 @@ internal sealed class StreamProbe : IDisposable
                 break;
             case SubscriptionMessage.MessageOneofCase.ConsultationEvent:
                 ConsultationEvents.Add(message.ConsultationEvent);
+                break;
+            case SubscriptionMessage.MessageOneofCase.DirectLineEvent:
+                DirectLineEvents.Add(message.DirectLineEvent);
                 break;
             case SubscriptionMessage.MessageOneofCase.CaughtUp:
                 CaughtUpAt = message.CaughtUp.Sequence;

@@ -1,5 +1,6 @@
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -18,6 +19,7 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
     private readonly Dictionary<string, Subscription> _subscriptions = [];
     private readonly Dictionary<(string, string), IdempotencyRecord> _requests = [];
     private readonly Dictionary<(string, string), Attachment> _attachments = [];
+    private readonly Dictionary<string, DirectLine> _directLines = [];
 
     public Guid StoreId { get; } = Guid.NewGuid();
 
@@ -172,6 +174,10 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
             {
                 _attachments[key] = attachment;
             }
+            foreach (var (key, line) in session.DirectLines)
+            {
+                _directLines[key] = line;
+            }
             appended = session.Appended.ToArray();
         }
         if (appended.Length > 0)
@@ -201,6 +207,7 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
         public Dictionary<string, Subscription> Subscriptions { get; } = [];
         public List<IdempotencyRecord> Requests { get; } = [];
         public Dictionary<(string, string), Attachment> Attachments { get; } = [];
+        public Dictionary<string, DirectLine> DirectLines { get; } = [];
 
         public long NextSequence => store._log.Count + Appended.Count + 1;
 
@@ -219,6 +226,22 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
 
         public ConsultationRecorded? GetConsultationVersion(string consultationId, int version) =>
             store._log.Concat(Appended).OfType<ConsultationRecorded>().FirstOrDefault(e => e.Consultation.Id == consultationId && e.Consultation.Version == version);
+
+        public IReadOnlyList<LogEntry> GetConsultationHistory(string consultationId) =>
+            store._log.Concat(Appended).Where(e => e is ConsultationRecorded r && r.Consultation.Id == consultationId
+                || e is UnreadableConsultationEvent u && u.ConsultationId == consultationId).ToArray();
+
+        public DirectLine? GetDirectLine(string directLineId) =>
+            DirectLines.GetValueOrDefault(directLineId) ?? store._directLines.GetValueOrDefault(directLineId);
+
+        public DirectLine? FindDirectLineBetween(string organizationId, string otherOrganizationId) =>
+            store._directLines.Values.Concat(DirectLines.Values).LastOrDefault(l => l.Joins(organizationId) && l.Joins(otherOrganizationId));
+
+        public void Append(DirectLineRecorded recorded)
+        {
+            AppendEntry(recorded);
+            DirectLines[recorded.Line.Id] = recorded.Line;
+        }
 
         private void AppendEntry(LogEntry entry)
         {

@@ -18,6 +18,7 @@ public sealed class OpenedStore : IDisposable
     public IOperatorDirectory Operators => _host.Services.GetRequiredService<IOperatorDirectory>();
     public ISubscriptionStore Subscriptions => _host.Services.GetRequiredService<ISubscriptionStore>();
     public IConsultationLog Consultations => _host.Services.GetRequiredService<IConsultationLog>();
+    public IDirectLineStore DirectLines => _host.Services.GetRequiredService<IDirectLineStore>();
     public CommittedEvents Committed => _host.Services.GetRequiredService<CommittedEvents>();
 
     /// <summary>Opens the store on <paramref name="storage"/> as instance <paramref name="instanceId"/>; the host is built, not started.</summary>

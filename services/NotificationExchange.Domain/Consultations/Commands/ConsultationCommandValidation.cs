@@ -98,27 +98,11 @@ public static class ConsultationCommandValidation
                 errors.Add(at, $"{Quoted.Value(counterpart)} is listed twice");
             }
         }
-        var about = request.About;
-        var given = new[] { about.NotificationId, about.Topic, about.AlertId }.Count(v => v is not null);
-        if (given == 0)
+        if (request.About is { NotificationId: null, Topic: null, AlertId: null })
         {
             errors.Add("about", "is required: a notification_id, a topic or an alert_id");
         }
-        if (about.NotificationId is not null)
-        {
-            NotificationIds.Validate("notification_id", about.NotificationId, errors);
-        }
-        if (about.Topic is not null)
-        {
-            errors.RequiredText("topic", about.Topic, TopicLength);
-        }
-        if (about.AlertId is not null)
-        {
-            // Proximity alerts are not served yet: a consultation cannot name one that nobody can look up.
-            errors.Add("alert_id", "names a proximity alert; this exchange does not issue alerts yet");
-        }
-        errors.RequiredText("subject", request.Subject, SubjectLength);
-        errors.OptionalText("body", request.Body, BodyLength);
+        ValidateContent(request.About, request.Subject, request.Body, errors);
         if (request.Urgency == ConsultationUrgency.Unspecified)
         {
             errors.Add("urgency", "is required: ROUTINE, PRIORITY or URGENT");
@@ -139,6 +123,29 @@ public static class ConsultationCommandValidation
         Windows(request.ProposedTimes, errors);
     }
 
+    /// <summary>
+    /// What a request says, wherever it comes from (a request, a direct line's ring): what it is about, when given, its
+    /// subject and its body.
+    /// </summary>
+    public static void ValidateContent(ConsultationAbout about, string? subject, string? body, ValidationErrors errors)
+    {
+        if (about.NotificationId is not null)
+        {
+            NotificationIds.Validate("notification_id", about.NotificationId, errors);
+        }
+        if (about.Topic is not null)
+        {
+            errors.RequiredText("topic", about.Topic, TopicLength);
+        }
+        if (about.AlertId is not null)
+        {
+            // Proximity alerts are not served yet: a consultation cannot name one that nobody can look up.
+            errors.Add("alert_id", "names a proximity alert; this exchange does not issue alerts yet");
+        }
+        errors.RequiredText("subject", subject, SubjectLength);
+        errors.OptionalText("body", body, BodyLength);
+    }
+
     private static void Windows(IReadOnlyList<TimeWindow> windows, ValidationErrors errors)
     {
         for (var i = 0; i < windows.Count && i < MaxProposedTimes; i++)
@@ -147,7 +154,8 @@ public static class ConsultationCommandValidation
         }
     }
 
-    private static bool OrganizationId(string at, string? id, ValidationErrors errors)
+    /// <summary>An organisation id where one is required; false (and the violation added) when there is none or it is not one.</summary>
+    public static bool OrganizationId(string at, string? id, ValidationErrors errors)
     {
         if (string.IsNullOrEmpty(id))
         {
