@@ -22,6 +22,7 @@ public static class SqliteStoreRegistration
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IOperatorDirectory>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
+        builder.Services.AddSingleton<IWebhookStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ILogWriter, SqliteLogWriter>();
         builder.Services.AddExchangeCore();
         return builder;

@@ -74,6 +74,35 @@ public class PreviousVersionUpgradeTests
         Assert.That(directory.Accounts.Select(a => a.Id), Is.EqualTo(new[] { "admin", "cnes-ops", "jaxa-ops" }), "every operator is in the directory");
     }
 
+    [Test]
+    public async Task A_version_3_database_s_contact_points_read_back_without_webhooks_and_its_organisations_without_secrets()
+    {
+        using var storage = new SqliteStoreUnderTest();
+        using (var connection = storage.Database.Connect())
+        {
+            SqliteMigrator.Migrate(connection, SqliteMigrations.All.Take(3).ToArray(), storage.Database.Path, NullLogger.Instance);
+        }
+        // a row as version 3 wrote it (SqliteExchangeStore at commit 8e4b6ac): contact points with no webhook_url
+        storage.Database.Execute("""
+            INSERT INTO operators (id, display_name, is_admin, created_at, key_hash, kind, country, contacts, updated_at) VALUES
+                ('esa-ops', 'ESA operations', 0, 639317555464071164, X'B2', 2, 'ESA',
+                 '[{"role":"Primary","name":"Duty engineer","email":"ops@esa.example"},{"role":"Operations247","name":"ESOC","phone":"\u002B49 6151 90 0","hours":{"around_the_clock":true,"weekly":[]}}]',
+                 639317555464071165);
+            """);
+
+        using var store = OpenedStore.Open(storage, "instance-a");
+
+        var esa = await store.Operators.GetAsync("esa-ops", CancellationToken.None);
+        Assert.That(esa?.Profile.Contacts, Is.EqualTo(new[]
+        {
+            new ContactPoint(ContactRole.Primary, "Duty engineer", "ops@esa.example", null),
+            new ContactPoint(ContactRole.Operations247, "ESOC", null, "+49 6151 90 0", StaffedHours.Always),
+        }), "no webhook_url reads as no webhook");
+        Assert.That(await store.Webhooks.GetWebhookSecretAsync("esa-ops", CancellationToken.None), Is.Null);
+        Assert.That(await store.WriteAsync(s => s.QueueWebhooks("esa-ops", [ContactRole.Primary, ContactRole.Operations247], "test", "{}", "k")), Is.Zero,
+            "contact points without webhooks queue nothing");
+    }
+
     private static async Task AssertDataReadsBack(OpenedStore store)
     {
         var none = CancellationToken.None;
