@@ -3,6 +3,7 @@ using NotificationExchange.Domain;
 using NotificationExchange.FanOut;
 using NotificationExchange.Filing;
 using NotificationExchange.Storage.Sqlite;
+using NotificationExchange.Webhooks;
 
 namespace NotificationExchange.Api;
 
@@ -31,6 +32,7 @@ public static class ExchangeApplication
         builder.AddSqliteExchangeStore();
         builder.AddFanOut();
         builder.AddFiling();
+        builder.AddWebhooks();
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();
         builder.AddExchangeGrpc();
