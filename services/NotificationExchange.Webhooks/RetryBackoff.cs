@@ -17,6 +17,7 @@ internal sealed class RetryBackoff(WebhookSettings settings)
         // doubling past 2^20 changes nothing (the maximum delay is at most a day), and keeps the arithmetic finite
         var doubled = settings.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
         var jittered = Math.Min(settings.MaxRetryDelay.TotalMilliseconds, doubled) * (1 + (settings.RetryJitter * ((2 * Random.Shared.NextDouble()) - 1)));
-        return failedAt + TimeSpan.FromMilliseconds(Math.Min(settings.MaxRetryDelay.TotalMilliseconds, jittered));
+        // whole milliseconds, as timers count
+        return failedAt + TimeSpan.FromMilliseconds(Math.Round(Math.Min(settings.MaxRetryDelay.TotalMilliseconds, jittered)));
     }
 }

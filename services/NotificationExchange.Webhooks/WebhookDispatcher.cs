@@ -87,7 +87,9 @@ internal sealed class WebhookDispatcher(
             {
                 return;
             }
-            waits.Add(Task.Delay(until - now, clock, wake.Token));
+            // Timers count whole milliseconds and would cut the rest off: a wait that ended a fraction before the due
+            // time would find nothing due and wait for nothing again. Round up instead.
+            waits.Add(Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling((until - now).TotalMilliseconds)), clock, wake.Token));
             waits.Add(queued.WaitAsync(wake.Token));
         }
         await Task.WhenAny(waits);
