@@ -31,18 +31,9 @@ public sealed class ObservedClock(DateTimeOffset start) : FakeTimeProvider(start
     /// </summary>
     public async Task<TimeSpan> ArmedAsync(TimeSpan earliest, TimeSpan latest)
     {
-        using var hang = new CancellationTokenSource(HangAfter);
         while (true)
         {
-            TimeSpan dueTime;
-            try
-            {
-                dueTime = await _armed.Reader.ReadAsync(hang.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"no timer was armed for {earliest} to {latest} within {HangAfter} (wall-clock)");
-            }
+            var dueTime = await _armed.Reader.ReadWithinAsync(HangAfter, $"no timer was armed for {earliest} to {latest}");
             if (dueTime >= earliest && dueTime <= latest)
             {
                 return dueTime;

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using NotificationExchange.Testing;
 
 namespace NotificationExchange.Exchange.Tests.Support;
 
@@ -33,18 +34,7 @@ internal sealed class WebhookMeters : IDisposable
     }
 
     /// <summary>The next measurement's instrument name; fails the test when none comes within a bounded (wall-clock) time.</summary>
-    public async Task<string> NextAsync()
-    {
-        using var hang = new CancellationTokenSource(HangAfter);
-        try
-        {
-            return await _measured.Reader.ReadAsync(hang.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"no webhook attempt ended within {HangAfter}");
-        }
-    }
+    public Task<string> NextAsync() => _measured.Reader.ReadWithinAsync(HangAfter, "no webhook attempt ended");
 
     public void Dispose() => _listener.Dispose();
 }

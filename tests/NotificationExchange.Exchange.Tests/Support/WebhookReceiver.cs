@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using NotificationExchange.Testing;
 
 namespace NotificationExchange.Exchange.Tests.Support;
 
@@ -54,18 +55,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public string Url(string path) => $"{Address}{path}";
 
     /// <summary>The next POST received, in arrival order; fails the test when none comes within a bounded (wall-clock) time.</summary>
-    public async Task<ReceivedWebhook> NextAsync()
-    {
-        using var hang = new CancellationTokenSource(HangAfter);
-        try
-        {
-            return await _received.Reader.ReadAsync(hang.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"the receiver at {Address} got no POST within {HangAfter}");
-        }
-    }
+    public Task<ReceivedWebhook> NextAsync() => _received.Reader.ReadWithinAsync(HangAfter, $"the receiver at {Address} got no POST");
 
     /// <summary>Whether a POST has arrived that no <see cref="NextAsync"/> has taken yet.</summary>
     public bool HasUnread => _received.Reader.TryPeek(out _);

@@ -45,11 +45,7 @@ public class PreviousVersionUpgradeTests
     [Test]
     public async Task A_version_2_database_keeps_its_operators_their_keys_flags_and_contacts()
     {
-        using var storage = new SqliteStoreUnderTest();
-        using (var connection = storage.Database.Connect())
-        {
-            SqliteMigrator.Migrate(connection, SqliteMigrations.All.Take(2).ToArray(), storage.Database.Path, NullLogger.Instance);
-        }
+        using var storage = StorageAtVersion(2);
         // rows as version 2 wrote them (SqliteExchangeStore at commit 68866ef): a contact with an organization, one without, none
         storage.Database.Execute("""
             INSERT INTO operators (id, display_name, contact, is_admin, created_at, key_hash) VALUES
@@ -77,11 +73,7 @@ public class PreviousVersionUpgradeTests
     [Test]
     public async Task A_version_3_database_s_contact_points_read_back_without_webhooks_and_its_organisations_without_secrets()
     {
-        using var storage = new SqliteStoreUnderTest();
-        using (var connection = storage.Database.Connect())
-        {
-            SqliteMigrator.Migrate(connection, SqliteMigrations.All.Take(3).ToArray(), storage.Database.Path, NullLogger.Instance);
-        }
+        using var storage = StorageAtVersion(3);
         // a row as version 3 wrote it (SqliteExchangeStore at commit 8e4b6ac): contact points with no webhook_url
         storage.Database.Execute("""
             INSERT INTO operators (id, display_name, is_admin, created_at, key_hash, kind, country, contacts, updated_at) VALUES
@@ -101,6 +93,15 @@ public class PreviousVersionUpgradeTests
         Assert.That(await store.Webhooks.GetWebhookSecretAsync("esa-ops", CancellationToken.None), Is.Null);
         Assert.That(await store.WriteAsync(s => s.QueueWebhooks("esa-ops", [ContactRole.Primary, ContactRole.Operations247], "test", "{}", "k")), Is.Zero,
             "contact points without webhooks queue nothing");
+    }
+
+    /// <summary>A new database with the first <paramref name="version"/> steps applied, as that version's build left it.</summary>
+    private static SqliteStoreUnderTest StorageAtVersion(int version)
+    {
+        var storage = new SqliteStoreUnderTest();
+        using var connection = storage.Database.Connect();
+        SqliteMigrator.Migrate(connection, SqliteMigrations.All.Take(version).ToArray(), storage.Database.Path, NullLogger.Instance);
+        return storage;
     }
 
     private static async Task AssertDataReadsBack(OpenedStore store)
