@@ -61,9 +61,9 @@ internal sealed class WebhookDispatcher(
                 logger.LogError(e, "Webhook deliveries could not be read or claimed; looking again in {Retry}", retry);
                 due = Now() + retry;
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                break;
+                break; // stopping: the read or the claim was cancelled, or the writer no longer takes writes
             }
             await WaitAsync(free > 0, due, attempts, stoppingToken);
         }
