@@ -4,6 +4,7 @@ using NotificationExchange.Domain;
 using NotificationExchange.FanOut;
 using NotificationExchange.Filing;
 using NotificationExchange.Storage.Sqlite;
+using NotificationExchange.Webhooks;
 
 namespace NotificationExchange.Api;
 
@@ -33,6 +34,7 @@ public static class ExchangeApplication
         builder.AddFanOut();
         builder.AddFiling();
         builder.AddConsultations();
+        builder.AddWebhooks();
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();
         builder.AddExchangeGrpc();

@@ -33,7 +33,8 @@ public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory di
                 errors.Add("notification_id", $"{notificationId} not found");
             }
             errors.ThrowIfAny();
-            contacts = (await directory.GetAsync(request.OrganizationId, cancellationToken))?.Profile.Contacts ?? [];
+            // Public forms only: the event goes to every party, and webhook URLs are the requester's own.
+            contacts = (await directory.GetAsync(request.OrganizationId, cancellationToken))?.Profile.Contacts.Select(c => c.Public()).ToArray() ?? [];
         }
         var fingerprint = NotificationJson.Fingerprint(command);
         return await writer.WriteAsync(session =>
@@ -44,6 +45,7 @@ public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory di
                 try
                 {
                     renderer.Render(outcome.Event);
+                    ConsultationWebhooks.Queue(session, outcome.Event, renderer);
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException)
                 {

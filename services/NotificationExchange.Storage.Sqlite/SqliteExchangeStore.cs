@@ -8,15 +8,16 @@ using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
 using NotificationExchange.Domain.Validation;
+using NotificationExchange.Domain.Webhooks;
 using NotificationExchange.Storage.Sqlite.Migrations;
 
 namespace NotificationExchange.Storage.Sqlite;
 
 /// <summary>
-/// The read side of the SQLite store, and the rare writes (operators, subscriptions) that need no group commit.
-/// Readers use pooled connections; in WAL mode they never wait for the writer.
+/// The read side of the SQLite store, and the rare writes (operators, subscriptions, webhook secrets) that need no
+/// group commit. Readers use pooled connections; in WAL mode they never wait for the writer.
 /// </summary>
-public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDirectory, ISubscriptionStore, IConsultationLog
+public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDirectory, ISubscriptionStore, IConsultationLog, IWebhookStore
 {
     internal const string SelectEvent = "SELECT sequence, event_type, recorded_at, snapshot, match_keys, notification_id, version, subject, audience FROM events";
     internal const string SelectSubscription = "SELECT id, owner, name, filter, acknowledged_sequence, created_at FROM subscriptions";
@@ -25,6 +26,10 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
     private const string SelectOperator = $"SELECT {OperatorReadColumns} FROM operators";
     private const string OperatorColumns = $"{OperatorReadColumns}, key_hash";
     private const string OperatorValues = "$id, $name, $kind, $country, $contacts, $admin, $created, $updated, $hash";
+    internal const string WebhookDeliveryColumns = """
+        id, organization_id, contact_role, url, event_kind, payload, dedup_key, created_at, attempts, next_attempt_at,
+        leased_until, leased_by, last_status_code, last_error, delivered_at, given_up_at
+        """;
 
     private readonly ILogger<SqliteExchangeStore> _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _reportedUnreadable = new();
@@ -258,6 +263,60 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
 
     public async Task<bool> DeleteAsync(string subscriptionId, CancellationToken cancellationToken) =>
         await ExecuteAsync("DELETE FROM subscriptions WHERE id = $id;", [("$id", subscriptionId)], cancellationToken) == 1;
+
+    public async Task<DateTime?> GetNextWebhookDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        // A delivery another instance holds comes due again when its lease ends (that instance may have stopped).
+        await using var command = Command(connection,
+            "SELECT MIN(MAX(next_attempt_at, COALESCE(leased_until, 0))) FROM webhook_deliveries WHERE next_attempt_at IS NOT NULL;");
+        return await command.ExecuteScalarAsync(cancellationToken) is long ticks ? SqliteTime.FromTicks(ticks) : null;
+    }
+
+    public Task<IReadOnlyList<WebhookDelivery>> ListWebhookDeliveriesAsync(string organizationId, CancellationToken cancellationToken) =>
+        ReadAsync($"SELECT {WebhookDeliveryColumns} FROM webhook_deliveries WHERE organization_id = $organization ORDER BY created_at, rowid;",
+            [("$organization", organizationId)], ReadWebhookDelivery, cancellationToken);
+
+    public Task<IReadOnlyList<WebhookAttempt>> ListWebhookAttemptsAsync(string deliveryId, CancellationToken cancellationToken) =>
+        ReadAsync("""
+            SELECT delivery_id, attempt, instance_id, started_at, finished_at, status_code, error
+            FROM webhook_attempts WHERE delivery_id = $id ORDER BY attempt;
+            """,
+            [("$id", deliveryId)],
+            reader => new WebhookAttempt(
+                reader.GetString(0), reader.GetInt32(1), reader.GetString(2), SqliteTime.FromTicks(reader.GetInt64(3)), SqliteTime.FromTicks(reader.GetInt64(4)),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetString(6)),
+            cancellationToken);
+
+    public async Task<bool> ReplaceWebhookSecretAsync(string organizationId, string secret, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE operators SET webhook_secret = $secret WHERE id = $id;", [("$id", organizationId), ("$secret", secret)], cancellationToken) == 1;
+
+    public async Task<string?> GetWebhookSecretAsync(string organizationId, CancellationToken cancellationToken) =>
+        (await ReadAsync("SELECT webhook_secret FROM operators WHERE id = $id AND webhook_secret IS NOT NULL;",
+            [("$id", organizationId)], reader => reader.GetString(0), cancellationToken)).SingleOrDefault();
+
+    /// <summary>A delivery as stored, from the columns <see cref="WebhookDeliveryColumns"/> names, in that order.</summary>
+    internal static WebhookDelivery ReadWebhookDelivery(SqliteDataReader reader)
+    {
+        DateTime? Time(int column) => reader.IsDBNull(column) ? null : SqliteTime.FromTicks(reader.GetInt64(column));
+        return new WebhookDelivery(
+            reader.GetString(0),
+            reader.GetString(1),
+            (ContactRole)reader.GetInt32(2),
+            reader.GetString(3),
+            reader.GetString(4),
+            reader.GetString(5),
+            reader.GetString(6),
+            SqliteTime.FromTicks(reader.GetInt64(7)),
+            reader.GetInt32(8),
+            Time(9),
+            Time(10),
+            reader.IsDBNull(11) ? null : reader.GetString(11),
+            reader.IsDBNull(12) ? null : reader.GetInt32(12),
+            reader.IsDBNull(13) ? null : reader.GetString(13),
+            Time(14),
+            Time(15));
+    }
 
     /// <summary>
     /// An entry of the log as stored, or an <see cref="UnreadableEvent"/> in its place when its snapshot or match keys

@@ -5,6 +5,7 @@ using NotificationExchange.Domain;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Telemetry;
+using NotificationExchange.Domain.Webhooks;
 
 namespace NotificationExchange.Storage.Sqlite;
 
@@ -20,6 +21,7 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
 
     private readonly SqliteWriteSession _session;
     private readonly CommittedEvents _committed;
+    private readonly WebhookQueueSignal _webhooksQueued;
     private readonly ExchangeMetrics _metrics;
     private readonly ILogger<SqliteLogWriter> _logger;
     private readonly int _maxBatchSize;
@@ -29,12 +31,15 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
         SqliteExchangeStore store,
         ExchangeInstance instance,
         CommittedEvents committed,
+        WebhookQueueSignal webhooksQueued,
         ExchangeMetrics metrics,
+        TimeProvider clock,
         ILogger<SqliteLogWriter> logger)
     {
         // Taking the store, not its settings alone, makes sure its schema is migrated before the first write.
-        _session = new SqliteWriteSession(store.Settings, instance.Id);
+        _session = new SqliteWriteSession(store.Settings, instance.Id, clock);
         _committed = committed;
+        _webhooksQueued = webhooksQueued;
         _metrics = metrics;
         _logger = logger;
         _maxBatchSize = store.Settings.MaxBatchSize;
@@ -84,6 +89,7 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
             ActivityKind.Internal, name: "log commit", links: batch.Where(w => w.Caller is not null).Select(w => new ActivityLink(w.Caller!.Value)));
         activity?.SetTag("nx.batch_size", batch.Count);
         IReadOnlyList<LogEntry> events;
+        int queuedWebhooks;
         try
         {
             _session.Begin();
@@ -102,7 +108,7 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
                     write.SetFailure(e);
                 }
             }
-            events = _session.Commit();
+            (events, queuedWebhooks) = _session.Commit();
         }
         catch (Exception e)
         {
@@ -120,6 +126,11 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
         }
 
         _metrics.CommitBatch(batch.Count);
+        if (queuedWebhooks > 0)
+        {
+            // after the commit: the dispatcher's claim must find them
+            _webhooksQueued.Queued();
+        }
         if (events.Count > 0)
         {
             foreach (var recorded in events)

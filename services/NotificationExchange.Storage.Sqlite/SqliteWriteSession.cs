@@ -1,9 +1,12 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
+using NotificationExchange.Domain.Webhooks;
 
 namespace NotificationExchange.Storage.Sqlite;
 
@@ -18,11 +21,14 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
     private readonly List<LogEntry> _appended = [];
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private readonly WriterTurnstile _turnstile;
+    private readonly TimeProvider _clock;
     private long _nextSequence;
+    private int _queuedWebhooks;
 
-    public SqliteWriteSession(SqliteStoreSettings settings, string instanceId)
+    public SqliteWriteSession(SqliteStoreSettings settings, string instanceId, TimeProvider clock)
     {
         _instanceId = instanceId;
+        _clock = clock;
         _turnstile = new WriterTurnstile(settings.DatabasePath);
         _connection = settings.OpenWriter();
     }
@@ -42,25 +48,28 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
             throw;
         }
         _appended.Clear();
+        _queuedWebhooks = 0;
         _nextSequence = (long)Command("SELECT COALESCE(MAX(sequence), 0) + 1 FROM events;").ExecuteScalar()!;
     }
 
-    public (int Appended, long NextSequence) Mark()
+    public (int Appended, long NextSequence, int QueuedWebhooks) Mark()
     {
         Run("SAVEPOINT write;");
-        return (_appended.Count, _nextSequence);
+        return (_appended.Count, _nextSequence, _queuedWebhooks);
     }
 
     public void Release() => Run("RELEASE write;");
 
-    public void RollbackTo((int Appended, long NextSequence) mark)
+    public void RollbackTo((int Appended, long NextSequence, int QueuedWebhooks) mark)
     {
         Run("ROLLBACK TO write; RELEASE write;");
         _appended.RemoveRange(mark.Appended, _appended.Count - mark.Appended);
         _nextSequence = mark.NextSequence;
+        _queuedWebhooks = mark.QueuedWebhooks;
     }
 
-    public IReadOnlyList<LogEntry> Commit()
+    /// <summary>Commits the batch: the events it appended, and how many webhook deliveries it queued.</summary>
+    public (IReadOnlyList<LogEntry> Events, int QueuedWebhooks) Commit()
     {
         try
         {
@@ -70,7 +79,7 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         {
             _turnstile.Exit();
         }
-        return _appended.ToArray();
+        return (_appended.ToArray(), _queuedWebhooks);
     }
 
     public void Rollback()
@@ -347,6 +356,103 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
             command.Parameters["$sequence"].Value = sequence;
             command.ExecuteNonQuery();
         }
+    }
+
+    public int QueueWebhooks(string organizationId, IReadOnlyList<ContactRole> roles, string eventKind, string payloadJson, string dedupKey)
+    {
+        // Receivers are promised JSON: a caller's mistake must fail its write, not reach them.
+        using (JsonDocument.Parse(payloadJson))
+        {
+        }
+        var find = Command("SELECT contacts FROM operators WHERE id = $organization;");
+        find.Parameters["$organization"].Value = organizationId;
+        if (find.ExecuteScalar() is not string contacts)
+        {
+            return 0;
+        }
+        var insert = Command("""
+            INSERT OR IGNORE INTO webhook_deliveries
+                (id, organization_id, contact_role, url, event_kind, payload, dedup_key, created_at, attempts, next_attempt_at)
+            VALUES ($id, $organization, $role, $url, $kind, $payload, $dedup, $now, 0, $now);
+            """);
+        insert.Parameters["$organization"].Value = organizationId;
+        insert.Parameters["$kind"].Value = eventKind;
+        insert.Parameters["$payload"].Value = payloadJson;
+        insert.Parameters["$dedup"].Value = dedupKey;
+        insert.Parameters["$now"].Value = SqliteTime.ToTicks(_clock.GetUtcNow().UtcDateTime);
+        var queued = 0;
+        foreach (var contact in NotificationJson.DeserializeContactPoints(contacts))
+        {
+            if (contact.WebhookUrl is { } url && roles.Contains(contact.Role))
+            {
+                insert.Parameters["$id"].Value = Guid.NewGuid().ToString();
+                insert.Parameters["$role"].Value = (int)contact.Role;
+                insert.Parameters["$url"].Value = url;
+                queued += insert.ExecuteNonQuery();
+            }
+        }
+        _queuedWebhooks += queued;
+        return queued;
+    }
+
+    public IReadOnlyList<WebhookDelivery> ClaimWebhooks(string leaseHolder, DateTime now, DateTime leasedUntil, int maxCount)
+    {
+        var claim = Command($"""
+            UPDATE webhook_deliveries SET attempts = attempts + 1, leased_by = $holder, leased_until = $until
+            WHERE id IN (
+                SELECT id FROM webhook_deliveries
+                WHERE next_attempt_at <= $now AND (leased_until IS NULL OR leased_until <= $now)
+                ORDER BY next_attempt_at, created_at LIMIT $limit)
+            RETURNING {SqliteExchangeStore.WebhookDeliveryColumns};
+            """);
+        claim.Parameters["$holder"].Value = leaseHolder;
+        claim.Parameters["$until"].Value = SqliteTime.ToTicks(leasedUntil);
+        claim.Parameters["$now"].Value = SqliteTime.ToTicks(now);
+        claim.Parameters["$limit"].Value = maxCount;
+        var claimed = new List<WebhookDelivery>();
+        using (var reader = claim.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                claimed.Add(SqliteExchangeStore.ReadWebhookDelivery(reader));
+            }
+        }
+        // RETURNING gives rows in no particular order
+        return [.. claimed.OrderBy(d => d.NextAttemptAt).ThenBy(d => d.CreatedAt)];
+    }
+
+    public bool RecordWebhookAttempt(WebhookAttempt attempt, DateTime? retryAt)
+    {
+        var insert = Command("""
+            INSERT INTO webhook_attempts (delivery_id, attempt, instance_id, started_at, finished_at, status_code, error)
+            VALUES ($id, $attempt, $instance, $started, $finished, $status, $error);
+            """);
+        insert.Parameters["$id"].Value = attempt.DeliveryId;
+        insert.Parameters["$attempt"].Value = attempt.Attempt;
+        insert.Parameters["$instance"].Value = attempt.InstanceId;
+        insert.Parameters["$started"].Value = SqliteTime.ToTicks(attempt.StartedAt);
+        insert.Parameters["$finished"].Value = SqliteTime.ToTicks(attempt.FinishedAt);
+        insert.Parameters["$status"].Value = (object?)attempt.StatusCode ?? DBNull.Value;
+        insert.Parameters["$error"].Value = (object?)attempt.Error ?? DBNull.Value;
+        insert.ExecuteNonQuery();
+
+        // Only the holder of this very attempt's lease decides what becomes of the delivery: after its lease ended,
+        // another instance may have claimed a later attempt.
+        var update = Command("""
+            UPDATE webhook_deliveries SET leased_by = NULL, leased_until = NULL, last_status_code = $status, last_error = $error,
+                next_attempt_at = $next, delivered_at = $delivered, given_up_at = $given_up
+            WHERE id = $id AND attempts = $attempt AND leased_by = $instance AND delivered_at IS NULL AND given_up_at IS NULL;
+            """);
+        var finished = SqliteTime.ToTicks(attempt.FinishedAt);
+        update.Parameters["$id"].Value = attempt.DeliveryId;
+        update.Parameters["$attempt"].Value = attempt.Attempt;
+        update.Parameters["$instance"].Value = attempt.InstanceId;
+        update.Parameters["$status"].Value = (object?)attempt.StatusCode ?? DBNull.Value;
+        update.Parameters["$error"].Value = (object?)attempt.Error ?? DBNull.Value;
+        update.Parameters["$next"].Value = !attempt.Delivered && retryAt is { } next ? SqliteTime.ToTicks(next) : DBNull.Value;
+        update.Parameters["$delivered"].Value = attempt.Delivered ? finished : DBNull.Value;
+        update.Parameters["$given_up"].Value = !attempt.Delivered && retryAt is null ? finished : DBNull.Value;
+        return update.ExecuteNonQuery() == 1;
     }
 
     public void Dispose()

@@ -132,6 +132,9 @@ public class RpcPropertyTests
         ("ListDirectLines", _ => new ListDirectLinesRequest(), async (t, r) => await t._operator.Consultations.ListDirectLinesAsync((ListDirectLinesRequest)r)),
         ("RingDirectLine", t => new RingDirectLineRequest { RequestId = Guid.NewGuid().ToString(), DirectLineId = t._activeLineId, Subject = "Drift start moved", Body = "Call now" },
             (t, r) => t.RingAsync((RingDirectLineRequest)r)),
+
+        ("RotateWebhookSecret", _ => new RotateWebhookSecretRequest(),
+            async (t, r) => await t._operator.Operators.RotateWebhookSecretAsync((RotateWebhookSecretRequest)r)),
     ];
 
     private static ContactPoint[] ProfileContacts() =>
@@ -140,8 +143,13 @@ public class RpcPropertyTests
         {
             Role = ContactRole.Primary, Name = "Duty engineer", Email = "duty@example.org", Phone = "+49 6151 90 0",
             Hours = new StaffedHours { TimeZone = "Europe/Berlin", Weekly = { new WeeklyPeriod { FirstDay = Weekday.Monday, LastDay = Weekday.Friday, Opens = "07:30", Closes = "19:00" } } },
+            WebhookUrl = "https://hooks.example.org/nx/duty?org=prop",
         },
-        new() { Role = ContactRole.Operations247, Name = "Operations", Phone = "+49 6151 90 1", Hours = new StaffedHours { AroundTheClock = true } },
+        new()
+        {
+            Role = ContactRole.Operations247, Name = "Operations", Phone = "+49 6151 90 1", Hours = new StaffedHours { AroundTheClock = true },
+            WebhookUrl = "https://ops.example.org:8443/nx",
+        },
     ];
 
     [OneTimeSetUp]
@@ -236,8 +244,15 @@ public class RpcPropertyTests
         while (page.NextPageToken.Length > 0);
         Assert.That(listed.Select(n => n.Id), Is.SupersetOf(_filedIds), "every accepted notification is listed");
         Assert.That(_lastProfile, Is.Not.Null, "a profile update was accepted");
-        Assert.That(await _operator.Operators.GetDirectoryEntryAsync(new GetDirectoryEntryRequest { OrganizationId = "prop-ops" }), Is.EqualTo(_lastProfile),
-            "the last accepted profile is the directory's entry");
+        Assert.That((await _operator.Operators.WhoAmIAsync(new WhoAmIRequest())).Contacts, Is.EqualTo(_lastProfile!.Contacts),
+            "the organisation sees its last accepted contact points whole");
+        var withoutWebhooks = _lastProfile.Clone();
+        foreach (var contact in withoutWebhooks.Contacts)
+        {
+            contact.WebhookUrl = "";
+        }
+        Assert.That(await _operator.Operators.GetDirectoryEntryAsync(new GetDirectoryEntryRequest { OrganizationId = "prop-ops" }), Is.EqualTo(withoutWebhooks),
+            "the last accepted profile is the directory's entry, without its webhooks");
 
         Assert.That(_consultations, Is.Not.Empty, "a consultation was accepted");
         foreach (var (id, last) in _consultations)

@@ -49,7 +49,7 @@ internal static class ConsultationMapping
         RecordedAt = Timestamp.FromDateTime(recorded.RecordedAt),
         Actor = recorded.Change.Actor ?? "",
         Consultation = recorded.Consultation.ToProto(),
-        Contacts = { recorded.Change.Contacts.Select(c => c.ToProto()) },
+        Contacts = { recorded.Change.Contacts.Select(c => c.ToPublicProto()) },
         EscalatedOrganization = recorded.Change.EscalatedOrganization ?? "",
         Reason = recorded.Change.Reason ?? "",
     };

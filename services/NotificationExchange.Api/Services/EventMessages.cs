@@ -27,6 +27,17 @@ internal sealed class EventMessages : IEventRenderer
 
     public void Render(D.LogEntry entry) => Rendered(entry);
 
+    // Proto field names (snake_case), as the protos and the docs spell them.
+    private static readonly Google.Protobuf.JsonFormatter _json = new(Google.Protobuf.JsonFormatter.Settings.Default.WithPreserveProtoFieldNames(true));
+
+    public string RenderJson(D.LogEntry entry) => Rendered(entry) switch
+    {
+        { MessageCase: SubscriptionMessage.MessageOneofCase.Event } m => _json.Format(m.Event),
+        { MessageCase: SubscriptionMessage.MessageOneofCase.ConsultationEvent } m => _json.Format(m.ConsultationEvent),
+        { MessageCase: SubscriptionMessage.MessageOneofCase.DirectLineEvent } m => _json.Format(m.DirectLineEvent),
+        var m => throw new InvalidOperationException($"a {m.MessageCase} has no JSON form of its own"),
+    };
+
     /// <summary>How rendering fails: protobuf refuses a value (a null string, a time that is not UTC).</summary>
     public static bool IsRenderFailure(Exception exception) => exception is ArgumentException or InvalidOperationException;
 

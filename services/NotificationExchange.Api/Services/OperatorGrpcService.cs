@@ -6,11 +6,15 @@ using NotificationExchange.Api.Mapping;
 using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
+using NotificationExchange.Domain.Webhooks;
 using NotificationExchange.Protocol.V1;
 
 namespace NotificationExchange.Api.Services;
 
-internal sealed class OperatorGrpcService(IOperatorDirectory directory, OperatorKeyCache keys, TimeProvider clock) : OperatorService.OperatorServiceBase
+// webhooks: which webhook URLs contact points may give (the dispatcher calls by the same policy)
+internal sealed class OperatorGrpcService(
+    IOperatorDirectory directory, IWebhookStore webhookStore, WebhookUrlPolicy webhooks, OperatorKeyCache keys, TimeProvider clock)
+    : OperatorService.OperatorServiceBase
 {
     // A directory page token's position is the UTF-8 id of the last organisation on the page before.
     private const byte PageTokenFormat = 1;
@@ -20,14 +24,15 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
     public override async Task<CreateOperatorResponse> CreateOperator(CreateOperatorRequest request, ServerCallContext context)
     {
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
-        var profile = OperatorAccountValidation.Validate(request.OperatorId, request.ToProfile(), request.Contact?.ToDomain(), errors);
+        var profile = OperatorAccountValidation.Validate(request.OperatorId, request.ToProfile(), request.Contact?.ToDomain(), webhooks, errors);
         errors.ThrowIfAny();
 
         var now = clock.GetUtcNow().UtcDateTime;
         var account = new OperatorAccount(request.OperatorId, profile.Normalized(), request.Administrator, now, now);
         var key = ApiKeys.Generate();
         await directory.CreateAsync(account, ApiKeys.Hash(key), context.CancellationToken);
-        return new CreateOperatorResponse { Operator = account.ToProto(), ApiKey = key };
+        // the creator is answered what it gave, webhooks included
+        return new CreateOperatorResponse { Operator = account.ToOwnProto(), ApiKey = key };
     }
 
     [Authorize(Roles = CallerExtensions.AdministratorRole)]
@@ -48,7 +53,7 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
 
     public override async Task<Operator> WhoAmI(WhoAmIRequest request, ServerCallContext context) =>
         (await directory.GetAsync(context.OperatorId(), context.CancellationToken)
-            ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}")).ToProto();
+            ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}")).ToOwnProto();
 
     // The request names no organisation: a caller can only ever replace its own entry.
     [MergesWireViolations]
@@ -56,14 +61,15 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
     {
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
         var profile = request.ToProfile();
-        OrganizationProfileValidation.Validate(profile, errors);
+        OrganizationProfileValidation.Validate(profile, webhooks, errors);
         errors.ThrowIfAny();
 
         var updated = await directory.UpdateProfileAsync(context.OperatorId(), profile.Normalized(), clock.GetUtcNow().UtcDateTime, context.CancellationToken)
             ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}");
         // the display name is a claim of the caller's cached identity
         keys.Forget(updated.Id);
-        return updated.ToDirectoryEntry();
+        // the caller's own entry: its webhooks are shown to it, and to nobody else
+        return updated.ToOwnDirectoryEntry();
     }
 
     [MergesWireViolations]
@@ -88,6 +94,18 @@ internal sealed class OperatorGrpcService(IOperatorDirectory directory, Operator
     public override async Task<DirectoryEntry> GetDirectoryEntry(GetDirectoryEntryRequest request, ServerCallContext context) =>
         (await directory.GetAsync(request.OrganizationId, context.CancellationToken)
             ?? throw ExchangeRuleException.NotFound($"organization {Quoted.Value(request.OrganizationId)}")).ToDirectoryEntry();
+
+    // The request names no organisation: a caller can only ever rotate its own secret. The secret is kept as issued
+    // (not hashed): the exchange signs with it.
+    public override async Task<RotateWebhookSecretResponse> RotateWebhookSecret(RotateWebhookSecretRequest request, ServerCallContext context)
+    {
+        var secret = WebhookSecrets.Generate();
+        if (!await webhookStore.ReplaceWebhookSecretAsync(context.OperatorId(), secret, context.CancellationToken))
+        {
+            throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}");
+        }
+        return new RotateWebhookSecretResponse { WebhookSecret = secret };
+    }
 
     private static string EncodePageToken(string afterId) => PageTokens.Encode(PageTokenFormat, Encoding.UTF8.GetBytes(afterId));
 }

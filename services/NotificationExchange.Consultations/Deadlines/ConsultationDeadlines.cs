@@ -188,13 +188,7 @@ public sealed class ConsultationDeadlines : BackgroundService, ICommittedEventLi
                     // Rendered before the commit, as every change is: an escalation that cannot be served to the parties
                     // fails its write, is never stored, and is logged and tried again below.
                     _renderer.Render(escalation);
-                    // WEBHOOKS (for the lead, when i9-webhooks is merged): queue the escalation here, in this write, for
-                    // those not connected: session.QueueWebhooks(escalation.Change.EscalatedOrganization!, the roles of
-                    // escalation.Change.Contacts, "consultation.escalated", the event as JSON,
-                    // $"{escalation.Consultation.Id}/escalated/{escalation.Change.EscalatedOrganization}"), and the
-                    // requester's PRIMARY likewise (it is told too). Not written here: this branch has no QueueWebhooks.
-                    // Then too, ConsultationEscalation.ContactsFor must name contact points without their webhook URLs
-                    // (ContactPoint.Public()): the event goes to every party.
+                    ConsultationWebhooks.Queue(session, escalation, _renderer);
                 }
                 return recorded;
             }, cancellationToken);

@@ -46,7 +46,8 @@ public sealed class ConsultationEscalation(DeadlineClock clock)
     public static IReadOnlyList<ContactPoint> ContactsFor(OrganizationProfile? profile)
     {
         var contacts = profile?.Contacts ?? [];
-        var desks = contacts.Where(c => c.Role is ContactRole.Backup or ContactRole.Operations247).OrderBy(c => c.Role).ToArray();
-        return desks.Length > 0 ? desks : contacts.Where(c => c.Role == ContactRole.Primary).ToArray();
+        // Public forms only: the event goes to every party, and webhook URLs are their organisation's own.
+        var desks = contacts.Where(c => c.Role is ContactRole.Backup or ContactRole.Operations247).OrderBy(c => c.Role).Select(c => c.Public()).ToArray();
+        return desks.Length > 0 ? desks : contacts.Where(c => c.Role == ContactRole.Primary).Select(c => c.Public()).ToArray();
     }
 }

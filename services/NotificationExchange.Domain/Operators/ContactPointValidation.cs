@@ -1,12 +1,14 @@
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
+using NotificationExchange.Domain.Webhooks;
 
 namespace NotificationExchange.Domain.Operators;
 
 /// <summary>The rules for an organisation's contact points, named by wire path (contacts[1].hours.time_zone).</summary>
 public static class ContactPointValidation
 {
-    public static void Validate(string at, IReadOnlyList<ContactPoint> contacts, ValidationErrors errors)
+    /// <summary>Checks the contact points; <paramref name="webhooks"/> says which webhook URLs are accepted.</summary>
+    public static void Validate(string at, IReadOnlyList<ContactPoint> contacts, WebhookUrlPolicy webhooks, ValidationErrors errors)
     {
         var seen = new Dictionary<ContactRole, int>();
         for (var i = 0; i < contacts.Count; i++)
@@ -24,6 +26,7 @@ public static class ContactPointValidation
             {
                 StaffedHoursValidation.Validate($"{path}.hours", contact.Role, contact.Hours, errors);
             }
+            WebhookUrlValidation.Validate($"{path}.webhook_url", contact.WebhookUrl, webhooks, errors);
         }
     }
 }

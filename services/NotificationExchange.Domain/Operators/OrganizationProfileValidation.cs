@@ -1,4 +1,5 @@
 using NotificationExchange.Domain.Validation;
+using NotificationExchange.Domain.Webhooks;
 
 namespace NotificationExchange.Domain.Operators;
 
@@ -7,11 +8,12 @@ public static class OrganizationProfileValidation
 {
     public const int DisplayNameLength = 128;
 
-    public static void Validate(OrganizationProfile profile, ValidationErrors errors)
+    /// <summary>Checks a profile; <paramref name="webhooks"/> says which webhook URLs its contact points may give.</summary>
+    public static void Validate(OrganizationProfile profile, WebhookUrlPolicy webhooks, ValidationErrors errors)
     {
         errors.RequiredText("display_name", profile.DisplayName, DisplayNameLength);
         errors.KnownEnum("kind", profile.Kind);
         CountryCodes.Validate("country", profile.Country, errors);
-        ContactPointValidation.Validate("contacts", profile.Contacts, errors);
+        ContactPointValidation.Validate("contacts", profile.Contacts, webhooks, errors);
     }
 }

@@ -14,4 +14,10 @@ public interface IEventRenderer
     /// of the event cannot be rendered (the write then refuses the request). Anything else is the renderer's own fault.
     /// </summary>
     void Render(LogEntry entry);
+
+    /// <summary>
+    /// The event as JSON, for those who receive it outside a stream (webhooks): the wire message's proto3 JSON form
+    /// with the protos' field names. Throws as <see cref="Render"/> does.
+    /// </summary>
+    string RenderJson(LogEntry entry);
 }

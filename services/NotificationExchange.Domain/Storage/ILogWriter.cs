@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Subscriptions;
+using NotificationExchange.Domain.Webhooks;
 
 namespace NotificationExchange.Domain.Storage;
 
@@ -75,6 +77,31 @@ public interface ILogWriteSession
 
     /// <summary>Removes events the bus has confirmed from the outbox.</summary>
     void MarkPublished(IReadOnlyCollection<long> sequences);
+
+    /// <summary>
+    /// Queues an event for the webhooks of an organisation: one delivery to each of its contact points in
+    /// <paramref name="roles"/> that has a webhook URL, due at once. In the write transaction of whatever causes it,
+    /// so that the event and its deliveries are durable together or not at all. A delivery already queued for the
+    /// same organisation, role and <paramref name="dedupKey"/> is not queued again (a retried or repeated write queues
+    /// nothing new). <paramref name="payloadJson"/> is the body the receivers get, and must be JSON. Returns how many
+    /// deliveries were queued.
+    /// </summary>
+    int QueueWebhooks(string organizationId, IReadOnlyList<ContactRole> roles, string eventKind, string payloadJson, string dedupKey);
+
+    /// <summary>
+    /// Claims up to <paramref name="maxCount"/> deliveries due at <paramref name="now"/> that no instance holds (or
+    /// whose lease has ended), soonest due first, for <paramref name="leaseHolder"/> until <paramref name="leasedUntil"/>.
+    /// Each claim counts as an attempt: a claimed delivery carries the number of the attempt it is claimed for.
+    /// </summary>
+    IReadOnlyList<WebhookDelivery> ClaimWebhooks(string leaseHolder, DateTime now, DateTime leasedUntil, int maxCount);
+
+    /// <summary>
+    /// Records an attempt and ends its lease: delivered when the attempt was; otherwise due again at
+    /// <paramref name="retryAt"/>, or given up when that is null. The attempt is always recorded; the delivery changes
+    /// only while the attempt's instance still holds the lease of that attempt (false when it no longer did: its
+    /// lease ended and another instance claimed the delivery).
+    /// </summary>
+    bool RecordWebhookAttempt(WebhookAttempt attempt, DateTime? retryAt);
 }
 
 /// <summary>Remembers the answer to a request, so that a retry gets the same answer.</summary>

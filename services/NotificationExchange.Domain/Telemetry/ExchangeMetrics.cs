@@ -28,6 +28,9 @@ public sealed class ExchangeMetrics
     private readonly UpDownCounter<long> _heldForStreams;
     private readonly Counter<long> _unreadable;
     private readonly Histogram<int> _commitBatchSize;
+    private readonly Counter<long> _webhooksDelivered;
+    private readonly Counter<long> _webhookAttemptsFailed;
+    private readonly Counter<long> _webhooksGivenUp;
 
     public ExchangeMetrics(IMeterFactory meterFactory)
     {
@@ -46,6 +49,10 @@ public sealed class ExchangeMetrics
             "Live events held for subscriber streams: buffered, or written to a response and not yet flushed");
         _unreadable = meter.CreateCounter<long>("nx.log.unreadable", "{entry}", "Unreadable log entries sent to subscriber streams in place of their events");
         _commitBatchSize = meter.CreateHistogram<int>("nx.log.commit_batch_size", "{write}", "Writes committed together in one transaction");
+        _webhooksDelivered = meter.CreateCounter<long>("nx.webhooks.delivered", "{delivery}", "Webhook deliveries a receiver answered 2xx");
+        _webhookAttemptsFailed = meter.CreateCounter<long>("nx.webhooks.failed_attempts", "{attempt}",
+            "Webhook attempts that did not deliver (another status, no answer, no secret to sign with)");
+        _webhooksGivenUp = meter.CreateCounter<long>("nx.webhooks.given_up", "{delivery}", "Webhook deliveries given up after their last attempt failed");
     }
 
     public void Recorded(LogEntry entry)
@@ -84,4 +91,10 @@ public sealed class ExchangeMetrics
     public void Unreadable() => _unreadable.Add(1);
 
     public void CommitBatch(int size) => _commitBatchSize.Record(size);
+
+    public void WebhookDelivered(string eventKind) => _webhooksDelivered.Add(1, new KeyValuePair<string, object?>("event_kind", eventKind));
+
+    public void WebhookAttemptFailed(string eventKind) => _webhookAttemptsFailed.Add(1, new KeyValuePair<string, object?>("event_kind", eventKind));
+
+    public void WebhookGivenUp(string eventKind) => _webhooksGivenUp.Add(1, new KeyValuePair<string, object?>("event_kind", eventKind));
 }

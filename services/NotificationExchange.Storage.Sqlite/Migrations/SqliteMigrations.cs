@@ -15,6 +15,7 @@ internal static class SqliteMigrations
         new(3, "operators become directory entries: kind, country, contact points by role", DirectoryEntries),
         new(4, "the log carries consultations' events with their audience; consultations are indexed", Consultations),
         new(5, "direct lines between pairs of organisations", DirectLines),
+        new(6, "webhooks: organisations' webhook secrets, deliveries and their attempts", Webhooks),
     ];
 
     // A direct line's changes are rows of events (subject 2: the line's id and version, 1 proposed or 2 accepted, in
@@ -60,6 +61,48 @@ internal static class SqliteMigrations
             first_sequence INTEGER NOT NULL,
             consultation_id TEXT NOT NULL,
             PRIMARY KEY (organization_id, first_sequence)
+        ) WITHOUT ROWID;
+        """;
+
+    // Contact points keep their webhook URLs in the contacts JSON (an absent webhook_url reads as none, so rows written
+    // before need no change). The secret is kept as issued, not hashed: the exchange signs with it. A delivery is
+    // pending while next_attempt_at is set, then delivered or given up; leased_by/leased_until say which instance is
+    // attempting it (claims run in the log writer's transaction). One delivery per organisation, contact role and
+    // dedup key, so that a repeated write queues nothing new. Every attempt is kept, by delivery and number.
+    private const string Webhooks = """
+        ALTER TABLE operators ADD COLUMN webhook_secret TEXT;
+
+        CREATE TABLE webhook_deliveries (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            contact_role INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            event_kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            dedup_key TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER,
+            leased_until INTEGER,
+            leased_by TEXT,
+            last_status_code INTEGER,
+            last_error TEXT,
+            delivered_at INTEGER,
+            given_up_at INTEGER,
+            UNIQUE (organization_id, contact_role, dedup_key)
+        );
+        CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+        CREATE INDEX webhook_deliveries_by_organization ON webhook_deliveries (organization_id, created_at);
+
+        CREATE TABLE webhook_attempts (
+            delivery_id TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            instance_id TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER NOT NULL,
+            status_code INTEGER,
+            error TEXT,
+            PRIMARY KEY (delivery_id, attempt)
         ) WITHOUT ROWID;
         """;
 

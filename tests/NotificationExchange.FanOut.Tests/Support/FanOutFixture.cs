@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
 using NotificationExchange.Domain.Telemetry;
+using NotificationExchange.Testing;
 
 namespace NotificationExchange.FanOut.Tests.Support;
 
@@ -40,7 +41,7 @@ internal sealed class FanOutFixture : IAsyncDisposable
     };
 
     public FanOutOptions Options { get; }
-    public ObservedClock Clock { get; } = new();
+    public ObservedClock Clock { get; } = new(Events.Epoch);
     public TestMeters Meters { get; }
     public ExchangeMetrics Metrics { get; }
     public InMemoryExchangeStore Store { get; }

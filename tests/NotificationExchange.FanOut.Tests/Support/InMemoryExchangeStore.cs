@@ -2,8 +2,10 @@ using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
+using NotificationExchange.Domain.Webhooks;
 
 namespace NotificationExchange.FanOut.Tests.Support;
 
@@ -275,5 +277,15 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
         public void MarkPublished(IReadOnlyCollection<long> sequences)
         {
         }
+
+        /// <summary>Webhooks are not the fan-out's business (their store is tested in the storage contract).</summary>
+        public int QueueWebhooks(string organizationId, IReadOnlyList<ContactRole> roles, string eventKind, string payloadJson, string dedupKey) =>
+            throw new NotSupportedException("the fan-out never queues webhooks");
+
+        public IReadOnlyList<WebhookDelivery> ClaimWebhooks(string leaseHolder, DateTime now, DateTime leasedUntil, int maxCount) =>
+            throw new NotSupportedException("the fan-out never delivers webhooks");
+
+        public bool RecordWebhookAttempt(WebhookAttempt attempt, DateTime? retryAt) =>
+            throw new NotSupportedException("the fan-out never delivers webhooks");
     }
 }

@@ -17,7 +17,7 @@ public abstract partial class ExchangeStoreContract
         new(ContactRole.Primary, "Duty engineer", "duty@example.org", null,
             new StaffedHours(false, "Europe/Paris", [new WeeklyPeriod(Weekday.Monday, Weekday.Friday, "08:00", "18:00"), new WeeklyPeriod(Weekday.Saturday, Weekday.Saturday, "09:00", "12:00")])),
         new(ContactRole.Backup, "Deputy", null, "+33 1 23 45 67 89", new StaffedHours(false, "UTC+01:00", [new WeeklyPeriod(Weekday.Monday, Weekday.Sunday, "00:00", "24:00")])),
-        new(ContactRole.Operations247, "Operations desk", "ops@example.org", "+33 1 00 00 00 00", StaffedHours.Always),
+        new(ContactRole.Operations247, "Operations desk", "ops@example.org", "+33 1 00 00 00 00", StaffedHours.Always, "https://ops.example.org/nx-webhook?desk=1"),
     ];
 
     private static OperatorAccount Account(string id, bool administrator = false, DateTime? at = null, OrganizationKind kind = OrganizationKind.Operator, string? country = null, params ContactPoint[] contacts) =>

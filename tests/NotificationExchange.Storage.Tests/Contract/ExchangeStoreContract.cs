@@ -34,10 +34,13 @@ public abstract partial class ExchangeStoreContract
         _storage = null;
     }
 
-    /// <summary>Opens this test's store as an exchange instance would; closed after the test unless closed before.</summary>
-    protected OpenedStore Open(string instanceId = InstanceA)
+    /// <summary>
+    /// Opens this test's store as an exchange instance would, on <paramref name="clock"/> when given; closed after the
+    /// test unless closed before.
+    /// </summary>
+    protected OpenedStore Open(string instanceId = InstanceA, TimeProvider? clock = null)
     {
-        var opened = OpenedStore.Open(Storage, instanceId);
+        var opened = OpenedStore.Open(Storage, instanceId, clock);
         _opened.Add(opened);
         return opened;
     }

@@ -19,13 +19,21 @@ public sealed class OpenedStore : IDisposable
     public ISubscriptionStore Subscriptions => _host.Services.GetRequiredService<ISubscriptionStore>();
     public IConsultationLog Consultations => _host.Services.GetRequiredService<IConsultationLog>();
     public IDirectLineStore DirectLines => _host.Services.GetRequiredService<IDirectLineStore>();
+    public IWebhookStore Webhooks => _host.Services.GetRequiredService<IWebhookStore>();
     public CommittedEvents Committed => _host.Services.GetRequiredService<CommittedEvents>();
 
-    /// <summary>Opens the store on <paramref name="storage"/> as instance <paramref name="instanceId"/>; the host is built, not started.</summary>
-    public static OpenedStore Open(IStoreUnderTest storage, string instanceId)
+    /// <summary>
+    /// Opens the store on <paramref name="storage"/> as instance <paramref name="instanceId"/>, on <paramref name="clock"/>
+    /// (the system's when null) for what the store stamps itself; the host is built, not started.
+    /// </summary>
+    public static OpenedStore Open(IStoreUnderTest storage, string instanceId, TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         builder.Services.AddSingleton(new ExchangeInstance(instanceId));
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
         storage.AddTo(builder);
         var opened = new OpenedStore(builder.Build());
         // Opening is what a host does at start-up: the store's schema is created or upgraded here, not at first use.

@@ -45,11 +45,7 @@ public class PreviousVersionUpgradeTests
     [Test]
     public async Task A_version_2_database_keeps_its_operators_their_keys_flags_and_contacts()
     {
-        using var storage = new SqliteStoreUnderTest();
-        using (var connection = storage.Database.Connect())
-        {
-            SqliteMigrator.Migrate(connection, SqliteMigrations.All.Take(2).ToArray(), storage.Database.Path, NullLogger.Instance);
-        }
+        using var storage = StorageAtVersion(2);
         // rows as version 2 wrote them (SqliteExchangeStore at commit 68866ef): a contact with an organization, one without, none
         storage.Database.Execute("""
             INSERT INTO operators (id, display_name, contact, is_admin, created_at, key_hash) VALUES
@@ -72,6 +68,40 @@ public class PreviousVersionUpgradeTests
             Is.EqualTo(new[] { new ContactPoint(ContactRole.Primary, "Duty desk", null, "+81 3 0000 0000") }));
         var directory = await store.Operators.ListDirectoryAsync(new DirectoryQuery([OrganizationKind.Operator], null, 10, null), none);
         Assert.That(directory.Accounts.Select(a => a.Id), Is.EqualTo(new[] { "admin", "cnes-ops", "jaxa-ops" }), "every operator is in the directory");
+    }
+
+    [Test]
+    public async Task A_version_3_database_s_contact_points_read_back_without_webhooks_and_its_organisations_without_secrets()
+    {
+        using var storage = StorageAtVersion(3);
+        // a row as version 3 wrote it (SqliteExchangeStore at commit 8e4b6ac): contact points with no webhook_url
+        storage.Database.Execute("""
+            INSERT INTO operators (id, display_name, is_admin, created_at, key_hash, kind, country, contacts, updated_at) VALUES
+                ('esa-ops', 'ESA operations', 0, 639317555464071164, X'B2', 2, 'ESA',
+                 '[{"role":"Primary","name":"Duty engineer","email":"ops@esa.example"},{"role":"Operations247","name":"ESOC","phone":"\u002B49 6151 90 0","hours":{"around_the_clock":true,"weekly":[]}}]',
+                 639317555464071165);
+            """);
+
+        using var store = OpenedStore.Open(storage, "instance-a");
+
+        var esa = await store.Operators.GetAsync("esa-ops", CancellationToken.None);
+        Assert.That(esa?.Profile.Contacts, Is.EqualTo(new[]
+        {
+            new ContactPoint(ContactRole.Primary, "Duty engineer", "ops@esa.example", null),
+            new ContactPoint(ContactRole.Operations247, "ESOC", null, "+49 6151 90 0", StaffedHours.Always),
+        }), "no webhook_url reads as no webhook");
+        Assert.That(await store.Webhooks.GetWebhookSecretAsync("esa-ops", CancellationToken.None), Is.Null);
+        Assert.That(await store.WriteAsync(s => s.QueueWebhooks("esa-ops", [ContactRole.Primary, ContactRole.Operations247], "test", "{}", "k")), Is.Zero,
+            "contact points without webhooks queue nothing");
+    }
+
+    /// <summary>A new database with the first <paramref name="version"/> steps applied, as that version's build left it.</summary>
+    private static SqliteStoreUnderTest StorageAtVersion(int version)
+    {
+        var storage = new SqliteStoreUnderTest();
+        using var connection = storage.Database.Connect();
+        SqliteMigrator.Migrate(connection, SqliteMigrations.All.Take(version).ToArray(), storage.Database.Path, NullLogger.Instance);
+        return storage;
     }
 
     private static async Task AssertDataReadsBack(OpenedStore store)

@@ -1,15 +1,18 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace NotificationExchange.FanOut.Tests.Support;
+namespace NotificationExchange.Testing;
 
 /// <summary>
 /// A fake clock that also says when a timer is armed on it (created or changed with a finite due time), so that a
 /// test advances time only once the code under test is waiting for it: advancing before the timer is armed would
 /// leave it waiting for the next advance.
 /// </summary>
-internal sealed class ObservedClock() : FakeTimeProvider(Events.Epoch)
+public sealed class ObservedClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
+    /// <summary>How long (wall-clock) a test waits for a timer to be armed before it fails instead of hanging.</summary>
+    public static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(10);
+
     private readonly Channel<TimeSpan> _armed = Channel.CreateUnbounded<TimeSpan>();
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
@@ -20,10 +23,21 @@ internal sealed class ObservedClock() : FakeTimeProvider(Events.Epoch)
     }
 
     /// <summary>Waits until a timer is armed to fire after <paramref name="dueTime"/> (others armed meanwhile are passed over).</summary>
-    public async Task ArmedAsync(TimeSpan dueTime)
+    public Task ArmedAsync(TimeSpan dueTime) => ArmedAsync(dueTime, dueTime);
+
+    /// <summary>
+    /// Waits until a timer is armed to fire after a time from <paramref name="earliest"/> to <paramref name="latest"/>
+    /// (others armed meanwhile are passed over), and returns that time.
+    /// </summary>
+    public async Task<TimeSpan> ArmedAsync(TimeSpan earliest, TimeSpan latest)
     {
-        while (await _armed.Reader.ReadAsync().Within() != dueTime)
+        while (true)
         {
+            var dueTime = await _armed.Reader.ReadWithinAsync(HangAfter, $"no timer was armed for {earliest} to {latest}");
+            if (dueTime >= earliest && dueTime <= latest)
+            {
+                return dueTime;
+            }
         }
     }
 
