@@ -26,6 +26,10 @@ using NotificationExchange.Protocol.V1;
 //   nx-example confirm-closure <consultation-id>
 //   nx-example consultation <consultation-id>                       (its state and every change)
 //   nx-example transcript <consultation-id> [json]                  (the full record, and its SHA-256)
+//   nx-example propose-line <organisation> <purpose>                (a standing direct line; active once the other accepts)
+//   nx-example accept-line <line-id>
+//   nx-example lines                                                (the caller's direct lines)
+//   nx-example ring <line-id> <subject>                             (an urgent consultation, open at once)
 //
 // The exchange's address comes from NX_ADDRESS (default http://localhost:5170), the API key from NX_API_KEY.
 
@@ -37,7 +41,8 @@ if (args.Length == 0 || string.IsNullOrEmpty(apiKey))
         + " | file-ccsds <file> [norad] | export <id> [xml] | update-profile <kind> <country|-> <name> [<role> <name> <email-or-phone>] ..."
         + " | directory [kind] [country] | consult <counterpart> <urgency> <subject> [notification-id] | consultations"
         + " | acknowledge|accept <id> | decline|withdraw <id> <reason> | say <id> <text> | conversation <id>"
-        + " | propose-closure <id> <summary> [<org> <action>] ... | confirm-closure <id> | consultation <id> | transcript <id> [json]");
+        + " | propose-closure <id> <summary> [<org> <action>] ... | confirm-closure <id> | consultation <id> | transcript <id> [json]"
+        + " | propose-line <org> <purpose> | accept-line <line-id> | lines | ring <line-id> <subject>");
     return 2;
 }
 
@@ -85,6 +90,12 @@ try
         "confirm-closure" when args.Length >= 2 => Print(await Consultations().ConfirmClosureAsync(new ConfirmClosureRequest { RequestId = NewRequestId(), ConsultationId = args[1] })),
         "consultation" when args.Length >= 2 => await ShowConsultation(args[1]),
         "transcript" when args.Length >= 2 => await Transcript(args[1], args.Length > 2 && args[2] == "json"),
+        "propose-line" when args.Length >= 3 => PrintLine(await Consultations().ProposeDirectLineAsync(
+            new ProposeDirectLineRequest { RequestId = NewRequestId(), Counterpart = args[1], Purpose = string.Join(' ', args[2..]) })),
+        "accept-line" when args.Length >= 2 => PrintLine(await Consultations().AcceptDirectLineAsync(new AcceptDirectLineRequest { RequestId = NewRequestId(), DirectLineId = args[1] })),
+        "lines" => (await Consultations().ListDirectLinesAsync(new ListDirectLinesRequest())).DirectLines.Sum(PrintLine),
+        "ring" when args.Length >= 3 => Print(await Consultations().RingDirectLineAsync(
+            new RingDirectLineRequest { RequestId = NewRequestId(), DirectLineId = args[1], Subject = string.Join(' ', args[2..]) })),
         _ => Usage(),
     };
 }
@@ -299,6 +310,12 @@ async Task<int> Transcript(string id, bool json)
     return 0;
 }
 
+static int PrintLine(DirectLine line)
+{
+    Console.WriteLine($"{line.Id} {line.State}: {line.ProposedBy} and {line.Counterpart}, {line.Purpose}");
+    return 0;
+}
+
 static int Print(Consultation c)
 {
     Console.WriteLine($"{c.Id} v{c.Version} {c.State} {c.Urgency} from {c.Requester}: {c.Subject}");
@@ -441,9 +458,21 @@ async Task<int> Subscribe(uint[] objects)
                         Console.WriteLine($"#{e.Sequence} {e.EventType} {e.Notification.Id} v{e.Notification.Version} by {e.Notification.FilingOperator}: {Describe(e.Notification)}");
                         position = e.Sequence;
                         break;
+                    case SubscriptionMessage.MessageOneofCase.ConsultationEvent:
+                        var c = message.ConsultationEvent;
+                        Console.WriteLine($"#{c.Sequence} consultation {c.Consultation.Id} {c.EventType} by {(c.Actor.Length > 0 ? c.Actor : "the exchange")}: "
+                            + $"{c.Consultation.Subject} ({c.Consultation.State})"
+                            + (c.EscalatedOrganization.Length > 0 ? $"; {c.EscalatedOrganization} did not acknowledge, call {string.Join(", ", c.Contacts.Select(p => $"{p.Name} {p.Phone}{p.Email}"))}" : ""));
+                        position = c.Sequence;
+                        break;
+                    case SubscriptionMessage.MessageOneofCase.DirectLineEvent:
+                        var d = message.DirectLineEvent;
+                        Console.WriteLine($"#{d.Sequence} direct line {d.DirectLine.Id} {d.EventType}: {d.DirectLine.ProposedBy} and {d.DirectLine.Counterpart} ({d.DirectLine.State})");
+                        position = d.Sequence;
+                        break;
                     case SubscriptionMessage.MessageOneofCase.Unreadable:
                         var u = message.Unreadable;
-                        Console.WriteLine($"#{u.Sequence} {u.NotificationId} v{u.Version} cannot be read: {u.Reason}");
+                        Console.WriteLine($"#{u.Sequence} {(u.ConsultationId.Length > 0 ? u.ConsultationId : u.DirectLineId.Length > 0 ? u.DirectLineId : u.NotificationId)} v{u.Version} cannot be read: {u.Reason}");
                         position = u.Sequence;
                         break;
                     case SubscriptionMessage.MessageOneofCase.CaughtUp:
