@@ -8,12 +8,25 @@ using NotificationExchange.Bench;
 // Prints, per repeat and as medians: durable filings/s (closed loop), the raw confirmed-publish baseline on the same
 // broker and the ratio of the two, filed-to-delivered latency on the streams at the fixed rate (p50, p99, max),
 // deliveries/s, and the servers' peak memory.
+//
+//   NotificationExchange.Bench --server <NotificationExchange.Api.dll> --scenario conversation
+//       [--broker ...] [--consultations 50] [--rate 100] [--seconds 20] [--warmup 5] [--repeats 1]
+// Two servers on RabbitMQ; prints, per repeat and as medians, the latency of a conversation message from one party
+// to the other party's stream on the other instance (p50, p99, max) at the fixed rate, and say-to-accepted.
 
 var options = Options.Parse(args);
 var broker = options.Get("broker", Environment.GetEnvironmentVariable("NX_BENCH_RABBITMQ") ?? "amqp://guest:guest@localhost:5672/");
 var transport = options.Get("transport", "embedded");
 var serverDll = Path.GetFullPath(options.Get("server", "services/NotificationExchange.Api/bin/Release/net10.0/NotificationExchange.Api.dll"));
 var repeats = options.GetInt("repeats", 1);
+if (options.Get("scenario", "load") == "conversation")
+{
+    return await ConversationScenario.RunAsync(serverDll, broker, repeats, new ConversationSettings(
+        Consultations: options.GetInt("consultations", 50),
+        Rate: options.GetDouble("rate", 100),
+        Duration: TimeSpan.FromSeconds(options.GetDouble("seconds", 20)),
+        Warmup: TimeSpan.FromSeconds(options.GetDouble("warmup", 5))));
+}
 var settings = new LoadSettings(
     Subscriptions: options.GetInt("subscriptions", 1000),
     ObjectsPerSubscription: options.GetInt("objects-per-subscription", 40),
@@ -79,11 +92,7 @@ for (var repeat = 1; repeat <= repeats; repeat++)
     }
 }
 
-double Median(Func<(LoadResult Load, double Baseline, double PeakMb), double> pick)
-{
-    var values = results.Select(pick).Where(double.IsFinite).Order().ToArray();
-    return values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
-}
+double Median(Func<(LoadResult Load, double Baseline, double PeakMb), double> pick) => Statistics.Median(results.Select(pick));
 
 var alone = Median(r => r.Load.FilingsAlonePerSecond);
 var durable = Median(r => r.Load.DurableFilingsPerSecond);
