@@ -20,36 +20,12 @@ internal static class ConversationScenario
         var results = new List<ConversationResult>();
         for (var repeat = 1; repeat <= repeats; repeat++)
         {
-            var folder = Path.Combine(Path.GetTempPath(), "nx-bench", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            const string adminKey = "bench-admin-key-0123456789abcdef";
-            var servers = new List<ServerProcess>();
-            try
-            {
-                for (var i = 0; i < 2; i++)
-                {
-                    servers.Add(await ServerProcess.StartAsync(serverDll, Path.Combine(folder, "exchange.db"), adminKey, broker, $"conversation-{repeat}-{i}"));
-                }
-                var result = await new ConversationRun(servers.Select(s => s.Address).ToList(), adminKey, settings).RunAsync();
-                results.Add(result);
-                Console.WriteLine($"repeat {repeat}: {result.MessagesPerSecond:0} messages/s, {result.Received} of {result.Sent} received on the other instance, " +
-                    $"{result.OutOfOrder} out of order; party to party p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms, max {result.MaxMs:0.0} ms; " +
-                    $"say to accepted p50 {result.AcceptedP50Ms:0.0} ms, p99 {result.AcceptedP99Ms:0.0} ms");
-            }
-            finally
-            {
-                foreach (var server in servers)
-                {
-                    await server.DisposeAsync();
-                }
-                try
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
-            }
+            await using var group = await ServerGroup.StartAsync(serverDll, 2, broker, $"conversation-{repeat}");
+            var result = await new ConversationRun(group.Addresses, ServerGroup.AdminKey, settings).RunAsync();
+            results.Add(result);
+            Console.WriteLine($"repeat {repeat}: {result.MessagesPerSecond:0} messages/s, {result.Received} of {result.Sent} received on the other instance, " +
+                $"{result.OutOfOrder} out of order; party to party p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms, max {result.MaxMs:0.0} ms; " +
+                $"say to accepted p50 {result.AcceptedP50Ms:0.0} ms, p99 {result.AcceptedP99Ms:0.0} ms");
         }
         double Median(Func<ConversationResult, double> pick) => Statistics.Median(results.Select(pick));
         Console.WriteLine();

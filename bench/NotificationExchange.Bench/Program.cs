@@ -54,42 +54,18 @@ Console.WriteLine($"NotificationExchange load benchmark: transport {transport}, 
 var results = new List<(LoadResult Load, double Baseline, double PeakMb)>();
 for (var repeat = 1; repeat <= repeats; repeat++)
 {
-    var folder = Path.Combine(Path.GetTempPath(), "nx-bench", Guid.NewGuid().ToString("N"));
-    Directory.CreateDirectory(folder);
-    const string adminKey = "bench-admin-key-0123456789abcdef";
-    var servers = new List<ServerProcess>();
-    try
-    {
-        var instances = transport == "rabbitmq" ? 2 : 1;
-        for (var i = 0; i < instances; i++)
-        {
-            servers.Add(await ServerProcess.StartAsync(serverDll, Path.Combine(folder, "exchange.db"), adminKey, transport == "rabbitmq" ? broker : null, $"{repeat}-{i}"));
-        }
-        var baseline = await TryBaselineAsync(broker);
-        Console.WriteLine($"repeat {repeat}: raw confirmed publish baseline {Format(baseline)}/s");
-        var load = await new LoadRun(servers.Select(s => s.Address).ToList(), adminKey, settings, () => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime())).RunAsync();
-        var peak = servers.Max(s => s.PeakMemoryMb());
-        results.Add((load, baseline, peak));
-        Console.WriteLine($"repeat {repeat}: durable filings alone {load.FilingsAlonePerSecond:0}/s ({Ratio(load.FilingsAlonePerSecond, baseline)} of baseline), " +
-            $"with {settings.Subscriptions} subscriptions live {load.DurableFilingsPerSecond:0}/s ({Ratio(load.DurableFilingsPerSecond, baseline)}; " +
-            $"CPU per filing: servers {load.ServerCpuUsPerFiling:0} us, this load generator {load.ClientCpuUsPerFiling:0} us); " +
-            $"at {load.PacedFilingsPerSecond:0}/s filed-to-delivered p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, max {load.MaxMs:0.0} ms; " +
-            $"{load.DeliveriesPerSecond:0} deliveries/s ({load.Deliveries} of {load.ExpectedDeliveries} expected, {load.StreamResumes} stream resumes); server peak memory {peak:0} MB");
-    }
-    finally
-    {
-        foreach (var server in servers)
-        {
-            await server.DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    await using var group = await ServerGroup.StartAsync(serverDll, transport == "rabbitmq" ? 2 : 1, transport == "rabbitmq" ? broker : null, $"{repeat}");
+    var servers = group.Servers;
+    var baseline = await TryBaselineAsync(broker);
+    Console.WriteLine($"repeat {repeat}: raw confirmed publish baseline {Format(baseline)}/s");
+    var load = await new LoadRun(group.Addresses, ServerGroup.AdminKey, settings, () => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime())).RunAsync();
+    var peak = servers.Max(s => s.PeakMemoryMb());
+    results.Add((load, baseline, peak));
+    Console.WriteLine($"repeat {repeat}: durable filings alone {load.FilingsAlonePerSecond:0}/s ({Ratio(load.FilingsAlonePerSecond, baseline)} of baseline), " +
+        $"with {settings.Subscriptions} subscriptions live {load.DurableFilingsPerSecond:0}/s ({Ratio(load.DurableFilingsPerSecond, baseline)}; " +
+        $"CPU per filing: servers {load.ServerCpuUsPerFiling:0} us, this load generator {load.ClientCpuUsPerFiling:0} us); " +
+        $"at {load.PacedFilingsPerSecond:0}/s filed-to-delivered p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, max {load.MaxMs:0.0} ms; " +
+        $"{load.DeliveriesPerSecond:0} deliveries/s ({load.Deliveries} of {load.ExpectedDeliveries} expected, {load.StreamResumes} stream resumes); server peak memory {peak:0} MB");
 }
 
 double Median(Func<(LoadResult Load, double Baseline, double PeakMb), double> pick) => Statistics.Median(results.Select(pick));
