@@ -298,6 +298,26 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
+    public IReadOnlyList<ConversationMessage> GetMessages(string consultationId)
+    {
+        var command = Command($"SELECT {StoredMessage.Columns} FROM consultation_messages WHERE consultation_id = $id ORDER BY sequence;");
+        command.Parameters["$id"].Value = consultationId;
+        return WithContents(consultationId, command);
+    }
+
+    public IReadOnlyList<ConversationReceipt> GetReceipts(string consultationId)
+    {
+        var command = Command(SqliteExchangeStore.SelectReceipt + " WHERE consultation_id = $id ORDER BY organization_id;");
+        command.Parameters["$id"].Value = consultationId;
+        using var reader = command.ExecuteReader();
+        var receipts = new List<ConversationReceipt>();
+        while (reader.Read())
+        {
+            receipts.Add(SqliteExchangeStore.ReadReceipt(reader));
+        }
+        return receipts;
+    }
+
     public ConversationMessage? FindMessage(string consultationId, string fromOrganization, string clientMessageId)
     {
         var command = Command($"""
@@ -307,27 +327,7 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         command.Parameters["$id"].Value = consultationId;
         command.Parameters["$from"].Value = fromOrganization;
         command.Parameters["$client"].Value = clientMessageId;
-        StoredMessage stored;
-        using (var reader = command.ExecuteReader())
-        {
-            if (!reader.Read())
-            {
-                return null;
-            }
-            stored = StoredMessage.Read(reader);
-        }
-        var content = Command("SELECT content FROM consultation_attachments WHERE consultation_id = $id AND sha256 = $sha;");
-        content.Parameters["$id"].Value = consultationId;
-        var contents = new Dictionary<string, string>();
-        foreach (var (_, sha256, _) in stored.Attachments)
-        {
-            content.Parameters["$sha"].Value = sha256;
-            if (content.ExecuteScalar() is string found)
-            {
-                contents[sha256] = found;
-            }
-        }
-        return stored.With(contents);
+        return WithContents(consultationId, command).SingleOrDefault();
     }
 
     public void AppendMessage(ConversationMessage message)
@@ -550,6 +550,31 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         update.Parameters["$delivered"].Value = attempt.Delivered ? finished : DBNull.Value;
         update.Parameters["$given_up"].Value = !attempt.Delivered && retryAt is null ? finished : DBNull.Value;
         return update.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>The messages <paramref name="select"/> reads, with their attachments' contents joined in by digest.</summary>
+    private List<ConversationMessage> WithContents(string consultationId, SqliteCommand select)
+    {
+        var rows = new List<StoredMessage>();
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(StoredMessage.Read(reader));
+            }
+        }
+        var content = Command("SELECT content FROM consultation_attachments WHERE consultation_id = $id AND sha256 = $sha;");
+        content.Parameters["$id"].Value = consultationId;
+        var contents = new Dictionary<string, string>();
+        foreach (var sha256 in rows.SelectMany(r => r.Attachments.Select(a => a.Sha256)).Distinct())
+        {
+            content.Parameters["$sha"].Value = sha256;
+            if (content.ExecuteScalar() is string found)
+            {
+                contents[sha256] = found;
+            }
+        }
+        return rows.Select(r => r.With(contents)).ToList();
     }
 
     public void Dispose()

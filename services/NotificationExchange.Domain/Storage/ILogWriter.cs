@@ -106,6 +106,12 @@ public interface ILogWriteSession
     /// <summary>The sequence of a consultation's last conversation message; 0 when it has none.</summary>
     long LastMessageSequence(string consultationId);
 
+    /// <summary>Every message of a consultation's conversation, in sequence order, attachments with their content.</summary>
+    IReadOnlyList<ConversationMessage> GetMessages(string consultationId);
+
+    /// <summary>Every party's receipt in a consultation's conversation (parties that never sent one have none).</summary>
+    IReadOnlyList<ConversationReceipt> GetReceipts(string consultationId);
+
     /// <summary>The message a party sent under its client message id; null when it sent none under that id.</summary>
     ConversationMessage? FindMessage(string consultationId, string fromOrganization, string clientMessageId);
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Grpc.Core;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
@@ -230,6 +231,45 @@ public class ConversationTests
         await onB.ReceiptAsync(2, 2);
         var noReceipt = await GrpcAssert.FailsWithAsync(StatusCode.FailedPrecondition, () => onB.ReadUntilAsync(_ => false));
         Assert.That(noReceipt.Status.Detail, Does.StartWith($"consultation {id} is CLOSED"));
+    }
+
+    [Test]
+    public async Task The_transcript_records_the_conversation_and_the_closing_digest_covers_it()
+    {
+        var (aId, a) = await OrganisationAsync("esa-ops");
+        var (bId, b) = await OrganisationAsync("cnes-ops");
+        var id = await Consulting.OpenAsync(a, b, bId);
+        using var onA = await ConverseProbe.OpenAsync(a, id);
+        using var onB = await ConverseProbe.OpenAsync(b, id);
+        const string opm = "CCSDS_OPM_VERS = 3.0\n";
+        await onA.SayAcceptedAsync("a-1", "Our planned burn, attached", new ConversationAttachment { MediaType = "text/x-ccsds-opm", Content = opm });
+        await onB.SayAcceptedAsync("b-1", "Received; no objection.");
+        await onB.ReceiptAsync(2, 2);
+        // Receipts have no answer: wait until it is stored, as a reader would see it.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while ((await a.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id })).Consultation.Receipts.Count == 0)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+
+        await Consulting.CloseAsync(a, b, id);
+        var closed = (await b.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id })).Consultation;
+        var exported = await b.Consultations.ExportTranscriptAsync(new ExportTranscriptRequest { ConsultationId = id });
+
+        Assert.That(exported.Sha256, Is.EqualTo(closed.Closure.TranscriptSha256), "the closing write and the export record the same conversation");
+        var json = JsonNode.Parse(exported.Json)!;
+        var messages = json["messages"]!.AsArray();
+        Assert.That(messages.Select(m => ((long)m!["sequence"]!, (string)m["from_organization"]!, (string)m["client_message_id"]!, (string)m["text"]!)),
+            Is.EqualTo(new[] { (1L, aId, "a-1", "Our planned burn, attached"), (2L, bId, "b-1", "Received; no objection.") }));
+        var attachment = messages[0]!["attachments"]!.AsArray().Single()!;
+        Assert.That(((string)attachment["media_type"]!, (string)attachment["sha256"]!, (long)attachment["size_bytes"]!),
+            Is.EqualTo(("text/x-ccsds-opm", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(opm))), (long)Encoding.UTF8.GetByteCount(opm))),
+            "attachments by digest; their content is not in the record");
+        var receipt = json["receipts"]!.AsArray().Single()!;
+        Assert.That(((string)receipt["organization_id"]!, (long)receipt["delivered_through"]!, (long)receipt["read_through"]!), Is.EqualTo((bId, 2L, 2L)));
+        Assert.That(exported.Text, Does.Contain("Received; no objection."));
     }
 
     [Test]

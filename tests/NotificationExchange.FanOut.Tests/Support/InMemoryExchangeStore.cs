@@ -277,6 +277,10 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
         /// <summary>Conversations are not the fan-out's business: they have a sequence of their own, outside the log.</summary>
         public long LastMessageSequence(string consultationId) => throw new NotSupportedException("the fan-out holds no conversations");
 
+        public IReadOnlyList<ConversationMessage> GetMessages(string consultationId) => throw new NotSupportedException("the fan-out holds no conversations");
+
+        public IReadOnlyList<ConversationReceipt> GetReceipts(string consultationId) => throw new NotSupportedException("the fan-out holds no conversations");
+
         public ConversationMessage? FindMessage(string consultationId, string fromOrganization, string clientMessageId) =>
             throw new NotSupportedException("the fan-out holds no conversations");
 
