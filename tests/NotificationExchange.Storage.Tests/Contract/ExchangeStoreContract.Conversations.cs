@@ -108,6 +108,7 @@ public abstract partial class ExchangeStoreContract
         Assert.That(read.Select(m => m.Stored()), Is.EqualTo(written.Take(2).Select(m => m.Stored())));
         Assert.That(read[0].Attachments[0].SizeBytes, Is.EqualTo(System.Text.Encoding.UTF8.GetByteCount(oem.Content)));
         Assert.That((await store.WriteAsync(s => s.FindMessage(id, "op-b", "m-2")))?.Stored(), Is.EqualTo(written[1].Stored()), "inside a write too");
+        Assert.That((await store.WriteAsync(s => s.GetMessages(id))).Select(m => m.Stored()), Is.EqualTo(written.Take(2).Select(m => m.Stored())));
         Assert.That((await store.Conversations.ReadMessagesAfterAsync(other, 0, 10, CancellationToken.None)).Single().Stored(), Is.EqualTo(written[2].Stored()));
     }
 
@@ -143,5 +144,7 @@ public abstract partial class ExchangeStoreContract
             new ConversationReceipt(id, "op-c", 1, 0, t.AddMinutes(3)),
         }));
         Assert.That(await store.Conversations.GetSummaryAsync(quiet, CancellationToken.None), Is.EqualTo(ConversationSummary.Empty));
+        Assert.That(await store.WriteAsync(s => s.GetReceipts(id)), Is.EqualTo(summaries[id].Receipts), "inside a write too");
+        Assert.That(await store.WriteAsync(s => s.GetReceipts(quiet)), Is.Empty);
     }
 }
