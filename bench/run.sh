@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The exchange's load benchmark, one command:
 #   bench/run.sh [embedded|rabbitmq|all] [--subscriptions 1000] [--rate 500] [--seconds 20] [--repeats 3] ...
+# and its conversation benchmark (two instances over RabbitMQ; bench/README.md):
+#   bench/run.sh conversation [--consultations 50] [--rate 100] [--seconds 20] [--repeats 3]
 # Builds the server and the benchmark in Release, makes sure RabbitMQ runs (the raw baseline needs it, and so does
 # the rabbitmq transport), then measures. The orbit engine has its own: bench/orbits.sh.
 set -euo pipefail
@@ -18,6 +20,7 @@ run() {
 }
 case "$mode" in
   embedded|rabbitmq) run "$mode" "$@" ;;
+  conversation) run rabbitmq --scenario conversation "$@" ;;
   all) run embedded "$@"; echo; run rabbitmq "$@" ;;
-  *) echo "usage: bench/run.sh [embedded|rabbitmq|all] [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation] [options]" >&2; exit 2 ;;
 esac

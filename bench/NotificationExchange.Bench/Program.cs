@@ -8,12 +8,25 @@ using NotificationExchange.Bench;
 // Prints, per repeat and as medians: durable filings/s (closed loop), the raw confirmed-publish baseline on the same
 // broker and the ratio of the two, filed-to-delivered latency on the streams at the fixed rate (p50, p99, max),
 // deliveries/s, and the servers' peak memory.
+//
+//   NotificationExchange.Bench --server <NotificationExchange.Api.dll> --scenario conversation
+//       [--broker ...] [--consultations 50] [--rate 100] [--seconds 20] [--warmup 5] [--repeats 1]
+// Two servers on RabbitMQ; prints, per repeat and as medians, the latency of a conversation message from one party
+// to the other party's stream on the other instance (p50, p99, max) at the fixed rate, and say-to-accepted.
 
 var options = Options.Parse(args);
 var broker = options.Get("broker", Environment.GetEnvironmentVariable("NX_BENCH_RABBITMQ") ?? "amqp://guest:guest@localhost:5672/");
 var transport = options.Get("transport", "embedded");
 var serverDll = Path.GetFullPath(options.Get("server", "services/NotificationExchange.Api/bin/Release/net10.0/NotificationExchange.Api.dll"));
 var repeats = options.GetInt("repeats", 1);
+if (options.Get("scenario", "load") == "conversation")
+{
+    return await ConversationScenario.RunAsync(serverDll, broker, repeats, new ConversationSettings(
+        Consultations: options.GetInt("consultations", 50),
+        Rate: options.GetDouble("rate", 100),
+        Duration: TimeSpan.FromSeconds(options.GetDouble("seconds", 20)),
+        Warmup: TimeSpan.FromSeconds(options.GetDouble("warmup", 5))));
+}
 var settings = new LoadSettings(
     Subscriptions: options.GetInt("subscriptions", 1000),
     ObjectsPerSubscription: options.GetInt("objects-per-subscription", 40),
@@ -41,49 +54,21 @@ Console.WriteLine($"NotificationExchange load benchmark: transport {transport}, 
 var results = new List<(LoadResult Load, double Baseline, double PeakMb)>();
 for (var repeat = 1; repeat <= repeats; repeat++)
 {
-    var folder = Path.Combine(Path.GetTempPath(), "nx-bench", Guid.NewGuid().ToString("N"));
-    Directory.CreateDirectory(folder);
-    const string adminKey = "bench-admin-key-0123456789abcdef";
-    var servers = new List<ServerProcess>();
-    try
-    {
-        var instances = transport == "rabbitmq" ? 2 : 1;
-        for (var i = 0; i < instances; i++)
-        {
-            servers.Add(await ServerProcess.StartAsync(serverDll, Path.Combine(folder, "exchange.db"), adminKey, transport == "rabbitmq" ? broker : null, $"{repeat}-{i}"));
-        }
-        var baseline = await TryBaselineAsync(broker);
-        Console.WriteLine($"repeat {repeat}: raw confirmed publish baseline {Format(baseline)}/s");
-        var load = await new LoadRun(servers.Select(s => s.Address).ToList(), adminKey, settings, () => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime())).RunAsync();
-        var peak = servers.Max(s => s.PeakMemoryMb());
-        results.Add((load, baseline, peak));
-        Console.WriteLine($"repeat {repeat}: durable filings alone {load.FilingsAlonePerSecond:0}/s ({Ratio(load.FilingsAlonePerSecond, baseline)} of baseline), " +
-            $"with {settings.Subscriptions} subscriptions live {load.DurableFilingsPerSecond:0}/s ({Ratio(load.DurableFilingsPerSecond, baseline)}; " +
-            $"CPU per filing: servers {load.ServerCpuUsPerFiling:0} us, this load generator {load.ClientCpuUsPerFiling:0} us); " +
-            $"at {load.PacedFilingsPerSecond:0}/s filed-to-delivered p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, max {load.MaxMs:0.0} ms; " +
-            $"{load.DeliveriesPerSecond:0} deliveries/s ({load.Deliveries} of {load.ExpectedDeliveries} expected, {load.StreamResumes} stream resumes); server peak memory {peak:0} MB");
-    }
-    finally
-    {
-        foreach (var server in servers)
-        {
-            await server.DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    await using var group = await ServerGroup.StartAsync(serverDll, transport == "rabbitmq" ? 2 : 1, transport == "rabbitmq" ? broker : null, $"{repeat}");
+    var servers = group.Servers;
+    var baseline = await TryBaselineAsync(broker);
+    Console.WriteLine($"repeat {repeat}: raw confirmed publish baseline {Format(baseline)}/s");
+    var load = await new LoadRun(group.Addresses, ServerGroup.AdminKey, settings, () => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime())).RunAsync();
+    var peak = servers.Max(s => s.PeakMemoryMb());
+    results.Add((load, baseline, peak));
+    Console.WriteLine($"repeat {repeat}: durable filings alone {load.FilingsAlonePerSecond:0}/s ({Ratio(load.FilingsAlonePerSecond, baseline)} of baseline), " +
+        $"with {settings.Subscriptions} subscriptions live {load.DurableFilingsPerSecond:0}/s ({Ratio(load.DurableFilingsPerSecond, baseline)}; " +
+        $"CPU per filing: servers {load.ServerCpuUsPerFiling:0} us, this load generator {load.ClientCpuUsPerFiling:0} us); " +
+        $"at {load.PacedFilingsPerSecond:0}/s filed-to-delivered p50 {load.P50Ms:0.0} ms, p99 {load.P99Ms:0.0} ms, max {load.MaxMs:0.0} ms; " +
+        $"{load.DeliveriesPerSecond:0} deliveries/s ({load.Deliveries} of {load.ExpectedDeliveries} expected, {load.StreamResumes} stream resumes); server peak memory {peak:0} MB");
 }
 
-double Median(Func<(LoadResult Load, double Baseline, double PeakMb), double> pick)
-{
-    var values = results.Select(pick).Where(double.IsFinite).Order().ToArray();
-    return values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
-}
+double Median(Func<(LoadResult Load, double Baseline, double PeakMb), double> pick) => Statistics.Median(results.Select(pick));
 
 var alone = Median(r => r.Load.FilingsAlonePerSecond);
 var durable = Median(r => r.Load.DurableFilingsPerSecond);

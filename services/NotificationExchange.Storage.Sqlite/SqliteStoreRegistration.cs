@@ -26,6 +26,7 @@ public static class SqliteStoreRegistration
         builder.Services.AddSingleton<IConsultationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IWebhookStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
+        builder.Services.AddSingleton<IConversationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ILogWriter, SqliteLogWriter>();
         builder.Services.AddExchangeCore();
         return builder;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.Conversation;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
@@ -290,6 +291,102 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         _nextSequence++;
     }
 
+    public long LastMessageSequence(string consultationId)
+    {
+        var command = Command("SELECT COALESCE(MAX(sequence), 0) FROM consultation_messages WHERE consultation_id = $id;");
+        command.Parameters["$id"].Value = consultationId;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public IReadOnlyList<ConversationMessage> GetMessages(string consultationId)
+    {
+        var command = Command($"SELECT {StoredMessage.Columns} FROM consultation_messages WHERE consultation_id = $id ORDER BY sequence;");
+        command.Parameters["$id"].Value = consultationId;
+        return WithContents(consultationId, command);
+    }
+
+    public IReadOnlyList<ConversationReceipt> GetReceipts(string consultationId)
+    {
+        var command = Command(SqliteExchangeStore.SelectReceipt + " WHERE consultation_id = $id ORDER BY organization_id;");
+        command.Parameters["$id"].Value = consultationId;
+        using var reader = command.ExecuteReader();
+        var receipts = new List<ConversationReceipt>();
+        while (reader.Read())
+        {
+            receipts.Add(SqliteExchangeStore.ReadReceipt(reader));
+        }
+        return receipts;
+    }
+
+    public ConversationMessage? FindMessage(string consultationId, string fromOrganization, string clientMessageId)
+    {
+        var command = Command($"""
+            SELECT {StoredMessage.Columns} FROM consultation_messages
+            WHERE consultation_id = $id AND from_organization = $from AND client_message_id = $client;
+            """);
+        command.Parameters["$id"].Value = consultationId;
+        command.Parameters["$from"].Value = fromOrganization;
+        command.Parameters["$client"].Value = clientMessageId;
+        return WithContents(consultationId, command).SingleOrDefault();
+    }
+
+    public void AppendMessage(ConversationMessage message)
+    {
+        var next = LastMessageSequence(message.ConsultationId) + 1;
+        if (message.Sequence != next)
+        {
+            throw new InvalidOperationException($"message sequence {message.Sequence} of {message.ConsultationId} is not the next one ({next})");
+        }
+        var insert = Command($"""
+            INSERT INTO consultation_messages ({StoredMessage.Columns})
+            VALUES ($id, $sequence, $from, $client, $sent_at, $text, $attachments);
+            """);
+        insert.Parameters["$id"].Value = message.ConsultationId;
+        insert.Parameters["$sequence"].Value = message.Sequence;
+        insert.Parameters["$from"].Value = message.FromOrganization;
+        insert.Parameters["$client"].Value = message.ClientMessageId;
+        insert.Parameters["$sent_at"].Value = SqliteTime.ToTicks(message.SentAt);
+        insert.Parameters["$text"].Value = message.Text;
+        insert.Parameters["$attachments"].Value = StoredMessage.AttachmentsColumn(message.Attachments);
+        insert.ExecuteNonQuery();
+
+        var content = Command("""
+            INSERT OR IGNORE INTO consultation_attachments (consultation_id, sha256, media_type, content) VALUES ($id, $sha, $type, $content);
+            """);
+        content.Parameters["$id"].Value = message.ConsultationId;
+        foreach (var attachment in message.Attachments)
+        {
+            content.Parameters["$sha"].Value = attachment.Sha256;
+            content.Parameters["$type"].Value = attachment.MediaType;
+            content.Parameters["$content"].Value = attachment.Content;
+            content.ExecuteNonQuery();
+        }
+    }
+
+    public ConversationReceipt MoveReceipt(ConversationReceipt receipt)
+    {
+        // Positions only move forward, and delivery is never behind reading; the time changes only when one moved.
+        var command = Command($"""
+            INSERT INTO consultation_receipts (consultation_id, organization_id, delivered_through, read_through, updated_at)
+            VALUES ($id, $organization, MAX($delivered, $read), $read, $updated_at)
+            ON CONFLICT (consultation_id, organization_id) DO UPDATE SET
+                delivered_through = MAX(delivered_through, excluded.delivered_through),
+                read_through = MAX(read_through, excluded.read_through),
+                updated_at = CASE WHEN excluded.delivered_through > delivered_through OR excluded.read_through > read_through
+                    THEN excluded.updated_at ELSE updated_at END
+            RETURNING consultation_id, organization_id, delivered_through, read_through, updated_at;
+            """);
+        command.Parameters["$id"].Value = receipt.ConsultationId;
+        command.Parameters["$organization"].Value = receipt.OrganizationId;
+        command.Parameters["$delivered"].Value = receipt.DeliveredThrough;
+        command.Parameters["$read"].Value = receipt.ReadThrough;
+        command.Parameters["$updated_at"].Value = SqliteTime.ToTicks(receipt.UpdatedAt);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? SqliteExchangeStore.ReadReceipt(reader)
+            : throw new InvalidOperationException($"the receipt of {receipt.OrganizationId} in {receipt.ConsultationId} was not stored");
+    }
+
     public void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info)
     {
         var command = Command("""
@@ -453,6 +550,31 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         update.Parameters["$delivered"].Value = attempt.Delivered ? finished : DBNull.Value;
         update.Parameters["$given_up"].Value = !attempt.Delivered && retryAt is null ? finished : DBNull.Value;
         return update.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>The messages <paramref name="select"/> reads, with their attachments' contents joined in by digest.</summary>
+    private List<ConversationMessage> WithContents(string consultationId, SqliteCommand select)
+    {
+        var rows = new List<StoredMessage>();
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(StoredMessage.Read(reader));
+            }
+        }
+        var content = Command("SELECT content FROM consultation_attachments WHERE consultation_id = $id AND sha256 = $sha;");
+        content.Parameters["$id"].Value = consultationId;
+        var contents = new Dictionary<string, string>();
+        foreach (var sha256 in rows.SelectMany(r => r.Attachments.Select(a => a.Sha256)).Distinct())
+        {
+            content.Parameters["$sha"].Value = sha256;
+            if (content.ExecuteScalar() is string found)
+            {
+                contents[sha256] = found;
+            }
+        }
+        return rows.Select(r => r.With(contents)).ToList();
     }
 
     public void Dispose()

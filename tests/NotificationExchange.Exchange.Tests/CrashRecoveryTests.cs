@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Health.V1;
-using Grpc.Net.Client;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
 using NotificationExchange.Testing;
@@ -20,10 +17,10 @@ public class CrashRecoveryTests
         var acknowledged = new ConcurrentDictionary<string, Notification>();
         var unanswered = new ConcurrentDictionary<string, FileNotificationRequest>();
 
-        await using (var server = await ServerProcess.StartAsync(database.Path))
+        await using (var server = await ExchangeServerProcess.StartAsync(database.Path))
         {
-            var key = (await server.Admin.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = "crash-ops", DisplayName = "Crash" })).ApiKey;
-            var filer = server.Client(key);
+            var key = (await server.Admin.Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = "crash-ops", DisplayName = "Crash" })).ApiKey;
+            var filer = server.Client(key).Notifications;
             using var stopFiling = new CancellationTokenSource();
             var filers = Enumerable.Range(0, 8).Select(f => Task.Run(async () =>
             {
@@ -50,8 +47,8 @@ public class CrashRecoveryTests
             await Task.WhenAll(filers);
         }
 
-        await using var restarted = await ServerProcess.StartAsync(database.Path);
-        var again = restarted.Client((await restarted.Admin.RotateApiKeyAsync(new RotateApiKeyRequest { OperatorId = "crash-ops" })).ApiKey);
+        await using var restarted = await ExchangeServerProcess.StartAsync(database.Path);
+        var again = restarted.Client((await restarted.Admin.Operators.RotateApiKeyAsync(new RotateApiKeyRequest { OperatorId = "crash-ops" })).ApiKey).Notifications;
 
         foreach (var (_, filed) in acknowledged)
         {
@@ -80,86 +77,5 @@ public class CrashRecoveryTests
         Assert.That(expectedIds, Is.Unique);
         Assert.That(all.Select(n => n.Id), Is.EquivalentTo(expectedIds), "each request was filed exactly once");
         Assert.That(unanswered, Has.Count.EqualTo(8), "every filer was cut off by the kill");
-    }
-
-    /// <summary>The exchange's own executable, started as a separate process on a free port with the in-memory bus.</summary>
-    private sealed class ServerProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly GrpcChannel _admin;
-        private readonly List<GrpcChannel> _channels = [];
-
-        private ServerProcess(Process process, string address)
-        {
-            _process = process;
-            Address = address;
-            _admin = Channel(ExchangeHost.AdminKey);
-            Admin = new OperatorService.OperatorServiceClient(_admin);
-        }
-
-        public string Address { get; }
-        public OperatorService.OperatorServiceClient Admin { get; }
-
-        public static async Task<ServerProcess> StartAsync(string databasePath)
-        {
-            var address = $"http://127.0.0.1:{ExchangeProcess.FreePort()}";
-            var process = ExchangeProcess.Start(
-                new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing" },
-                $"--Kestrel:Endpoints:Grpc:Url={address}",
-                $"--Exchange:Store:Path={databasePath}",
-                $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
-                "--Logging:LogLevel:Default=Warning");
-            var server = new ServerProcess(process, address);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            using var channel = GrpcChannel.ForAddress(address);
-            while (true)
-            {
-                try
-                {
-                    var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: timeout.Token);
-                    if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-                    {
-                        return server;
-                    }
-                }
-                catch (RpcException) when (!timeout.IsCancellationRequested && !process.HasExited)
-                {
-                }
-                await Task.Delay(100, timeout.Token);
-            }
-        }
-
-        public NotificationService.NotificationServiceClient Client(string apiKey) => new(Channel(apiKey));
-
-        public void Kill() => _process.Kill(entireProcessTree: true);
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var channel in _channels)
-            {
-                channel.Dispose();
-            }
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-
-        private GrpcChannel Channel(string apiKey)
-        {
-            var channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions
-            {
-                Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-                {
-                    metadata.Add("authorization", $"Bearer {apiKey}");
-                    return Task.CompletedTask;
-                })),
-                UnsafeUseInsecureChannelCallCredentials = true,
-            });
-            _channels.Add(channel);
-            return channel;
-        }
     }
 }

@@ -33,6 +33,8 @@ public class RpcPropertyTests
     private ExchangeClient _admin = null!;
     private ExchangeClient _peer = null!;
     private readonly Dictionary<string, Consultation> _consultations = [];
+    // Every message Converse accepted: consultation, client message id, sequence, text.
+    private readonly List<(string ConsultationId, string ClientMessageId, ulong Sequence, string Text)> _said = [];
     private string _subscriptionId = null!;
     private string _ocm = null!;
     private string _consultationId = null!;
@@ -135,6 +137,19 @@ public class RpcPropertyTests
 
         ("RotateWebhookSecret", _ => new RotateWebhookSecretRequest(),
             async (t, r) => await t._operator.Operators.RotateWebhookSecretAsync((RotateWebhookSecretRequest)r)),
+        // Converse: the fuzzed message is the stream's first (open), or follows open on an OPEN consultation.
+        ("Converse open", t => new ConverseRequest { Open = new ConverseOpen { ConsultationId = t.SomeConsultationId(), ResumeAfterSequence = 0 } },
+            (t, r) => t.ConverseAsync(null, (ConverseRequest)r)),
+        ("Converse say", _ => new ConverseRequest
+        {
+            Say = new ConverseSay
+            {
+                ClientMessageId = Guid.NewGuid().ToString("N"), Text = "We maneuver at 12:00Z",
+                Attachments = { new ConversationAttachment { MediaType = "text/x-ccsds-opm", Content = "CCSDS_OPM_VERS = 3.0" } },
+            },
+        }, async (t, r) => await t.ConverseAsync(await t.OpenConsultationAsync(), (ConverseRequest)r)),
+        ("Converse receipt", _ => new ConverseRequest { Receipt = new ConverseReceipt { DeliveredThrough = 0, ReadThrough = 0 } },
+            async (t, r) => await t.ConverseAsync(await t.OpenConsultationAsync(), (ConverseRequest)r)),
     ];
 
     private static ContactPoint[] ProfileContacts() =>
@@ -258,7 +273,13 @@ public class RpcPropertyTests
         foreach (var (id, last) in _consultations)
         {
             var read = await _peer.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id });
-            Assert.That(read.Consultation, Is.EqualTo(last), $"{id} reads back as last answered");
+            // A read adds where the conversation stands, which answers to changes do not carry.
+            var said = _said.Where(m => m.ConsultationId == id).ToArray();
+            Assert.That(read.Consultation.LastMessageSequence, Is.EqualTo(said.Length == 0 ? 0 : said.Max(m => m.Sequence)), $"{id}'s last message");
+            var withoutConversation = read.Consultation.Clone();
+            withoutConversation.LastMessageSequence = 0;
+            withoutConversation.Receipts.Clear();
+            Assert.That(withoutConversation, Is.EqualTo(last), $"{id} reads back as last answered");
             Assert.That(read.History[^1].Consultation, Is.EqualTo(last));
         }
         Assert.That(_rung, Is.Not.Empty, "a direct line was rung");
@@ -266,6 +287,18 @@ public class RpcPropertyTests
         {
             var read = await _operator.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = rung.Id });
             Assert.That(read.Consultation, Is.EqualTo(rung), $"{rung.Id} reads back as answered");
+        }
+        Assert.That(_said, Is.Not.Empty, "a message was accepted");
+        foreach (var conversation in _said.GroupBy(m => m.ConsultationId))
+        {
+            using var replay = await ConverseProbe.OpenAsync(_operator, conversation.Key);
+            await replay.ReadUntilCaughtUpAsync(TimeSpan.FromSeconds(60));
+            var stored = replay.Messages.ToDictionary(m => m.Sequence);
+            Assert.That(stored.Keys.Order(), Is.EqualTo(Enumerable.Range(1, stored.Count).Select(i => (ulong)i)), $"{conversation.Key} replays gapless");
+            foreach (var (_, clientMessageId, sequence, text) in conversation)
+            {
+                Assert.That((stored[sequence].ClientMessageId, stored[sequence].Text), Is.EqualTo((clientMessageId, text)), $"{conversation.Key} message {sequence}");
+            }
         }
 
         // prop-ops is a party of every consultation and on every direct line made here, so its stream replays the whole
@@ -360,6 +393,43 @@ public class RpcPropertyTests
             _consultations[answer.Id] = answer;
         }
         return answer;
+    }
+
+    /// <summary>
+    /// A Converse stream: <paramref name="request"/> first when <paramref name="openOn"/> is null, else after open on
+    /// that consultation. A probe message follows, so that a refusal (which ends the stream) is seen; every message
+    /// accepted is remembered, to be read back at the end.
+    /// </summary>
+    private async Task<IMessage?> ConverseAsync(string? openOn, ConverseRequest request)
+    {
+        using var stream = openOn is null ? ConverseProbe.Start(_operator) : await ConverseProbe.OpenAsync(_operator, openOn);
+        await stream.SendAsync(request);
+        // A first message that is not open is refused before the probe is answered: nothing is remembered then.
+        var consultationId = openOn ?? request.Open?.ConsultationId ?? "";
+        var probe = Guid.NewGuid().ToString("N");
+        await stream.SayAsync(probe, "probe");
+        await stream.ReadUntilAsync(r => r.Accepted?.ClientMessageId == probe, TimeSpan.FromSeconds(30));
+        foreach (var accepted in stream.Accepted)
+        {
+            var text = accepted.ClientMessageId == probe ? "probe" : request.Say.Text;
+            if (!_said.Any(m => m.ConsultationId == consultationId && m.Sequence == accepted.Sequence))
+            {
+                _said.Add((consultationId, accepted.ClientMessageId, accepted.Sequence, text));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The newest consultation whose last answer was OPEN; one is requested and accepted when there is none.</summary>
+    private async Task<string> OpenConsultationAsync()
+    {
+        if (_consultations.Values.LastOrDefault(c => c.State == ConsultationState.Open) is { } open)
+        {
+            return open.Id;
+        }
+        var requested = (Consultation)(await ConsultAsync(_operator.Consultations.RequestConsultationAsync(Consulting.Request("prop-peer"))))!;
+        await ConsultAsync(_peer.Consultations.AcceptConsultationAsync(new AcceptConsultationRequest { RequestId = Guid.NewGuid().ToString(), ConsultationId = requested.Id }));
+        return requested.Id;
     }
 
     // Mostly the newest, sometimes an older one, so that changes meet every state.

@@ -37,6 +37,16 @@
 //     One stream, for a test whose other client (C#) opens the other one: prints its CaughtUp, its events and, when it
 //     ends, {"type":"ended",...} as above and {"type":"done",...}; or, on "stop", cancels it and prints "done".
 //
+//   node outsider.js converse <address> <api key> <consultation id> <count> <expect>
+//     One party of an OPEN consultation on a Converse stream: sends open, reads until caught_up (prints
+//     {"type":"caught_up","sequence":...}), then says <count> messages one after another (client ids node-1, node-2,
+//     ...; each printed as {"type":"accepted",...} once the exchange stored it) while printing every message it
+//     receives as {"type":"message","sequence":...,"from":...,"client_message_id":...,"text":...}. Once it has
+//     received <expect> messages and all of its own were accepted, it sends a receipt for the last one (read too) and
+//     prints {"type":"received","sequences":[...]}. Other parties' receipts are printed as {"type":"receipt",...}
+//     until it reads "stop" on stdin; then it half-closes, cancels and prints {"type":"done"}. The stream ending
+//     before that is a failure.
+//
 //   node outsider.js file-retry <address> <api key>
 //     Builds a maneuver notice with hostile but valid values (texts at their maximum length with non-ASCII letters,
 //     combining marks and characters outside the BMP, an Alpha-5 catalogue number, optional fields present and
@@ -76,7 +86,8 @@ const PROTOS = path.resolve(__dirname, '..', '..', 'protos');
 const OVERALL_LIMIT_MS = 180_000;
 
 const definition = protoLoader.loadSync(
-  ['notification_exchange/v1/notifications.proto', 'notification_exchange/v1/subscriptions.proto', 'notification_exchange/v1/operators.proto'],
+  ['notification_exchange/v1/notifications.proto', 'notification_exchange/v1/subscriptions.proto', 'notification_exchange/v1/operators.proto',
+    'notification_exchange/v1/consultations.proto'],
   { includeDirs: [PROTOS], keepCase: true, longs: String, enums: String, defaults: true, oneofs: true });
 const v1 = grpc.loadPackageDefinition(definition).notification_exchange.v1;
 
@@ -625,6 +636,94 @@ function takeover(address, apiKey, subscriptionId, streams) {
   });
 }
 
+function converse(address, apiKey, consultationId, count, expect) {
+  const client = new v1.ConsultationService(channelAddress(address), grpc.credentials.createInsecure());
+  const input = readline.createInterface({ input: process.stdin });
+  const call = client.Converse(authorization(apiKey));
+  const received = [];
+  let saidCount = 0;
+  let acceptedCount = 0;
+  let caughtUp = false;
+  let reported = false;
+  let stopping = false;
+
+  // One message at a time: the next is said once the exchange has stored the previous one.
+  const sayNext = () => {
+    if (saidCount < count) {
+      saidCount++;
+      call.write({ say: { client_message_id: `node-${saidCount}`, text: `node says ${saidCount}` } });
+    }
+  };
+  const reportWhenDone = () => {
+    if (!reported && caughtUp && received.length >= expect && acceptedCount === count) {
+      reported = true;
+      const last = received[received.length - 1];
+      call.write({ receipt: { delivered_through: last, read_through: last } });
+      print({ type: 'received', sequences: received });
+    }
+  };
+  call.on('data', (response) => {
+    switch (response.kind) {
+      case 'caught_up':
+        caughtUp = true;
+        print({ type: 'caught_up', sequence: response.caught_up.sequence });
+        sayNext();
+        break;
+      case 'message': {
+        const message = response.message;
+        received.push(message.sequence);
+        print({
+          type: 'message',
+          sequence: message.sequence,
+          from: message.from_organization,
+          client_message_id: message.client_message_id,
+          text: message.text,
+        });
+        break;
+      }
+      case 'accepted':
+        acceptedCount++;
+        print({ type: 'accepted', client_message_id: response.accepted.client_message_id, sequence: response.accepted.sequence });
+        sayNext();
+        break;
+      case 'receipt':
+        print({
+          type: 'receipt',
+          organization_id: response.receipt.organization_id,
+          delivered_through: response.receipt.delivered_through,
+          read_through: response.receipt.read_through,
+        });
+        break;
+      default:
+        fail(`unexpected response ${JSON.stringify(response)}`);
+        return;
+    }
+    reportWhenDone();
+  });
+  const end = (status) => {
+    if (!stopping) {
+      stopping = true;
+      fail(`the stream ended: ${codeNames[status.code]} ${status.details}`);
+    }
+  };
+  call.on('error', end);
+  call.on('status', end);
+  call.write({ open: { consultation_id: consultationId } });
+  input.on('line', (line) => {
+    if (line.trim() === 'stop') {
+      stopping = true;
+      call.end();
+      call.cancel();
+      print({ type: 'done', received: received.length, accepted: acceptedCount });
+      input.close();
+      client.close();
+      finish(0);
+    } else if (line.trim() !== '') {
+      fail(`unknown command: ${line}`);
+    }
+  });
+}
+
 function main(argv) {
   const limit = setTimeout(() => fail(`not done within ${OVERALL_LIMIT_MS} ms`), OVERALL_LIMIT_MS);
   limit.unref();
@@ -643,10 +742,13 @@ function main(argv) {
     takeover(args[0], args[1], args[2], 2);
   } else if (command === 'stream' && args.length === 3) {
     takeover(args[0], args[1], args[2], 1);
+  } else if (command === 'converse' && args.length === 5 && /^[0-9]+$/.test(args[3]) && /^[0-9]+$/.test(args[4])) {
+    converse(args[0], args[1], args[2], Number(args[3]), Number(args[4]));
   } else {
     fail('usage: outsider.js subscribe <address> <api key> <subscription id> [sync|async] | file-malformed <address> <api key>'
       + ' | file-retry <address> <api key> | file-hostile <address> <api key> | directory-hostile <address> <api key>'
-      + ' | takeover <address> <api key> <subscription id> | stream <address> <api key> <subscription id>');
+      + ' | takeover <address> <api key> <subscription id> | stream <address> <api key> <subscription id>'
+      + ' | converse <address> <api key> <consultation id> <count> <expect>');
   }
 }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using NotificationExchange.Api.Bus;
+using NotificationExchange.Consultations.Conversations;
 using NotificationExchange.Domain;
 using NotificationExchange.FanOut;
 using NotificationExchange.Filing;
@@ -14,13 +15,15 @@ internal static class BusExtensions
     /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:5672/vhost), else
     /// on its in-memory transport. On RabbitMQ each instance consumes every event through a queue of its own, bound
     /// before the host accepts calls, and feeds it to its live feed; through the same queue it learns of subscriber
-    /// streams opened on other instances, and ends its own older stream of the same subscription.
+    /// streams opened on other instances, and ends its own older stream of the same subscription, and of conversation
+    /// messages and receipts stored by other instances, for its own Converse streams.
     /// </summary>
     public static IHostApplicationBuilder AddExchangeBus(this IHostApplicationBuilder builder)
     {
         var rabbitMq = builder.Configuration.GetConnectionString(RabbitMqConnectionName);
         builder.Services.AddSingleton<IIntegrationEventPublisher, MassTransitEventPublisher>();
         builder.Services.AddSingleton<IStreamOpenedPublisher, MassTransitStreamOpenedPublisher>();
+        builder.Services.AddSingleton<IConversationAnnouncer, MassTransitConversationAnnouncer>();
         builder.Services.AddMassTransit(bus =>
         {
             if (string.IsNullOrWhiteSpace(rabbitMq))
@@ -36,6 +39,8 @@ internal static class BusExtensions
                 bus.AddConsumer<ConsultationEventRecordedConsumer>();
                 bus.AddConsumer<DirectLineEventRecordedConsumer>();
                 bus.AddConsumer<SubscriptionStreamOpenedConsumer>();
+                bus.AddConsumer<ConsultationMessagePostedConsumer>();
+                bus.AddConsumer<ConsultationReceiptMovedConsumer>();
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbitMq));
@@ -51,6 +56,8 @@ internal static class BusExtensions
                         endpoint.ConfigureConsumer<ConsultationEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<DirectLineEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<SubscriptionStreamOpenedConsumer>(context);
+                        endpoint.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
+                        endpoint.ConfigureConsumer<ConsultationReceiptMovedConsumer>(context);
                     });
                 });
             }

@@ -17,6 +17,7 @@ internal static class GrpcExtensions
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
         builder.Services.AddSingleton<IEventRenderer, EventMessages>();
+        builder.Services.AddSingleton<ConverseHandler>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         // Bind every service with request parsing that answers unparsable bytes with INTERNAL, not UNKNOWN. Last, so

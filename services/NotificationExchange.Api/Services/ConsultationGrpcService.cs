@@ -6,6 +6,7 @@ using NotificationExchange.Consultations;
 using NotificationExchange.Consultations.DirectLines;
 using NotificationExchange.Consultations.Transcripts;
 using NotificationExchange.Domain.Consultations.Commands;
+using NotificationExchange.Domain.Consultations.Conversation;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Protocol.V1;
@@ -16,10 +17,13 @@ namespace NotificationExchange.Api.Services;
 /// <summary>
 /// Consultations over gRPC: each change mapped field by field to its command (<see cref="ConsultationRequestMapping"/>)
 /// and carried out by <see cref="Consultations.ConsultationService"/>; reads through <see cref="ConsultationReader"/>, which admits
-/// only the parties. Answers are the consultation as the write rendered it.
+/// only the parties. Answers to changes are the consultation as the write rendered it; reads (GetConsultation,
+/// ListConsultations) add where its conversation stands (last message sequence, receipts), which the log's versions
+/// do not hold.
 /// </summary>
 internal sealed partial class ConsultationGrpcService(
-    Consultations.ConsultationService consultations, ConsultationReader reader, TranscriptExporter transcripts, DirectLineService directLines)
+    Consultations.ConsultationService consultations, ConsultationReader reader, TranscriptExporter transcripts, DirectLineService directLines,
+    IConversationLog conversations)
     : Protocol.V1.ConsultationService.ConsultationServiceBase
 {
     [MergesWireViolations]
@@ -61,7 +65,11 @@ internal sealed partial class ConsultationGrpcService(
     public override async Task<GetConsultationResponse> GetConsultation(GetConsultationRequest request, ServerCallContext context)
     {
         var (latest, history) = await reader.GetAsync(context.OperatorId(), request.ConsultationId, context.CancellationToken);
-        var response = new GetConsultationResponse { Consultation = EventMessages.Render(latest) };
+        // The consultation as it stands, conversation included (the log's versions know nothing of messages).
+        var response = new GetConsultationResponse
+        {
+            Consultation = EventMessages.Render(latest).WithConversation(await conversations.GetSummaryAsync(latest.Consultation.Id, context.CancellationToken)),
+        };
         foreach (var entry in history)
         {
             // A version that cannot be read back is left out of the history; its neighbours still tell the story.
@@ -95,7 +103,8 @@ internal sealed partial class ConsultationGrpcService(
                 position is null ? null : BinaryPrimitives.ReadInt64BigEndian(position)),
             context.CancellationToken);
         var response = new ListConsultationsResponse();
-        response.Consultations.AddRange(page.Consultations.Select(c => c.ToProto()));
+        var summaries = await conversations.GetSummariesAsync(page.Consultations.Select(c => c.Id).ToArray(), context.CancellationToken);
+        response.Consultations.AddRange(page.Consultations.Select(c => c.ToProto().WithConversation(summaries.GetValueOrDefault(c.Id) ?? ConversationSummary.Empty)));
         if (page.NextBeforeFirstSequence is { } next)
         {
             var bytes = new byte[sizeof(long)];

@@ -40,6 +40,20 @@ internal sealed class RuleViolationInterceptor : Interceptor
         }
     }
 
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (ExchangeRuleException e)
+        {
+            throw ToRpcException(e);
+        }
+    }
+
     /// <summary>
     /// What one answer may carry: field violations up to <see cref="MaxViolationBytes"/> of text (then one more saying
     /// how many were left out), each text and the status message at most <see cref="MaxText"/> characters. A status

@@ -37,6 +37,15 @@ internal sealed class WireValueInterceptor(ILogger<WireValueInterceptor> logger)
         RefuseIfAny(violations, context);
     }
 
+    /// <summary>
+    /// A client stream's messages are checked as the method reads them, each refused at once: no method merges them,
+    /// since the messages before it may have been acted on already.
+    /// </summary>
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        continuation(new CheckedReader<TRequest>(requestStream), responseStream, context);
+
     /// <summary>Refuses the request unless its method merges the violations itself; then hands them over.</summary>
     private static ValidationErrors? Check<TRequest>(TRequest request, ServerCallContext context)
     {
@@ -56,6 +65,26 @@ internal sealed class WireValueInterceptor(ILogger<WireValueInterceptor> logger)
         }
         context.UserState[Key] = errors.Violations;
         return errors;
+    }
+
+    private sealed class CheckedReader<TRequest>(IAsyncStreamReader<TRequest> inner) : IAsyncStreamReader<TRequest>
+    {
+        public TRequest Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            if (!await inner.MoveNext(cancellationToken))
+            {
+                return false;
+            }
+            if (inner.Current is IMessage message)
+            {
+                var errors = new ValidationErrors();
+                WireValues.Check(message, errors);
+                errors.ThrowIfAny();
+            }
+            return true;
+        }
     }
 
     private void RefuseIfAny(ValidationErrors? violations, ServerCallContext context)

@@ -14,13 +14,10 @@ public sealed class TranscriptDigester : ITranscriptDigester
         TranscriptBuilder.Build(closing, ConsultationState.Closed, session.GetConsultationHistory(closing.Id), Conversation(session, closing.Id)).Sha256;
 
     /// <summary>
-    /// The conversation to record. Hook: until the conversation's store lands (branch i9-converse), a consultation has
-    /// no messages or receipts; wire its session reads here and the matching reads in
-    /// <see cref="TranscriptExporter"/>, together, or the two digests part.
+    /// The conversation to record, as the closing write sees it: every message and receipt committed before it, and
+    /// those of the same group commit written before it (one written after it finds the consultation CLOSED and is
+    /// refused). <see cref="TranscriptExporter"/> reads the same from the store.
     /// </summary>
-    private static TranscriptConversation Conversation(ILogWriteSession session, string consultationId)
-    {
-        _ = (session, consultationId);
-        return TranscriptConversation.Empty;
-    }
+    private static TranscriptConversation Conversation(ILogWriteSession session, string consultationId) =>
+        TranscriptConversation.Of(session.GetMessages(consultationId), session.GetReceipts(consultationId));
 }

@@ -1,3 +1,5 @@
+using NotificationExchange.Domain.Storage;
+
 namespace NotificationExchange.Consultations.Transcripts;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace NotificationExchange.Consultations.Transcripts;
 /// through <see cref="ConsultationReader"/>'s audience check). For a closed consultation its digest is the one the
 /// closing event carries.
 /// </summary>
-public sealed class TranscriptExporter(ConsultationReader reader)
+public sealed class TranscriptExporter(ConsultationReader reader, IConversationLog conversations)
 {
     public async Task<Transcript> ExportAsync(string readerId, string consultationId, CancellationToken cancellationToken)
     {
@@ -18,13 +20,12 @@ public sealed class TranscriptExporter(ConsultationReader reader)
     }
 
     /// <summary>
-    /// The conversation to record. Hook: until the conversation's store lands (branch i9-converse), a consultation has
-    /// no messages or receipts; wire its reads here and the matching session reads in <see cref="TranscriptDigester"/>,
-    /// together, or the two digests part.
+    /// The conversation to record, as the store holds it; <see cref="TranscriptDigester"/> reads the same in the closing
+    /// write. Once closed a conversation takes no message or receipt, so the export of a closed consultation records
+    /// exactly what its closing digest covers.
     /// </summary>
-    private static Task<TranscriptConversation> ConversationAsync(string consultationId, CancellationToken cancellationToken)
-    {
-        _ = (consultationId, cancellationToken);
-        return Task.FromResult(TranscriptConversation.Empty);
-    }
+    private async Task<TranscriptConversation> ConversationAsync(string consultationId, CancellationToken cancellationToken) =>
+        TranscriptConversation.Of(
+            await conversations.ReadMessagesAfterAsync(consultationId, 0, int.MaxValue, cancellationToken),
+            (await conversations.GetSummaryAsync(consultationId, cancellationToken)).Receipts);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.Conversation;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
@@ -102,6 +103,31 @@ public interface ILogWriteSession
     /// lease ended and another instance claimed the delivery).
     /// </summary>
     bool RecordWebhookAttempt(WebhookAttempt attempt, DateTime? retryAt);
+    /// <summary>The sequence of a consultation's last conversation message; 0 when it has none.</summary>
+    long LastMessageSequence(string consultationId);
+
+    /// <summary>Every message of a consultation's conversation, in sequence order, attachments with their content.</summary>
+    IReadOnlyList<ConversationMessage> GetMessages(string consultationId);
+
+    /// <summary>Every party's receipt in a consultation's conversation (parties that never sent one have none).</summary>
+    IReadOnlyList<ConversationReceipt> GetReceipts(string consultationId);
+
+    /// <summary>The message a party sent under its client message id; null when it sent none under that id.</summary>
+    ConversationMessage? FindMessage(string consultationId, string fromOrganization, string clientMessageId);
+
+    /// <summary>
+    /// Stores a conversation message, and its attachments' contents by digest (the same content twice is kept once). Its
+    /// sequence must be <see cref="LastMessageSequence"/> + 1: allocated here, under the write lock, sequences stay
+    /// contiguous and in commit order.
+    /// </summary>
+    void AppendMessage(ConversationMessage message);
+
+    /// <summary>
+    /// Moves a party's receipt forward, never back (each position is the greater of the stored and the given one, and
+    /// the delivery position is at least the read one); <see cref="ConversationReceipt.UpdatedAt"/> changes only when a
+    /// position moved. Returns the receipt now stored.
+    /// </summary>
+    ConversationReceipt MoveReceipt(ConversationReceipt receipt);
 }
 
 /// <summary>Remembers the answer to a request, so that a retry gets the same answer.</summary>

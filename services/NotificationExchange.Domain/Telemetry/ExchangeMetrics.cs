@@ -31,6 +31,10 @@ public sealed class ExchangeMetrics
     private readonly Counter<long> _webhooksDelivered;
     private readonly Counter<long> _webhookAttemptsFailed;
     private readonly Counter<long> _webhooksGivenUp;
+    private readonly Counter<long> _conversationMessages;
+    private readonly Counter<long> _conversationDelivered;
+    private readonly Histogram<double> _conversationLag;
+    private readonly UpDownCounter<long> _conversationStreams;
 
     public ExchangeMetrics(IMeterFactory meterFactory)
     {
@@ -53,6 +57,10 @@ public sealed class ExchangeMetrics
         _webhookAttemptsFailed = meter.CreateCounter<long>("nx.webhooks.failed_attempts", "{attempt}",
             "Webhook attempts that did not deliver (another status, no answer, no secret to sign with)");
         _webhooksGivenUp = meter.CreateCounter<long>("nx.webhooks.given_up", "{delivery}", "Webhook deliveries given up after their last attempt failed");
+        _conversationMessages = meter.CreateCounter<long>("nx.conversation.messages", "{message}", "Consultation conversation messages stored (a repeated client message id stores nothing)");
+        _conversationDelivered = meter.CreateCounter<long>("nx.conversation.delivered", "{message}", "Conversation messages written to Converse streams");
+        _conversationLag = meter.CreateHistogram<double>("nx.conversation.delivery_lag", "ms", "Time from a message's sending to its write on a live Converse stream (any instance)");
+        _conversationStreams = meter.CreateUpDownCounter<long>("nx.conversation.streams", "{stream}", "Converse streams open on this instance");
     }
 
     public void Recorded(LogEntry entry)
@@ -97,4 +105,14 @@ public sealed class ExchangeMetrics
     public void WebhookAttemptFailed(string eventKind) => _webhookAttemptsFailed.Add(1, new KeyValuePair<string, object?>("event_kind", eventKind));
 
     public void WebhookGivenUp(string eventKind) => _webhooksGivenUp.Add(1, new KeyValuePair<string, object?>("event_kind", eventKind));
+
+    public void ConversationMessageStored() => _conversationMessages.Add(1);
+
+    public void ConversationDelivered() => _conversationDelivered.Add(1);
+
+    public void ConversationDeliveryLag(TimeSpan lag) => _conversationLag.Record(lag.TotalMilliseconds);
+
+    public void ConversationStreamOpened() => _conversationStreams.Add(1);
+
+    public void ConversationStreamClosed() => _conversationStreams.Add(-1);
 }

@@ -16,7 +16,43 @@ internal static class SqliteMigrations
         new(4, "the log carries consultations' events with their audience; consultations are indexed", Consultations),
         new(5, "direct lines between pairs of organisations", DirectLines),
         new(6, "webhooks: organisations' webhook secrets, deliveries and their attempts", Webhooks),
+        new(7, "consultations' conversations: messages with their own sequence, attachments by digest, receipts", Conversations),
     ];
+
+    // A consultation's conversation lives beside the log, not in it: each consultation numbers its messages 1, 2, 3, ...
+    // (the writer allocates MAX + 1 under the write lock, so they are contiguous and in commit order), and a sender's
+    // client_message_id is unique within the consultation, so that a message sent again is stored once. attachments
+    // names each attachment (media_type, sha256, size_bytes, as a JSON array); the content is kept once per
+    // consultation and digest in consultation_attachments, as notifications' attachments are. consultation_receipts
+    // holds each party's delivery and read positions, which only move forward.
+    private const string Conversations = """
+        CREATE TABLE consultation_messages (
+            consultation_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            from_organization TEXT NOT NULL,
+            client_message_id TEXT NOT NULL,
+            sent_at INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            attachments TEXT NOT NULL,
+            PRIMARY KEY (consultation_id, sequence),
+            UNIQUE (consultation_id, from_organization, client_message_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE consultation_attachments (
+            consultation_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (consultation_id, sha256)
+        ) WITHOUT ROWID;
+        CREATE TABLE consultation_receipts (
+            consultation_id TEXT NOT NULL,
+            organization_id TEXT NOT NULL,
+            delivered_through INTEGER NOT NULL,
+            read_through INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (consultation_id, organization_id)
+        ) WITHOUT ROWID;
+        """;
 
     // A direct line's changes are rows of events (subject 2: the line's id and version, 1 proposed or 2 accepted, in
     // notification_id and version; its two sides as the audience); direct_lines holds each line as its latest change

@@ -1,5 +1,6 @@
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Consultations;
+using NotificationExchange.Domain.Consultations.Conversation;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
@@ -272,6 +273,20 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
             Subscriptions[subscriptionId] = subscription with { AcknowledgedSequence = stored };
             return stored;
         }
+
+        /// <summary>Conversations are not the fan-out's business: they have a sequence of their own, outside the log.</summary>
+        public long LastMessageSequence(string consultationId) => throw new NotSupportedException("the fan-out holds no conversations");
+
+        public IReadOnlyList<ConversationMessage> GetMessages(string consultationId) => throw new NotSupportedException("the fan-out holds no conversations");
+
+        public IReadOnlyList<ConversationReceipt> GetReceipts(string consultationId) => throw new NotSupportedException("the fan-out holds no conversations");
+
+        public ConversationMessage? FindMessage(string consultationId, string fromOrganization, string clientMessageId) =>
+            throw new NotSupportedException("the fan-out holds no conversations");
+
+        public void AppendMessage(ConversationMessage message) => throw new NotSupportedException("the fan-out holds no conversations");
+
+        public ConversationReceipt MoveReceipt(ConversationReceipt receipt) => throw new NotSupportedException("the fan-out holds no conversations");
 
         /// <summary>This store keeps no outbox: nothing here publishes.</summary>
         public void MarkPublished(IReadOnlyCollection<long> sequences)

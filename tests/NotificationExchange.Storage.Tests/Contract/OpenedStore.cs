@@ -20,6 +20,7 @@ public sealed class OpenedStore : IDisposable
     public IConsultationLog Consultations => _host.Services.GetRequiredService<IConsultationLog>();
     public IDirectLineStore DirectLines => _host.Services.GetRequiredService<IDirectLineStore>();
     public IWebhookStore Webhooks => _host.Services.GetRequiredService<IWebhookStore>();
+    public IConversationLog Conversations => _host.Services.GetRequiredService<IConversationLog>();
     public CommittedEvents Committed => _host.Services.GetRequiredService<CommittedEvents>();
 
     /// <summary>

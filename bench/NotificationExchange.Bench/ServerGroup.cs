@@ -1,0 +1,53 @@
+namespace NotificationExchange.Bench;
+
+/// <summary>
+/// The exchange processes of one repeat: a fresh store in a temporary folder of its own, shared by <c>count</c>
+/// processes (on RabbitMQ when a broker is given). Disposing stops them and removes the folder.
+/// </summary>
+internal sealed class ServerGroup : IAsyncDisposable
+{
+    public const string AdminKey = "bench-admin-key-0123456789abcdef";
+
+    private readonly string _folder;
+
+    private ServerGroup(string folder) => _folder = folder;
+
+    public List<ServerProcess> Servers { get; } = [];
+
+    public IReadOnlyList<string> Addresses => Servers.Select(s => s.Address).ToList();
+
+    public static async Task<ServerGroup> StartAsync(string serverDll, int count, string? broker, string name)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "nx-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var group = new ServerGroup(folder);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                group.Servers.Add(await ServerProcess.StartAsync(serverDll, Path.Combine(folder, "exchange.db"), AdminKey, broker, $"{name}-{i}"));
+            }
+            return group;
+        }
+        catch
+        {
+            await group.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in Servers)
+        {
+            await server.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

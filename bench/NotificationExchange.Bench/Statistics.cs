@@ -1,0 +1,11 @@
+namespace NotificationExchange.Bench;
+
+internal static class Statistics
+{
+    /// <summary>The median of the finite values (NaN when there are none): what the benchmark quotes over repeats.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,56 @@
+using NotificationExchange.Domain.Validation;
+
+namespace NotificationExchange.Domain.Consultations.Conversation;
+
+/// <summary>
+/// Who may take part in a consultation's conversation, and when. Only the parties (the consultation's audience, the
+/// one check) may: to anyone else the consultation does not exist. Messages and receipts need an OPEN or CLOSING
+/// consultation; reading the conversation is allowed once it has begun, also after the consultation ended (then it is
+/// read-only).
+/// </summary>
+public static class ConversationRules
+{
+    /// <summary>
+    /// The consultation, when it exists and its audience admits <paramref name="caller"/>; else NOT_FOUND, in the same
+    /// words for both, so that an outsider learns nothing.
+    /// </summary>
+    public static Consultation Admitted(ConsultationRecorded? recorded, string caller, string consultationId) =>
+        recorded is not null && recorded.Audience.Admits(caller)
+            ? recorded.Consultation
+            : throw ExchangeRuleException.NotFound($"consultation {consultationId}");
+
+    /// <summary>Messages and receipts: the consultation is OPEN or CLOSING; else FAILED_PRECONDITION naming its state.</summary>
+    public static void RequireConversing(Consultation consultation)
+    {
+        switch (consultation.State)
+        {
+            case ConsultationState.Open or ConsultationState.Closing:
+                return;
+            case ConsultationState.Requested:
+                throw NotNow(consultation, "its parties converse once a counterpart has accepted");
+            default:
+                throw NotNow(consultation, "its conversation is read-only");
+        }
+    }
+
+    /// <summary>
+    /// Reading the conversation: it has begun (the consultation was opened) or ended; a consultation still REQUESTED, or
+    /// DECLINED by every counterpart, never had one: FAILED_PRECONDITION naming its state.
+    /// </summary>
+    public static void RequireReadable(Consultation consultation)
+    {
+        switch (consultation.State)
+        {
+            case ConsultationState.Requested:
+                throw NotNow(consultation, "its parties converse once a counterpart has accepted");
+            case ConsultationState.Declined:
+                throw NotNow(consultation, "every counterpart declined, so it has no conversation");
+        }
+    }
+
+    /// <summary>The state as the wire names it, without its prefix: REQUESTED, OPEN, CLOSING, CLOSED, WITHDRAWN, DECLINED.</summary>
+    public static string WireName(ConsultationState state) => state.ToString().ToUpperInvariant();
+
+    private static ExchangeRuleException NotNow(Consultation consultation, string why) =>
+        new(RuleViolationKind.FailedPrecondition, $"consultation {consultation.Id} is {WireName(consultation.State)}: {why}");
+}

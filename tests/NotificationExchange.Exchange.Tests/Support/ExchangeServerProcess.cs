@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace NotificationExchange.Exchange.Tests.Support;
+
+/// <summary>
+/// The exchange's own executable as a process of its own on a free loopback port (the in-memory bus unless a broker is
+/// given), for tests that kill it (SIGKILL) and start it again on the same store.
+/// </summary>
+internal sealed class ExchangeServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<GrpcChannel> _channels = [];
+
+    private ExchangeServerProcess(Process process, string address)
+    {
+        _process = process;
+        Address = address;
+        Admin = Client(ExchangeHost.AdminKey);
+    }
+
+    public string Address { get; }
+
+    public ExchangeClient Admin { get; }
+
+    /// <summary>Starts the exchange on <paramref name="databasePath"/> and waits until its health service says SERVING.</summary>
+    public static async Task<ExchangeServerProcess> StartAsync(string databasePath, string? rabbitMq = null)
+    {
+        var address = $"http://127.0.0.1:{ExchangeProcess.FreePort()}";
+        var process = ExchangeProcess.Start(
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing" },
+            $"--Kestrel:Endpoints:Grpc:Url={address}",
+            $"--Exchange:Store:Path={databasePath}",
+            $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
+            $"--ConnectionStrings:RabbitMq={rabbitMq ?? ""}",
+            "--Logging:LogLevel:Default=Warning");
+        var server = new ExchangeServerProcess(process, address);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var channel = GrpcChannel.ForAddress(address);
+        while (true)
+        {
+            try
+            {
+                var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: timeout.Token);
+                if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return server;
+                }
+            }
+            catch (RpcException) when (!timeout.IsCancellationRequested && !process.HasExited)
+            {
+            }
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    /// <summary>A client whose calls carry <paramref name="apiKey"/>.</summary>
+    public ExchangeClient Client(string apiKey)
+    {
+        var channel = ExchangeHost.ApiKeyChannel(Address, apiKey);
+        _channels.Add(channel);
+        return new ExchangeClient(channel);
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
