@@ -68,6 +68,7 @@ public sealed class ConversationService(
                         $"{Quoted.Value(say.ClientMessageId)} is the id of another message you sent (sequence {earlier.Sequence}); give each message an id of its own");
             }
             ConversationRules.RequireConversing(consultation);
+            ConversationRules.RequireParticipant(consultation, caller);
             var message = new ConversationMessage(
                 consultationId, session.LastMessageSequence(consultationId) + 1, caller, say.ClientMessageId, sentAt, say.Text, say.Attachments);
             session.AppendMessage(message);

@@ -38,7 +38,7 @@ public static class TranscriptBuilder
         {
             ["format"] = Format,
             ["consultation_id"] = consultation.Id,
-            ["state"] = ConsultationLifecycle.Name(state),
+            ["state"] = WireNames.Of(state),
             ["requester"] = consultation.Requester,
             ["counterparts"] = Array(consultation.Counterparts.Select(c => (JsonNode?)c.OrganizationId)),
             ["direct_line_id"] = consultation.DirectLineId,
@@ -47,7 +47,7 @@ public static class TranscriptBuilder
                 ["subject"] = consultation.Subject,
                 ["body"] = consultation.Body,
                 ["about"] = About(consultation.About),
-                ["urgency"] = ConsultationLifecycle.Name(consultation.Urgency),
+                ["urgency"] = WireNames.Of(consultation.Urgency),
                 ["acknowledge_by"] = Time(consultation.AcknowledgeBy),
                 ["proposed_times"] = Windows(consultation.ProposedTimes),
                 ["created_at"] = Time(consultation.CreatedAt),
@@ -79,7 +79,7 @@ public static class TranscriptBuilder
         var json = new JsonObject
         {
             ["sequence"] = entry.Sequence,
-            ["type"] = ConsultationLifecycle.Name(type),
+            ["type"] = WireNames.Of(type),
             ["recorded_at"] = Time(entry.RecordedAt),
         };
         switch (entry)

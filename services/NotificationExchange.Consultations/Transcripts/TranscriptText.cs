@@ -24,11 +24,11 @@ internal static class TranscriptText
         var text = new StringBuilder();
         Line(text, $"Transcript of consultation {consultation.Id}");
         Line(text, $"Subject: {consultation.Subject}");
-        Line(text, $"State: {ConsultationLifecycle.Name(state)}");
+        Line(text, $"State: {WireNames.Of(state)}");
         Line(text, $"Requester: {consultation.Requester}");
         Line(text, $"Counterparts: {string.Join(", ", consultation.Counterparts.Select(c => c.OrganizationId))}");
         Line(text, $"About: {About(consultation.About)}");
-        Line(text, $"Urgency: {ConsultationLifecycle.Name(consultation.Urgency)}, acknowledge by {Time(consultation.AcknowledgeBy)}");
+        Line(text, $"Urgency: {WireNames.Of(consultation.Urgency)}, acknowledge by {Time(consultation.AcknowledgeBy)}");
         Line(text, $"Requested at: {Time(consultation.CreatedAt)}");
         if (consultation.DirectLineId is { } line)
         {
@@ -105,7 +105,7 @@ internal static class TranscriptText
 
     private static string Event(LogEntry entry)
     {
-        var type = ConsultationLifecycle.Name(TranscriptBuilder.TypeOf(entry));
+        var type = WireNames.Of(TranscriptBuilder.TypeOf(entry));
         if (entry is not ConsultationRecorded recorded)
         {
             return $"#{entry.Sequence} {Time(entry.RecordedAt)} {type} (cannot be read back)";

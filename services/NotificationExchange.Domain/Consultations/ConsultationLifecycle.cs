@@ -140,7 +140,7 @@ public sealed class ConsultationLifecycle(DeadlineClock clock, ITranscriptDigest
         if (!answered.Contains(counterpart.State))
         {
             throw new ExchangeRuleException(RuleViolationKind.FailedPrecondition,
-                $"{counterpart.OrganizationId} cannot {Verb(respond.Response)} {current.Id}: it is {Name(counterpart.State)}");
+                $"{counterpart.OrganizationId} cannot {Verb(respond.Response)} {current.Id}: it is {WireNames.Of(counterpart.State)}");
         }
         var acknowledged = counterpart with { AcknowledgedAt = counterpart.AcknowledgedAt ?? now };
         switch (respond.Response)
@@ -253,7 +253,7 @@ public sealed class ConsultationLifecycle(DeadlineClock clock, ITranscriptDigest
         if (!allowed.Contains(current.State))
         {
             throw new ExchangeRuleException(RuleViolationKind.FailedPrecondition,
-                $"consultation {current.Id} is {Name(current.State)}; this needs it {string.Join(" or ", allowed.Select(Name))}");
+                $"consultation {current.Id} is {WireNames.Of(current.State)}; this needs it {string.Join(" or ", allowed.Select(WireNames.Of))}");
         }
     }
 
@@ -277,11 +277,6 @@ public sealed class ConsultationLifecycle(DeadlineClock clock, ITranscriptDigest
         ConsultationResponse.Decline => "decline",
         _ => "propose times for",
     };
-
-    /// <summary>A state as the wire names it (WITHDRAWN, AWAITING_ACKNOWLEDGEMENT), so that errors say what clients see.</summary>
-    public static string Name<TEnum>(TEnum state)
-        where TEnum : struct, Enum =>
-        System.Text.RegularExpressions.Regex.Replace(state.ToString(), "(?<=[a-z])(?=[A-Z])", "_").ToUpperInvariant();
 
     private DateTime Now() => clock.UtcNow;
 }

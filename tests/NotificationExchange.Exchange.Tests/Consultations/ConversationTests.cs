@@ -111,6 +111,27 @@ public class ConversationTests
     }
 
     [Test]
+    public async Task A_counterpart_that_declined_reads_the_conversation_but_does_not_speak_in_it()
+    {
+        var (_, a) = await OrganisationAsync("esa-ops");
+        var (bId, b) = await OrganisationAsync("cnes-ops");
+        var (cId, c) = await OrganisationAsync("dlr-ops");
+        var request = Consulting.Request(bId, cId);
+        var id = (await a.Consultations.RequestConsultationAsync(request)).Id;
+        await b.Consultations.AcceptConsultationAsync(new AcceptConsultationRequest { RequestId = "accept", ConsultationId = id });
+        await c.Consultations.DeclineConsultationAsync(new DeclineConsultationRequest { RequestId = "decline", ConsultationId = id, Reason = "Not ours" });
+        using var onA = await ConverseProbe.OpenAsync(a, id);
+        await onA.SayAcceptedAsync("a-1", "Thanks, cnes-ops");
+
+        using var onC = await ConverseProbe.OpenAsync(c, id);
+        Assert.That((await onC.ReadMessagesAsync(1)).Single().Text, Is.EqualTo("Thanks, cnes-ops"), "a party reads");
+        await onC.SendAsync(new ConverseRequest { Say = new ConverseSay { ClientMessageId = "c-1", Text = "May I?" } });
+        var refused = await GrpcAssert.FailsWithAsync(StatusCode.FailedPrecondition, () => onC.ReadUntilAsync(_ => false));
+
+        Assert.That(refused.Status.Detail, Does.StartWith($"{cId} is DECLINED in consultation {id}"));
+    }
+
+    [Test]
     public async Task To_a_third_organisation_the_conversation_does_not_exist()
     {
         var (_, a) = await OrganisationAsync("esa-ops");

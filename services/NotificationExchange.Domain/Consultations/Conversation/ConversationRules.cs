@@ -34,6 +34,20 @@ public static class ConversationRules
     }
 
     /// <summary>
+    /// Saying something: the requester, or a counterpart that accepted (a participant). A counterpart that has not
+    /// accepted, or declined, may read the conversation but not speak in it: FAILED_PRECONDITION naming where it stands.
+    /// </summary>
+    public static void RequireParticipant(Consultation consultation, string caller)
+    {
+        if (!consultation.Participants.Contains(caller))
+        {
+            var state = consultation.CounterpartOf(caller)?.State ?? CounterpartState.Unspecified;
+            throw new ExchangeRuleException(RuleViolationKind.FailedPrecondition,
+                $"{caller} is {WireNames.Of(state)} in consultation {consultation.Id}: only the requester and counterparts that accepted speak in its conversation");
+        }
+    }
+
+    /// <summary>
     /// Reading the conversation: it has begun (the consultation was opened) or ended; a consultation still REQUESTED, or
     /// DECLINED by every counterpart, never had one: FAILED_PRECONDITION naming its state.
     /// </summary>
@@ -48,9 +62,6 @@ public static class ConversationRules
         }
     }
 
-    /// <summary>The state as the wire names it, without its prefix: REQUESTED, OPEN, CLOSING, CLOSED, WITHDRAWN, DECLINED.</summary>
-    public static string WireName(ConsultationState state) => state.ToString().ToUpperInvariant();
-
     private static ExchangeRuleException NotNow(Consultation consultation, string why) =>
-        new(RuleViolationKind.FailedPrecondition, $"consultation {consultation.Id} is {WireName(consultation.State)}: {why}");
+        new(RuleViolationKind.FailedPrecondition, $"consultation {consultation.Id} is {WireNames.Of(consultation.State)}: {why}");
 }

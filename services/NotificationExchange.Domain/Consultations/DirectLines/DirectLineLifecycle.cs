@@ -74,7 +74,7 @@ public sealed class DirectLineLifecycle(TimeProvider clock)
     }
 
     /// <summary>A state as the wire names it (PROPOSED, ACTIVE).</summary>
-    public static string Name(DirectLineState state) => ConsultationLifecycle.Name(state);
+    public static string Name(DirectLineState state) => WireNames.Of(state);
 
     /// <summary>The change as one event in the log (told to both sides), and the request id remembered with the version it made.</summary>
     private static DirectLineOutcome Record(
