@@ -318,6 +318,9 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
             Time(15));
     }
 
+    /// <summary>The <c>events.subject</c> of a notification's row (every row before migration 4 is one).</summary>
+    internal const int SubjectNotification = 0;
+
     /// <summary>
     /// An entry of the log as stored, or an <see cref="UnreadableEvent"/> in its place when its snapshot or match keys
     /// cannot be read back, or the snapshot does not belong to its row. Never throws for what the row holds.

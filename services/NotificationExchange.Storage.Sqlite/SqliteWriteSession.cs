@@ -120,15 +120,10 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
 
     public void Append(RecordedEvent recordedEvent)
     {
-        if (recordedEvent.Sequence != _nextSequence)
-        {
-            throw new InvalidOperationException($"event sequence {recordedEvent.Sequence} is not the next one ({_nextSequence})");
-        }
         var notification = recordedEvent.Notification;
+        InsertLogRow(recordedEvent, SqliteExchangeStore.SubjectNotification, notification.Id, notification.Version, (int)recordedEvent.Type,
+            NotificationJson.Serialize(notification), NotificationJson.Serialize(recordedEvent.Keys));
         var insert = Command("""
-            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys)
-            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, $keys);
-            INSERT INTO outbox (sequence, instance_id, created_at) VALUES ($sequence, $instance, $recorded_at);
             INSERT INTO notifications (id, kind, filing_operator, status, first_sequence, latest_sequence, window_start, window_end)
             VALUES ($id, $kind, $operator, $status, $sequence, $sequence, $window_start, $window_end)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, latest_sequence = excluded.latest_sequence,
@@ -137,12 +132,6 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         var window = notification.Content.ActivityWindow();
         insert.Parameters["$sequence"].Value = recordedEvent.Sequence;
         insert.Parameters["$id"].Value = notification.Id;
-        insert.Parameters["$version"].Value = notification.Version;
-        insert.Parameters["$type"].Value = (int)recordedEvent.Type;
-        insert.Parameters["$recorded_at"].Value = SqliteTime.ToTicks(recordedEvent.RecordedAt);
-        insert.Parameters["$snapshot"].Value = NotificationJson.Serialize(notification);
-        insert.Parameters["$keys"].Value = NotificationJson.Serialize(recordedEvent.Keys);
-        insert.Parameters["$instance"].Value = _instanceId;
         insert.Parameters["$kind"].Value = (int)notification.Kind;
         insert.Parameters["$operator"].Value = notification.FilingOperator;
         insert.Parameters["$status"].Value = (int)notification.Status;
@@ -163,15 +152,10 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
 
     public void Append(ConsultationRecorded recorded)
     {
-        if (recorded.Sequence != _nextSequence)
-        {
-            throw new InvalidOperationException($"event sequence {recorded.Sequence} is not the next one ({_nextSequence})");
-        }
         var consultation = recorded.Consultation;
+        InsertLogRow(recorded, SqliteExchangeStore.SubjectConsultation, consultation.Id, consultation.Version, (int)recorded.Type,
+            NotificationJson.Serialize(recorded.Change));
         var insert = Command("""
-            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys, subject, audience)
-            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, 'null', 1, $audience);
-            INSERT INTO outbox (sequence, instance_id, created_at) VALUES ($sequence, $instance, $recorded_at);
             INSERT INTO consultations (id, requester, state, first_sequence, latest_sequence, pending_deadline)
             VALUES ($id, $requester, $state, $sequence, $sequence, $deadline)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, latest_sequence = excluded.latest_sequence,
@@ -179,12 +163,6 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
             """);
         insert.Parameters["$sequence"].Value = recorded.Sequence;
         insert.Parameters["$id"].Value = consultation.Id;
-        insert.Parameters["$version"].Value = consultation.Version;
-        insert.Parameters["$type"].Value = (int)recorded.Type;
-        insert.Parameters["$recorded_at"].Value = SqliteTime.ToTicks(recorded.RecordedAt);
-        insert.Parameters["$snapshot"].Value = NotificationJson.Serialize(recorded.Change);
-        insert.Parameters["$audience"].Value = SqliteExchangeStore.AudienceValue(recorded.Audience);
-        insert.Parameters["$instance"].Value = _instanceId;
         insert.Parameters["$requester"].Value = consultation.Requester;
         insert.Parameters["$state"].Value = (int)consultation.State;
         insert.Parameters["$deadline"].Value = consultation.PendingDeadline is { } deadline ? SqliteTime.ToTicks(deadline) : DBNull.Value;
@@ -206,6 +184,35 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         }
         _appended.Add(recorded);
         _nextSequence++;
+    }
+
+    /// <summary>
+    /// The one way an entry enters the log: its row in <c>events</c> (what it is about, its id and version, its type,
+    /// its snapshot, and its audience apart from the snapshot) and in the outbox, at the next sequence. The caller
+    /// keeps its subject's index in step in the same write.
+    /// </summary>
+    private void InsertLogRow(LogEntry entry, int subject, string subjectId, int version, int type, string snapshot, string matchKeys = "null")
+    {
+        if (entry.Sequence != _nextSequence)
+        {
+            throw new InvalidOperationException($"event sequence {entry.Sequence} is not the next one ({_nextSequence})");
+        }
+        var insert = Command("""
+            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys, subject, audience)
+            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, $keys, $subject, $audience);
+            INSERT INTO outbox (sequence, instance_id, created_at) VALUES ($sequence, $instance, $recorded_at);
+            """);
+        insert.Parameters["$sequence"].Value = entry.Sequence;
+        insert.Parameters["$id"].Value = subjectId;
+        insert.Parameters["$version"].Value = version;
+        insert.Parameters["$type"].Value = type;
+        insert.Parameters["$recorded_at"].Value = SqliteTime.ToTicks(entry.RecordedAt);
+        insert.Parameters["$snapshot"].Value = snapshot;
+        insert.Parameters["$keys"].Value = matchKeys;
+        insert.Parameters["$subject"].Value = subject;
+        insert.Parameters["$audience"].Value = SqliteExchangeStore.AudienceValue(entry.Audience);
+        insert.Parameters["$instance"].Value = _instanceId;
+        insert.ExecuteNonQuery();
     }
 
     public ConsultationRecorded? GetConsultation(string consultationId)
@@ -259,27 +266,14 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
 
     public void Append(DirectLineRecorded recorded)
     {
-        if (recorded.Sequence != _nextSequence)
-        {
-            throw new InvalidOperationException($"event sequence {recorded.Sequence} is not the next one ({_nextSequence})");
-        }
         var line = recorded.Line;
+        InsertLogRow(recorded, SqliteExchangeStore.SubjectDirectLine, line.Id, line.Version, (int)recorded.Type, NotificationJson.Serialize(recorded.Change));
         var command = Command("""
-            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys, subject, audience)
-            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, 'null', 2, $audience);
-            INSERT INTO outbox (sequence, instance_id, created_at) VALUES ($sequence, $instance, $recorded_at);
             INSERT INTO direct_lines (id, proposed_by, counterpart, state, purpose, proposed_at, activated_at)
             VALUES ($id, $proposed_by, $counterpart, $state, $purpose, $proposed_at, $activated_at)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, activated_at = excluded.activated_at;
             """);
-        command.Parameters["$sequence"].Value = recorded.Sequence;
         command.Parameters["$id"].Value = line.Id;
-        command.Parameters["$version"].Value = line.Version;
-        command.Parameters["$type"].Value = (int)recorded.Type;
-        command.Parameters["$recorded_at"].Value = SqliteTime.ToTicks(recorded.RecordedAt);
-        command.Parameters["$snapshot"].Value = NotificationJson.Serialize(recorded.Change);
-        command.Parameters["$audience"].Value = SqliteExchangeStore.AudienceValue(recorded.Audience);
-        command.Parameters["$instance"].Value = _instanceId;
         command.Parameters["$proposed_by"].Value = line.ProposedBy;
         command.Parameters["$counterpart"].Value = line.Counterpart;
         command.Parameters["$state"].Value = (int)line.State;
