@@ -82,4 +82,22 @@ public class ConsultationContractLimitsTests
             new AcknowledgeConsultationRequest { RequestId = longest, ConsultationId = consultationId });
         Assert.That(acknowledged.Counterparts[0].State, Is.EqualTo(CounterpartState.Acknowledged));
     }
+
+    [Test]
+    public async Task A_counterpart_proposing_more_than_10_times_is_refused_on_proposed_times()
+    {
+        var (requester, _, counterpart, _, consultationId) = await ConsultationAsync();
+        var windows = Enumerable.Range(1, 11).Select(i => Notices.Window(TimeSpan.FromHours(i), TimeSpan.FromMinutes(30))).ToArray();
+
+        var fields = await GrpcAssert.InvalidFieldsAsync(() => counterpart.Consultations.ProposeTimeAsync(
+            new ProposeTimeRequest { RequestId = Id(), ConsultationId = consultationId, ProposedTimes = { windows } }).ResponseAsync);
+
+        Assert.That(fields.Keys, Is.EqualTo(new[] { "proposed_times" }));
+        Assert.That(fields["proposed_times"], Does.Contain("has 11 entries; at most 10 allowed"));
+        var unchanged = await requester.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = consultationId });
+        Assert.That(unchanged.Consultation.Counterparts[0].State, Is.EqualTo(CounterpartState.AwaitingAcknowledgement), "nothing was proposed");
+        var ten = await counterpart.Consultations.ProposeTimeAsync(
+            new ProposeTimeRequest { RequestId = Id(), ConsultationId = consultationId, ProposedTimes = { windows.Take(10) } });
+        Assert.That(ten.Counterparts[0].ProposedTimes, Has.Count.EqualTo(10), "ten are allowed");
+    }
 }

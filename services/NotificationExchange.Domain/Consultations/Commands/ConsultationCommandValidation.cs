@@ -43,6 +43,10 @@ public static class ConsultationCommandValidation
                 {
                     errors.Add("proposed_times", "is required: at least one window");
                 }
+                else if (propose.ProposedTimes.Count > MaxProposedTimes)
+                {
+                    errors.Add("proposed_times", $"has {propose.ProposedTimes.Count} entries; at most {MaxProposedTimes} allowed");
+                }
                 Windows(propose.ProposedTimes, errors);
                 break;
             case WithdrawConsultationCommand withdraw:
