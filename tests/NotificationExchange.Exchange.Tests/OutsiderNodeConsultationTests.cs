@@ -168,6 +168,10 @@ public class OutsiderNodeConsultationTests
         });
         Assert.That(transcript.GetProperty("counterpart_export_identical").GetBoolean(), "both parties export the same bytes");
         Assert.That(transcript.GetProperty("text_mentions_digest").GetBoolean(), "the readable text carries the digest");
+        var open = transcript.GetProperty("open_export");
+        Assert.That(Text(open, "state"), Is.EqualTo("OPEN"));
+        Assert.That(open.GetProperty("canonical_equals_exported").GetBoolean(), "an open consultation's export is canonical too");
+        Assert.That(Text(open, "recomputed_sha256"), Is.EqualTo(Text(open, "exported_sha256")).And.Not.EqualTo(digest), "its own digest, not the closing one");
 
         // What the transcript records, read independently of the exchange's own reading: what the client sent, to the
         // character, and the changes its streams carried.
@@ -181,6 +185,7 @@ public class OutsiderNodeConsultationTests
         Assert.That(Text(request.GetProperty("about"), "notification_id"), Is.EqualTo(Text(flow, "notification_id")));
         Assert.That(Text(request, "urgency"), Is.EqualTo("PRIORITY"));
         Assert.That(Text(request, "acknowledge_by"), Is.EqualTo(Text(flow.GetProperty("requested"), "acknowledge_by")));
+        Assert.That(Text(flow.GetProperty("requested"), "acknowledge_window_seconds"), Is.EqualTo("7200.500000000"), "acknowledge_within, 2 h and half a second, kept exactly");
         Assert.That(Text(request, "created_at"), Is.EqualTo(Text(flow.GetProperty("requested"), "created_at")));
         static IEnumerable<(string, string)> Windows(JsonElement windows) => windows.EnumerateArray().Select(w => (Text(w, "start"), Text(w, "end")));
         Assert.That(Windows(request.GetProperty("proposed_times")), Is.EqualTo(Windows(flow.GetProperty("requested").GetProperty("proposed_times"))));

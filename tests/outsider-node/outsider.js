@@ -1285,6 +1285,9 @@ async function consultFlow(address, requesterKey, counterpartKey) {
   await step('counterpart', b, 'AcknowledgeConsultation', { request_id: requestId(), consultation_id: id });
   await step('counterpart', b, 'ProposeTime', { request_id: requestId(), consultation_id: id, proposed_times: sent.time_proposed });
   await step('counterpart', b, 'AcceptConsultation', { request_id: requestId(), consultation_id: id });
+  // While it is open, the export is a transcript of its own (state OPEN, no outcome), canonical and digested the same way.
+  const openExport = await must(b.consultations, 'ExportTranscript', { consultation_id: id }, b.apiKey);
+  const openCanonical = canonicalJson(JSON.parse(openExport.json));
   await step('requester', a, 'ProposeClosure', { request_id: requestId(), consultation_id: id, outcome_summary: sent.outcome_summary, actions: sent.actions });
   const closed = await step('counterpart', b, 'ConfirmClosure', { request_id: requestId(), consultation_id: id });
 
@@ -1298,6 +1301,9 @@ async function consultFlow(address, requesterKey, counterpartKey) {
     type: 'flow', requester: idA, counterpart: idB, consultation_id: id, notification_id: notificationId, sent, answers,
     // The times as the transcript must write them (RFC 3339 UTC, no trailing zeros), from the Timestamps on the wire.
     requested: {
+      // acknowledge_by less created_at, in seconds: the acknowledge_within sent (7,200.5 s) to the nanosecond.
+      acknowledge_window_seconds: (Number(BigInt(requested.acknowledge_by.seconds) - BigInt(requested.created_at.seconds))
+        + (requested.acknowledge_by.nanos - requested.created_at.nanos) / 1e9).toFixed(9),
       acknowledge_by: rfc3339(requested.acknowledge_by),
       created_at: rfc3339(requested.created_at),
       proposed_times: requested.proposed_times.map((w) => ({ start: rfc3339(w.start), end: rfc3339(w.end) })),
@@ -1328,6 +1334,12 @@ async function consultFlow(address, requesterKey, counterpartKey) {
     counterpart_export_identical: exportedToCounterpart.json === exported.json && exportedToCounterpart.sha256 === exported.sha256,
     text_mentions_digest: exported.text.includes(exported.sha256),
     json_length: exported.json.length,
+    open_export: {
+      state: JSON.parse(openExport.json).state,
+      exported_sha256: openExport.sha256,
+      recomputed_sha256: sha256Hex(openCanonical),
+      canonical_equals_exported: openCanonical === openExport.json,
+    },
     transcript: parsed,
   });
   a.close();
