@@ -724,6 +724,11 @@ function windowFromNow(fromHours, toHours, nanos = 0) {
   return { start: timestamp(new Date(Date.now() + fromHours * 3600_000), nanos), end: timestamp(new Date(Date.now() + toHours * 3600_000), nanos) };
 }
 
+/** What follows the prefix of an id (the log sequence of CON-57, MNV-42; a direct line's random part). */
+function sequenceOf(id) {
+  return id.slice(id.indexOf('-') + 1);
+}
+
 async function whoAmI(org) {
   return (await must(org.operators, 'WhoAmI', {}, org.apiKey)).id;
 }
@@ -741,7 +746,6 @@ async function consultHostile(address, requesterKey, counterpartKey) {
   const idB = await whoAmI(b);
   const filed = await must(a.notifications, 'FileNotification', { request_id: requestId(), maneuver: maneuverNotice() }, a.apiKey);
   const notificationId = filed.notification.id;
-  const sequenceOf = (id) => id.slice(id.indexOf('-') + 1);
   const topicRequest = (extra = {}) => ({
     request_id: requestId(),
     counterparts: [idB],
@@ -1393,7 +1397,6 @@ async function consultOutsider(address, keyA, keyB, keyC) {
   await answer(b, 'DeclineConsultation', targets.declined, { reason: 'Not ours' });
 
   // C's attempts, each beside the same call on an id never issued.
-  const sequenceOf = (id) => id.slice(id.indexOf('-') + 1);
   const neverIssued = 'CON-987654321';
   const attempts = {
     GetConsultation: (id) => ({ consultation_id: id }),
