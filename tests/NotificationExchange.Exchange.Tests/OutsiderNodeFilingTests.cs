@@ -73,9 +73,9 @@ public class OutsiderNodeFilingTests
             "the retry gets the first answer's notification, field by field");
 
         // Not a replay because the rules still pass: the same notice under a new request id is refused now.
-        Assert.That(Refusal(fresh), Is.EqualTo(("INVALID_ARGUMENT", new[] { "maneuver.execution_window.end" })), fresh.ToString());
+        Assert.That(OutsiderNode.Refusal(fresh), Is.EqualTo(("INVALID_ARGUMENT", new[] { "maneuver.execution_window.end" })), fresh.ToString());
 
-        Assert.That(Refusal(changed), Is.EqualTo(("INVALID_ARGUMENT", new[] { "request_id" })), changed.ToString());
+        Assert.That(OutsiderNode.Refusal(changed), Is.EqualTo(("INVALID_ARGUMENT", new[] { "request_id" })), changed.ToString());
         var description = changed.GetProperty("status").GetProperty("field_violations")[0].GetProperty("description").GetString();
         Assert.That(description, Does.Contain("was already used for a different request").And.Contain("it differs in maneuver.contact.phone"));
 
@@ -112,7 +112,7 @@ public class OutsiderNodeFilingTests
         {
             foreach (var (name, (code, fields)) in expected)
             {
-                Assert.That(Refusal(probes[name]), Is.EqualTo((code, fields)), $"{name}: {probes[name]}");
+                Assert.That(OutsiderNode.Refusal(probes[name]), Is.EqualTo((code, fields)), $"{name}: {probes[name]}");
             }
         });
     }
@@ -146,13 +146,13 @@ public class OutsiderNodeFilingTests
         {
             foreach (var (name, (code, fields)) in expected)
             {
-                Assert.That(Refusal(probes[name]), Is.EqualTo((code, fields)), $"{name}: {probes[name]}");
+                Assert.That(OutsiderNode.Refusal(probes[name]), Is.EqualTo((code, fields)), $"{name}: {probes[name]}");
             }
         });
         var updated = probes["valid_update"];
         var readBack = probes["valid_read_back"];
-        Assert.That(Refusal(updated).Code, Is.EqualTo("OK"), updated.ToString());
-        Assert.That(Refusal(readBack).Code, Is.EqualTo("OK"), readBack.ToString());
+        Assert.That(OutsiderNode.Refusal(updated).Code, Is.EqualTo("OK"), updated.ToString());
+        Assert.That(OutsiderNode.Refusal(readBack).Code, Is.EqualTo("OK"), readBack.ToString());
         // What the client set is what any client reads back, to the character (names with combining marks, the zone).
         var entry = updated.GetProperty("response");
         var account = readBack.GetProperty("response");
@@ -178,7 +178,7 @@ public class OutsiderNodeFilingTests
         {
             foreach (var (name, field) in expected)
             {
-                Assert.That(Refusal(probes[name]), Is.EqualTo(("INVALID_ARGUMENT", new[] { field })), $"{name}: {probes[name]}");
+                Assert.That(OutsiderNode.Refusal(probes[name]), Is.EqualTo(("INVALID_ARGUMENT", new[] { field })), $"{name}: {probes[name]}");
                 Assert.That(probes[name].GetProperty("status").GetProperty("details").GetString(), Does.Contain("is not a notification id"), name);
             }
         });
@@ -201,24 +201,9 @@ public class OutsiderNodeFilingTests
         Assert.That(await node.ExitCodeAsync(), Is.Zero, node.Transcript);
         Assert.That(probes, Has.Count.EqualTo(done.GetProperty("count").GetInt32()), "one answer a probe");
         // Whatever else is asserted: a hostile value is refused, never answered as a server fault.
-        Assert.That(probes.Where(p => !p.Key.StartsWith("valid_", StringComparison.Ordinal)).Select(p => Refusal(p.Value).Code),
+        Assert.That(probes.Where(p => !p.Key.StartsWith("valid_", StringComparison.Ordinal)).Select(p => OutsiderNode.Refusal(p.Value).Code),
             Has.None.AnyOf("UNKNOWN", "INTERNAL", "OK"), string.Join("\n", probes.Values));
         return probes;
-    }
-
-    /// <summary>The code and BadRequest field paths of a refusal the Node client printed (or "OK" and none).</summary>
-    private static (string Code, string[] Fields) Refusal(JsonElement answer)
-    {
-        if (answer.GetProperty("ok").GetBoolean())
-        {
-            return ("OK", []);
-        }
-        var status = answer.GetProperty("status");
-        var violations = status.GetProperty("field_violations");
-        var fields = violations.ValueKind == JsonValueKind.Array
-            ? violations.EnumerateArray().Select(v => v.GetProperty("field").GetString()!).ToArray()
-            : [];
-        return (status.GetProperty("code_name").GetString()!, fields);
     }
 
     /// <summary>

@@ -71,6 +71,29 @@
 //     .proto files do not define, two PRIMARY contacts, a 10,000-character name, a forged page token; see
 //     directoryHostile) and prints each answer as {"type":"probe","name":...}, then {"type":"probes_done","count":n}.
 //
+//   node outsider.js consult-hostile <address> <requester key> <counterpart key>
+//     Sets up what hostile values are measured against (a notification, a consultation the counterpart accepted, an
+//     ACTIVE direct line; printed as {"type":"setup",...}), then sends every ConsultationService unary call, and the
+//     webhook fields of UpdateProfile, with hostile and odd values: empty, huge, control characters, lone surrogates,
+//     ids that look like ids but are not, unknown enum numbers, Timestamps and Durations out of range, bad
+//     counterparts. Each is printed as {"type":"probe","name":...,"expect":{"code":...,"fields":[...]},...} with what
+//     this client expects from the contract (consultations.proto) beside what the exchange answered; then
+//     {"type":"probes_done","count":n}. See consultHostile.
+//
+//   node outsider.js consult-flow <address> <requester key> <counterpart key>
+//     A whole consultation between two organisations (request about a notification, acknowledge, propose a time,
+//     accept, propose closure with actions, confirm), both sides' subscription streams read meanwhile; then
+//     ExportTranscript by both, the JSON re-canonicalised here (RFC 8785, written in this file: canonicalJson) and
+//     its SHA-256 compared with the export's and with the CLOSED event's closure.transcript_sha256. Prints
+//     {"type":"flow",...} (what was sent, each answer's state, each stream's consultation events) and
+//     {"type":"transcript",...}. See consultFlow.
+//
+//   node outsider.js consult-outsider <address> <key A> <key B> <key C>
+//     A and B hold consultations in every state and a direct line; C, a third organisation, tries every call on them
+//     and on ids never issued, printing each pair as {"type":"probe",...} with both answers' shapes; C's ListConsultations
+//     and ListDirectLines; and everything C's subscription stream carried (replayed from 0, then live while A and B go on
+//     and C requests a consultation of its own), as {"type":"stream",...}. See consultOutsider.
+//
 // Sequences (uint64) are printed as decimal strings. Exit code 0 when the run went as described, non-zero (after a
 // {"type":"failed",...} line) otherwise.
 'use strict';
@@ -738,6 +761,12 @@ function main(argv) {
     fileHostile(...args).catch(fail);
   } else if (command === 'directory-hostile' && args.length === 2) {
     directoryHostile(...args).catch(fail);
+  } else if (command === 'consult-hostile' && args.length === 3) {
+    consultHostile(...args).catch(fail);
+  } else if (command === 'consult-flow' && args.length === 3) {
+    consultFlow(...args).catch(fail);
+  } else if (command === 'consult-outsider' && args.length === 4) {
+    consultOutsider(...args).catch(fail);
   } else if (command === 'takeover' && args.length === 3) {
     takeover(args[0], args[1], args[2], 2);
   } else if (command === 'stream' && args.length === 3) {
@@ -748,8 +777,809 @@ function main(argv) {
     fail('usage: outsider.js subscribe <address> <api key> <subscription id> [sync|async] | file-malformed <address> <api key>'
       + ' | file-retry <address> <api key> | file-hostile <address> <api key> | directory-hostile <address> <api key>'
       + ' | takeover <address> <api key> <subscription id> | stream <address> <api key> <subscription id>'
-      + ' | converse <address> <api key> <consultation id> <count> <expect>');
+      + ' | converse <address> <api key> <consultation id> <count> <expect>'
+      + ' | consult-hostile <address> <key> <key> | consult-flow <address> <key> <key> | consult-outsider <address> <key> <key> <key>');
   }
 }
 
 main(process.argv.slice(2));
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Consultations (consultations.proto), as an outsider reads the contract. Only function declarations follow: main()
+// above runs before this part of the file is evaluated, and declarations are hoisted where constants would not be.
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** The clients of one organisation, by its key. */
+function organization(address, apiKey) {
+  const target = channelAddress(address);
+  const insecure = grpc.credentials.createInsecure();
+  return {
+    apiKey,
+    consultations: new v1.ConsultationService(target, insecure),
+    operators: new v1.OperatorService(target, insecure),
+    notifications: new v1.NotificationService(target, insecure),
+    subscriptions: new v1.SubscriptionService(target, insecure),
+    close() {
+      for (const client of [this.consultations, this.operators, this.notifications, this.subscriptions]) {
+        client.close();
+      }
+    },
+  };
+}
+
+/** A unary call that must succeed (setting up what a probe needs): its response, or the run fails naming the call. */
+async function must(client, method, request, apiKey) {
+  const answer = await unary(client, method, request, apiKey);
+  if (!answer.ok) {
+    throw new Error(`${method} failed: ${JSON.stringify(answer.status)}`);
+  }
+  return answer.response;
+}
+
+/** A request id as the contract asks: 1 to 64 characters of A-Z a-z 0-9 . _ - : (a UUID is 36 of them). */
+function requestId() {
+  return crypto.randomUUID();
+}
+
+/** A window from `fromHours` to `toHours` from now, as a TimeWindow. */
+function windowFromNow(fromHours, toHours, nanos = 0) {
+  return { start: timestamp(new Date(Date.now() + fromHours * 3600_000), nanos), end: timestamp(new Date(Date.now() + toHours * 3600_000), nanos) };
+}
+
+/** What follows the prefix of an id (the log sequence of CON-57, MNV-42; a direct line's random part). */
+function sequenceOf(id) {
+  return id.slice(id.indexOf('-') + 1);
+}
+
+async function whoAmI(org) {
+  return (await must(org.operators, 'WhoAmI', {}, org.apiKey)).id;
+}
+
+/**
+ * `consult-hostile`: every ConsultationService unary call (and UpdateProfile's webhook_url) with values the contract
+ * refuses. Each probe says what it expects: INVALID_ARGUMENT and exactly the fields named (wire paths), or, for a
+ * well-formed id never issued, NOT_FOUND; a message larger than the server takes is RESOURCE_EXHAUSTED (gRPC's own
+ * limit, 4 MiB). Every other value in a probe's request is valid, so that the field named is the one made bad.
+ */
+async function consultHostile(address, requesterKey, counterpartKey) {
+  const a = organization(address, requesterKey);
+  const b = organization(address, counterpartKey);
+  const idA = await whoAmI(a);
+  const idB = await whoAmI(b);
+  const filed = await must(a.notifications, 'FileNotification', { request_id: requestId(), maneuver: maneuverNotice() }, a.apiKey);
+  const notificationId = filed.notification.id;
+  const topicRequest = (extra = {}) => ({
+    request_id: requestId(),
+    counterparts: [idB],
+    topic: 'Conjunction of NODE-SAT-1 with NODE-SAT-2',
+    subject: 'Who moves?',
+    body: 'Pc 2e-4 at TCA.',
+    urgency: 'CONSULTATION_URGENCY_PRIORITY',
+    ...extra,
+  });
+  // One consultation left REQUESTED (hostile ids are spelled from its id) and one the counterpart accepted (OPEN), for
+  // the closure's checks that need a participant of an open consultation.
+  const requested = await must(a.consultations, 'RequestConsultation', topicRequest(), a.apiKey);
+  const open = await must(a.consultations, 'RequestConsultation', topicRequest(), a.apiKey);
+  await must(b.consultations, 'AcceptConsultation', { request_id: requestId(), consultation_id: open.id }, b.apiKey);
+  // An ACTIVE direct line, so that a ring gets as far as what it is about.
+  const line = await must(a.consultations, 'ProposeDirectLine', { request_id: requestId(), counterpart: idB, purpose: 'Node hostile probes' }, a.apiKey);
+  await must(b.consultations, 'AcceptDirectLine', { request_id: requestId(), direct_line_id: line.id }, b.apiKey);
+  // A page token of another listing (the directory's): well-formed base64url, but not a consultation listing's.
+  const directoryPage = await must(b.operators, 'ListDirectory', { page_size: 1 }, b.apiKey);
+  print({
+    type: 'setup', requester: idA, counterpart: idB, notification_id: notificationId, consultation_id: requested.id,
+    open_consultation_id: open.id, direct_line_id: line.id, directory_page_token: directoryPage.next_page_token,
+  });
+
+  const conId = requested.id;
+  const invalid = (...fields) => ({ code: 'INVALID_ARGUMENT', fields });
+  const notFound = { code: 'NOT_FOUND', fields: [] };
+  const probes = [];
+  const probe = (name, who, method, request, expect) => probes.push({ name, who, method, request, expect });
+
+  // Ids that look like consultation ids but are not (the contract: CON- and the log sequence of its request).
+  const badConsultationIds = {
+    empty: '',
+    con_0: 'CON-0',
+    con_leading_zero: `CON-0${sequenceOf(conId)}`,
+    con_20_digits: 'CON-99999999999999999999',
+    con_10000_digits: `CON-${'9'.repeat(10_000)}`,
+    lower_case: conId.toLowerCase(),
+    trailing_line_break: `${conId}\n`,
+    trailing_space: `${conId} `,
+    leading_space: ` ${conId}`,
+    trailing_nul: `${conId}\u0000`,
+    byte_order_mark: `\uFEFF${conId}`,
+    arabic_indic_digits: `CON-${[...sequenceOf(conId)].map((d) => String.fromCharCode(0x0660 + Number(d))).join('')}`,
+    fullwidth_digits: `CON-${[...sequenceOf(conId)].map((d) => String.fromCharCode(0xFF10 + Number(d))).join('')}`,
+    plus_sign: `CON-+${sequenceOf(conId)}`,
+    minus_sign: `CON--${sequenceOf(conId)}`,
+    notification_id: notificationId,
+    direct_line_id: line.id,
+    no_prefix: sequenceOf(conId),
+  };
+  // Every call that names a consultation, with its other fields valid, by the organisation that could make it.
+  const byConsultation = {
+    AcknowledgeConsultation: [b, (id) => ({ request_id: requestId(), consultation_id: id })],
+    AcceptConsultation: [b, (id) => ({ request_id: requestId(), consultation_id: id })],
+    DeclineConsultation: [b, (id) => ({ request_id: requestId(), consultation_id: id, reason: 'Not our object' })],
+    ProposeTime: [b, (id) => ({ request_id: requestId(), consultation_id: id, proposed_times: [windowFromNow(2, 3)] })],
+    WithdrawConsultation: [a, (id) => ({ request_id: requestId(), consultation_id: id, reason: 'Settled by phone' })],
+    ProposeClosure: [a, (id) => ({ request_id: requestId(), consultation_id: id, outcome_summary: 'We maneuver.', actions: [] })],
+    ConfirmClosure: [b, (id) => ({ request_id: requestId(), consultation_id: id })],
+    ContestClosure: [b, (id) => ({ request_id: requestId(), consultation_id: id, reason: 'Not what we agreed' })],
+    GetConsultation: [a, (id) => ({ consultation_id: id })],
+    ExportTranscript: [a, (id) => ({ consultation_id: id })],
+  };
+  for (const [method, [who, build]] of Object.entries(byConsultation)) {
+    for (const [label, id] of Object.entries(badConsultationIds)) {
+      probe(`${method}.consultation_id.${label}`, who, method, build(id), invalid('consultation_id'));
+    }
+    probe(`${method}.consultation_id.lone_surrogate`, who, method, build(`${conId}\uD800`), invalid('consultation_id'));
+    // 19 digits, as many as the id allows, above the largest 64-bit sequence: well-formed, never issued.
+    probe(`${method}.consultation_id.never_issued_beyond_int64`, who, method, build('CON-9999999999999999999'), notFound);
+  }
+
+  // Request ids the contract refuses (1 to 64 characters of A-Z a-z 0-9 . _ - :), on every change.
+  const badRequestIds = {
+    empty: '',
+    chars_65: 'r'.repeat(65),
+    chars_10000: 'r'.repeat(10_000),
+    line_break: 'id\r\nX-Injected: 1',
+    space: 'retry 1',
+    punctuation: 'retry!#1',
+    non_ascii: 'ﬁling-é',
+    non_bmp: 'id-🛰',
+    control_characters: 'retry\u0000\u0007\u001b[2J',
+    lone_surrogate: 'id-\uDC00',
+  };
+  const changes = {
+    RequestConsultation: [a, () => topicRequest()],
+    AcknowledgeConsultation: [b, () => byConsultation.AcknowledgeConsultation[1](conId)],
+    AcceptConsultation: [b, () => byConsultation.AcceptConsultation[1](conId)],
+    DeclineConsultation: [b, () => byConsultation.DeclineConsultation[1](conId)],
+    ProposeTime: [b, () => byConsultation.ProposeTime[1](conId)],
+    WithdrawConsultation: [a, () => byConsultation.WithdrawConsultation[1](conId)],
+    ProposeClosure: [a, () => byConsultation.ProposeClosure[1](open.id)],
+    ConfirmClosure: [b, () => byConsultation.ConfirmClosure[1](open.id)],
+    ContestClosure: [b, () => byConsultation.ContestClosure[1](open.id)],
+    ProposeDirectLine: [b, () => ({ request_id: requestId(), counterpart: idA, purpose: 'Another line' })],
+    AcceptDirectLine: [b, () => ({ request_id: requestId(), direct_line_id: line.id })],
+    RingDirectLine: [a, () => ({ request_id: requestId(), direct_line_id: line.id, subject: 'Call now' })],
+  };
+  for (const [method, [who, build]] of Object.entries(changes)) {
+    for (const [label, id] of Object.entries(badRequestIds)) {
+      probe(`${method}.request_id.${label}`, who, method, { ...build(), request_id: id }, invalid('request_id'));
+    }
+  }
+
+  // RequestConsultation, field by field.
+  const manyOrganizations = (count) => Array.from({ length: count }, (_, i) => `node-ghost-${i + 1}`);
+  const request = (name, extra, expect) => probe(`RequestConsultation.${name}`, a, 'RequestConsultation', topicRequest(extra), expect);
+  request('counterparts.none', { counterparts: [] }, invalid('counterparts'));
+  request('counterparts.21', { counterparts: manyOrganizations(21) }, invalid('counterparts'));
+  request('counterparts.1000', { counterparts: manyOrganizations(1000) }, invalid('counterparts'));
+  request('counterparts.caller_itself', { counterparts: [idA] }, invalid('counterparts[0]'));
+  request('counterparts.caller_itself_second', { counterparts: [idB, idA] }, invalid('counterparts[1]'));
+  request('counterparts.duplicate', { counterparts: [idB, idB] }, invalid('counterparts[1]'));
+  request('counterparts.self_and_duplicate', { counterparts: [idB, idA, idB] }, invalid('counterparts[1]', 'counterparts[2]'));
+  request('counterparts.empty_string', { counterparts: [''] }, invalid('counterparts[0]'));
+  request('counterparts.upper_case', { counterparts: [idB.toUpperCase()] }, invalid('counterparts[0]'));
+  request('counterparts.trailing_line_break', { counterparts: [`${idB}\n`] }, invalid('counterparts[0]'));
+  request('counterparts.10000_characters', { counterparts: ['o'.repeat(10_000)] }, invalid('counterparts[0]'));
+  request('counterparts.unknown_organisation', { counterparts: [idB, 'node-nobody-here'] }, invalid('counterparts[1]'));
+  request('counterparts.lone_surrogate', { counterparts: [`${idB}\uD83D`] }, invalid('counterparts[0]'));
+  request('about.missing', { topic: undefined }, invalid('about'));
+  request('topic.empty', { topic: '' }, invalid('topic'));
+  request('topic.blank', { topic: ' \t ' }, invalid('topic'));
+  request('topic.201_characters', { topic: 't'.repeat(201) }, invalid('topic'));
+  request('topic.1000000_characters', { topic: 't'.repeat(1_000_000) }, invalid('topic'));
+  request('topic.control_character', { topic: 'GEO slot\u0007' }, invalid('topic'));
+  request('topic.lone_surrogate', { topic: 'GEO \uDFFF slot' }, invalid('topic'));
+  const aboutNotification = (id) => ({ topic: undefined, notification_id: id });
+  request('notification_id.empty', aboutNotification(''), invalid('notification_id'));
+  request('notification_id.a_consultation_id', aboutNotification(conId), invalid('notification_id'));
+  request('notification_id.a_direct_line_id', aboutNotification(line.id), invalid('notification_id'));
+  // Well-formed ids of another kind than the notification filed at that sequence, or at a consultation's sequence.
+  request('notification_id.other_kind_same_sequence', aboutNotification(`RPO-${sequenceOf(notificationId)}`), invalid('notification_id'));
+  request('notification_id.launch_kind_same_sequence', aboutNotification(`LCH-${sequenceOf(notificationId)}`), invalid('notification_id'));
+  request('notification_id.at_a_consultation_sequence', aboutNotification(`MNV-${sequenceOf(conId)}`), invalid('notification_id'));
+  request('notification_id.lower_case', aboutNotification(notificationId.toLowerCase()), invalid('notification_id'));
+  request('notification_id.trailing_line_break', aboutNotification(`${notificationId}\n`), invalid('notification_id'));
+  request('notification_id.beyond_int64', aboutNotification('MNV-9999999999999999999'), invalid('notification_id'));
+  request('notification_id.ntf_prefix', aboutNotification(`NTF-${sequenceOf(notificationId)}`), invalid('notification_id'));
+  request('alert_id.well_formed', { topic: undefined, alert_id: 'ALR-1' }, invalid('alert_id'));
+  request('alert_id.empty', { topic: undefined, alert_id: '' }, invalid('alert_id'));
+  request('subject.empty', { subject: '' }, invalid('subject'));
+  request('subject.blank', { subject: '   ' }, invalid('subject'));
+  request('subject.201_characters', { subject: 's'.repeat(201) }, invalid('subject'));
+  // 200 code units of characters outside the BMP are 100 characters but 200 UTF-16 code units: allowed; 201 are not.
+  request('subject.201_code_units_non_bmp', { subject: `${'🛰'.repeat(100)}x` }, invalid('subject'));
+  request('subject.1000000_characters', { subject: 's'.repeat(1_000_000) }, invalid('subject'));
+  request('subject.escape_sequence', { subject: 'Who moves?\u001b[2J' }, invalid('subject'));
+  request('subject.nul', { subject: 'Who\u0000moves?' }, invalid('subject'));
+  request('subject.del', { subject: 'Who moves?\u007f' }, invalid('subject'));
+  request('subject.c1_control', { subject: 'Who moves?\u0085' }, invalid('subject'));
+  request('subject.lone_high_surrogate', { subject: 'Who moves? \uD800' }, invalid('subject'));
+  request('subject.lone_low_surrogate', { subject: '\uDC00 Who moves?' }, invalid('subject'));
+  request('subject.reversed_surrogate_pair', { subject: 'Who \uDC00\uD800 moves?' }, invalid('subject'));
+  request('body.10001_characters', { body: 'b'.repeat(10_001) }, invalid('body'));
+  request('body.control_character', { body: 'Pc\u0001' }, invalid('body'));
+  request('body.lone_surrogate', { body: 'Pc \uD800' }, invalid('body'));
+  // More than the server takes in one message (gRPC's default, 4 MiB): refused by gRPC before any field is read.
+  request('body.5_mib', { body: 'b'.repeat(5 * 1024 * 1024) }, { code: 'RESOURCE_EXHAUSTED', fields: [] });
+  request('urgency.unspecified', { urgency: 0 }, invalid('urgency'));
+  request('urgency.unknown_99', { urgency: 99 }, invalid('urgency'));
+  request('urgency.negative', { urgency: -1 }, invalid('urgency'));
+  request('urgency.int32_max', { urgency: 2147483647 }, invalid('urgency'));
+  const within = (seconds, nanos = 0) => ({ acknowledge_within: { seconds: String(seconds), nanos } });
+  request('acknowledge_within.zero', within(0), invalid('acknowledge_within'));
+  request('acknowledge_within.59_seconds', within(59), invalid('acknowledge_within'));
+  request('acknowledge_within.just_under_a_minute', within(59, 999_999_999), invalid('acknowledge_within'));
+  request('acknowledge_within.negative', within(-3600), invalid('acknowledge_within'));
+  request('acknowledge_within.negative_nanos', within(0, -1), invalid('acknowledge_within'));
+  request('acknowledge_within.30_days_and_a_second', within(30 * 86400 + 1), invalid('acknowledge_within'));
+  request('acknowledge_within.longest_duration', within('315576000000'), invalid('acknowledge_within'));
+  request('acknowledge_within.beyond_duration_range', within('315576000001'), invalid('acknowledge_within'));
+  request('acknowledge_within.int64_max', within('9223372036854775807'), invalid('acknowledge_within'));
+  request('acknowledge_within.int64_min', within('-9223372036854775808'), invalid('acknowledge_within'));
+  request('acknowledge_within.opposite_signs', within(3600, -1), invalid('acknowledge_within'));
+  request('acknowledge_within.nanos_a_second', within(3600, 1_000_000_000), invalid('acknowledge_within'));
+  const times = (...windows) => ({ proposed_times: windows });
+  const at = (seconds, nanos = 0) => ({ seconds: String(seconds), nanos });
+  const future = windowFromNow(2, 3);
+  request('proposed_times.11', times(...Array.from({ length: 11 }, (_, i) => windowFromNow(2 + i, 3 + i))), invalid('proposed_times'));
+  request('proposed_times.end_before_start', times({ start: future.end, end: future.start }), invalid('proposed_times[0].end'));
+  request('proposed_times.empty_window', times({ start: future.start, end: future.start }), invalid('proposed_times[0].end'));
+  request('proposed_times.start_missing', times({ end: future.end }), invalid('proposed_times[0].start'));
+  request('proposed_times.end_missing', times({ start: future.start }), invalid('proposed_times[0].end'));
+  request('proposed_times.second_window_missing_end', times(future, { start: future.start }), invalid('proposed_times[1].end'));
+  request('proposed_times.passed', times(windowFromNow(-3, -2)), invalid('proposed_times[0].end'));
+  // Valid Timestamps, but outside the times the exchange accepts anywhere (1957 to 2099, README).
+  request('proposed_times.year_1', times({ start: at('-62135596800'), end: at('-62135596000') }), invalid('proposed_times[0].start', 'proposed_times[0].end'));
+  request('proposed_times.start_negative_nanos', times({ start: at(future.start.seconds, -1), end: future.end }), invalid('proposed_times[0].start'));
+  request('proposed_times.end_nanos_a_second', times({ start: future.start, end: at(future.end.seconds, 1_000_000_000) }), invalid('proposed_times[0].end'));
+  request('proposed_times.end_after_year_9999', times({ start: future.start, end: at('253402300800') }), invalid('proposed_times[0].end'));
+  request('proposed_times.start_before_year_1', times({ start: at('-62135596801'), end: future.end }), invalid('proposed_times[0].start'));
+  request('proposed_times.end_int64_max', times({ start: future.start, end: at('9223372036854775807') }), invalid('proposed_times[0].end'));
+  request('every_field_at_once', {
+    request_id: '', counterparts: [idA], topic: '', subject: '', body: 'b'.repeat(10_001), urgency: 42,
+    acknowledge_within: { seconds: '-1', nanos: 0 }, proposed_times: [{ start: future.end, end: future.start }],
+  }, invalid('request_id', 'counterparts[0]', 'topic', 'subject', 'body', 'urgency', 'acknowledge_within', 'proposed_times[0].end'));
+
+  // Answers to a consultation, with their own fields.
+  const decline = (name, reason) => probe(`DeclineConsultation.${name}`, b, 'DeclineConsultation',
+    { request_id: requestId(), consultation_id: conId, reason }, invalid('reason'));
+  decline('reason.empty', '');
+  decline('reason.blank', '\n\n');
+  decline('reason.2001_characters', 'r'.repeat(2001));
+  decline('reason.control_character', 'No\u0000');
+  decline('reason.lone_surrogate', 'No \uD800');
+  const proposeTime = (name, proposed, expect) => probe(`ProposeTime.${name}`, b, 'ProposeTime',
+    { request_id: requestId(), consultation_id: conId, proposed_times: proposed }, expect);
+  proposeTime('proposed_times.none', [], invalid('proposed_times'));
+  proposeTime('proposed_times.11', Array.from({ length: 11 }, (_, i) => windowFromNow(2 + i, 3 + i)), invalid('proposed_times'));
+  proposeTime('proposed_times.end_before_start', [{ start: future.end, end: future.start }], invalid('proposed_times[0].end'));
+  proposeTime('proposed_times.passed', [windowFromNow(-3, -2)], invalid('proposed_times[0].end'));
+  proposeTime('proposed_times.start_missing', [{ end: future.end }], invalid('proposed_times[0].start'));
+  proposeTime('proposed_times.end_after_year_9999', [{ start: future.start, end: at('253402300800') }], invalid('proposed_times[0].end'));
+  proposeTime('proposed_times.start_negative_nanos', [{ start: at(future.start.seconds, -1), end: future.end }], invalid('proposed_times[0].start'));
+  const withdraw = (name, reason) => probe(`WithdrawConsultation.${name}`, a, 'WithdrawConsultation',
+    { request_id: requestId(), consultation_id: conId, reason }, invalid('reason'));
+  withdraw('reason.empty', '');
+  withdraw('reason.2001_characters', 'w'.repeat(2001));
+  withdraw('reason.escape_sequence', 'Settled\u001b]0;pwned\u0007');
+  const contest = (name, reason) => probe(`ContestClosure.${name}`, b, 'ContestClosure',
+    { request_id: requestId(), consultation_id: open.id, reason }, invalid('reason'));
+  contest('reason.empty', '');
+  contest('reason.2001_characters', 'c'.repeat(2001));
+  contest('reason.control_character', 'No\u0008');
+
+  // Closure: the summary and the agreed actions (the consultation is OPEN and the caller its requester, so only the
+  // field made bad stands between the request and a closure).
+  const action = (extra = {}) => ({ organization_id: idB, action: 'keeps NODE-SAT-2 on its planned orbit', ...extra });
+  const closure = (name, extra, expect) => probe(`ProposeClosure.${name}`, a, 'ProposeClosure',
+    { request_id: requestId(), consultation_id: open.id, outcome_summary: 'We maneuver NODE-SAT-1.', actions: [action()], ...extra }, expect);
+  closure('outcome_summary.empty', { outcome_summary: '' }, invalid('outcome_summary'));
+  closure('outcome_summary.4001_characters', { outcome_summary: 'o'.repeat(4001) }, invalid('outcome_summary'));
+  closure('outcome_summary.control_character', { outcome_summary: 'Agreed\u0000' }, invalid('outcome_summary'));
+  closure('outcome_summary.lone_surrogate', { outcome_summary: 'Agreed \uDBFF' }, invalid('outcome_summary'));
+  closure('actions.51', { actions: Array.from({ length: 51 }, () => action()) }, invalid('actions'));
+  closure('actions.organization_id.empty', { actions: [action(), action({ organization_id: '' })] }, invalid('actions[1].organization_id'));
+  closure('actions.organization_id.line_break', { actions: [action({ organization_id: `${idB}\n` })] }, invalid('actions[0].organization_id'));
+  closure('actions.organization_id.not_a_party', { actions: [action({ organization_id: 'node-nobody-here' })] }, invalid('actions[0].organization_id'));
+  closure('actions.action.empty', { actions: [action({ action: '' })] }, invalid('actions[0].action'));
+  closure('actions.action.501_characters', { actions: [action({ action: 'a'.repeat(501) })] }, invalid('actions[0].action'));
+  closure('actions.action.control_character', { actions: [action({ action: 'WILL\u0007' })] }, invalid('actions[0].action'));
+  closure('actions.action.lone_surrogate', { actions: [action({ action: 'WILL \uD800 maneuver' })] }, invalid('actions[0].action'));
+  closure('actions.due_by.negative_nanos', { actions: [action({ due_by: at(future.end.seconds, -1) })] }, invalid('actions[0].due_by'));
+  closure('actions.due_by.after_year_9999', { actions: [action({ due_by: at('253402300800') })] }, invalid('actions[0].due_by'));
+  closure('actions.due_by.year_1', { actions: [action({ due_by: at('-62135596800') })] }, invalid('actions[0].due_by'));
+
+  // Listing.
+  const list = (name, request, expect) => probe(`ListConsultations.${name}`, a, 'ListConsultations', request, expect);
+  list('states.unspecified', { states: [0] }, invalid('states[0]'));
+  list('states.unknown_99', { states: ['CONSULTATION_STATE_OPEN', 99] }, invalid('states[1]'));
+  list('states.negative', { states: [-1] }, invalid('states[0]'));
+  list('page_size.501', { page_size: 501 }, invalid('page_size'));
+  list('page_size.4000000000', { page_size: 4_000_000_000 }, invalid('page_size'));
+  list('page_token.forged', { page_token: 'AAAAAAAA' }, invalid('page_token'));
+  list('page_token.not_base64', { page_token: '%%%\n' }, invalid('page_token'));
+  list('page_token.10000_characters', { page_token: 'A'.repeat(10_000) }, invalid('page_token'));
+  list('page_token.of_the_directory', { page_token: directoryPage.next_page_token }, invalid('page_token'));
+  list('page_token.lone_surrogate', { page_token: 'AAAA\uD800' }, invalid('page_token'));
+
+  // Direct lines.
+  const badLineIds = {
+    empty: '',
+    chars_15: `${line.id.slice(0, -1)}`,
+    chars_17: `${line.id}a`,
+    upper_case: line.id.toUpperCase(),
+    trailing_line_break: `${line.id}\n`,
+    underscore: `DL-${'_'.repeat(16)}`,
+    lower_case_prefix: `dl-${line.id.slice(3)}`,
+    a_consultation_id: conId,
+    chars_10000: `DL-${'a'.repeat(10_000)}`,
+    lone_surrogate: `${line.id.slice(0, -1)}\uD800`,
+  };
+  for (const [label, id] of Object.entries(badLineIds)) {
+    probe(`AcceptDirectLine.direct_line_id.${label}`, b, 'AcceptDirectLine', { request_id: requestId(), direct_line_id: id }, invalid('direct_line_id'));
+    probe(`RingDirectLine.direct_line_id.${label}`, a, 'RingDirectLine', { request_id: requestId(), direct_line_id: id, subject: 'Call now' }, invalid('direct_line_id'));
+  }
+  probe('AcceptDirectLine.direct_line_id.never_issued', b, 'AcceptDirectLine', { request_id: requestId(), direct_line_id: 'DL-zzzzzzzzzzzzzzzz' }, notFound);
+  probe('RingDirectLine.direct_line_id.never_issued', a, 'RingDirectLine', { request_id: requestId(), direct_line_id: 'DL-zzzzzzzzzzzzzzzz', subject: 'Call now' }, notFound);
+  const propose = (name, extra, expect) => probe(`ProposeDirectLine.${name}`, b, 'ProposeDirectLine',
+    { request_id: requestId(), counterpart: idA, purpose: 'GEO slot coordination', ...extra }, expect);
+  propose('counterpart.empty', { counterpart: '' }, invalid('counterpart'));
+  propose('counterpart.caller_itself', { counterpart: idB }, invalid('counterpart'));
+  propose('counterpart.upper_case', { counterpart: idA.toUpperCase() }, invalid('counterpart'));
+  propose('counterpart.trailing_line_break', { counterpart: `${idA}\n` }, invalid('counterpart'));
+  propose('counterpart.unknown_organisation', { counterpart: 'node-nobody-here' }, invalid('counterpart'));
+  propose('counterpart.10000_characters', { counterpart: 'c'.repeat(10_000) }, invalid('counterpart'));
+  propose('counterpart.lone_surrogate', { counterpart: `${idA}\uDC00` }, invalid('counterpart'));
+  propose('purpose.empty', { purpose: '' }, invalid('purpose'));
+  propose('purpose.blank', { purpose: '\t' }, invalid('purpose'));
+  propose('purpose.201_characters', { purpose: 'p'.repeat(201) }, invalid('purpose'));
+  propose('purpose.control_character', { purpose: 'GEO\u0000' }, invalid('purpose'));
+  propose('purpose.lone_surrogate', { purpose: 'GEO \uD800' }, invalid('purpose'));
+  const ring = (name, extra, expect) => probe(`RingDirectLine.${name}`, a, 'RingDirectLine',
+    { request_id: requestId(), direct_line_id: line.id, subject: 'Call now', ...extra }, expect);
+  ring('subject.empty', { subject: '' }, invalid('subject'));
+  ring('subject.201_characters', { subject: 's'.repeat(201) }, invalid('subject'));
+  ring('subject.control_character', { subject: 'Call\u001b' }, invalid('subject'));
+  ring('body.10001_characters', { body: 'b'.repeat(10_001) }, invalid('body'));
+  ring('notification_id.a_consultation_id', { notification_id: conId }, invalid('notification_id'));
+  ring('notification_id.other_kind_same_sequence', { notification_id: `RPO-${sequenceOf(notificationId)}` }, invalid('notification_id'));
+  ring('notification_id.empty', { notification_id: '' }, invalid('notification_id'));
+  ring('alert_id.well_formed', { alert_id: 'ALR-1' }, invalid('alert_id'));
+
+  // Webhooks on the caller's contact points (operators.proto): absolute https, at most 2,048 printable ASCII
+  // characters, a host, no user information, no fragment (plain http only to this machine, and only where allowed).
+  const webhook = (name, url) => probe(`UpdateProfile.webhook_url.${name}`, b, 'UpdateProfile', {
+    display_name: 'Node counterpart', kind: 'ORGANIZATION_KIND_OPERATOR',
+    contacts: [{ role: 'CONTACT_ROLE_PRIMARY', name: 'Duty engineer', email: 'duty@example.org', webhook_url: url }],
+  }, invalid('contacts[0].webhook_url'));
+  webhook('plain_http', 'http://hooks.example.org/nx');
+  webhook('user_information', 'https://user:secret@hooks.example.org/nx');
+  webhook('fragment', 'https://hooks.example.org/nx#part');
+  webhook('2049_characters', `https://hooks.example.org/${'a'.repeat(2049 - 'https://hooks.example.org/'.length)}`);
+  webhook('trailing_line_break', 'https://hooks.example.org/nx\n');
+  webhook('space_in_host', 'https://hooks example.org/nx');
+  webhook('no_host', 'https:///nx');
+  webhook('relative', '/nx');
+  webhook('ftp', 'ftp://hooks.example.org/nx');
+  webhook('javascript', 'javascript:alert(1)');
+  webhook('non_ascii', 'https://hooks.example.org/é');
+  webhook('lone_surrogate', 'https://hooks.example.org/\uD800');
+
+  for (const { name, who, method, request: sent, expect } of probes) {
+    const service = method === 'UpdateProfile' ? who.operators : who.consultations;
+    print({ type: 'probe', name, method, expect, ...await unary(service, method, sent, who.apiKey) });
+  }
+  // RotateWebhookSecret takes nothing; what it gives is checked by the caller's test (shown once, nxwh_ and base64url).
+  print({ type: 'webhook_secret', ...await unary(b.operators, 'RotateWebhookSecret', {}, b.apiKey) });
+  print({ type: 'probes_done', count: probes.length });
+  a.close();
+  b.close();
+  finish(0);
+}
+
+/** What a subscription message says, for printing and checking (heartbeats are left out: they say nothing here). */
+function summariseMessage(message) {
+  switch (message.message) {
+    case 'event':
+      return { kind: 'event', sequence: message.event.sequence, id: message.event.notification.id, event_type: message.event.event_type };
+    case 'consultation_event': {
+      const { sequence, event_type, actor, consultation } = message.consultation_event;
+      return {
+        kind: 'consultation_event', sequence, id: consultation.id, event_type, actor, state: consultation.state, version: consultation.version,
+        transcript_sha256: consultation.closure ? consultation.closure.transcript_sha256 : null,
+      };
+    }
+    case 'direct_line_event': {
+      const { sequence, event_type, actor, direct_line } = message.direct_line_event;
+      return { kind: 'direct_line_event', sequence, id: direct_line.id, event_type, actor, state: direct_line.state };
+    }
+    case 'unreadable': {
+      const u = message.unreadable;
+      return { kind: 'unreadable', sequence: u.sequence, id: u.consultation_id || u.direct_line_id || u.notification_id };
+    }
+    case 'caught_up':
+      return { kind: 'caught_up', sequence: message.caught_up.sequence };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Reads a Subscribe stream, keeping every message's summary in `seen`; `until(what, predicate)` waits (at most 30 s)
+ * for what has been seen to satisfy the predicate, and fails naming `what` when the stream ends first.
+ */
+function watchSubscription(org, subscriptionId, resumeAfter) {
+  const request = { subscription_id: subscriptionId };
+  if (resumeAfter !== undefined) {
+    request.resume_after_sequence = resumeAfter;
+  }
+  const watch = { seen: [], ended: null, waiters: [] };
+  const settle = () => {
+    for (const waiter of [...watch.waiters]) {
+      if (waiter.predicate(watch.seen)) {
+        watch.waiters.splice(watch.waiters.indexOf(waiter), 1);
+        clearTimeout(waiter.timer);
+        waiter.resolve();
+      }
+    }
+  };
+  const call = org.subscriptions.Subscribe(request, authorization(org.apiKey));
+  call.on('data', (message) => {
+    const summary = summariseMessage(message);
+    if (summary !== null) {
+      watch.seen.push(summary);
+      settle();
+    }
+  });
+  const end = (status) => {
+    if (watch.ended === null) {
+      watch.ended = describeStatus(status);
+      for (const waiter of watch.waiters.splice(0)) {
+        clearTimeout(waiter.timer);
+        waiter.reject(new Error(`the stream ended (${watch.ended.code_name}: ${watch.ended.details}) before ${waiter.what}`));
+      }
+    }
+  };
+  call.on('error', end);
+  call.on('status', end);
+  watch.until = (what, predicate) => new Promise((resolve, reject) => {
+    if (predicate(watch.seen)) {
+      resolve();
+      return;
+    }
+    if (watch.ended !== null) {
+      reject(new Error(`the stream had ended (${watch.ended.code_name}) before ${what}`));
+      return;
+    }
+    const waiter = { what, predicate, resolve, reject };
+    waiter.timer = setTimeout(() => {
+      watch.waiters.splice(watch.waiters.indexOf(waiter), 1);
+      reject(new Error(`not within 30 s: ${what}; seen ${JSON.stringify(watch.seen.slice(-10))}`));
+    }, 30_000);
+    watch.waiters.push(waiter);
+  });
+  watch.caughtUp = () => watch.until('CaughtUp', (seen) => seen.some((s) => s.kind === 'caught_up'));
+  watch.stop = () => {
+    if (watch.ended === null) {
+      watch.ended = { code_name: 'CANCELLED', details: 'stopped by this client' };
+      call.cancel();
+    }
+  };
+  return watch;
+}
+
+/**
+ * RFC 8785 (JCS) written here from the RFC, sharing nothing with the exchange: members sorted by their names' UTF-16
+ * code units, strings with the RFC's escapes only (the short forms, other controls as \u00xx in lower case, nothing
+ * else escaped: not '/', not U+2028, not non-ASCII), numbers in ECMAScript's Number-to-String form (which JavaScript's
+ * String(number) is), literals as they are. Lone surrogates are refused: I-JSON, which JCS requires, has none.
+ */
+function canonicalJson(value) {
+  if (value === null || value === true || value === false) {
+    return String(value);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new Error(`${value} has no JSON form`);
+    }
+    return Object.is(value, -0) ? '0' : String(value);
+  }
+  if (typeof value === 'string') {
+    return canonicalString(value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
+  const names = Object.keys(value).sort(compareUtf16);
+  return `{${names.map((name) => `${canonicalString(name)}:${canonicalJson(value[name])}`).join(',')}}`;
+}
+
+function compareUtf16(left, right) {
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const difference = left.charCodeAt(i) - right.charCodeAt(i);
+    if (difference !== 0) {
+      return difference;
+    }
+  }
+  return left.length - right.length;
+}
+
+function canonicalString(text) {
+  const short = { 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (short[unit] !== undefined) {
+      out += short[unit];
+    } else if (unit < 0x20) {
+      out += `\\u${unit.toString(16).padStart(4, '0')}`;
+    } else if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xDC00 && text.charCodeAt(i + 1) <= 0xDFFF) {
+      out += text[i] + text[i + 1];
+      i++;
+    } else if (unit >= 0xD800 && unit <= 0xDFFF) {
+      throw new Error(`a lone surrogate (U+${unit.toString(16).toUpperCase()}) at ${i}`);
+    } else {
+      out += text[i];
+    }
+  }
+  return `${out}"`;
+}
+
+function sha256Hex(text) {
+  return crypto.createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
+}
+
+/** A Timestamp as RFC 3339 UTC, the fraction without trailing zeros (none when whole), as the transcript writes times. */
+function rfc3339(ts) {
+  const whole = new Date(Number(ts.seconds) * 1000).toISOString().slice(0, 19);
+  const fraction = ts.nanos ? `.${String(ts.nanos).padStart(9, '0').replace(/0+$/, '')}` : '';
+  return `${whole}${fraction}Z`;
+}
+
+/**
+ * `consult-flow`: a whole consultation from request to close between two organisations, each reading its own
+ * subscription stream, then the transcript exported by both and its digest recomputed here.
+ */
+async function consultFlow(address, requesterKey, counterpartKey) {
+  const a = organization(address, requesterKey);
+  const b = organization(address, counterpartKey);
+  const idA = await whoAmI(a);
+  const idB = await whoAmI(b);
+  const streams = {};
+  for (const [side, org] of [['requester', a], ['counterpart', b]]) {
+    const subscription = await must(org.subscriptions, 'CreateSubscription', { name: `node consultation flow (${side})` }, org.apiKey);
+    streams[side] = watchSubscription(org, subscription.id);
+  }
+  await Promise.all(Object.values(streams).map((s) => s.caughtUp()));
+  const notificationId = (await must(a.notifications, 'FileNotification', { request_id: requestId(), maneuver: maneuverNotice() }, a.apiKey)).notification.id;
+
+  // Texts a careless canonicaliser gets wrong: quotes, backslashes, '/', HTML characters (System.Text.Json escapes
+  // them by default, JCS must not), tabs and line breaks (escaped), U+2028 and U+2029 (not escaped), decomposed
+  // accents (never normalised), characters outside the BMP, a byte order mark, the replacement character.
+  const sent = {
+    subject: 'Who moves? 🛰 "SENTINEL-1A" <vs> METOP-B & debris \\ 48274 / é',
+    body: 'Pc 2.3e-4 at TCA 2026-12-03T04:05:06Z.\n\tWe propose that we maneuver.\r\nQuote " backslash \\ slash / <script>&amp;'
+      + ' line\u2028separator paragraph\u2029separator, e\u0301 n\u0303 (decomposed), 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 (outside the BMP), \uFEFF, \uFFFD.',
+    proposed_times: [windowFromNow(2, 3, 123_456_700)],
+    acknowledge_within: { seconds: '7200', nanos: 500_000_000 },
+    time_proposed: [windowFromNow(4, 5, 999_999_900)],
+    outcome_summary: 'We maneuver SENTINEL-1A at 11:20Z (Δv 0.12 m/s); METOP-B holds.\nAgreed by phone 🛰.',
+    actions: [
+      { organization_id: idA, action: 'WILL maneuver SENTINEL-1A by 12:00Z', due_by: timestamp(new Date(Date.now() + 12 * 3600_000), 100) },
+      { organization_id: idB, action: 'keeps METOP-B on its planned orbit "as is"' },
+    ],
+  };
+  const answers = [];
+  const step = async (who, org, method, request) => {
+    const response = await must(org.consultations, method, request, org.apiKey);
+    answers.push({ who, method, version: response.version, state: response.state });
+    return response;
+  };
+  const requested = await step('requester', a, 'RequestConsultation', {
+    request_id: requestId(), counterparts: [idB], notification_id: notificationId, subject: sent.subject, body: sent.body,
+    urgency: 'CONSULTATION_URGENCY_PRIORITY', acknowledge_within: sent.acknowledge_within, proposed_times: sent.proposed_times,
+  });
+  const id = requested.id;
+  await step('counterpart', b, 'AcknowledgeConsultation', { request_id: requestId(), consultation_id: id });
+  await step('counterpart', b, 'ProposeTime', { request_id: requestId(), consultation_id: id, proposed_times: sent.time_proposed });
+  await step('counterpart', b, 'AcceptConsultation', { request_id: requestId(), consultation_id: id });
+  // While it is open, the export is a transcript of its own (state OPEN, no outcome), canonical and digested the same way.
+  const openExport = await must(b.consultations, 'ExportTranscript', { consultation_id: id }, b.apiKey);
+  const openCanonical = canonicalJson(JSON.parse(openExport.json));
+  await step('requester', a, 'ProposeClosure', { request_id: requestId(), consultation_id: id, outcome_summary: sent.outcome_summary, actions: sent.actions });
+  const closed = await step('counterpart', b, 'ConfirmClosure', { request_id: requestId(), consultation_id: id });
+
+  const closedOn = (seen) => seen.some((s) => s.kind === 'consultation_event' && s.id === id && s.event_type === 'CONSULTATION_EVENT_TYPE_CLOSED');
+  await Promise.all(Object.values(streams).map((s) => s.until(`the CLOSED event of ${id}`, closedOn)));
+  for (const stream of Object.values(streams)) {
+    stream.stop();
+  }
+  const events = (side) => streams[side].seen.filter((s) => s.kind === 'consultation_event' && s.id === id);
+  print({
+    type: 'flow', requester: idA, counterpart: idB, consultation_id: id, notification_id: notificationId, sent, answers,
+    // The times as the transcript must write them (RFC 3339 UTC, no trailing zeros), from the Timestamps on the wire.
+    requested: {
+      // acknowledge_by less created_at, in seconds: the acknowledge_within sent (7,200.5 s) to the nanosecond.
+      acknowledge_window_seconds: (Number(BigInt(requested.acknowledge_by.seconds) - BigInt(requested.created_at.seconds))
+        + (requested.acknowledge_by.nanos - requested.created_at.nanos) / 1e9).toFixed(9),
+      acknowledge_by: rfc3339(requested.acknowledge_by),
+      created_at: rfc3339(requested.created_at),
+      proposed_times: requested.proposed_times.map((w) => ({ start: rfc3339(w.start), end: rfc3339(w.end) })),
+    },
+    closed: closed.closure,
+    stream_events: { requester: events('requester'), counterpart: events('counterpart') },
+  });
+
+  const exported = await must(a.consultations, 'ExportTranscript', { consultation_id: id }, a.apiKey);
+  const exportedToCounterpart = await must(b.consultations, 'ExportTranscript', { consultation_id: id }, b.apiKey);
+  const history = (await must(a.consultations, 'GetConsultation', { consultation_id: id }, a.apiKey)).history;
+  const closedInHistory = history.find((e) => e.event_type === 'CONSULTATION_EVENT_TYPE_CLOSED');
+  const parsed = JSON.parse(exported.json);
+  const canonical = canonicalJson(parsed);
+  const closedOnStream = events('requester').find((e) => e.event_type === 'CONSULTATION_EVENT_TYPE_CLOSED');
+  print({
+    type: 'transcript',
+    consultation_id: id,
+    exported_sha256: exported.sha256,
+    recomputed_sha256: sha256Hex(canonical),
+    // The export claims to be canonical already: re-canonicalising it must give the same text, to the character.
+    canonical_equals_exported: canonical === exported.json,
+    exported_sha256_of_its_json: sha256Hex(exported.json),
+    closed_event_sha256: closedOnStream ? closedOnStream.transcript_sha256 : null,
+    closed_event_sha256_counterpart: (events('counterpart').find((e) => e.event_type === 'CONSULTATION_EVENT_TYPE_CLOSED') || {}).transcript_sha256 || null,
+    closed_answer_sha256: closed.closure ? closed.closure.transcript_sha256 : null,
+    closed_history_sha256: closedInHistory ? closedInHistory.consultation.closure.transcript_sha256 : null,
+    counterpart_export_identical: exportedToCounterpart.json === exported.json && exportedToCounterpart.sha256 === exported.sha256,
+    text_mentions_digest: exported.text.includes(exported.sha256),
+    json_length: exported.json.length,
+    open_export: {
+      state: JSON.parse(openExport.json).state,
+      exported_sha256: openExport.sha256,
+      recomputed_sha256: sha256Hex(openCanonical),
+      canonical_equals_exported: openCanonical === openExport.json,
+    },
+    transcript: parsed,
+  });
+  a.close();
+  b.close();
+  finish(0);
+}
+
+/** A described status with `id` written as <id> (not where it is the start of a longer number), to compare shapes. */
+function shapeOf(answer, id) {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return JSON.parse(JSON.stringify(answer).replace(new RegExp(`${escaped}(?![0-9a-z])`, 'g'), '<id>'));
+}
+
+/**
+ * `consult-outsider`: A and B consult in every state and hold a direct line; C, a third organisation, tries every
+ * call on them. Each of C's answers is printed beside the answer to the same call on an id never issued, with both
+ * shapes (the id written as <id>). C's stream is replayed from 0 over all of it, then stays live while A and B go on
+ * and C consults A on its own account (the proof that C's stream does carry consultation events: its own).
+ */
+async function consultOutsider(address, keyA, keyB, keyC) {
+  const a = organization(address, keyA);
+  const b = organization(address, keyB);
+  const c = organization(address, keyC);
+  const idA = await whoAmI(a);
+  const idB = await whoAmI(b);
+  const idC = await whoAmI(c);
+  const subscription = await must(c.subscriptions, 'CreateSubscription',
+    { name: 'node outsider: everything', start: 'START_POSITION_EARLIEST' }, c.apiKey);
+  const notificationId = (await must(a.notifications, 'FileNotification', { request_id: requestId(), maneuver: maneuverNotice() }, a.apiKey)).notification.id;
+
+  // A and B's consultations, one in each state C may meet.
+  const ask = async () => (await must(a.consultations, 'RequestConsultation', {
+    request_id: requestId(), counterparts: [idB], notification_id: notificationId, subject: 'Between us: who moves?',
+    body: 'Not for anyone else.', urgency: 'CONSULTATION_URGENCY_ROUTINE',
+  }, a.apiKey)).id;
+  const answer = (org, method, id, extra = {}) => must(org.consultations, method, { request_id: requestId(), consultation_id: id, ...extra }, org.apiKey);
+  const targets = {};
+  targets.requested = await ask();
+  targets.open = await ask();
+  await answer(b, 'AcceptConsultation', targets.open);
+  targets.closing = await ask();
+  await answer(b, 'AcceptConsultation', targets.closing);
+  await answer(a, 'ProposeClosure', targets.closing, { outcome_summary: 'A maneuvers.' });
+  targets.closed = await ask();
+  await answer(b, 'AcceptConsultation', targets.closed);
+  await answer(a, 'ProposeClosure', targets.closed, { outcome_summary: 'A maneuvers.' });
+  await answer(b, 'ConfirmClosure', targets.closed);
+  targets.withdrawn = await ask();
+  await answer(a, 'WithdrawConsultation', targets.withdrawn, { reason: 'Settled by phone' });
+  targets.declined = await ask();
+  await answer(b, 'DeclineConsultation', targets.declined, { reason: 'Not ours' });
+
+  // C's attempts, each beside the same call on an id never issued.
+  const neverIssued = 'CON-987654321';
+  const attempts = {
+    GetConsultation: (id) => ({ consultation_id: id }),
+    ExportTranscript: (id) => ({ consultation_id: id }),
+    AcknowledgeConsultation: (id) => ({ request_id: requestId(), consultation_id: id }),
+    AcceptConsultation: (id) => ({ request_id: requestId(), consultation_id: id }),
+    DeclineConsultation: (id) => ({ request_id: requestId(), consultation_id: id, reason: 'Not ours' }),
+    ProposeTime: (id) => ({ request_id: requestId(), consultation_id: id, proposed_times: [windowFromNow(2, 3)] }),
+    WithdrawConsultation: (id) => ({ request_id: requestId(), consultation_id: id, reason: 'Never mind' }),
+    ProposeClosure: (id) => ({
+      request_id: requestId(), consultation_id: id, outcome_summary: 'Closed by a stranger',
+      actions: [{ organization_id: idA, action: 'WILL maneuver' }],
+    }),
+    ConfirmClosure: (id) => ({ request_id: requestId(), consultation_id: id }),
+    ContestClosure: (id) => ({ request_id: requestId(), consultation_id: id, reason: 'Not agreed' }),
+  };
+  let count = 0;
+  const attempt = async (name, method, request, id, referenceRequest, referenceId) => {
+    const tried = await unary(c.consultations, method, request, c.apiKey);
+    const reference = await unary(c.consultations, method, referenceRequest, c.apiKey);
+    count++;
+    print({
+      type: 'probe', name, method, id, reference_id: referenceId, answer: tried, reference,
+      shape: shapeOf(tried, id), reference_shape: shapeOf(reference, referenceId),
+    });
+  };
+  for (const [method, build] of Object.entries(attempts)) {
+    for (const [state, id] of Object.entries(targets)) {
+      await attempt(`${method}.${state}`, method, build(id), id, build(neverIssued), neverIssued);
+    }
+  }
+
+  // A and B's direct line: C tries to accept it while it is proposed, and to ring it once active.
+  const line = await must(a.consultations, 'ProposeDirectLine', { request_id: requestId(), counterpart: idB, purpose: 'A and B only' }, a.apiKey);
+  const neverLine = `DL-${crypto.randomBytes(16).map((byte) => '0123456789abcdefghijklmnopqrstuvwxyz'.charCodeAt(byte % 36)).toString('latin1')}`;
+  const accept = (id) => ({ request_id: requestId(), direct_line_id: id });
+  const ring = (id) => ({ request_id: requestId(), direct_line_id: id, subject: 'Let me in', notification_id: notificationId });
+  await attempt('AcceptDirectLine.proposed', 'AcceptDirectLine', accept(line.id), line.id, accept(neverLine), neverLine);
+  await attempt('RingDirectLine.proposed', 'RingDirectLine', ring(line.id), line.id, ring(neverLine), neverLine);
+  await must(b.consultations, 'AcceptDirectLine', accept(line.id), b.apiKey);
+  await attempt('AcceptDirectLine.active', 'AcceptDirectLine', accept(line.id), line.id, accept(neverLine), neverLine);
+  await attempt('RingDirectLine.active', 'RingDirectLine', ring(line.id), line.id, ring(neverLine), neverLine);
+  targets.rung = (await must(a.consultations, 'RingDirectLine', { request_id: requestId(), direct_line_id: line.id, subject: 'Now' }, a.apiKey)).id;
+  for (const [method, build] of Object.entries(attempts)) {
+    await attempt(`${method}.rung`, method, build(targets.rung), targets.rung, build(neverIssued), neverIssued);
+  }
+  // The sequence of a notification is no consultation's: CON- and it is an id never issued, too.
+  const notificationSequence = `CON-${sequenceOf(notificationId)}`;
+  await attempt('GetConsultation.sequence_of_a_notification', 'GetConsultation', attempts.GetConsultation(notificationSequence),
+    notificationSequence, attempts.GetConsultation(neverIssued), neverIssued);
+
+  // C's stream: replayed from 0 over everything above, then live.
+  const stream = watchSubscription(c, subscription.id, '0');
+  await stream.caughtUp();
+  // Live: A and B go on (a new consultation and answers, an answer on an old one); C consults A (its own, which its
+  // stream must carry) and proposes a line to A, which A accepts; then A files a notice, which C must receive after
+  // everything before it.
+  const later = await ask();
+  await answer(b, 'AcknowledgeConsultation', later);
+  await answer(b, 'AcceptConsultation', later);
+  await answer(b, 'AcknowledgeConsultation', targets.requested);
+  const own = (await must(c.consultations, 'RequestConsultation', {
+    request_id: requestId(), counterparts: [idA], topic: 'Our own business', subject: 'C asks A', urgency: 'CONSULTATION_URGENCY_ROUTINE',
+  }, c.apiKey)).id;
+  await answer(a, 'AcceptConsultation', own);
+  const ownLine = await must(c.consultations, 'ProposeDirectLine', { request_id: requestId(), counterpart: idA, purpose: 'C and A' }, c.apiKey);
+  await must(a.consultations, 'AcceptDirectLine', accept(ownLine.id), a.apiKey);
+  const marker = (await must(a.notifications, 'FileNotification', { request_id: requestId(), maneuver: maneuverNotice() }, a.apiKey)).notification.id;
+  await stream.until(`the notification ${marker} filed last`, (seen) => seen.some((s) => s.kind === 'event' && s.id === marker));
+  stream.stop();
+
+  const listed = await unary(c.consultations, 'ListConsultations', {}, c.apiKey);
+  const lines = await unary(c.consultations, 'ListDirectLines', {}, c.apiKey);
+  print({
+    type: 'stream', outsider: idC, parties: [idA, idB], targets: { ...targets, later }, direct_line_id: line.id,
+    own_consultation_id: own, own_direct_line_id: ownLine.id, first_notification_id: notificationId, marker_notification_id: marker,
+    seen: stream.seen, ended: stream.ended, listed, direct_lines: lines,
+  });
+  print({ type: 'probes_done', count });
+  for (const org of [a, b, c]) {
+    org.close();
+  }
+  finish(0);
+}

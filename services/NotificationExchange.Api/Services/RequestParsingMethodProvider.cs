@@ -2,6 +2,7 @@ using System.Reflection;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
+using NotificationExchange.Domain.Validation;
 
 namespace NotificationExchange.Api.Services;
 
@@ -10,7 +11,8 @@ namespace NotificationExchange.Api.Services;
 /// request whose bytes are not a valid protobuf message of its type is answered INTERNAL "error parsing request", the
 /// status gRPC's status-code table prescribes for exactly that case, instead of UNKNOWN with the parser's exception
 /// text. grpc-dotnet parses a request before any interceptor runs and reports whatever its deserializer throws as
-/// UNKNOWN unless it is an RpcException; the request marshaller is therefore the one place to say otherwise.
+/// UNKNOWN unless it is an RpcException; the request marshaller is therefore the one place to say otherwise. Bytes that
+/// fail only because a string field is not UTF-8 are INVALID_ARGUMENT naming the field instead (see ParsingChecked).
 /// </summary>
 internal sealed class RequestParsingMethodProvider<TService> : IServiceMethodProvider<TService>
     where TService : class
@@ -34,12 +36,17 @@ internal sealed class RequestParsingMethodProvider<TService> : IServiceMethodPro
         }
     }
 
-    /// <summary>The request marshaller of <paramref name="method"/>, refusing unparsable bytes with INTERNAL.</summary>
+    /// <summary>
+    /// The request marshaller of <paramref name="method"/>, refusing unparsable bytes with INTERNAL; unless what broke
+    /// them is a string that is not UTF-8 (<see cref="InvalidUtf8Fields"/>), a client's mistake in a field it can fix:
+    /// INVALID_ARGUMENT naming each such field, as any other bad value is.
+    /// </summary>
     private static Method<TRequest, TResponse> ParsingChecked<TRequest, TResponse>(Method<TRequest, TResponse> method)
         where TRequest : class
         where TResponse : class
     {
         var inner = method.RequestMarshaller;
+        var descriptor = (Activator.CreateInstance<TRequest>() as IMessage)?.Descriptor;
         var marshaller = new Marshaller<TRequest>(inner.ContextualSerializer, context =>
         {
             try
@@ -48,6 +55,19 @@ internal sealed class RequestParsingMethodProvider<TService> : IServiceMethodPro
             }
             catch (InvalidProtocolBufferException)
             {
+                var errors = new ValidationErrors();
+                foreach (var violation in descriptor is null ? [] : InvalidUtf8Fields.Find(descriptor, context.PayloadAsReadOnlySequence()))
+                {
+                    errors.Add(violation.Field, violation.Description);
+                }
+                try
+                {
+                    errors.ThrowIfAny();
+                }
+                catch (ExchangeRuleException refusal)
+                {
+                    throw RuleViolationInterceptor.ToRpcException(refusal);
+                }
                 throw new RpcException(new Status(StatusCode.Internal, ParseFailure));
             }
         });

@@ -135,6 +135,21 @@ internal sealed class OutsiderNode : IDisposable
         _process.Dispose();
     }
 
+    /// <summary>The code and BadRequest field paths of an answer the Node client printed ({"ok":...,"status":...}), or "OK" and none.</summary>
+    public static (string Code, string[] Fields) Refusal(JsonElement answer)
+    {
+        if (answer.GetProperty("ok").GetBoolean())
+        {
+            return ("OK", []);
+        }
+        var status = answer.GetProperty("status");
+        var violations = status.GetProperty("field_violations");
+        var fields = violations.ValueKind == JsonValueKind.Array
+            ? violations.EnumerateArray().Select(v => v.GetProperty("field").GetString()!).ToArray()
+            : [];
+        return (status.GetProperty("code_name").GetString()!, fields);
+    }
+
     private static void Require()
     {
         string? missing = null;

@@ -20,11 +20,12 @@ public static class ConsultationCommandValidation
     public const int ReasonLength = 2_000;
     public const int OutcomeLength = 4_000;
     public const int ActionLength = 500;
+    public const int RequestIdLength = 64;
 
     public static void Validate(ConsultationCommand command, IEnumerable<FieldViolation> prior)
     {
         var errors = new ValidationErrors(prior);
-        NotificationValidator.ValidateRequestId(command.RequestId, errors);
+        RequestId(command.RequestId, errors);
         if (command.ConsultationId is not null || command is not RequestConsultationCommand)
         {
             ConsultationIds.Validate("consultation_id", command.ConsultationId, errors);
@@ -41,6 +42,10 @@ public static class ConsultationCommandValidation
                 if (propose.ProposedTimes.Count == 0)
                 {
                     errors.Add("proposed_times", "is required: at least one window");
+                }
+                else if (propose.ProposedTimes.Count > MaxProposedTimes)
+                {
+                    errors.Add("proposed_times", $"has {propose.ProposedTimes.Count} entries; at most {MaxProposedTimes} allowed");
                 }
                 Windows(propose.ProposedTimes, errors);
                 break;
@@ -151,6 +156,27 @@ public static class ConsultationCommandValidation
         for (var i = 0; i < windows.Count && i < MaxProposedTimes; i++)
         {
             TimeValidation.Ordered($"proposed_times[{i}]", windows[i], errors);
+        }
+    }
+
+    /// <summary>
+    /// A consultation or direct-line call's request id as consultations.proto defines it: 1 to 64 characters of A-Z a-z
+    /// 0-9 . _ - : (narrower than a filing's printable ASCII, so that an id a client logs, quotes or puts in a file name
+    /// needs no escaping).
+    /// </summary>
+    public static void RequestId(string? requestId, ValidationErrors errors)
+    {
+        if (string.IsNullOrEmpty(requestId))
+        {
+            errors.Add("request_id", "is required (a client-chosen id that makes retries safe)");
+        }
+        else if (requestId.Length > RequestIdLength)
+        {
+            errors.Add("request_id", $"is {requestId.Length} characters long; at most {RequestIdLength} allowed");
+        }
+        else if (!requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':'))
+        {
+            errors.Add("request_id", $"{Quoted.Value(requestId)} may contain only A-Z, a-z, 0-9 and . _ - :");
         }
     }
 

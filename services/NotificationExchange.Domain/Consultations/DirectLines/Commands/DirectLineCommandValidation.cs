@@ -1,5 +1,4 @@
 using NotificationExchange.Domain.Consultations.Commands;
-using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
 
 namespace NotificationExchange.Domain.Consultations.DirectLines.Commands;
@@ -16,7 +15,7 @@ public static class DirectLineCommandValidation
     public static void Validate(ProposeDirectLineCommand command, IEnumerable<FieldViolation> prior)
     {
         var errors = new ValidationErrors(prior);
-        NotificationValidator.ValidateRequestId(command.RequestId, errors);
+        ConsultationCommandValidation.RequestId(command.RequestId, errors);
         if (ConsultationCommandValidation.OrganizationId("counterpart", command.Counterpart, errors) && command.Counterpart == command.OrganizationId)
         {
             errors.Add("counterpart", "is the caller's own organisation; a direct line joins two organisations");
@@ -28,7 +27,7 @@ public static class DirectLineCommandValidation
     public static void Validate(AcceptDirectLineCommand command, IEnumerable<FieldViolation> prior)
     {
         var errors = new ValidationErrors(prior);
-        NotificationValidator.ValidateRequestId(command.RequestId, errors);
+        ConsultationCommandValidation.RequestId(command.RequestId, errors);
         DirectLineIds.Validate("direct_line_id", command.DirectLineId, errors);
         errors.ThrowIfAny();
     }
@@ -37,7 +36,7 @@ public static class DirectLineCommandValidation
     public static void Validate(RingDirectLineCommand command, IEnumerable<FieldViolation> prior)
     {
         var errors = new ValidationErrors(prior);
-        NotificationValidator.ValidateRequestId(command.RequestId, errors);
+        ConsultationCommandValidation.RequestId(command.RequestId, errors);
         DirectLineIds.Validate("direct_line_id", command.DirectLineId, errors);
         ConsultationCommandValidation.ValidateContent(command.About, command.Subject, command.Body, errors);
         errors.ThrowIfAny();
