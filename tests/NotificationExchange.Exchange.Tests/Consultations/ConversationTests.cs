@@ -231,6 +231,21 @@ public class ConversationTests
     }
 
     [Test]
+    public async Task A_message_with_3_MiB_of_attachments_reaches_a_party_whose_client_has_gRPC_s_default_4_MiB_limit()
+    {
+        var (_, a) = await OrganisationAsync("esa-ops");
+        var (bId, b) = await OrganisationAsync("cnes-ops");
+        var id = await Consulting.OpenAsync(a, b, bId);
+        using var onA = await ConverseProbe.OpenAsync(a, id);
+        using var onB = await ConverseProbe.OpenAsync(b, id);
+        var ephemeris = new string('e', 3 * 1024 * 1024 - 100);
+
+        await onA.SayAcceptedAsync("a-1", "the whole ephemeris", new ConversationAttachment { MediaType = "application/x-ccsds-oem+xml", Content = ephemeris });
+
+        Assert.That((await onB.ReadMessagesAsync(1)).Single().Attachments.Single().SizeBytes, Is.EqualTo((ulong)ephemeris.Length));
+    }
+
+    [Test]
     public async Task After_closing_the_conversation_can_be_read_but_takes_no_message_or_receipt()
     {
         var (_, a) = await OrganisationAsync("esa-ops");

@@ -9,8 +9,12 @@ namespace NotificationExchange.Domain.Consultations.Conversation;
 /// </summary>
 public sealed record ConversationAttachment(string MediaType, string Sha256, long SizeBytes, string Content)
 {
-    /// <summary>The largest content kept: 4 MiB of UTF-8.</summary>
-    public const int MaxBytes = 4 * 1024 * 1024;
+    /// <summary>
+    /// The most the attachments of one message may hold together: 3 MiB of UTF-8. A message is relayed whole to every
+    /// party, and gRPC clients refuse messages over 4 MiB unless told otherwise: with its text and framing, a message
+    /// this size still reaches every client as it is configured by default. A larger document goes in several messages.
+    /// </summary>
+    public const int MaxBytes = 3 * 1024 * 1024;
 
     /// <summary>An attachment with the digest (SHA-256 of the UTF-8 bytes, lower-case hex) and size of its content.</summary>
     public static ConversationAttachment Of(string mediaType, string content)

@@ -48,6 +48,10 @@ public static partial class ConversationValidation
                 attachments.Add(attachment);
             }
         }
+        if (attachments.Sum(a => a.SizeBytes) is var total && total > ConversationAttachment.MaxBytes)
+        {
+            errors.Add("say.attachments", $"hold {total} bytes of UTF-8 together; at most {ConversationAttachment.MaxBytes} (3 MiB) per message: send the rest in another");
+        }
         errors.ThrowIfAny();
         return new ConversationSay(draft.ClientMessageId, draft.Text, attachments);
     }
@@ -97,7 +101,7 @@ public static partial class ConversationValidation
         var size = Encoding.UTF8.GetByteCount(draft.Content);
         if (size > ConversationAttachment.MaxBytes)
         {
-            errors.Add($"{at}.content", $"is {size} bytes of UTF-8; at most {ConversationAttachment.MaxBytes} (4 MiB) allowed");
+            errors.Add($"{at}.content", $"is {size} bytes of UTF-8; at most {ConversationAttachment.MaxBytes} (3 MiB) allowed");
             return null;
         }
         var attachment = ConversationAttachment.Of(draft.MediaType, draft.Content);
