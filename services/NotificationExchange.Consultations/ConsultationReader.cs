@@ -20,11 +20,7 @@ public sealed class ConsultationReader(IConsultationLog log)
         var errors = new ValidationErrors();
         ConsultationIds.Validate("consultation_id", consultationId, errors);
         errors.ThrowIfAny();
-        var latest = await log.GetConsultationAsync(consultationId, cancellationToken);
-        if (latest is null || !latest.Audience.Admits(readerId))
-        {
-            throw ExchangeRuleException.NotFound($"consultation {consultationId}");
-        }
+        var latest = ConsultationAccess.Admitted(await log.GetConsultationAsync(consultationId, cancellationToken), readerId, consultationId);
         var history = await log.GetConsultationHistoryAsync(consultationId, cancellationToken);
         return (latest, history.Where(e => e.Audience.Admits(readerId)).ToArray());
     }

@@ -14,9 +14,9 @@ public sealed partial class SqliteExchangeStore
     /// <summary>The <c>events.subject</c> of a consultation's row (a notification's is 0).</summary>
     internal const int SubjectConsultation = 1;
 
-    public async Task<ConsultationRecorded?> GetConsultationAsync(string consultationId, CancellationToken cancellationToken) =>
+    public async Task<LogEntry?> GetConsultationAsync(string consultationId, CancellationToken cancellationToken) =>
         (await ReadAsync(SelectEvent + " WHERE notification_id = $id AND subject = 1 ORDER BY version DESC LIMIT 1;",
-            [("$id", consultationId)], ReadConsultation, cancellationToken)).SingleOrDefault();
+            [("$id", consultationId)], ReadEntry, cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<LogEntry>> GetConsultationHistoryAsync(string consultationId, CancellationToken cancellationToken) =>
         ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id AND subject = 1 ORDER BY version;", [("$id", consultationId)], cancellationToken);
@@ -107,12 +107,14 @@ public sealed partial class SqliteExchangeStore
         }
     }
 
-    /// <summary>An audience that cannot be read admits nobody.</summary>
+    /// <summary>The audience of a consultation's or a direct line's row; one that cannot be read admits nobody.</summary>
     private static EventAudience ReadAudience(SqliteDataReader reader)
     {
         if (reader.IsDBNull(8))
         {
-            return EventAudience.Public;
+            // Only notifications' rows are public; a restricted row without its parties (damage: the writer always
+            // stores them) admits nobody, rather than everybody.
+            return EventAudience.Of([]);
         }
         try
         {

@@ -215,12 +215,12 @@ internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
         insert.ExecuteNonQuery();
     }
 
-    public ConsultationRecorded? GetConsultation(string consultationId)
+    public LogEntry? GetConsultation(string consultationId)
     {
         var command = Command(SqliteExchangeStore.SelectEvent + " WHERE notification_id = $id AND subject = 1 ORDER BY version DESC LIMIT 1;");
         command.Parameters["$id"].Value = consultationId;
         using var reader = command.ExecuteReader();
-        return reader.Read() ? SqliteExchangeStore.ReadConsultation(reader) : null;
+        return reader.Read() ? SqliteExchangeStore.ReadEntry(reader) : null;
     }
 
     public ConsultationRecorded? GetConsultationVersion(string consultationId, int version)

@@ -169,7 +169,7 @@ public sealed class ConsultationDeadlines : BackgroundService, ICommittedEventLi
             // Contact points are read before the write, which runs on the writer's thread and cannot wait on the
             // directory. The write escalates counterparts still awaiting acknowledgement, and none ever returns to that
             // state: it escalates some of those read here, never another.
-            var read = await _log.GetConsultationAsync(consultationId, cancellationToken);
+            var read = ConsultationAccess.Readable(await _log.GetConsultationAsync(consultationId, cancellationToken));
             if (read is null)
             {
                 return;

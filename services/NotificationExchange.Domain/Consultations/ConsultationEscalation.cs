@@ -22,7 +22,7 @@ public sealed class ConsultationEscalation(DeadlineClock clock)
     {
         var now = clock.UtcNow;
         var escalated = new List<ConsultationRecorded>();
-        var current = session.GetConsultation(consultationId)?.Consultation;
+        var current = ConsultationAccess.Readable(session.GetConsultation(consultationId))?.Consultation;
         while (current is { PendingDeadline: { } deadline } && deadline <= now
             && current.Counterparts.FirstOrDefault(c => c.AwaitsAcknowledgement && c.EscalatedAt is null) is { } late)
         {

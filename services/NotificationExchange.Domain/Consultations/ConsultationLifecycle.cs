@@ -66,15 +66,7 @@ public sealed class ConsultationLifecycle(DeadlineClock clock, ITranscriptDigest
 
     private static ConsultationRecorded Request(ILogWriteSession session, RequestConsultationCommand request, DateTime now, IReadOnlyList<ContactPoint> contacts)
     {
-        var errors = new ValidationErrors();
-        for (var i = 0; i < request.ProposedTimes.Count; i++)
-        {
-            if (request.ProposedTimes[i].End is { } end && end <= now)
-            {
-                errors.Add($"proposed_times[{i}].end", $"{TimeValidation.Format(end)} has already passed (now {TimeValidation.Format(now)})");
-            }
-        }
-        errors.ThrowIfAny();
+        RequireFuture(request.ProposedTimes, now);
         var sequence = session.NextSequence;
         // A direct line's ring comes with both sides agreed: the counterpart has accepted, and nothing is pending.
         var ringing = request.DirectLineId is not null;
@@ -107,12 +99,8 @@ public sealed class ConsultationLifecycle(DeadlineClock clock, ITranscriptDigest
     private ConsultationRecorded Change(ILogWriteSession session, ConsultationCommand command, DateTime now)
     {
         var id = command.ConsultationId!;
-        var current = session.GetConsultation(id)?.Consultation;
         var actor = command.OrganizationId;
-        if (current is null || !current.Audience.Admits(actor))
-        {
-            throw ExchangeRuleException.NotFound($"consultation {id}");
-        }
+        var current = ConsultationAccess.Admitted(session.GetConsultation(id), actor, id).Consultation;
         var next = Next(session, current, now);
         var (type, changed, reason) = command switch
         {

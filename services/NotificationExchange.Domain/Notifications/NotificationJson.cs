@@ -75,8 +75,12 @@ public static class NotificationJson
         return stored;
     }
 
-    /// <summary>A digest of what a consultation command asks for (everything but its request id), as for filings.</summary>
-    public static byte[] Fingerprint(Consultations.Commands.ConsultationCommand command) => SHA256.HashData(command switch
+    /// <summary>
+    /// A digest of what a consultation command asks for (everything but its request id), as for filings, and of which
+    /// command it is: two commands may have the same members (a withdrawal and a contested closure both carry a
+    /// reason), and the same id reused for the other must differ. Its form is frozen: digests are stored.
+    /// </summary>
+    public static byte[] Fingerprint(Consultations.Commands.ConsultationCommand command) => SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(command.GetType().Name + "\n"), .. command switch
     {
         Consultations.Commands.RequestConsultationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
         Consultations.Commands.RespondToConsultationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
@@ -85,7 +89,7 @@ public static class NotificationJson
         Consultations.Commands.ConfirmClosureCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
         Consultations.Commands.ContestClosureCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
-    });
+    }]);
 
     public static string Serialize(Consultations.ConsultationChange change) =>
         JsonSerializer.Serialize(change, NotificationJsonContext.Default.ConsultationChange);

@@ -19,8 +19,10 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         // Also asked before the write; asked again here for two first attempts racing each other.
         if (session.FindRequest(command.OperatorId, command.RequestId) is { } record)
         {
+            // Request ids are one namespace per organisation, shared with consultations and direct lines: an id that
+            // made one of those is not a notification's version.
             var first = session.GetVersion(record.NotificationId, record.Version)
-                ?? throw new InvalidOperationException($"idempotency record points at missing {record.NotificationId} v{record.Version}");
+                ?? throw ExchangeRuleException.Invalid("request_id", $"was already used for {record.NotificationId}; choose a new request id for a new request");
             return RequestReplay.Answer(command, fingerprint, new RememberedRequest(record.Fingerprint, first));
         }
         var (type, notification, previous) = command switch

@@ -10,8 +10,11 @@ namespace NotificationExchange.Domain.Storage;
 /// </summary>
 public interface IConsultationLog
 {
-    /// <summary>The latest version; null when there is none; DATA_LOSS when it cannot be read back.</summary>
-    Task<ConsultationRecorded?> GetConsultationAsync(string consultationId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The latest entry (an <see cref="UnreadableConsultationEvent"/> when it cannot be read back); null when there is
+    /// none. Callers go through <see cref="ConsultationAccess"/>, which checks the audience before readability.
+    /// </summary>
+    Task<LogEntry?> GetConsultationAsync(string consultationId, CancellationToken cancellationToken);
 
     /// <summary>Every event of a consultation, oldest first (unreadable ones as such); empty when there is none.</summary>
     Task<IReadOnlyList<LogEntry>> GetConsultationHistoryAsync(string consultationId, CancellationToken cancellationToken);

@@ -40,8 +40,11 @@ public interface ILogWriteSession
     /// </summary>
     void Append(ConsultationRecorded recorded);
 
-    /// <summary>The latest version of a consultation; null when there is none; DATA_LOSS when it cannot be read back.</summary>
-    ConsultationRecorded? GetConsultation(string consultationId);
+    /// <summary>
+    /// The latest entry of a consultation (an <see cref="UnreadableConsultationEvent"/> when it cannot be read back);
+    /// null when there is none. Callers go through <see cref="ConsultationAccess"/>, which checks the audience first.
+    /// </summary>
+    LogEntry? GetConsultation(string consultationId);
 
     /// <summary>One version of a consultation (the one a remembered request made); null when there is none.</summary>
     ConsultationRecorded? GetConsultationVersion(string consultationId, int version);

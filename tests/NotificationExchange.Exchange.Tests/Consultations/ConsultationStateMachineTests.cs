@@ -216,6 +216,54 @@ public class ConsultationStateMachineTests
     }
 
     [Test]
+    public async Task A_request_id_is_one_per_organisation_across_filings_consultations_and_commands_of_the_same_shape()
+    {
+        var (requesterId, requester) = await OrganisationAsync("esa-ops");
+        var (counterpartId, counterpart) = await OrganisationAsync("cnes-ops");
+        var consulted = Request(counterpartId);
+        var id = (await requester.Consultations.RequestConsultationAsync(consulted)).Id;
+
+        var filing = Notices.File(Notices.Maneuver(), consulted.RequestId);
+        var reusedByFiling = await GrpcAssert.InvalidFieldsAsync(() => requester.Notifications.FileNotificationAsync(filing).ResponseAsync);
+        Assert.That(reusedByFiling["request_id"], Does.Contain($"already used for {id}"));
+
+        // A contested closure and a withdrawal carry the same members: the same id for the other is still another request.
+        await counterpart.Consultations.AcceptConsultationAsync(new AcceptConsultationRequest { RequestId = Rid(), ConsultationId = id });
+        await counterpart.Consultations.ProposeClosureAsync(new ProposeClosureRequest { RequestId = Rid(), ConsultationId = id, OutcomeSummary = "done" });
+        await requester.Consultations.ContestClosureAsync(new ContestClosureRequest { RequestId = "same-id", ConsultationId = id, Reason = "Not yet" });
+        var reusedByWithdrawal = await GrpcAssert.InvalidFieldsAsync(() => requester.Consultations.WithdrawConsultationAsync(
+            new WithdrawConsultationRequest { RequestId = "same-id", ConsultationId = id, Reason = "Not yet" }).ResponseAsync);
+        Assert.That(reusedByWithdrawal["request_id"], Does.Contain("already used"));
+        Assert.That((await requester.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id })).Consultation.State,
+            Is.EqualTo(ConsultationState.Open), $"{requesterId}'s withdrawal was not taken for its contest");
+    }
+
+    [Test]
+    public async Task A_consultation_that_cannot_be_read_back_is_data_loss_to_its_parties_and_does_not_exist_for_anyone_else()
+    {
+        var (_, requester) = await OrganisationAsync("esa-ops");
+        var (counterpartId, _) = await OrganisationAsync("cnes-ops");
+        var (_, third) = await OrganisationAsync("nosy-ops");
+        var id = (await requester.Consultations.RequestConsultationAsync(Request(counterpartId))).Id;
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_database.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE events SET snapshot = '{\"consultation\": {\"id\"' WHERE notification_id = $id AND subject = 1;";
+            damage.Parameters.AddWithValue("$id", id);
+            Assert.That(damage.ExecuteNonQuery(), Is.EqualTo(1));
+        }
+
+        var party = await GrpcAssert.FailsWithAsync(StatusCode.DataLoss, () => requester.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id }).ResponseAsync);
+        var outsider = await GrpcAssert.FailsWithAsync(StatusCode.NotFound, () => third.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id }).ResponseAsync);
+        var outsiderChange = await GrpcAssert.FailsWithAsync(StatusCode.NotFound, () => third.Consultations.AcknowledgeConsultationAsync(
+            new AcknowledgeConsultationRequest { RequestId = Rid(), ConsultationId = id }).ResponseAsync);
+
+        Assert.That(party.Status.Detail, Does.Contain($"{id} version 1"));
+        Assert.That((outsider.Status.Detail, outsiderChange.Status.Detail), Is.EqualTo(($"consultation {id} not found", $"consultation {id} not found")));
+    }
+
+    [Test]
     public async Task A_filter_can_leave_consultation_events_out()
     {
         var (_, requester) = await OrganisationAsync("esa-ops");

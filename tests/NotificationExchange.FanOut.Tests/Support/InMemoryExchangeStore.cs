@@ -224,7 +224,7 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
 
         public void Append(ConsultationRecorded recorded) => AppendEntry(recorded);
 
-        public ConsultationRecorded? GetConsultation(string consultationId) =>
+        public LogEntry? GetConsultation(string consultationId) =>
             store._log.Concat(Appended).OfType<ConsultationRecorded>().LastOrDefault(e => e.Consultation.Id == consultationId);
 
         public ConsultationRecorded? GetConsultationVersion(string consultationId, int version) =>

@@ -16,7 +16,7 @@ public static class ConsultationEvents
     {
         var sequence = session.NextSequence;
         var at = LogEvents.Epoch.AddSeconds(sequence);
-        var previous = consultationId is null ? null : session.GetConsultation(consultationId)?.Consultation;
+        var previous = consultationId is null ? null : ConsultationAccess.Readable(session.GetConsultation(consultationId))?.Consultation;
         var consultation = (previous ?? new Consultation
         {
             Id = ConsultationIds.For(sequence),

@@ -24,7 +24,7 @@ public abstract partial class ExchangeStoreContract
         Assert.That(range.Select(e => e.GetType()), Is.EqualTo(new[] { typeof(RecordedEvent), typeof(ConsultationRecorded), typeof(ConsultationRecorded) }));
         Assert.That(Stored((ConsultationRecorded)range[2]), Is.EqualTo(Stored(acknowledged)));
         Assert.That(range[1].Audience.Parties, Is.EqualTo(new[] { "cnes-ops", "esa-ops" }));
-        Assert.That(Stored((await store.Consultations.GetConsultationAsync("CON-2", CancellationToken.None))!), Is.EqualTo(Stored(acknowledged)));
+        Assert.That(Stored((ConsultationRecorded)(await store.Consultations.GetConsultationAsync("CON-2", CancellationToken.None))!), Is.EqualTo(Stored(acknowledged)));
         Assert.That(Sequences(await store.Consultations.GetConsultationHistoryAsync("CON-2", CancellationToken.None)), Is.EqualTo(new long[] { 2, 3 }));
         Assert.That(Sequences(await store.Outbox.ReadPendingAsync(InstanceA, LogEvents.Epoch, 10, CancellationToken.None)), Is.EqualTo(new long[] { 1, 2, 3 }));
         Assert.That(committed.Sequences, Is.EqualTo(new long[] { 1, 2, 3 }));
@@ -85,7 +85,11 @@ public abstract partial class ExchangeStoreContract
         Assert.That((unreadable.ConsultationId, unreadable.Version, unreadable.Type), Is.EqualTo(("CON-1", 1, ConsultationEventType.Requested)));
         Assert.That(unreadable.Audience.Parties, Is.EqualTo(new[] { "cnes-ops", "esa-ops" }), "the audience is stored apart and still read");
         Assert.That(range[1], Is.InstanceOf<RecordedEvent>());
-        Assert.That(await DataLoss(() => store.Consultations.GetConsultationAsync("CON-1", CancellationToken.None)), Does.Contain("CON-1 version 1"));
+        var latest = await store.Consultations.GetConsultationAsync("CON-1", CancellationToken.None);
+        Assert.That(latest, Is.InstanceOf<UnreadableConsultationEvent>().And.Property("Audience").Property("Parties").EqualTo(new[] { "cnes-ops", "esa-ops" }));
+        Assert.That(await DataLoss(() => Task.FromResult(ConsultationAccess.Admitted(latest, "esa-ops", "CON-1"))), Does.Contain("CON-1 version 1"), "a party is told");
+        Assert.That(() => ConsultationAccess.Admitted(latest, "nosy-ops", "CON-1"),
+            Throws.TypeOf<Domain.Validation.ExchangeRuleException>().With.Message.EqualTo("consultation CON-1 not found"), "anyone else is not even told it exists");
         Assert.That((await store.Consultations.ListConsultationsAsync(new ConsultationQuery("esa-ops", [], 10, null), CancellationToken.None)).Consultations, Is.Empty);
     }
 

@@ -14,10 +14,8 @@ public static class ConversationRules
     /// The consultation, when it exists and its audience admits <paramref name="caller"/>; else NOT_FOUND, in the same
     /// words for both, so that an outsider learns nothing.
     /// </summary>
-    public static Consultation Admitted(ConsultationRecorded? recorded, string caller, string consultationId) =>
-        recorded is not null && recorded.Audience.Admits(caller)
-            ? recorded.Consultation
-            : throw ExchangeRuleException.NotFound($"consultation {consultationId}");
+    public static Consultation Admitted(Notifications.LogEntry? latest, string caller, string consultationId) =>
+        ConsultationAccess.Admitted(latest, caller, consultationId).Consultation;
 
     /// <summary>Messages and receipts: the consultation is OPEN or CLOSING; else FAILED_PRECONDITION naming its state.</summary>
     public static void RequireConversing(Consultation consultation)
