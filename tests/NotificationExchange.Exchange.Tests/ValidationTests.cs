@@ -67,6 +67,22 @@ public class ValidationTests
     }
 
     [Test]
+    public async Task A_refused_filing_of_3_5_MB_is_answered_by_field_not_by_a_reset()
+    {
+        // Under gRPC's 4 MiB receive limit, so the request is read whole and validated; a refusal this large must
+        // still come back as INVALID_ARGUMENT naming the field.
+        var notice = Notices.Maneuver();
+        notice.Remarks = new string('x', 3_500_000);
+
+        var remarks = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(Notices.File(notice)));
+        var oem = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(
+            new FileNotificationRequest { RequestId = "oem-of-3-5-mb", Maneuver = Notices.Maneuver(), PlannedEphemerisOem = new string('o', 3_500_000) }));
+
+        Assert.That(remarks.Keys, Is.EquivalentTo(new[] { "maneuver.remarks" }));
+        Assert.That(oem.Keys, Is.EquivalentTo(new[] { "planned_ephemeris_oem" }));
+    }
+
+    [Test]
     public async Task A_window_that_has_already_ended_is_refused()
     {
         var notice = Notices.Maneuver();

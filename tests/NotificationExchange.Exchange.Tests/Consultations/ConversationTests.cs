@@ -346,6 +346,23 @@ public class ConversationTests
         Assert.That(await FieldsAsync(a, id, new ConverseRequest()), Is.EquivalentTo(new[] { "kind" }));
     }
 
+    [Test]
+    public async Task An_attachment_over_the_limit_but_under_the_transport_limit_is_refused_by_field_not_reset()
+    {
+        var (_, a) = await OrganisationAsync("esa-ops");
+        var (bId, b) = await OrganisationAsync("cnes-ops");
+        var id = await Consulting.OpenAsync(a, b, bId);
+        // 3.2 MiB: over the exchange's 3 MiB, under gRPC's 4 MiB receive limit, so the whole message is read and reaches
+        // the validation; the refusal (trailers, then a RST_STREAM from Kestrel, as the client has not half-closed)
+        // must reach the client as INVALID_ARGUMENT by field, not as a reset.
+        var content = new string('h', 3_355_444);
+
+        Assert.That(await FieldsAsync(a, id, new ConverseRequest
+        {
+            Say = new ConverseSay { ClientMessageId = "a-2", Text = "x", Attachments = { new ConversationAttachment { MediaType = "text/plain", Content = content } } },
+        }), Is.EquivalentTo(new[] { "say.attachments[0].content" }));
+    }
+
     /// <summary>Opens a stream (unless <paramref name="openOn"/> is null), sends <paramref name="request"/>, and returns the fields it is refused on.</summary>
     private static async Task<IEnumerable<string>> FieldsAsync(ExchangeClient client, string? openOn, ConverseRequest request)
     {
