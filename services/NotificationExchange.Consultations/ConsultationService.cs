@@ -42,15 +42,9 @@ public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory di
             var outcome = lifecycle.Run(session, command, fingerprint, contacts);
             if (!outcome.Replayed)
             {
-                try
-                {
-                    renderer.Render(outcome.Event);
-                    ConsultationWebhooks.Queue(session, outcome.Event, renderer);
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-                {
-                    throw ExchangeRuleException.Invalid("request_id", $"the change cannot be served to readers: {e.Message}");
-                }
+                renderer.RenderForReaders(outcome.Event, "request_id");
+                // the webhooks' body is the form just rendered
+                ConsultationWebhooks.Queue(session, outcome.Event, renderer);
             }
             return outcome;
         }, cancellationToken);

@@ -69,14 +69,7 @@ public sealed class FilingService(
             var outcome = work(session);
             if (!outcome.Replayed)
             {
-                try
-                {
-                    renderer.Render(outcome.Event);
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-                {
-                    throw ExchangeRuleException.Invalid(field, $"cannot be served to readers: {e.Message}");
-                }
+                renderer.RenderForReaders(outcome.Event, field);
             }
             return outcome;
         }, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.Conversation;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Telemetry;
@@ -32,7 +33,7 @@ public sealed class ConversationService(
     public async Task<ConversationStream> OpenAsync(string caller, string consultationId, long? resumeAfter, CancellationToken cancellationToken)
     {
         ConversationValidation.CheckOpen(consultationId);
-        var consultation = ConversationRules.Admitted(await consultations.GetConsultationAsync(consultationId, cancellationToken), caller, consultationId);
+        var consultation = ConsultationAccess.Admitted(await consultations.GetConsultationAsync(consultationId, cancellationToken), caller, consultationId).Consultation;
         ConversationRules.RequireReadable(consultation);
         var position = resumeAfter ?? 0;
         if (position > 0)
@@ -59,7 +60,7 @@ public sealed class ConversationService(
         var sentAt = clock.GetUtcNow().UtcDateTime;
         var posted = await writer.WriteAsync(session =>
         {
-            var consultation = ConversationRules.Admitted(session.GetConsultation(consultationId), caller, consultationId);
+            var consultation = ConsultationAccess.Admitted(session.GetConsultation(consultationId), caller, consultationId).Consultation;
             if (session.FindMessage(consultationId, caller, say.ClientMessageId) is { } earlier)
             {
                 return earlier.SaysTheSameAs(say)
@@ -97,7 +98,7 @@ public sealed class ConversationService(
         var at = clock.GetUtcNow().UtcDateTime;
         var stored = await writer.WriteAsync(session =>
         {
-            ConversationRules.RequireConversing(ConversationRules.Admitted(session.GetConsultation(consultationId), caller, consultationId));
+            ConversationRules.RequireConversing(ConsultationAccess.Admitted(session.GetConsultation(consultationId), caller, consultationId).Consultation);
             var last = session.LastMessageSequence(consultationId);
             var errors = new ValidationErrors();
             if (delivered > last)

@@ -81,14 +81,7 @@ public sealed class DirectLineService(
     {
         if (outcome.Recorded is { } recorded)
         {
-            try
-            {
-                renderer.Render(recorded);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-            {
-                throw ExchangeRuleException.Invalid("request_id", $"the change cannot be served to readers: {e.Message}");
-            }
+            renderer.RenderForReaders(recorded, "request_id");
         }
         return outcome;
     }

@@ -3,20 +3,13 @@ using NotificationExchange.Domain.Validation;
 namespace NotificationExchange.Domain.Consultations.Conversation;
 
 /// <summary>
-/// Who may take part in a consultation's conversation, and when. Only the parties (the consultation's audience, the
-/// one check) may: to anyone else the consultation does not exist. Messages and receipts need an OPEN or CLOSING
+/// Who may take part in a consultation's conversation, and when. Only the parties may (<see cref="ConsultationAccess"/>,
+/// the one audience check, comes first): to anyone else the consultation does not exist. Messages and receipts need an OPEN or CLOSING
 /// consultation; reading the conversation is allowed once it has begun, also after the consultation ended (then it is
 /// read-only).
 /// </summary>
 public static class ConversationRules
 {
-    /// <summary>
-    /// The consultation, when it exists and its audience admits <paramref name="caller"/>; else NOT_FOUND, in the same
-    /// words for both, so that an outsider learns nothing.
-    /// </summary>
-    public static Consultation Admitted(Notifications.LogEntry? latest, string caller, string consultationId) =>
-        ConsultationAccess.Admitted(latest, caller, consultationId).Consultation;
-
     /// <summary>Messages and receipts: the consultation is OPEN or CLOSING; else FAILED_PRECONDITION naming its state.</summary>
     public static void RequireConversing(Consultation consultation)
     {
