@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using NotificationExchange.Consultations.Transcripts;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.Commands;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Consultations.DirectLines.Commands;
+using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
 
@@ -33,10 +31,7 @@ public sealed class DirectLineService(
         {
             throw ExchangeRuleException.Invalid("counterpart", $"no organisation {command.Counterpart} in the directory");
         }
-        var fingerprint = Fingerprint(new JsonObject
-        {
-            ["call"] = "ProposeDirectLine", ["counterpart"] = command.Counterpart, ["purpose"] = command.Purpose,
-        });
+        var fingerprint = NotificationJson.Fingerprint(command);
         var id = DirectLineIds.New();
         return await writer.WriteAsync(session => Rendered(lifecycle.Propose(session, command, fingerprint, id)), cancellationToken);
     }
@@ -44,7 +39,7 @@ public sealed class DirectLineService(
     public async Task<DirectLineOutcome> AcceptAsync(AcceptDirectLineCommand command, IEnumerable<FieldViolation> prior, CancellationToken cancellationToken)
     {
         DirectLineCommandValidation.Validate(command, prior);
-        var fingerprint = Fingerprint(new JsonObject { ["call"] = "AcceptDirectLine", ["direct_line_id"] = command.DirectLineId });
+        var fingerprint = NotificationJson.Fingerprint(command);
         return await writer.WriteAsync(session => Rendered(lifecycle.Accept(session, command, fingerprint)), cancellationToken);
     }
 
@@ -85,10 +80,4 @@ public sealed class DirectLineService(
         }
         return outcome;
     }
-
-    /// <summary>
-    /// A digest of what a direct-line call asks for (everything but its request id): SHA-256 of its canonical JSON,
-    /// which names the call, so that the same id used for the other call differs. Its form is frozen: digests are stored.
-    /// </summary>
-    private static byte[] Fingerprint(JsonObject call) => SHA256.HashData(JsonCanonicalizer.CanonicalUtf8(call));
 }

@@ -33,9 +33,6 @@ public static class JsonCanonicalizer
         return output.ToString();
     }
 
-    /// <summary>The canonical form's UTF-8 bytes, which is what a digest of it is taken over.</summary>
-    public static byte[] CanonicalUtf8(JsonNode? node) => Encoding.UTF8.GetBytes(Canonicalize(node));
-
     private static void Write(JsonNode? node, StringBuilder output)
     {
         switch (node)

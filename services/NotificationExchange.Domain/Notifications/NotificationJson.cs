@@ -80,16 +80,25 @@ public static class NotificationJson
     /// command it is: two commands may have the same members (a withdrawal and a contested closure both carry a
     /// reason), and the same id reused for the other must differ. Its form is frozen: digests are stored.
     /// </summary>
-    public static byte[] Fingerprint(Consultations.Commands.ConsultationCommand command) => SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(command.GetType().Name + "\n"), .. command switch
+    public static byte[] Fingerprint(Consultations.Commands.ConsultationCommand command) => command switch
     {
-        Consultations.Commands.RequestConsultationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
-        Consultations.Commands.RespondToConsultationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
-        Consultations.Commands.WithdrawConsultationCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
-        Consultations.Commands.ProposeClosureCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
-        Consultations.Commands.ConfirmClosureCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
-        Consultations.Commands.ContestClosureCommand c => JsonSerializer.SerializeToUtf8Bytes(c with { RequestId = "" }, _fingerprintOptions),
+        Consultations.Commands.RequestConsultationCommand c => NamedDigest(c with { RequestId = "" }),
+        Consultations.Commands.RespondToConsultationCommand c => NamedDigest(c with { RequestId = "" }),
+        Consultations.Commands.WithdrawConsultationCommand c => NamedDigest(c with { RequestId = "" }),
+        Consultations.Commands.ProposeClosureCommand c => NamedDigest(c with { RequestId = "" }),
+        Consultations.Commands.ConfirmClosureCommand c => NamedDigest(c with { RequestId = "" }),
+        Consultations.Commands.ContestClosureCommand c => NamedDigest(c with { RequestId = "" }),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
-    }]);
+    };
+
+    /// <summary>A digest of what a direct-line call asks for, in the form of consultation commands' (it names the call).</summary>
+    public static byte[] Fingerprint(Consultations.DirectLines.Commands.ProposeDirectLineCommand command) => NamedDigest(command with { RequestId = "" });
+
+    public static byte[] Fingerprint(Consultations.DirectLines.Commands.AcceptDirectLineCommand command) => NamedDigest(command with { RequestId = "" });
+
+    // The command's type name, a line break, then its JSON in the frozen fingerprint form.
+    private static byte[] NamedDigest<T>(T command) =>
+        SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(typeof(T).Name + "\n"), .. JsonSerializer.SerializeToUtf8Bytes(command, _fingerprintOptions)]);
 
     public static string Serialize(Consultations.ConsultationChange change) =>
         JsonSerializer.Serialize(change, NotificationJsonContext.Default.ConsultationChange);
@@ -181,4 +190,6 @@ public static class NotificationJson
 [JsonSerializable(typeof(Consultations.Commands.ProposeClosureCommand))]
 [JsonSerializable(typeof(Consultations.Commands.ConfirmClosureCommand))]
 [JsonSerializable(typeof(Consultations.Commands.ContestClosureCommand))]
+[JsonSerializable(typeof(Consultations.DirectLines.Commands.ProposeDirectLineCommand))]
+[JsonSerializable(typeof(Consultations.DirectLines.Commands.AcceptDirectLineCommand))]
 internal sealed partial class NotificationJsonContext : JsonSerializerContext;
