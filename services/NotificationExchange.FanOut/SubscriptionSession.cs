@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using NotificationExchange.Domain.Consultations;
-using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
@@ -219,12 +217,8 @@ public sealed class SubscriptionSession : IDisposable
         }
     }
 
-    private static StreamItem Item(LogEntry entry, bool live) => entry switch
-    {
-        RecordedEvent or ConsultationRecorded or DirectLineRecorded => new StreamItem.Event(entry, live),
-        UnreadableEvent or UnreadableConsultationEvent or UnreadableDirectLineEvent => new StreamItem.Unreadable(entry),
-        _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
-    };
+    private static StreamItem Item(LogEntry entry, bool live) =>
+        entry.IsReadable ? new StreamItem.Event(entry, live) : new StreamItem.Unreadable(entry);
 
     /// <summary>
     /// The next live entry, or null when none came within the heartbeat interval. Once the stream must end, nothing

@@ -333,6 +333,8 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
                 return ReadConsultationEntry(reader);
             case SubjectDirectLine:
                 return ReadDirectLineEntry(reader);
+            case SubjectAlert:
+                return ReadAlertEntry(reader);
         }
         var sequence = reader.GetInt64(0);
         var type = (NotificationEventType)reader.GetInt32(1);

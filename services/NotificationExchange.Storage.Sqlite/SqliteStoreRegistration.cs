@@ -25,6 +25,7 @@ public static class SqliteStoreRegistration
         builder.Services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IConsultationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
+        builder.Services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IWebhookStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IConversationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ILogWriter, SqliteLogWriter>();

@@ -15,7 +15,7 @@ namespace NotificationExchange.Storage.Sqlite;
 /// The writer's connection and statements. One transaction per batch (BEGIN IMMEDIATE takes SQLite's write lock,
 /// so sequence numbers are allocated in commit order even across processes); one savepoint per write in it.
 /// </summary>
-internal sealed class SqliteWriteSession : ILogWriteSession, IDisposable
+internal sealed partial class SqliteWriteSession : ILogWriteSession, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly string _instanceId;

@@ -96,6 +96,16 @@ public static class NotificationJson
 
     public static byte[] Fingerprint(Consultations.DirectLines.Commands.AcceptDirectLineCommand command) => NamedDigest(command with { RequestId = "" });
 
+    public static byte[] Fingerprint(Registry.Commands.RegisterObjectCommand command) => NamedDigest(command with { RequestId = "" });
+
+    public static byte[] Fingerprint(Registry.Commands.ReleaseObjectCommand command) => NamedDigest(command with { RequestId = "" });
+
+    public static byte[] Fingerprint(Registry.Commands.ResolveObjectClaimCommand command) => NamedDigest(command with { RequestId = "" });
+
+    public static byte[] Fingerprint(Registry.Commands.LoadCatalogueCommand command) => NamedDigest(command with { RequestId = "" });
+
+    public static byte[] Fingerprint(Alerts.Commands.AcknowledgeAlertCommand command) => NamedDigest(command with { RequestId = "" });
+
     // The command's type name, a line break, then its JSON in the frozen fingerprint form.
     private static byte[] NamedDigest<T>(T command) =>
         SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(typeof(T).Name + "\n"), .. JsonSerializer.SerializeToUtf8Bytes(command, _fingerprintOptions)]);
@@ -135,6 +145,11 @@ public static class NotificationJson
 
     public static IReadOnlyList<ContactPoint> DeserializeContactPoints(string json) =>
         JsonSerializer.Deserialize(json, NotificationJsonContext.Default.IReadOnlyListContactPoint) ?? throw new JsonException("contact points were null");
+
+    /// <summary>A part of the model from its stored form; <see cref="JsonException"/> when it does not read back.</summary>
+    public static T DeserializeAny<T>(string json)
+        where T : class =>
+        JsonSerializer.Deserialize(json, StoredForm<T>()) ?? throw new JsonException($"a stored {typeof(T).Name} was null");
 
     /// <summary>Any part of the model in its stored form (for comparing parts, see <see cref="RequestDifferences"/>).</summary>
     public static string SerializeAny<T>(T value) => JsonSerializer.Serialize(value, StoredForm<T>());
@@ -192,4 +207,15 @@ public static class NotificationJson
 [JsonSerializable(typeof(Consultations.Commands.ContestClosureCommand))]
 [JsonSerializable(typeof(Consultations.DirectLines.Commands.ProposeDirectLineCommand))]
 [JsonSerializable(typeof(Consultations.DirectLines.Commands.AcceptDirectLineCommand))]
+[JsonSerializable(typeof(Alerts.AlertChange))]
+[JsonSerializable(typeof(Alerts.Alert))]
+[JsonSerializable(typeof(Alerts.ScreeningStatus))]
+[JsonSerializable(typeof(Registry.RegisteredObject))]
+[JsonSerializable(typeof(Registry.ObjectClaim))]
+[JsonSerializable(typeof(Registry.CatalogueLoad))]
+[JsonSerializable(typeof(Registry.Commands.RegisterObjectCommand))]
+[JsonSerializable(typeof(Registry.Commands.ReleaseObjectCommand))]
+[JsonSerializable(typeof(Registry.Commands.ResolveObjectClaimCommand))]
+[JsonSerializable(typeof(Registry.Commands.LoadCatalogueCommand))]
+[JsonSerializable(typeof(Alerts.Commands.AcknowledgeAlertCommand))]
 internal sealed partial class NotificationJsonContext : JsonSerializerContext;

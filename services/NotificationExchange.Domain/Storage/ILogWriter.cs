@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.Conversation;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Registry;
 using NotificationExchange.Domain.Subscriptions;
 using NotificationExchange.Domain.Webhooks;
 
@@ -66,6 +68,54 @@ public interface ILogWriteSession
     /// line, or its activation: its sides, purpose and proposal never change). Its sequence must be <see cref="NextSequence"/>.
     /// </summary>
     void Append(DirectLineRecorded recorded);
+
+    /// <summary>
+    /// Appends an alert's change to the log and to the outbox, and keeps the alert's index (its pair, TCA, state, the
+    /// notification that raised it, its parties and when it next falls due) in step. Its sequence must be
+    /// <see cref="NextSequence"/>.
+    /// </summary>
+    void Append(AlertRecorded recorded);
+
+    /// <summary>An alert as its latest change left it; null when there is none; DATA_LOSS when it cannot be read back.</summary>
+    Alert? GetAlert(string alertId);
+
+    /// <summary>The open alerts of a pair of objects, in either order.</summary>
+    IReadOnlyList<Alert> OpenAlertsOfPair(int noradCatId, int otherNoradCatId);
+
+    /// <summary>The open alerts a notification's screens raised (any of its versions).</summary>
+    IReadOnlyList<Alert> OpenAlertsOfNotification(string notificationId);
+
+    /// <summary>The open alerts that standing screening raised with this object as the primary.</summary>
+    IReadOnlyList<Alert> OpenStandingAlertsOf(int primaryNoradCatId);
+
+    /// <summary>Records how one version of a notification was screened (replacing what was recorded before).</summary>
+    void SaveScreening(string notificationId, int version, ScreeningStatus status);
+
+    RegisteredObject? GetRegisteredObject(int noradCatId);
+
+    /// <summary>Stores a registration, replacing the object's earlier one.</summary>
+    void SaveRegisteredObject(RegisteredObject registered);
+
+    void RemoveRegisteredObject(int noradCatId);
+
+    ObjectClaim? GetClaim(string claimId);
+
+    void SaveClaim(ObjectClaim claim);
+
+    /// <summary>
+    /// Applies a catalogue load: stores <paramref name="upserts"/>, removes <paramref name="dropped"/>, and keeps the
+    /// report under the next load number, which it returns with the report.
+    /// </summary>
+    CatalogueLoad RecordCatalogueLoad(CatalogueLoad report, IReadOnlyList<CatalogueEntry> upserts, IReadOnlyList<int> dropped);
+
+    /// <summary>
+    /// Takes or renews the lease of a work cursor for <paramref name="holder"/> until <paramref name="leasedUntil"/>, when
+    /// nobody else holds it at <paramref name="now"/>; returns its position, or null when another holder has it.
+    /// </summary>
+    long? LeaseCursor(string name, string holder, DateTime now, DateTime leasedUntil);
+
+    /// <summary>Moves a cursor this holder leases (false when its lease was lost: then nothing moves).</summary>
+    bool MoveCursor(string name, string holder, long expectedPosition, long position, DateTime movedAt);
 
     /// <summary>Keeps an attachment of a notification, by its content's digest (the same message twice is kept once).</summary>
     void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info);

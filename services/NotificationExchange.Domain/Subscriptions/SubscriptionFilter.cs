@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
@@ -11,7 +12,7 @@ namespace NotificationExchange.Domain.Subscriptions;
 /// Which events a subscription receives. Every non-empty list must match; an empty list matches anything; within a
 /// list any entry may match. The lists select notification events; the events of consultations the owner is a party
 /// of, and of direct lines it is on, come unless <see cref="ExcludeConsultationEvents"/> (and those of other
-/// consultations and lines never do).
+/// consultations and lines never do); the events of alerts it is a party to come as <see cref="Alerts"/> says.
 /// </summary>
 public sealed record SubscriptionFilter(
     IReadOnlyList<NotificationKind> Kinds,
@@ -19,7 +20,8 @@ public sealed record SubscriptionFilter(
     IReadOnlyList<string> FilingOperators,
     IReadOnlyList<OrbitalRegime> Regimes,
     IReadOnlyList<NotificationEventType> EventTypes,
-    bool ExcludeConsultationEvents = false)
+    bool ExcludeConsultationEvents = false,
+    AlertSubscriptionFilter? Alerts = null)
 {
     public const int MaxObjects = 10_000;
     public const int MaxOperators = 1_000;
@@ -59,6 +61,7 @@ public sealed record SubscriptionFilter(
         {
             errors.KnownEnum($"{at}.event_types[{i}]", EventTypes[i]);
         }
+        Alerts?.Validate($"{at}.alerts", errors);
     }
 
     /// <summary>
@@ -76,12 +79,14 @@ public sealed class SubscriptionMatcher
     private readonly FrozenSet<OrbitalRegime>? _regimes;
     private readonly FrozenSet<NotificationEventType>? _eventTypes;
     private readonly bool _consultationEvents;
+    private readonly AlertSubscriptionFilter _alerts;
     private readonly string _ownerId;
 
     public SubscriptionMatcher(SubscriptionFilter filter, string ownerId)
     {
         _ownerId = ownerId;
         _consultationEvents = !filter.ExcludeConsultationEvents;
+        _alerts = filter.Alerts ?? AlertSubscriptionFilter.All;
         _kinds = SetOrNull(filter.Kinds);
         _objects = SetOrNull(filter.NoradCatIds);
         _operators = SetOrNull(filter.FilingOperators);
@@ -101,6 +106,8 @@ public sealed class SubscriptionMatcher
         UnreadableEvent { Keys: { } keys } unreadable => MatchesNotification(unreadable.Type, keys),
         UnreadableEvent unreadable => _eventTypes is null || _eventTypes.Contains(unreadable.Type),
         ConsultationRecorded or UnreadableConsultationEvent or DirectLineRecorded or UnreadableDirectLineEvent => _consultationEvents,
+        AlertRecorded recorded => _alerts.Matches(recorded.Type, recorded.Alert),
+        UnreadableAlertEvent => !_alerts.Exclude,
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     };
 

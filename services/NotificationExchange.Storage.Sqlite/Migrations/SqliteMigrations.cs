@@ -17,7 +17,79 @@ internal static class SqliteMigrations
         new(5, "direct lines between pairs of organisations", DirectLines),
         new(6, "webhooks: organisations' webhook secrets, deliveries and their attempts", Webhooks),
         new(7, "consultations' conversations: messages with their own sequence, attachments by digest, receipts", Conversations),
+        new(8, "proximity alerts: registered objects and claims, the reference catalogue, alerts, screenings, work cursors", Alerts),
     ];
+
+    // Alerts' changes are rows of events (subject 3: the alert's id and version in notification_id and version, its
+    // parties as the audience); alerts indexes each alert as its latest change left it: the pair (the lesser
+    // catalogue number first), TCA, state, the notification that raised it (NULL for standing screening) with the
+    // primary, and next_due (NULL once not open) for the deadline worker; alert_parties who may list it.
+    // registered_objects and object_claims keep their snapshot as JSON beside the columns they are looked up by;
+    // catalogue_objects the reference catalogue's element sets as text; catalogue_loads each load's report.
+    // screenings records how each notification version was screened; work_cursors the position and lease of each
+    // worker that follows the log (the screening worker), so that each entry is handled once across instances.
+    private const string Alerts = """
+        CREATE TABLE alerts (
+            id TEXT PRIMARY KEY,
+            object_low INTEGER NOT NULL,
+            object_high INTEGER NOT NULL,
+            primary_object INTEGER NOT NULL,
+            tca INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            notification_id TEXT,
+            unannounced INTEGER NOT NULL,
+            latest_sequence INTEGER NOT NULL,
+            next_due INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX alerts_by_pair ON alerts (object_low, object_high, state);
+        CREATE INDEX alerts_by_notification ON alerts (notification_id, state);
+        CREATE INDEX alerts_by_primary ON alerts (primary_object, state);
+        CREATE INDEX alerts_by_due ON alerts (next_due) WHERE next_due IS NOT NULL;
+        CREATE TABLE alert_parties (
+            organization_id TEXT NOT NULL,
+            alert_id TEXT NOT NULL,
+            PRIMARY KEY (organization_id, alert_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE registered_objects (
+            norad_cat_id INTEGER PRIMARY KEY,
+            operator_id TEXT NOT NULL,
+            snapshot TEXT NOT NULL
+        );
+        CREATE INDEX registered_objects_by_operator ON registered_objects (operator_id, norad_cat_id);
+        CREATE TABLE object_claims (
+            id TEXT PRIMARY KEY,
+            norad_cat_id INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            claimed_at INTEGER NOT NULL,
+            snapshot TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE catalogue_objects (
+            norad_cat_id INTEGER PRIMARY KEY,
+            name TEXT,
+            cospar_id TEXT,
+            object_type TEXT,
+            element_set TEXT NOT NULL,
+            epoch INTEGER NOT NULL
+        );
+        CREATE TABLE catalogue_loads (
+            id INTEGER PRIMARY KEY,
+            loaded_at INTEGER NOT NULL,
+            report TEXT NOT NULL
+        );
+        CREATE TABLE screenings (
+            notification_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            PRIMARY KEY (notification_id, version)
+        ) WITHOUT ROWID;
+        CREATE TABLE work_cursors (
+            name TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            moved_at INTEGER,
+            leased_by TEXT,
+            leased_until INTEGER
+        ) WITHOUT ROWID;
+        """;
 
     // A consultation's conversation lives beside the log, not in it: each consultation numbers its messages 1, 2, 3, ...
     // (the writer allocates MAX + 1 under the write lock, so they are contiguous and in commit order), and a sender's

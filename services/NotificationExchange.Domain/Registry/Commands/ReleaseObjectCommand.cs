@@ -1,0 +1,3 @@
+namespace NotificationExchange.Domain.Registry.Commands;
+
+public sealed record ReleaseObjectCommand(string RequestId, string OperatorId, int NoradCatId);
