@@ -14,7 +14,8 @@ internal static class OmmCatalogueReader
     {
         var file = OmmReader.ReadEntries(text);
         // what stopped the reading of the file from there on (JSON or XML that does not parse, ...)
-        rejections.AddRange(file.Errors.Select(error => new CatalogueRejection(new CatalogueLocation(error.Line, null), Describe(error))));
+        rejections.AddRange(file.Errors.Select(error => new CatalogueRejection(new CatalogueLocation(error.Line, null),
+            error.Line is null || error.Path is not null ? Describe(error) : error.Message)));
         foreach (var entry in file.Entries)
         {
             var location = new CatalogueLocation(entry.Location.Line, entry.Index);
