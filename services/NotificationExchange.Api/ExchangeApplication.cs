@@ -1,3 +1,4 @@
+using NotificationExchange.Alerts;
 using NotificationExchange.Api.Extensions;
 using NotificationExchange.Consultations;
 using NotificationExchange.Domain;
@@ -15,6 +16,7 @@ public static class ExchangeApplication
     {
         // Settings files live beside the assembly, wherever the process is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddSimulationClock();
         builder.Services.AddExchangeCore();
         builder.Services.AddSingleton(builder.Configuration["Exchange:InstanceId"] is { Length: > 0 } id
             ? new ExchangeInstance(id)
@@ -34,6 +36,7 @@ public static class ExchangeApplication
         builder.AddFanOut();
         builder.AddFiling();
         builder.AddConsultations();
+        builder.AddAlerts();
         builder.AddWebhooks();
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();

@@ -35,6 +35,8 @@ public sealed class ExchangeMetrics
     private readonly Counter<long> _conversationDelivered;
     private readonly Histogram<double> _conversationLag;
     private readonly UpDownCounter<long> _conversationStreams;
+    private readonly Counter<long> _alertEvents;
+    private readonly Histogram<double> _screenDuration;
 
     public ExchangeMetrics(IMeterFactory meterFactory)
     {
@@ -61,6 +63,9 @@ public sealed class ExchangeMetrics
         _conversationDelivered = meter.CreateCounter<long>("nx.conversation.delivered", "{message}", "Conversation messages written to Converse streams");
         _conversationLag = meter.CreateHistogram<double>("nx.conversation.delivery_lag", "ms", "Time from a message's sending to its write on a live Converse stream (any instance)");
         _conversationStreams = meter.CreateUpDownCounter<long>("nx.conversation.streams", "{stream}", "Converse streams open on this instance");
+        _alertEvents = meter.CreateCounter<long>("nx.alerts.events", "{event}",
+            "Alert changes committed to the log (raised, updated, withdrawn, closed, acknowledged, intent conflict, escalated), with whether the approach is unannounced");
+        _screenDuration = meter.CreateHistogram<double>("nx.screening.duration", "ms", "Time to screen one notification version against the catalogue, by kind and outcome");
     }
 
     public void Recorded(LogEntry entry)
@@ -73,8 +78,15 @@ public sealed class ExchangeMetrics
             case Consultations.ConsultationRecorded recorded:
                 _consultationEvents.Add(1, new KeyValuePair<string, object?>("event_type", recorded.Type.ToString()), new KeyValuePair<string, object?>("urgency", recorded.Consultation.Urgency.ToString()));
                 break;
+            case Alerts.AlertRecorded recorded:
+                _alertEvents.Add(1, new KeyValuePair<string, object?>("event_type", recorded.Type.ToString()),
+                    new KeyValuePair<string, object?>("unannounced", recorded.Alert.Unannounced is not null));
+                break;
         }
     }
+
+    public void Screened(NotificationKind kind, Alerts.ScreeningState outcome, TimeSpan elapsed) =>
+        _screenDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", kind.ToString()), new KeyValuePair<string, object?>("outcome", outcome.ToString()));
 
     /// <summary>One counterpart escalated (counted by the instance whose write escalated it, so once in all).</summary>
     public void Escalated(Consultations.ConsultationRecorded escalation) =>

@@ -1,0 +1,107 @@
+using NotificationExchange.Domain.Alerts;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Registry;
+using NotificationExchange.Orbits;
+using NotificationExchange.Orbits.Encounters;
+using NotificationExchange.Orbits.Geometry;
+using NotificationExchange.Orbits.Regimes;
+using NotificationExchange.Orbits.Screening;
+
+namespace NotificationExchange.Alerts.Screening;
+
+/// <summary>
+/// Screens one trajectory against the universe and describes each close approach as an alert candidate: the objects
+/// with what their owners share, the geometry, the probability (an upper bound for the combined hard-body radius:
+/// element sets carry no covariance), and whether the approach looks deliberate.
+/// </summary>
+public static class ConjunctionAlerts
+{
+    /// <summary>
+    /// The candidates of <paramref name="subject"/> over its span, against <paramref name="catalog"/> (prepared for that
+    /// span). Approaches inside the Space-Track volume of the primary are alerts; approaches outside it but within the
+    /// proximity criteria's distance of a registered object are alerts only when they look deliberate.
+    /// <paramref name="declared"/> says whether a proximity-operation notice covers a pair at a time.
+    /// </summary>
+    public static IReadOnlyList<AlertCandidate> Find(
+        ScreenSubject subject, ScreeningCatalog catalog, IReadOnlyDictionary<int, ScreenedObject> objects, Func<int, int, DateTime, bool> declared)
+    {
+        var primary = subject.Object;
+        var elements = (primary.Trajectory.FinalPropagator ?? primary.Trajectory.InitialPropagator).Elements;
+        var perigeeKm = EarthConstants.SemiMajorAxisKmFromMeanMotion(elements.MeanMotionRevPerDay) * (1 - elements.Eccentricity) - EarthConstants.EquatorialRadiusKm;
+        var volume = ScreeningVolume.SpaceTrackDefault(perigeeKm, primary.Trajectory.IsDeepSpace);
+        var criteria = ProximityCriteria.For(primary.Trajectory);
+        // One screen with the larger of the two reaches: the volume for alerts, the proximity distance for deliberate approaches.
+        var reach = Math.Max(volume.BoundingRadiusKm, criteria.DistanceKm);
+        var conjunctions = ConjunctionScreener.Screen(primary.Trajectory, catalog, ScreeningVolume.Sphere(reach));
+        var candidates = new List<AlertCandidate>();
+        foreach (var conjunction in conjunctions)
+        {
+            if (subject.Excluded.Contains(conjunction.SecondaryCatalogNumber)
+                || !objects.TryGetValue(conjunction.SecondaryCatalogNumber, out var secondary)
+                || conjunction.TimeOfClosestApproach < subject.SpanStart || conjunction.TimeOfClosestApproach > subject.SpanEnd)
+            {
+                continue;
+            }
+            var inVolume = volume.NormalisedDistanceSquared(conjunction.RadialKm, conjunction.InTrackKm, conjunction.CrossTrackKm) <= 1.0;
+            UnannouncedApproach? unannounced = null;
+            var protectedPair = primary.Source == OrbitSource.Registration || primary.OperatorId is not null || secondary.OperatorId is not null;
+            if (protectedPair && conjunction.MissDistanceKm <= criteria.DistanceKm
+                && !declared(primary.NoradCatId, secondary.NoradCatId, conjunction.TimeOfClosestApproach))
+            {
+                unannounced = Deliberate(primary, secondary, conjunction, subject, criteria);
+            }
+            if (!inVolume && unannounced is null)
+            {
+                continue;
+            }
+            candidates.Add(Describe(primary, secondary, conjunction, volume, unannounced));
+        }
+        return candidates;
+    }
+
+    private static UnannouncedApproach? Deliberate(
+        ScreenedObject primary, ScreenedObject secondary, Conjunction conjunction, ScreenSubject subject, ProximityCriteria criteria)
+    {
+        var interval = ProximityDetector.Around(primary.Trajectory, secondary.Trajectory, conjunction, subject.SpanStart, subject.SpanEnd, criteria);
+        if (interval is not { IsFlagged: true })
+        {
+            return null;
+        }
+        var why = interval.Flags.HasFlag(ProximityFlags.Dwell)
+            ? $"stays within {criteria.DistanceKm:0.#} km for {Hours(interval.Duration)} (deliberate beyond {Hours(criteria.MinimumDwell)})"
+            : $"comes within {interval.MinimumRangeKm:0.###} km at {interval.MinimumRelativeSpeedKmPerS * 1000:0.#} m/s (deliberate below {criteria.LowRelativeSpeedKmPerS * 1000:0.#} m/s)";
+        return new UnannouncedApproach(
+            interval.Start, interval.End, criteria.DistanceKm, interval.MinimumRangeKm, interval.MinimumRelativeSpeedKmPerS * 1000,
+            $"{secondary.Name ?? secondary.NoradCatId.ToString(System.Globalization.CultureInfo.InvariantCulture)} {why}, and no proximity-operation notice covers it");
+    }
+
+    private static string Hours(TimeSpan span) => span.TotalHours >= 1 ? $"{span.TotalHours:0.#} h" : $"{span.TotalMinutes:0} min";
+
+    private static AlertCandidate Describe(ScreenedObject primary, ScreenedObject secondary, Conjunction conjunction, ScreeningVolume volume, UnannouncedApproach? unannounced)
+    {
+        var tca = conjunction.TimeOfClosestApproach;
+        primary.Trajectory.StateAt(tca, out var p);
+        secondary.Trajectory.StateAt(tca, out var s);
+        var combinedRadius = primary.HardBodyRadiusM + secondary.HardBodyRadiusM;
+        var probability = CollisionProbabilityCalculator.MaximumForHardBodyRadius(p, s, combinedRadius);
+        var elements = (primary.Trajectory.FinalPropagator ?? primary.Trajectory.InitialPropagator).Elements;
+        var regime = OrbitalRegimeClassifier.Classify(
+            EarthConstants.SemiMajorAxisKmFromMeanMotion(elements.MeanMotionRevPerDay), elements.Eccentricity, elements.InclinationDeg);
+        return new AlertCandidate(
+            Side(primary, p), Side(secondary, s), tca, conjunction.MissDistanceKm * 1000,
+            new RtnVector(conjunction.RadialKm * 1000, conjunction.InTrackKm * 1000, conjunction.CrossTrackKm * 1000),
+            conjunction.RelativeSpeedKmPerS * 1000,
+            new VolumeInfo("ELLIPSOID", volume.RadialKm, volume.InTrackKm, volume.CrossTrackKm),
+            new CollisionEstimate(ProbabilityKind.MaximumForHardBodyRadius, probability.Value, probability.Method, combinedRadius),
+            unannounced, regime);
+    }
+
+    /// <summary>One side of the alert; its state at TCA only where its owner shares it.</summary>
+    private static AlertObject Side(ScreenedObject screened, StateVector state) => new(
+        new SpaceObjectRef(screened.NoradCatId >= NoticeSubjects.UncataloguedBase ? 0 : screened.NoradCatId, screened.CosparId, screened.Name),
+        screened.OperatorId, screened.Maneuverable, screened.HardBodyRadiusM, screened.Source, screened.DataEpoch,
+        screened.Sharing == SharingPolicy.FullState
+            ? new StateAtTca(state.PositionKm.X, state.PositionKm.Y, state.PositionKm.Z, state.VelocityKmPerS.X, state.VelocityKmPerS.Y, state.VelocityKmPerS.Z)
+            : null,
+        null);
+}

@@ -1,0 +1,188 @@
+using NotificationExchange.Domain.Alerts;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Registry;
+using NotificationExchange.Orbits;
+using NotificationExchange.Orbits.Maneuvers;
+using NotificationExchange.Orbits.Propagation;
+using NotificationExchange.Orbits.Screening;
+
+namespace NotificationExchange.Alerts.Screening;
+
+/// <summary>
+/// What a notice asks to screen: the trajectories it says its objects will follow, each with its span, or the reasons
+/// it says too little (the notice is accepted all the same, and its filer is told). A maneuver needs its object's orbit
+/// (in the notice, or the operator's registration) and a delta-v with a direction; a proximity operation the chaser's
+/// orbit and its planned maneuvers; a launch each payload's insertion orbit with epoch and every angle.
+/// </summary>
+public static class NoticeSubjects
+{
+    /// <summary>
+    /// Catalogue numbers a launch's payloads and stages are screened under until they are catalogued: above the range
+    /// a catalogue number can take (339,999), so that they never meet a real object's number.
+    /// </summary>
+    public const int UncataloguedBase = 900_000;
+
+    public static (IReadOnlyList<ScreenSubject> Subjects, IReadOnlyList<string> Reasons) For(
+        Notification notification, Func<int, ScreenedObject?> known, ScreeningOptions options)
+    {
+        var reasons = new List<string>();
+        var subjects = new List<ScreenSubject>();
+        var after = TimeSpan.FromDays(Math.Max(7, options.DaysAfterActivity));
+        switch (notification.Content)
+        {
+            case ManeuverNotice maneuver:
+                if (Maneuvered(maneuver, notification.FilingOperator, known, options.DefaultHardBodyRadiusM, reasons) is { } screened
+                    && maneuver.ExecutionWindow is { Start: { } start, End: { } end })
+                {
+                    subjects.Add(new ScreenSubject(screened, start, end + after, new HashSet<int>()));
+                }
+                break;
+            case ProximityOperationNotice rpo:
+                if (Chaser(rpo, notification.FilingOperator, known, options.DefaultHardBodyRadiusM, reasons) is { } chaser
+                    && rpo.OperationsWindow is { Start: { } from, End: { } to })
+                {
+                    var excluded = rpo.Target is { } target ? new HashSet<int> { target.NoradCatId } : new HashSet<int>();
+                    subjects.Add(new ScreenSubject(chaser, from, to + after, excluded));
+                }
+                break;
+            case LaunchNotice launch:
+                subjects.AddRange(Launched(launch, notification.FilingOperator, options, reasons));
+                break;
+        }
+        return (subjects, reasons);
+    }
+
+    private static ScreenedObject? Maneuvered(ManeuverNotice notice, string filer, Func<int, ScreenedObject?> known, double defaultRadiusM, List<string> reasons)
+    {
+        if (notice.Object is not { } subject || notice.ExecutionWindow?.Start is not { } ignition)
+        {
+            return null;
+        }
+        var before = Orbit(subject, notice.CurrentOrbit, "maneuver.current_orbit", filer, known, defaultRadiusM, reasons);
+        if (notice.PlannedDeltaV?.ComponentsMps is not { } dv)
+        {
+            reasons.Add("maneuver.planned_delta_v.components_mps: the delta-v has no direction (radial, in-track, cross-track components), so the orbit after the burn is unknown");
+            return null;
+        }
+        if (before is null)
+        {
+            return null;
+        }
+        return before with
+        {
+            Trajectory = new ImpulsiveManeuver(ignition, dv.Radial, dv.InTrack, dv.CrossTrack).ApplyTo(before.Trajectory),
+            Source = OrbitSource.Notification,
+        };
+    }
+
+    private static ScreenedObject? Chaser(ProximityOperationNotice notice, string filer, Func<int, ScreenedObject?> known, double defaultRadiusM, List<string> reasons)
+    {
+        if (notice.Chaser is not { } chaser)
+        {
+            return null;
+        }
+        var orbit = Orbit(chaser, notice.ChaserOrbit, "proximity_operation.chaser_orbit", filer, known, defaultRadiusM, reasons);
+        if (orbit is null)
+        {
+            return null;
+        }
+        if (notice.PlannedManeuvers.Count == 0)
+        {
+            reasons.Add("proximity_operation.planned_maneuvers: no planned maneuvers, so the chaser's path during the operations is unknown (give its burns or its planned ephemeris)");
+            return null;
+        }
+        var trajectory = orbit.Trajectory;
+        foreach (var burn in notice.PlannedManeuvers.OrderBy(b => b.Ignition))
+        {
+            if (burn is { Ignition: { } ignition, DeltaVMps: { } dv })
+            {
+                trajectory = new ImpulsiveManeuver(ignition, dv.Radial, dv.InTrack, dv.CrossTrack).ApplyTo(trajectory);
+            }
+        }
+        return orbit with { Trajectory = trajectory, Source = OrbitSource.Notification };
+    }
+
+    private static IEnumerable<ScreenSubject> Launched(LaunchNotice notice, string filer, ScreeningOptions options, List<string> reasons)
+    {
+        var span = TimeSpan.FromDays(options.LaunchDays);
+        var index = 0;
+        var named = notice.PayloadOrbits.Select((p, i) => (Name: p.PayloadName ?? $"payload {i + 1}", Orbit: p.InsertionOrbit, At: $"launch.payload_orbits[{i}].insertion_orbit"))
+            .Concat(notice.StageOrbits.Select((s, i) => (Name: s.Name ?? $"stage {i + 1}", Orbit: s.InsertionOrbit, At: $"launch.stage_orbits[{i}].insertion_orbit")));
+        foreach (var (name, orbit, at) in named)
+        {
+            index++;
+            if (orbit is null)
+            {
+                reasons.Add($"{at}: not given, so {name} cannot be screened");
+                continue;
+            }
+            if (Elements(orbit, UncataloguedBase + index, at, reasons) is not { } elements)
+            {
+                continue;
+            }
+            var screened = new ScreenedObject(
+                UncataloguedBase + index, name, null, new Trajectory(new Sgp4Propagator(elements), name), OrbitSource.Notification, elements.Epoch,
+                filer, null, options.DefaultHardBodyRadiusM, SharingPolicy.DerivedOnly);
+            yield return new ScreenSubject(screened, elements.Epoch, elements.Epoch + span, new HashSet<int>());
+        }
+    }
+
+    /// <summary>The object's orbit before anything the notice plans: the notice's own, else its operator's registration.</summary>
+    private static ScreenedObject? Orbit(
+        SpaceObjectRef subject, OrbitSpec? given, string at, string filer, Func<int, ScreenedObject?> known, double defaultRadiusM, List<string> reasons)
+    {
+        // The object as the exchange knows it (registration, else catalogue): its operator, radius and policy stand,
+        // and its orbit stands in when the notice gives none.
+        var current = known(subject.NoradCatId);
+        var registered = current?.Source == OrbitSource.Registration ? current : null;
+        var operatorId = registered?.OperatorId ?? filer;
+        var radius = current?.HardBodyRadiusM ?? defaultRadiusM;
+        var sharing = registered?.Sharing ?? SharingPolicy.DerivedOnly;
+        switch (given)
+        {
+            case TleOrbit tle:
+                var parsed = Sgp4Elements.FromTle(tle.Parse());
+                return new ScreenedObject(subject.NoradCatId, subject.Name, subject.CosparId, new Trajectory(new Sgp4Propagator(parsed with { CatalogNumber = subject.NoradCatId }), subject.Name),
+                    OrbitSource.Notification, parsed.Epoch, operatorId, registered?.Maneuverable, radius, sharing);
+            case MeanElementsOrbit mean:
+                return Elements(mean, subject.NoradCatId, at, reasons) is { } elements
+                    ? new ScreenedObject(subject.NoradCatId, subject.Name, subject.CosparId, new Trajectory(new Sgp4Propagator(elements), subject.Name),
+                        OrbitSource.Notification, elements.Epoch, operatorId, registered?.Maneuverable, radius, sharing)
+                    : null;
+            case null when current is not null:
+                return current with { OperatorId = operatorId, Sharing = sharing };
+            default:
+                reasons.Add($"{at}: not given, and object {subject.NoradCatId} is neither registered nor in the reference catalogue");
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Mean elements as SGP4 takes them. The notice's elements are taken as SGP4 (Kozai) mean elements with no drag
+    /// term: a semi-major axis becomes the mean motion sqrt(mu / a^3), apsides a semi-major axis and eccentricity over
+    /// the WGS-72 radius.
+    /// </summary>
+    private static Sgp4Elements? Elements(MeanElementsOrbit orbit, int catalogNumber, string at, List<string> reasons)
+    {
+        if (orbit.Epoch is not { } epoch)
+        {
+            reasons.Add($"{at}.epoch: not given, so the orbit cannot be placed in time");
+            return null;
+        }
+        double a, e;
+        if (orbit.GivesSemiMajorAxis)
+        {
+            a = orbit.SemiMajorAxisKm ?? 0;
+            e = orbit.Eccentricity ?? 0;
+        }
+        else
+        {
+            var rp = EarthConstants.EquatorialRadiusKm + (orbit.PerigeeAltitudeKm ?? 0);
+            var ra = EarthConstants.EquatorialRadiusKm + (orbit.ApogeeAltitudeKm ?? 0);
+            a = (rp + ra) / 2;
+            e = (ra - rp) / (ra + rp);
+        }
+        var meanMotion = Math.Sqrt(EarthConstants.MuKm3PerS2 / (a * a * a)) * EarthConstants.SecondsPerDay / (2 * Math.PI);
+        return Sgp4Elements.FromMeanElements(catalogNumber, epoch, meanMotion, e, orbit.InclinationDeg, orbit.RaanDeg, orbit.ArgOfPerigeeDeg, orbit.MeanAnomalyDeg, 0.0);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Options;
+using NotificationExchange.Domain.Alerts;
+using NotificationExchange.Domain.Notifications;
+using NotificationExchange.Domain.Storage;
+using NotificationExchange.Orbits.Screening;
+
+namespace NotificationExchange.Alerts.Screening;
+
+/// <summary>
+/// Screens one version of a notification: what its notice says its objects will do, against every other object, over
+/// the activity window through <see cref="ScreeningOptions.DaysAfterActivity"/> days after it. The result is recorded,
+/// with the alerts it raises, updates or withdraws, in one write (<see cref="Record"/>).
+/// </summary>
+public sealed class NotificationScreener(ScreeningUniverse universe, INotificationLog log, IOptionsMonitor<ScreeningOptions> options, TimeProvider clock)
+{
+    /// <summary>What the screen of one version found; <see cref="Candidates"/> empty when not screened.</summary>
+    public sealed record Outcome(Notification Notification, ScreeningStatus Status, IReadOnlyList<AlertCandidate> Candidates, bool WithdrawAll);
+
+    public async Task<Outcome> ScreenAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (notification.Status is NotificationStatus.Cancelled or NotificationStatus.Completed)
+        {
+            return new Outcome(notification, new ScreeningStatus(ScreeningState.NotApplicable,
+                [$"the notification is {notification.Status.ToString().ToUpperInvariant()}: its alerts are withdrawn"], now), [], true);
+        }
+        var settings = options.CurrentValue;
+        var objects = await universe.ObjectsAsync(cancellationToken);
+        var (subjects, reasons) = NoticeSubjects.For(notification, n => objects.GetValueOrDefault(n), settings);
+        if (subjects.Count == 0)
+        {
+            return new Outcome(notification, new ScreeningStatus(ScreeningState.NotScreenable, reasons.Count > 0 ? reasons : ["the notice does not say where its object will be"], now), [], true);
+        }
+        var notes = new List<string>(reasons);
+        var candidates = new List<AlertCandidate>();
+        var maxAge = TimeSpan.FromDays(settings.MaxElementSetAgeDays);
+        var screenedCount = 0;
+        DateTime? spanStart = null, spanEnd = null;
+        foreach (var subject in subjects)
+        {
+            var start = subject.SpanStart < now ? now : subject.SpanStart;
+            if (start >= subject.SpanEnd)
+            {
+                notes.Add($"{Describe(subject)}: its span ended before the screen");
+                continue;
+            }
+            if (subject.SpanEnd - subject.Object.DataEpoch > maxAge)
+            {
+                notes.Add($"{Describe(subject)}: its orbit data (epoch {subject.Object.DataEpoch:yyyy-MM-dd HH:mm}Z) is older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span; not screened");
+                continue;
+            }
+            var secondaries = new List<Trajectory>();
+            var stale = 0;
+            foreach (var other in objects.Values)
+            {
+                if (other.NoradCatId == subject.Object.NoradCatId)
+                {
+                    continue;
+                }
+                if (subject.SpanEnd - other.DataEpoch > maxAge)
+                {
+                    stale++;
+                    continue;
+                }
+                secondaries.Add(other.Trajectory);
+            }
+            if (stale > 0)
+            {
+                notes.Add($"{Describe(subject)}: {stale} objects left out, their element sets older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span");
+            }
+            var catalog = ScreeningCatalog.Prepare(secondaries, start, subject.SpanEnd);
+            var declared = await DeclaredApproachesAsync(subject, start, cancellationToken);
+            candidates.AddRange(ConjunctionAlerts.Find(subject with { SpanStart = start }, catalog, objects, declared));
+            screenedCount = Math.Max(screenedCount, secondaries.Count);
+            spanStart = spanStart is { } s0 && s0 < start ? s0 : start;
+            spanEnd = spanEnd is { } e0 && e0 > subject.SpanEnd ? e0 : subject.SpanEnd;
+        }
+        if (spanStart is null)
+        {
+            return new Outcome(notification, new ScreeningStatus(ScreeningState.NotScreenable, notes, now), [], true);
+        }
+        return new Outcome(notification, new ScreeningStatus(ScreeningState.Screened, notes, now, spanStart, spanEnd, screenedCount), candidates, false);
+    }
+
+    /// <summary>Records a screen and its alerts, in the caller's write; returns the alert events it appended.</summary>
+    public static IReadOnlyList<AlertRecorded> Record(ILogWriteSession session, IEventRenderer renderer, Outcome outcome, DateTime now)
+    {
+        var notification = outcome.Notification;
+        var previous = session.OpenAlertsOfNotification(notification.Id);
+        var appended = new List<AlertRecorded>();
+        void Append(AlertRecorded recorded)
+        {
+            renderer.Render(recorded);
+            session.Append(recorded);
+            appended.Add(recorded);
+        }
+        IReadOnlyList<string> ids = [];
+        if (outcome.WithdrawAll)
+        {
+            foreach (var alert in previous)
+            {
+                Append(AlertReconciliation.Withdrawal(session, alert, now));
+            }
+        }
+        else
+        {
+            ids = AlertReconciliation.Apply(session, Append, previous, outcome.Candidates, notification.Id, notification.Version, notification.FilingOperator, now);
+        }
+        session.SaveScreening(notification.Id, notification.Version, outcome.Status with { AlertIds = ids });
+        return appended;
+    }
+
+    /// <summary>
+    /// Whether an open proximity-operation notice declares an approach of the pair at a time: its chaser and target are
+    /// the two objects and its operations window holds the time. Such an approach is declared, not unannounced.
+    /// </summary>
+    private async Task<Func<int, int, DateTime, bool>> DeclaredApproachesAsync(ScreenSubject subject, DateTime start, CancellationToken cancellationToken)
+    {
+        var page = await log.QueryAsync(new NotificationQuery(
+            [NotificationKind.ProximityOperation], subject.Object.NoradCatId, null, [NotificationStatus.Filed, NotificationStatus.Amended],
+            start, subject.SpanEnd, 500, null), cancellationToken);
+        var declared = page.Notifications.Select(n => (ProximityOperationNotice)n.Content).ToList();
+        // Approaches to a registered object by anyone else are checked against that object's notices in standing
+        // screening; here the subject's own notices are enough for the pairs it is part of.
+        return (a, b, time) => declared.Any(rpo =>
+            rpo.Chaser is { } chaser && rpo.Target is { } target && rpo.OperationsWindow is { Start: { } from, End: { } to }
+            && from <= time && time <= to
+            && ((chaser.NoradCatId == a && target.NoradCatId == b) || (chaser.NoradCatId == b && target.NoradCatId == a)));
+    }
+
+    private static string Describe(ScreenSubject subject) =>
+        subject.Object.NoradCatId >= NoticeSubjects.UncataloguedBase ? subject.Object.Name ?? "an object" : $"object {subject.Object.NoradCatId}";
+}
