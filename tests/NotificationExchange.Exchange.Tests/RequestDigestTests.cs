@@ -64,6 +64,17 @@ public class RequestDigestTests
     }
 
     [Test]
+    public void The_digest_of_a_proximity_operation_or_a_launch_without_planned_burns_or_orbits_is_what_earlier_versions_stored()
+    {
+        // golden values from the exchange before notices had planned burns, insertion orbits and stage orbits (commit 69926dd)
+        var rpo = new FileNotificationCommand("golden-ops", "r-5", ProximityOperation(), [], Visibility.Public);
+        var launch = new FileNotificationCommand("golden-ops", "r-6", Launch(), [], Visibility.Public);
+
+        Assert.That(Convert.ToHexStringLower(NotificationJson.Fingerprint(rpo)), Is.EqualTo("1bbe38d9a9bf474c9134b971cad7540db66d5d17df88ea6440856cb44cd188d3"));
+        Assert.That(Convert.ToHexStringLower(NotificationJson.Fingerprint(launch)), Is.EqualTo("4d9df936aef61c0fc8a29b9549dfded8e55cfb52b674bf538d31f0da21e13e6a"));
+    }
+
+    [Test]
     public void Any_request_has_a_digest_even_one_with_values_the_store_refuses()
     {
         var huge = new FileNotificationCommand("ops", "r", Maneuver(new DeltaV(double.NaN, new RtnVector(1e300, 1e300, 0))), [], Visibility.Public);
@@ -71,6 +82,33 @@ public class RequestDigestTests
 
         Assert.That(NotificationJson.Fingerprint(huge), Is.Not.EqualTo(NotificationJson.Fingerprint(other)));
     }
+
+    private static ProximityOperationNotice ProximityOperation() => new()
+    {
+        Chaser = new SpaceObjectRef(53000, null, "SERVICER-1"),
+        Target = new SpaceObjectRef(41000, null, "CLIENT-SAT"),
+        Consent = TargetConsent.Cooperative,
+        ConsentReference = "SA-2026-014",
+        OperationsWindow = new TimeWindow(_t0, _t0.AddDays(3)),
+        PlannedClosestApproachM = 50,
+        KeepOutRadiusM = 20,
+        Phases = [new ApproachPhase(ApproachPhaseType.Hold, 1000)],
+        AbortPlan = "Radial separation burn",
+        Purpose = ProximityOperationPurpose.Inspection,
+        ChaserOrbit = new MeanElementsOrbit(_t0, 42164, 0.0002, null, null, 0.05, 0, 0, 0),
+        Contact = new PointOfContact("FDO", null, "fdo@example.org"),
+    };
+
+    private static LaunchNotice Launch() => new()
+    {
+        Vehicle = "Ariane 6",
+        Site = new LaunchSite("ELA-4", new GeoPoint(5.2, -52.77)),
+        LaunchWindow = new TimeWindow(_t0, _t0.AddHours(1)),
+        LaunchAzimuthDeg = 90,
+        PayloadOrbits = [new PayloadOrbit("GALILEO-L14A", 23222, 23222, 56)],
+        PayloadCount = 1,
+        Contact = new PointOfContact("FDO", null, "fdo@example.org"),
+    };
 
     private static ManeuverNotice Maneuver(DeltaV deltaV) => new()
     {

@@ -40,6 +40,7 @@ internal static class NoticeMapping
         PurposeDescription = WireScalars.Text(notice.PurposeDescription),
         ChaserOrbit = notice.ChaserOrbit?.ToDomain(),
         Contact = notice.Contact?.ToDomain(),
+        PlannedManeuvers = notice.PlannedManeuvers.Select(b => new D.PlannedBurn(WireScalars.Time(b.Ignition), b.DeltaVMps?.ToDomain())).ToArray(),
     };
 
     public static D.LaunchNotice ToDomain(this P.LaunchNotice notice) => new()
@@ -49,12 +50,15 @@ internal static class NoticeMapping
         LaunchWindow = notice.LaunchWindow?.ToDomain(),
         LaunchAzimuthDeg = notice.LaunchAzimuthDeg,
         PayloadOrbits = notice.PayloadOrbits
-            .Select(p => new D.PayloadOrbit(WireScalars.Text(p.PayloadName), p.PerigeeAltitudeKm, p.ApogeeAltitudeKm, p.InclinationDeg)).ToArray(),
+            .Select(p => new D.PayloadOrbit(
+                WireScalars.Text(p.PayloadName), p.PerigeeAltitudeKm, p.ApogeeAltitudeKm, p.InclinationDeg, p.InsertionOrbit?.ToDomain()))
+            .ToArray(),
         PayloadCount = (int)Math.Min(notice.PayloadCount, int.MaxValue),
         HazardAreas = notice.HazardAreas.Select(ToDomain).ToArray(),
         HcocNotificationReference = WireScalars.Text(notice.HcocNotificationReference),
         Remarks = WireScalars.Text(notice.Remarks),
         Contact = notice.Contact?.ToDomain(),
+        StageOrbits = notice.StageOrbits.Select(s => new D.StageOrbit(WireScalars.Text(s.Name), s.InsertionOrbit?.ToDomain())).ToArray(),
     };
 
     private static D.HazardArea ToDomain(this P.HazardArea area) => new(
@@ -99,6 +103,10 @@ internal static class NoticeMapping
         PurposeDescription = notice.PurposeDescription ?? "",
         ChaserOrbit = notice.ChaserOrbit?.ToProto(),
         Contact = notice.Contact?.ToProto(),
+        PlannedManeuvers =
+        {
+            notice.PlannedManeuvers.Select(b => new P.PlannedBurn { Ignition = WireScalars.ToTimestamp(b.Ignition), DeltaVMps = b.DeltaVMps?.ToProto() }),
+        },
     };
 
     public static P.LaunchNotice ToProto(this D.LaunchNotice notice) => new()
@@ -112,6 +120,7 @@ internal static class NoticeMapping
             notice.PayloadOrbits.Select(p => new P.PayloadOrbit
             {
                 PayloadName = p.PayloadName ?? "", PerigeeAltitudeKm = p.PerigeeAltitudeKm, ApogeeAltitudeKm = p.ApogeeAltitudeKm, InclinationDeg = p.InclinationDeg,
+                InsertionOrbit = p.InsertionOrbit?.ToProto(),
             }),
         },
         PayloadCount = (uint)notice.PayloadCount,
@@ -119,6 +128,7 @@ internal static class NoticeMapping
         HcocNotificationReference = notice.HcocNotificationReference ?? "",
         Remarks = notice.Remarks ?? "",
         Contact = notice.Contact?.ToProto(),
+        StageOrbits = { notice.StageOrbits.Select(s => new P.StageOrbit { Name = s.Name ?? "", InsertionOrbit = s.InsertionOrbit?.ToProto() }) },
     };
 
     private static P.HazardArea ToProto(this D.HazardArea area)

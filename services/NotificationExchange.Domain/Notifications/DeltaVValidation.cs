@@ -15,14 +15,20 @@ public static class DeltaVValidation
         {
             return;
         }
-        errors.InRange($"{at}.components_mps.radial", components.Radial, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
-        errors.InRange($"{at}.components_mps.in_track", components.InTrack, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
-        errors.InRange($"{at}.components_mps.cross_track", components.CrossTrack, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
+        ValidateComponents($"{at}.components_mps", components, errors);
         var norm = components.Norm;
         if (double.IsFinite(norm) && double.IsFinite(deltaV.MagnitudeMps) && Math.Abs(norm - deltaV.MagnitudeMps) > Math.Max(0.01, 0.01 * deltaV.MagnitudeMps))
         {
             errors.Add($"{at}.components_mps",
                 $"the components' norm is {norm.ToString("0.###", CultureInfo.InvariantCulture)} m/s but magnitude_mps is {deltaV.MagnitudeMps} m/s");
         }
+    }
+
+    /// <summary>The components of a velocity change in the RTN frame, each within what any delta-v may be.</summary>
+    public static void ValidateComponents(string at, RtnVector components, ValidationErrors errors)
+    {
+        errors.InRange($"{at}.radial", components.Radial, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
+        errors.InRange($"{at}.in_track", components.InTrack, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
+        errors.InRange($"{at}.cross_track", components.CrossTrack, -MaxDeltaVMps, MaxDeltaVMps, "m/s");
     }
 }

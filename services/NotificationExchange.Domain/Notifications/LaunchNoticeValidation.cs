@@ -1,3 +1,4 @@
+using System.Globalization;
 using NotificationExchange.Domain.Validation;
 
 namespace NotificationExchange.Domain.Notifications;
@@ -5,6 +6,10 @@ namespace NotificationExchange.Domain.Notifications;
 /// <summary>The rules a launch notice must satisfy, as of <c>now</c> (its window must still be to come).</summary>
 internal static class LaunchNoticeValidation
 {
+    public const int MaxStageOrbits = 20;
+    public const double ApsisToleranceKm = 1.0;
+    public const double InclinationToleranceDeg = 0.01;
+
     public static void Validate(LaunchNotice notice, DateTime now, ValidationErrors errors)
     {
         const string p = "launch";
@@ -43,6 +48,10 @@ internal static class LaunchNoticeValidation
                 errors.Add($"{at}.apogee_altitude_km", $"{orbit.ApogeeAltitudeKm} km is below the perigee altitude {orbit.PerigeeAltitudeKm} km");
             }
             errors.InRange($"{at}.inclination_deg", orbit.InclinationDeg, 0, 180, "deg");
+            if (orbit.InsertionOrbit is { } insertion)
+            {
+                ValidateInsertionOrbit($"{at}.insertion_orbit", insertion, orbit, errors);
+            }
         }
         if (notice.PayloadCount < Math.Max(1, notice.PayloadOrbits.Count))
         {
@@ -57,10 +66,64 @@ internal static class LaunchNoticeValidation
         {
             ValidateHazardArea($"{p}.hazard_areas[{i}]", notice.HazardAreas[i], errors);
         }
+        if (notice.StageOrbits.Count > MaxStageOrbits)
+        {
+            errors.Add($"{p}.stage_orbits", $"has {notice.StageOrbits.Count} entries; at most {MaxStageOrbits} allowed");
+        }
+        for (var i = 0; i < notice.StageOrbits.Count; i++)
+        {
+            var stage = notice.StageOrbits[i];
+            var at = $"{p}.stage_orbits[{i}]";
+            errors.RequiredText($"{at}.name", stage.Name, NotificationValidator.ShortTextLength);
+            if (stage.InsertionOrbit is null)
+            {
+                errors.Add($"{at}.insertion_orbit", "is required: the mean elements the stage is left in, with epoch and every angle");
+            }
+            else
+            {
+                OrbitSpecValidation.ValidateMeanElements($"{at}.insertion_orbit", stage.InsertionOrbit, errors);
+            }
+        }
         errors.OptionalText($"{p}.hcoc_notification_reference", notice.HcocNotificationReference, NotificationValidator.ShortTextLength, allowLineBreaks: false);
         errors.OptionalText($"{p}.remarks", notice.Remarks, NotificationValidator.LongTextLength);
         ContactValidation.Validate($"{p}.contact", notice.Contact, errors);
     }
+
+    /// <summary>
+    /// A payload's insertion orbit: valid mean elements that are the payload's target orbit (apsides within
+    /// <see cref="ApsisToleranceKm"/>, inclination within <see cref="InclinationToleranceDeg"/>), so that the orbit
+    /// screened is the one the notice announces.
+    /// </summary>
+    private static void ValidateInsertionOrbit(string at, MeanElementsOrbit insertion, PayloadOrbit payload, ValidationErrors errors)
+    {
+        var before = errors.Violations.Count;
+        OrbitSpecValidation.ValidateMeanElements(at, insertion, errors);
+        if (errors.Violations.Count > before)
+        {
+            return; // elements that are wrong in themselves cannot be compared
+        }
+        var (perigee, apogee) = insertion.AltitudesKm();
+        // given as apsides, the field that disagrees is named; given as a and e, both make the apsides
+        var perigeeField = insertion.GivesApsides ? $"{at}.perigee_altitude_km" : at;
+        var apogeeField = insertion.GivesApsides ? $"{at}.apogee_altitude_km" : at;
+        if (Math.Abs(perigee - payload.PerigeeAltitudeKm) > ApsisToleranceKm)
+        {
+            errors.Add(perigeeField,
+                $"puts the perigee at {Km(perigee)} km, not at perigee_altitude_km {Km(payload.PerigeeAltitudeKm)} km (within {ApsisToleranceKm} km)");
+        }
+        if (Math.Abs(apogee - payload.ApogeeAltitudeKm) > ApsisToleranceKm)
+        {
+            errors.Add(apogeeField,
+                $"puts the apogee at {Km(apogee)} km, not at apogee_altitude_km {Km(payload.ApogeeAltitudeKm)} km (within {ApsisToleranceKm} km)");
+        }
+        if (Math.Abs(insertion.InclinationDeg - payload.InclinationDeg) > InclinationToleranceDeg)
+        {
+            errors.Add($"{at}.inclination_deg",
+                $"{insertion.InclinationDeg} deg is not inclination_deg {payload.InclinationDeg} deg (within {InclinationToleranceDeg} deg)");
+        }
+    }
+
+    private static string Km(double km) => km.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void ValidateHazardArea(string at, HazardArea area, ValidationErrors errors)
     {

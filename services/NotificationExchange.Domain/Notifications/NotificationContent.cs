@@ -63,6 +63,9 @@ public sealed record ProximityOperationNotice() : NotificationContent(Notificati
     public OrbitSpec? ChaserOrbit { get; init; }
     public PointOfContact? Contact { get; init; }
 
+    // A property with a default, not a constructor parameter: a snapshot stored before it existed reads back as none.
+    public IReadOnlyList<PlannedBurn> PlannedManeuvers { get; init; } = [];
+
     public override TimeWindow? ActivityWindow() => OperationsWindow;
 
     public override IEnumerable<int> ConcernedObjects() =>
@@ -73,7 +76,9 @@ public sealed record ProximityOperationNotice() : NotificationContent(Notificati
 
 public sealed record LaunchSite(string? Name, GeoPoint? Location);
 
-public sealed record PayloadOrbit(string? PayloadName, double PerigeeAltitudeKm, double ApogeeAltitudeKm, double InclinationDeg);
+/// <summary>A payload's target orbit; the insertion orbit, when given, is the same orbit as mean elements with an epoch.</summary>
+public sealed record PayloadOrbit(
+    string? PayloadName, double PerigeeAltitudeKm, double ApogeeAltitudeKm, double InclinationDeg, MeanElementsOrbit? InsertionOrbit = null);
 
 /// <summary>A latitude/longitude box; min longitude above max longitude means it crosses the antimeridian.</summary>
 public sealed record LatLonBox(double MinLatitudeDeg, double MaxLatitudeDeg, double MinLongitudeDeg, double MaxLongitudeDeg);
@@ -95,11 +100,18 @@ public sealed record LaunchNotice() : NotificationContent(NotificationKind.Launc
     public string? Remarks { get; init; }
     public PointOfContact? Contact { get; init; }
 
+    // A property with a default, not a constructor parameter: a snapshot stored before it existed reads back as none.
+    public IReadOnlyList<StageOrbit> StageOrbits { get; init; } = [];
+
     public override TimeWindow? ActivityWindow() => LaunchWindow;
 
     // A launch concerns no catalogued object until its execution report names the deployed ones.
     public override IEnumerable<int> ConcernedObjects() => [];
 
+    // The payloads' insertion orbits agree with their target orbits (validation), so they add no regime; stages left
+    // in orbit do (a stage left in a transfer orbit crosses regimes its payload does not).
     public override IEnumerable<OrbitalRegime> Regimes() =>
-        PayloadOrbits.Select(p => OrbitalRegimeClassifier.ClassifyByAltitudes(p.PerigeeAltitudeKm, p.ApogeeAltitudeKm, p.InclinationDeg)).Distinct();
+        PayloadOrbits.Select(p => OrbitalRegimeClassifier.ClassifyByAltitudes(p.PerigeeAltitudeKm, p.ApogeeAltitudeKm, p.InclinationDeg))
+            .Concat(StageOrbits.Select(s => s.InsertionOrbit).OfType<MeanElementsOrbit>().Select(o => o.Regime()))
+            .Distinct();
 }

@@ -34,6 +34,13 @@ public static class NotificationJson
                 norm.Get = static vector => ((RtnVector)vector).Norm;
                 info.Properties[info.Properties.ToList().FindIndex(p => p.Name == "norm")] = norm;
             }
+            // Lists added to notices after digests were first stored are left out while empty, so that a request that
+            // does not use them keeps the digest it had before they existed (RequestDigestTests holds the results).
+            var added = info.Type == typeof(ProximityOperationNotice) ? "planned_maneuvers" : info.Type == typeof(LaunchNotice) ? "stage_orbits" : null;
+            foreach (var property in info.Properties.Where(p => p.Name == added))
+            {
+                property.ShouldSerialize = static (_, value) => value is System.Collections.ICollection { Count: > 0 };
+            }
         }),
     };
 

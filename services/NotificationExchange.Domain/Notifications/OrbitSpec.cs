@@ -32,6 +32,12 @@ public sealed record MeanElementsOrbit(
     [JsonIgnore]
     public bool GivesApsides => ApogeeAltitudeKm is not null || PerigeeAltitudeKm is not null;
 
+    /// <summary>Perigee and apogee altitudes above the WGS-72 equatorial radius, from whichever size and shape the elements give.</summary>
+    public (double PerigeeKm, double ApogeeKm) AltitudesKm() => GivesSemiMajorAxis
+        ? ((SemiMajorAxisKm ?? 0) * (1 - (Eccentricity ?? 0)) - EarthConstants.EquatorialRadiusKm,
+            (SemiMajorAxisKm ?? 0) * (1 + (Eccentricity ?? 0)) - EarthConstants.EquatorialRadiusKm)
+        : (PerigeeAltitudeKm ?? 0, ApogeeAltitudeKm ?? 0);
+
     public override OrbitalRegime Regime() => GivesSemiMajorAxis
         ? OrbitalRegimeClassifier.Classify(SemiMajorAxisKm ?? 0, Eccentricity ?? 0, InclinationDeg)
         : OrbitalRegimeClassifier.ClassifyByAltitudes(PerigeeAltitudeKm ?? 0, ApogeeAltitudeKm ?? 0, InclinationDeg);

@@ -27,7 +27,11 @@ public static class OrbitSpecValidation
         }
     }
 
-    private static void ValidateMeanElements(string at, MeanElementsOrbit elements, ValidationErrors errors)
+    /// <summary>
+    /// Mean elements given on their own rather than as an <see cref="OrbitSpec"/> (an insertion orbit), at their own
+    /// path: an epoch, one way of giving size and shape, and every angle in range, so that they can be propagated.
+    /// </summary>
+    public static void ValidateMeanElements(string at, MeanElementsOrbit elements, ValidationErrors errors)
     {
         if (elements.Epoch is not { } epoch)
         {

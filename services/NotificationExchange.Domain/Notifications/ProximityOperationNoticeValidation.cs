@@ -81,5 +81,54 @@ internal static class ProximityOperationNoticeValidation
         }
         OrbitSpecValidation.Validate($"{p}.chaser_orbit", notice.ChaserOrbit, errors);
         ContactValidation.Validate($"{p}.contact", notice.Contact, errors);
+        ValidatePlannedManeuvers($"{p}.planned_maneuvers", notice.PlannedManeuvers, notice.OperationsWindow, errors);
+    }
+
+    /// <summary>
+    /// The chaser's planned burns: each with an ignition inside the operations window and a velocity change that is not
+    /// nothing, each after the one before (a screen applies them in the order given).
+    /// </summary>
+    private static void ValidatePlannedManeuvers(string p, IReadOnlyList<PlannedBurn> burns, TimeWindow? operations, ValidationErrors errors)
+    {
+        if (burns.Count > NotificationValidator.MaxListLength)
+        {
+            errors.Add(p, $"has {burns.Count} entries; at most {NotificationValidator.MaxListLength} allowed");
+        }
+        DateTime? previous = null;
+        for (var i = 0; i < burns.Count; i++)
+        {
+            var burn = burns[i];
+            var at = $"{p}[{i}]";
+            if (burn.Ignition is not { } ignition)
+            {
+                errors.Add($"{at}.ignition", "is required");
+            }
+            else if (TimeValidation.Accepted($"{at}.ignition", ignition, errors))
+            {
+                if (operations is { Start: { } start, End: { } end } && (ignition < start || ignition > end))
+                {
+                    errors.Add($"{at}.ignition",
+                        $"{TimeValidation.Format(ignition)} lies outside operations_window ({TimeValidation.Format(start)} to {TimeValidation.Format(end)})");
+                }
+                else if (previous is { } before && ignition <= before)
+                {
+                    errors.Add($"{at}.ignition",
+                        $"{TimeValidation.Format(ignition)} is not after planned_maneuvers[{i - 1}].ignition {TimeValidation.Format(before)}: burns are listed in time order");
+                }
+                previous = ignition;
+            }
+            if (burn.DeltaVMps is not { } deltaV)
+            {
+                errors.Add($"{at}.delta_v_mps", "is required");
+            }
+            else
+            {
+                DeltaVValidation.ValidateComponents($"{at}.delta_v_mps", deltaV, errors);
+                if (deltaV is { Radial: 0, InTrack: 0, CrossTrack: 0 })
+                {
+                    errors.Add($"{at}.delta_v_mps", "is zero in every component: a planned burn changes the velocity");
+                }
+            }
+        }
     }
 }

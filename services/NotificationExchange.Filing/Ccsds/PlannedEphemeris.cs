@@ -5,19 +5,31 @@ using NotificationExchange.Domain.Validation;
 
 namespace NotificationExchange.Filing.Ccsds;
 
-/// <summary>A maneuver's planned ephemeris: an OEM of the same object that covers the execution window.</summary>
+/// <summary>
+/// A planned ephemeris: an OEM of the object that moves (a maneuver's object, a proximity operation's chaser) that covers
+/// the window in which it moves (the execution or operations window).
+/// </summary>
 public static class PlannedEphemeris
 {
-    public static Attachment? Read(string? text, ManeuverNotice maneuver, string field, ValidationErrors errors)
+    public static Attachment? Read(string? text, ManeuverNotice maneuver, string field, ValidationErrors errors) =>
+        Read(text, new Plan(maneuver.Object, "the maneuvering object", maneuver.ExecutionWindow, "execution window"), field, errors);
+
+    public static Attachment? Read(string? text, ProximityOperationNotice operation, string field, ValidationErrors errors) =>
+        Read(text, new Plan(operation.Chaser, "the chaser", operation.OperationsWindow, "operations window"), field, errors);
+
+    // What the ephemeris must describe: which object (as named in refusals), over which window.
+    private sealed record Plan(SpaceObjectRef? Object, string ObjectRole, TimeWindow? Window, string WindowName);
+
+    private static Attachment? Read(string? text, Plan plan, string field, ValidationErrors errors)
     {
         // every problem of the ephemeris, then at most as many as an answer can carry
         var problems = new ValidationErrors();
-        var attachment = Checked(text, maneuver, field, problems);
+        var attachment = Checked(text, plan, field, problems);
         CcsdsMessages.Transfer(problems, errors);
         return attachment;
     }
 
-    private static Attachment? Checked(string? text, ManeuverNotice maneuver, string field, ValidationErrors errors)
+    private static Attachment? Checked(string? text, Plan plan, string field, ValidationErrors errors)
     {
         if (CcsdsMessages.Read(text, field, errors, NdmMessageType.Oem) is not OemMessage oem)
         {
@@ -27,10 +39,10 @@ public static class PlannedEphemeris
         foreach (var segment in oem.Segments)
         {
             var designator = segment.Metadata.ObjectId;
-            if (maneuver.Object?.CosparId is { } cospar && designator.Length > 0 && !designator.Equals("UNKNOWN", StringComparison.OrdinalIgnoreCase)
+            if (plan.Object?.CosparId is { } cospar && designator.Length > 0 && !designator.Equals("UNKNOWN", StringComparison.OrdinalIgnoreCase)
                 && !designator.Equals(cospar, StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add(field, $"OBJECT_ID {designator} is not the maneuvering object {cospar}");
+                errors.Add(field, $"OBJECT_ID {designator} is not {plan.ObjectRole} {cospar}");
             }
         }
         if (!CcsdsMessages.ConvertsToUtc(oem.Segments[0].Metadata.TimeSystem, oem.Segments[0].Metadata, field, errors))
@@ -62,10 +74,10 @@ public static class PlannedEphemeris
         {
             return null;
         }
-        if (maneuver.ExecutionWindow is { Start: { } start, End: { } end }
+        if (plan.Window is { Start: { } start, End: { } end }
             && (spans.Min(s => s.Start) > start || spans.Max(s => s.Stop) < end))
         {
-            errors.Add(field, $"covers {spans.Min(s => s.Start):yyyy-MM-ddTHH:mm:ssZ} to {spans.Max(s => s.Stop):yyyy-MM-ddTHH:mm:ssZ}, not the whole execution window {start:yyyy-MM-ddTHH:mm:ssZ} to {end:yyyy-MM-ddTHH:mm:ssZ}");
+            errors.Add(field, $"covers {spans.Min(s => s.Start):yyyy-MM-ddTHH:mm:ssZ} to {spans.Max(s => s.Stop):yyyy-MM-ddTHH:mm:ssZ}, not the whole {plan.WindowName} {start:yyyy-MM-ddTHH:mm:ssZ} to {end:yyyy-MM-ddTHH:mm:ssZ}");
             return null;
         }
         return new Attachment(AttachmentRole.PlannedEphemeris, CcsdsMessages.MediaType(NdmMessageType.Oem, NdmReader.DetectSyntax(text!)), text!);

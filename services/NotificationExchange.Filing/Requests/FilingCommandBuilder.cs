@@ -176,17 +176,26 @@ public sealed class FilingCommandBuilder(NotificationValidator validator)
         }
         if (!string.IsNullOrEmpty(draft.PlannedEphemerisOem))
         {
-            if (content is not ManeuverNotice maneuver)
+            var ephemeris = content switch
             {
-                errors.Add(PlannedEphemerisField, "only a maneuver has a planned ephemeris");
-                return null;
-            }
-            if (PlannedEphemeris.Read(draft.PlannedEphemerisOem, maneuver, PlannedEphemerisField, errors) is not { } ephemeris)
+                ManeuverNotice maneuver => PlannedEphemeris.Read(draft.PlannedEphemerisOem, maneuver, PlannedEphemerisField, errors),
+                ProximityOperationNotice operation => PlannedEphemeris.Read(draft.PlannedEphemerisOem, operation, PlannedEphemerisField, errors),
+                LaunchNotice => Refused(PlannedEphemerisField,
+                    "a launch has no planned ephemeris (only a maneuver or a proximity operation has): give the objects' orbits as payload_orbits[].insertion_orbit and stage_orbits"),
+                _ => Refused(PlannedEphemerisField, "only a maneuver or a proximity operation has a planned ephemeris"),
+            };
+            if (ephemeris is null)
             {
                 return null;
             }
             attachments.Add(ephemeris);
         }
         return content is null ? null : (content, attachments);
+
+        Attachment? Refused(string field, string reason)
+        {
+            errors.Add(field, reason);
+            return null;
+        }
     }
 }
