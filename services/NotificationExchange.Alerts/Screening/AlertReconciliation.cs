@@ -11,9 +11,9 @@ namespace NotificationExchange.Alerts.Screening;
 /// </summary>
 public static class AlertReconciliation
 {
-    /// <param name="previous">The open alerts this source raised before (the notification's, or the primary's standing ones).</param>
-    /// <param name="notificationId">The notification whose screen this is; null for standing screening.</param>
-    /// <param name="record">Appends an alert event to the log (and renders it before the commit).</param>
+    // record appends an alert event to the log (rendering it before the commit); previous are the open alerts this
+    // source raised before (the notification's, or the primary's standing ones); notificationId is null for standing
+    // screening.
     public static IReadOnlyList<string> Apply(
         ILogWriteSession session, Action<AlertRecorded> record, IReadOnlyList<Alert> previous, IReadOnlyList<AlertCandidate> candidates,
         string? notificationId, int? notificationVersion, string? notificationFiler, DateTime now)

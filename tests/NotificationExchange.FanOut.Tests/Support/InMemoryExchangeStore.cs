@@ -1,9 +1,11 @@
+using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.Conversation;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Registry;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
 using NotificationExchange.Domain.Webhooks;
@@ -285,6 +287,37 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
             throw new NotSupportedException("the fan-out holds no conversations");
 
         public void AppendMessage(ConversationMessage message) => throw new NotSupportedException("the fan-out holds no conversations");
+
+        public void Append(AlertRecorded recorded) => AppendEntry(recorded);
+
+        public Alert? GetAlert(string alertId) =>
+            store._log.Concat(Appended).OfType<AlertRecorded>().LastOrDefault(e => e.Alert.Id == alertId)?.Alert;
+
+        public IReadOnlyList<Alert> OpenAlertsOfPair(int noradCatId, int otherNoradCatId) => throw new NotSupportedException("the fan-out screens nothing");
+
+        public IReadOnlyList<Alert> OpenAlertsOfNotification(string notificationId) => throw new NotSupportedException("the fan-out screens nothing");
+
+        public IReadOnlyList<Alert> OpenStandingAlertsOf(int primaryNoradCatId) => throw new NotSupportedException("the fan-out screens nothing");
+
+        public void SaveScreening(string notificationId, int version, ScreeningStatus status) => throw new NotSupportedException("the fan-out screens nothing");
+
+        public RegisteredObject? GetRegisteredObject(int noradCatId) => throw new NotSupportedException("the fan-out keeps no registry");
+
+        public void SaveRegisteredObject(RegisteredObject registered) => throw new NotSupportedException("the fan-out keeps no registry");
+
+        public void RemoveRegisteredObject(int noradCatId) => throw new NotSupportedException("the fan-out keeps no registry");
+
+        public ObjectClaim? GetClaim(string claimId) => throw new NotSupportedException("the fan-out keeps no registry");
+
+        public void SaveClaim(ObjectClaim claim) => throw new NotSupportedException("the fan-out keeps no registry");
+
+        public CatalogueLoad RecordCatalogueLoad(CatalogueLoad report, IReadOnlyList<CatalogueEntry> upserts, IReadOnlyList<int> dropped) =>
+            throw new NotSupportedException("the fan-out keeps no catalogue");
+
+        public long? LeaseCursor(string name, string holder, DateTime now, DateTime leasedUntil) => throw new NotSupportedException("the fan-out follows no cursor");
+
+        public bool MoveCursor(string name, string holder, long expectedPosition, long position, DateTime movedAt) =>
+            throw new NotSupportedException("the fan-out follows no cursor");
 
         public ConversationReceipt MoveReceipt(ConversationReceipt receipt) => throw new NotSupportedException("the fan-out holds no conversations");
 
