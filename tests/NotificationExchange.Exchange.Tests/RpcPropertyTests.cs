@@ -47,8 +47,10 @@ public class RpcPropertyTests
     private static readonly (string Name, Func<RpcPropertyTests, IMessage> Template, Rpc Call)[] _rpcs =
     [
         ("FileNotification maneuver", t => Notices.File(Notices.Maneuver()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
-        ("FileNotification proximity", t => Notices.File(Notices.ProximityOperationWithBurns()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
-        ("FileNotification launch", t => Notices.File(Notices.LaunchWithOrbits()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification proximity", t => Notices.File(Notices.ProximityOperation()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification proximity with burns", t => Notices.File(Notices.ProximityOperationWithBurns()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification launch", t => Notices.File(Notices.Launch()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification launch with orbits", t => Notices.File(Notices.LaunchWithOrbits()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
         ("FileNotification ccsds", t => new FileNotificationRequest
         {
             RequestId = Guid.NewGuid().ToString(), CcsdsManeuver = new CcsdsManeuverNotice { Message = t._ocm, Supplement = new ManeuverNotice() },
