@@ -203,9 +203,50 @@ public class CcsdsFilingTests
         Assert.That(kept.Content, Is.EqualTo(covering));
         Assert.That(kept.Info.MediaType, Is.EqualTo("text/x-ccsds-oem"));
         Assert.That(refused["planned_ephemeris_oem"], Does.Contain("not the whole execution window"));
-        Assert.That(notManeuver["planned_ephemeris_oem"], Does.Contain("only a maneuver"));
+        Assert.That(notManeuver["planned_ephemeris_oem"], Does.StartWith("a launch has no planned ephemeris").And.Contain("payload_orbits[].insertion_orbit and stage_orbits"));
         await GrpcAssert.FailsWithAsync(StatusCode.NotFound, async () =>
             await _esa.Notifications.GetAttachmentAsync(new GetAttachmentRequest { NotificationId = filed.Id, Role = AttachmentRole.Source }));
+    }
+
+    [Test]
+    public async Task A_proximity_operation_keeps_the_chasers_planned_ephemeris_when_it_covers_the_operations_window()
+    {
+        var rpo = Notices.ProximityOperationWithBurns();
+        rpo.Chaser.CosparId = CcsdsSamples.CosparId;
+        var window = rpo.OperationsWindow;
+        var covering = CcsdsSamples.OemKvn(window.Start.ToDateTime().AddMinutes(-10), window.End.ToDateTime().AddMinutes(10));
+        var short_ = CcsdsSamples.OemKvn(window.Start.ToDateTime(), window.End.ToDateTime().AddHours(-1));
+        var otherChaser = rpo.Clone();
+        otherChaser.Chaser.CosparId = "2020-001B";
+
+        var filed = (await _esa.Notifications.FileNotificationAsync(new FileNotificationRequest { RequestId = "rpo-oem", ProximityOperation = rpo, PlannedEphemerisOem = covering })).Notification;
+        var kept = await _esa.Notifications.GetAttachmentAsync(new GetAttachmentRequest { NotificationId = filed.Id, Role = AttachmentRole.PlannedEphemeris });
+        var refused = await GrpcAssert.InvalidFieldsAsync(async () =>
+            await _esa.Notifications.FileNotificationAsync(new FileNotificationRequest { RequestId = "rpo-short-oem", ProximityOperation = rpo, PlannedEphemerisOem = short_ }));
+        var notTheChaser = await GrpcAssert.InvalidFieldsAsync(async () =>
+            await _esa.Notifications.FileNotificationAsync(new FileNotificationRequest { RequestId = "rpo-other-oem", ProximityOperation = otherChaser, PlannedEphemerisOem = covering }));
+        var amended = (await _esa.Notifications.AmendNotificationAsync(new AmendNotificationRequest
+        {
+            NotificationId = filed.Id, RequestId = "rpo-amend-oem", ProximityOperation = rpo, PlannedEphemerisOem = covering, Reason = "same plan, ephemeris kept",
+        })).Notification;
+        var otherEphemeris = await GrpcAssert.InvalidFieldsAsync(async () =>
+            await _esa.Notifications.FileNotificationAsync(new FileNotificationRequest
+            {
+                RequestId = "rpo-oem", ProximityOperation = rpo, PlannedEphemerisOem = CcsdsSamples.OemKvn(window.Start.ToDateTime().AddMinutes(-20), window.End.ToDateTime().AddMinutes(20)),
+            }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(filed.Attachments.Select(a => a.Role), Is.EqualTo(new[] { AttachmentRole.PlannedEphemeris }));
+            Assert.That(kept.Content, Is.EqualTo(covering));
+            Assert.That(kept.Info, Is.EqualTo(filed.Attachments.Single()));
+            Assert.That(kept.Info.MediaType, Is.EqualTo("text/x-ccsds-oem"));
+            Assert.That(filed.ProximityOperation, Is.EqualTo(rpo), "the notice is kept beside its ephemeris, burns included");
+            Assert.That(refused["planned_ephemeris_oem"], Does.Contain("not the whole operations window"));
+            Assert.That(notTheChaser["planned_ephemeris_oem"], Does.Contain($"OBJECT_ID {CcsdsSamples.CosparId} is not the chaser 2020-001B"));
+            Assert.That(amended.Attachments.Select(a => a.Role), Is.EqualTo(new[] { AttachmentRole.PlannedEphemeris }), "an amendment carries its own ephemeris");
+            Assert.That(otherEphemeris["request_id"], Does.Contain("planned_ephemeris_oem"), "a retry with another ephemeris is another request");
+        });
     }
 
     [Test]

@@ -75,6 +75,30 @@ public class RequestDigestTests
     }
 
     [Test]
+    public void The_digest_covers_planned_burns_insertion_orbits_and_stage_orbits()
+    {
+        var rpo = ProximityOperation();
+        var launch = Launch();
+        var insertion = new MeanElementsOrbit(_t0.AddHours(4), 29600.135, 0, null, null, 56, 317.6, 0, 12.5);
+        NotificationContent[] contents =
+        [
+            rpo,
+            rpo with { PlannedManeuvers = [new PlannedBurn(_t0.AddHours(1), new RtnVector(0, 0.05, 0))] },
+            rpo with { PlannedManeuvers = [new PlannedBurn(_t0.AddHours(1), new RtnVector(0, 0.06, 0))] },
+            rpo with { PlannedManeuvers = [new PlannedBurn(_t0.AddHours(2), new RtnVector(0, 0.05, 0))] },
+            launch,
+            launch with { PayloadOrbits = [launch.PayloadOrbits[0] with { InsertionOrbit = insertion }] },
+            launch with { PayloadOrbits = [launch.PayloadOrbits[0] with { InsertionOrbit = insertion with { MeanAnomalyDeg = 12.6 } }] },
+            launch with { StageOrbits = [new StageOrbit("upper stage", insertion)] },
+            launch with { StageOrbits = [new StageOrbit("upper stage", insertion with { RaanDeg = 317.7 })] },
+        ];
+
+        var digests = contents.Select(c => Convert.ToHexStringLower(NotificationJson.Fingerprint(new FileNotificationCommand("golden-ops", "r-7", c, [], Visibility.Public))));
+
+        Assert.That(digests.Distinct().Count(), Is.EqualTo(contents.Length), "each change of a burn or an orbit makes another request");
+    }
+
+    [Test]
     public void Any_request_has_a_digest_even_one_with_values_the_store_refuses()
     {
         var huge = new FileNotificationCommand("ops", "r", Maneuver(new DeltaV(double.NaN, new RtnVector(1e300, 1e300, 0))), [], Visibility.Public);

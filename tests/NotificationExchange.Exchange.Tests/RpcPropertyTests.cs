@@ -48,7 +48,9 @@ public class RpcPropertyTests
     [
         ("FileNotification maneuver", t => Notices.File(Notices.Maneuver()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
         ("FileNotification proximity", t => Notices.File(Notices.ProximityOperation()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification proximity with burns", t => Notices.File(Notices.ProximityOperationWithBurns()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
         ("FileNotification launch", t => Notices.File(Notices.Launch()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
+        ("FileNotification launch with orbits", t => Notices.File(Notices.LaunchWithOrbits()), (t, r) => t.FileAsync((FileNotificationRequest)r)),
         ("FileNotification ccsds", t => new FileNotificationRequest
         {
             RequestId = Guid.NewGuid().ToString(), CcsdsManeuver = new CcsdsManeuverNotice { Message = t._ocm, Supplement = new ManeuverNotice() },
@@ -444,10 +446,10 @@ public class RpcPropertyTests
         switch (latest?.ContentCase)
         {
             case Notification.ContentOneofCase.ProximityOperation:
-                request.ProximityOperation = Notices.ProximityOperation();
+                request.ProximityOperation = Notices.ProximityOperationWithBurns();
                 break;
             case Notification.ContentOneofCase.Launch:
-                request.Launch = Notices.Launch();
+                request.Launch = Notices.LaunchWithOrbits();
                 break;
             default:
                 request.Maneuver = Notices.Maneuver();

@@ -155,6 +155,136 @@ public class ValidationTests
     }
 
     [Test]
+    public async Task Every_bad_planned_burn_of_a_proximity_operation_is_named()
+    {
+        var notice = Notices.ProximityOperationWithBurns();
+        var window = notice.OperationsWindow;
+        Timestamp At(double hours) => Timestamp.FromDateTime(window.Start.ToDateTime().AddHours(hours));
+        var dv = new RtnVector { InTrack = 0.01 };
+        notice.PlannedManeuvers.Add(new PlannedBurn { Ignition = At(2), DeltaVMps = dv });                         // [2] before [1]
+        notice.PlannedManeuvers.Add(new PlannedBurn { Ignition = At(73), DeltaVMps = dv });                        // [3] after the window
+        notice.PlannedManeuvers.Add(new PlannedBurn { DeltaVMps = dv });                                            // [4] no ignition
+        notice.PlannedManeuvers.Add(new PlannedBurn { Ignition = At(30), DeltaVMps = new RtnVector() });            // [5] zero
+        notice.PlannedManeuvers.Add(new PlannedBurn { Ignition = At(31) });                                         // [6] no delta-v
+        notice.PlannedManeuvers.Add(new PlannedBurn { Ignition = At(32), DeltaVMps = new RtnVector { Radial = 30_000 } }); // [7] too large
+        notice.PlannedManeuvers.Add(new PlannedBurn { Ignition = At(-1), DeltaVMps = dv });                        // [8] before the window
+        notice.PlannedManeuvers.Add(new PlannedBurn { Ignition = At(33), DeltaVMps = dv });                        // [9] in order after [7]
+
+        var fields = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(Notices.File(notice)));
+
+        Assert.That(fields.Keys, Is.EquivalentTo(new[]
+        {
+            "proximity_operation.planned_maneuvers[2].ignition",
+            "proximity_operation.planned_maneuvers[3].ignition",
+            "proximity_operation.planned_maneuvers[4].ignition",
+            "proximity_operation.planned_maneuvers[5].delta_v_mps",
+            "proximity_operation.planned_maneuvers[6].delta_v_mps",
+            "proximity_operation.planned_maneuvers[7].delta_v_mps.radial",
+            "proximity_operation.planned_maneuvers[8].ignition",
+        }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(fields["proximity_operation.planned_maneuvers[2].ignition"], Does.Contain("is not after planned_maneuvers[1].ignition"));
+            Assert.That(fields["proximity_operation.planned_maneuvers[3].ignition"], Does.Contain("lies outside operations_window"));
+            Assert.That(fields["proximity_operation.planned_maneuvers[4].ignition"], Is.EqualTo("is required"));
+            Assert.That(fields["proximity_operation.planned_maneuvers[5].delta_v_mps"], Does.Contain("is zero in every component"));
+            Assert.That(fields["proximity_operation.planned_maneuvers[6].delta_v_mps"], Is.EqualTo("is required"));
+            Assert.That(fields["proximity_operation.planned_maneuvers[7].delta_v_mps.radial"], Does.Contain("30000 m/s is outside"));
+            Assert.That(fields["proximity_operation.planned_maneuvers[8].ignition"], Does.Contain("lies outside operations_window"));
+        });
+    }
+
+    [Test]
+    public async Task More_than_100_planned_burns_or_20_stage_orbits_are_refused()
+    {
+        var rpo = Notices.ProximityOperation();
+        var start = rpo.OperationsWindow.Start.ToDateTime();
+        for (var i = 0; i < 101; i++)
+        {
+            rpo.PlannedManeuvers.Add(new PlannedBurn { Ignition = Timestamp.FromDateTime(start.AddMinutes(10 * i)), DeltaVMps = new RtnVector { InTrack = 0.01 } });
+        }
+        var launch = Notices.LaunchWithOrbits();
+        for (var i = 1; i <= 20; i++)
+        {
+            var stage = launch.StageOrbits[0].Clone();
+            stage.Name = $"dispenser part {i}";
+            launch.StageOrbits.Add(stage);
+        }
+
+        var burns = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(Notices.File(rpo)));
+        var stages = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(Notices.File(launch)));
+        rpo.PlannedManeuvers.RemoveAt(100);
+        launch.StageOrbits.RemoveAt(20);
+        var hundred = await _operator.Notifications.FileNotificationAsync(Notices.File(rpo));
+        var twenty = await _operator.Notifications.FileNotificationAsync(Notices.File(launch));
+
+        Assert.That(burns.Keys, Is.EqualTo(new[] { "proximity_operation.planned_maneuvers" }));
+        Assert.That(burns["proximity_operation.planned_maneuvers"], Does.Contain("has 101 entries; at most 100"));
+        Assert.That(stages.Keys, Is.EqualTo(new[] { "launch.stage_orbits" }));
+        Assert.That(stages["launch.stage_orbits"], Does.Contain("has 21 entries; at most 20"));
+        Assert.That(hundred.Notification.ProximityOperation.PlannedManeuvers, Has.Count.EqualTo(100));
+        Assert.That(twenty.Notification.Launch.StageOrbits, Has.Count.EqualTo(20));
+    }
+
+    [Test]
+    public async Task Every_bad_insertion_or_stage_orbit_of_a_launch_is_named()
+    {
+        var notice = Notices.LaunchWithOrbits();
+        var epoch = notice.PayloadOrbits[0].InsertionOrbit.Epoch;
+        notice.PayloadOrbits[0].InsertionOrbit.Epoch = null;
+        MeanElements Apsides(double perigee, double apogee, double inclination) => new()
+        {
+            Epoch = epoch, PerigeeAltitudeKm = perigee, ApogeeAltitudeKm = apogee, InclinationDeg = inclination, RaanDeg = 1, ArgOfPerigeeDeg = 2, MeanAnomalyDeg = 3,
+        };
+        // [1]: perigee 1.5 km low, apogee 0.5 km high (agrees), inclination 0.02 deg off
+        notice.PayloadOrbits.Add(new PayloadOrbit
+        {
+            PayloadName = "SSO-1", PerigeeAltitudeKm = 500, ApogeeAltitudeKm = 520, InclinationDeg = 97.4, InsertionOrbit = Apsides(498.5, 520.5, 97.42),
+        });
+        // [2]: as semi-major axis and eccentricity, 10 km above the target orbit
+        notice.PayloadOrbits.Add(new PayloadOrbit
+        {
+            PayloadName = "SSO-2", PerigeeAltitudeKm = 600, ApogeeAltitudeKm = 600, InclinationDeg = 97.8,
+            InsertionOrbit = new MeanElements { Epoch = epoch, SemiMajorAxisKm = 6378.135 + 610, Eccentricity = 0, InclinationDeg = 97.8 },
+        });
+        // [3]: an angle out of range
+        var raan = Apsides(700, 700, 98);
+        raan.RaanDeg = 400;
+        notice.PayloadOrbits.Add(new PayloadOrbit { PayloadName = "SSO-3", PerigeeAltitudeKm = 700, ApogeeAltitudeKm = 700, InclinationDeg = 98, InsertionOrbit = raan });
+        notice.PayloadCount = 4;
+        notice.StageOrbits[0].Name = "";
+        notice.StageOrbits.Add(new StageOrbit { Name = new string('s', 129), InsertionOrbit = Apsides(300, 800, 98) });
+        notice.StageOrbits.Add(new StageOrbit { Name = "fairing half" });
+        notice.StageOrbits.Add(new StageOrbit { Name = "dispenser", InsertionOrbit = Apsides(900, 800, 98) });
+
+        var fields = await GrpcAssert.InvalidFieldsAsync(async () => await _operator.Notifications.FileNotificationAsync(Notices.File(notice)));
+
+        Assert.That(fields.Keys, Is.EquivalentTo(new[]
+        {
+            "launch.payload_orbits[0].insertion_orbit.epoch",
+            "launch.payload_orbits[1].insertion_orbit.perigee_altitude_km",
+            "launch.payload_orbits[1].insertion_orbit.inclination_deg",
+            "launch.payload_orbits[2].insertion_orbit",
+            "launch.payload_orbits[3].insertion_orbit.raan_deg",
+            "launch.stage_orbits[0].name",
+            "launch.stage_orbits[1].name",
+            "launch.stage_orbits[2].insertion_orbit",
+            "launch.stage_orbits[3].insertion_orbit.apogee_altitude_km",
+        }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(fields["launch.payload_orbits[0].insertion_orbit.epoch"], Is.EqualTo("is required"));
+            Assert.That(fields["launch.payload_orbits[1].insertion_orbit.perigee_altitude_km"],
+                Is.EqualTo("puts the perigee at 498.5 km, not at perigee_altitude_km 500 km (within 1 km)"));
+            Assert.That(fields["launch.payload_orbits[1].insertion_orbit.inclination_deg"], Does.Contain("is not inclination_deg 97.4 deg (within 0.01 deg)"));
+            Assert.That(fields["launch.payload_orbits[2].insertion_orbit"], Does.Contain("puts the perigee at 610 km").And.Contain("puts the apogee at 610 km"));
+            Assert.That(fields["launch.stage_orbits[1].name"], Does.Contain("129 characters"));
+            Assert.That(fields["launch.stage_orbits[2].insertion_orbit"], Does.StartWith("is required"));
+            Assert.That(fields["launch.stage_orbits[3].insertion_orbit.apogee_altitude_km"], Does.Contain("below the perigee altitude"));
+        });
+    }
+
+    [Test]
     public async Task A_contact_email_with_a_control_character_is_refused()
     {
         var notice = Notices.Maneuver();

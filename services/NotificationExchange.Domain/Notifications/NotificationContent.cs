@@ -63,8 +63,9 @@ public sealed record ProximityOperationNotice() : NotificationContent(Notificati
     public OrbitSpec? ChaserOrbit { get; init; }
     public PointOfContact? Contact { get; init; }
 
-    // A property with a default, not a constructor parameter: a snapshot stored before it existed reads back as none.
-    public IReadOnlyList<PlannedBurn> PlannedManeuvers { get; init; } = [];
+    // A snapshot stored before this list existed reads back as none: the generated deserializer sets every init-only
+    // property, an absent one to null, past any initializer.
+    public IReadOnlyList<PlannedBurn> PlannedManeuvers { get; init => field = value ?? []; } = [];
 
     public override TimeWindow? ActivityWindow() => OperationsWindow;
 
@@ -100,8 +101,9 @@ public sealed record LaunchNotice() : NotificationContent(NotificationKind.Launc
     public string? Remarks { get; init; }
     public PointOfContact? Contact { get; init; }
 
-    // A property with a default, not a constructor parameter: a snapshot stored before it existed reads back as none.
-    public IReadOnlyList<StageOrbit> StageOrbits { get; init; } = [];
+    // A snapshot stored before this list existed reads back as none: the generated deserializer sets every init-only
+    // property, an absent one to null, past any initializer.
+    public IReadOnlyList<StageOrbit> StageOrbits { get; init => field = value ?? []; } = [];
 
     public override TimeWindow? ActivityWindow() => LaunchWindow;
 

@@ -94,7 +94,8 @@ internal static class ProximityOperationNoticeValidation
         {
             errors.Add(p, $"has {burns.Count} entries; at most {NotificationValidator.MaxListLength} allowed");
         }
-        DateTime? previous = null;
+        // the last burn found in order: a burn out of place is named once, not again through the ones after it
+        (DateTime Ignition, int Index)? previous = null;
         for (var i = 0; i < burns.Count; i++)
         {
             var burn = burns[i];
@@ -110,12 +111,15 @@ internal static class ProximityOperationNoticeValidation
                     errors.Add($"{at}.ignition",
                         $"{TimeValidation.Format(ignition)} lies outside operations_window ({TimeValidation.Format(start)} to {TimeValidation.Format(end)})");
                 }
-                else if (previous is { } before && ignition <= before)
+                else if (previous is { } before && ignition <= before.Ignition)
                 {
                     errors.Add($"{at}.ignition",
-                        $"{TimeValidation.Format(ignition)} is not after planned_maneuvers[{i - 1}].ignition {TimeValidation.Format(before)}: burns are listed in time order");
+                        $"{TimeValidation.Format(ignition)} is not after planned_maneuvers[{before.Index}].ignition {TimeValidation.Format(before.Ignition)}: burns are listed in time order");
                 }
-                previous = ignition;
+                else
+                {
+                    previous = (ignition, i);
+                }
             }
             if (burn.DeltaVMps is not { } deltaV)
             {

@@ -97,6 +97,58 @@ internal static class Notices
         Contact = Contact(),
     };
 
+    /// <summary>A proximity operation that says where its chaser will be: its orbit and two planned burns inside the operations window.</summary>
+    public static ProximityOperationNotice ProximityOperationWithBurns(uint chaser = 53000, uint target = 41000)
+    {
+        var notice = ProximityOperation(chaser, target);
+        var start = notice.OperationsWindow.Start.ToDateTime();
+        notice.PlannedManeuvers.Add(new PlannedBurn
+        {
+            Ignition = Timestamp.FromDateTime(start.AddHours(1)), DeltaVMps = new RtnVector { Radial = 0, InTrack = 0.05, CrossTrack = 0 },
+        });
+        notice.PlannedManeuvers.Add(new PlannedBurn
+        {
+            Ignition = Timestamp.FromDateTime(start.AddDays(1)), DeltaVMps = new RtnVector { Radial = 0.012, InTrack = -0.02, CrossTrack = 0.001 },
+        });
+        return notice;
+    }
+
+    /// <summary>
+    /// A launch that says where its objects will be: the payload's insertion orbit (its target orbit as mean elements)
+    /// and the upper stage left in a disposal orbit above it.
+    /// </summary>
+    public static LaunchNotice LaunchWithOrbits()
+    {
+        var notice = Launch();
+        var insertion = Timestamp.FromDateTime(notice.LaunchWindow.Start.ToDateTime().AddHours(4));
+        var payload = notice.PayloadOrbits[0];
+        payload.InsertionOrbit = new MeanElements
+        {
+            Epoch = insertion,
+            SemiMajorAxisKm = 6378.135 + payload.PerigeeAltitudeKm,
+            Eccentricity = 0,
+            InclinationDeg = payload.InclinationDeg,
+            RaanDeg = 317.6,
+            ArgOfPerigeeDeg = 0,
+            MeanAnomalyDeg = 12.5,
+        };
+        notice.StageOrbits.Add(new StageOrbit
+        {
+            Name = "upper stage",
+            InsertionOrbit = new MeanElements
+            {
+                Epoch = insertion,
+                PerigeeAltitudeKm = 23222,
+                ApogeeAltitudeKm = 23522,
+                InclinationDeg = 56,
+                RaanDeg = 317.6,
+                ArgOfPerigeeDeg = 90,
+                MeanAnomalyDeg = 200,
+            },
+        });
+        return notice;
+    }
+
     public static FileNotificationRequest File(ManeuverNotice notice, string? requestId = null) =>
         new() { RequestId = requestId ?? Guid.NewGuid().ToString(), Maneuver = notice };
 
