@@ -20,7 +20,8 @@ public static class ConjunctionAlerts
     /// The candidates of <paramref name="subject"/> over its span, against <paramref name="catalog"/> (prepared for that
     /// span). Approaches inside the Space-Track volume of the primary are alerts; approaches outside it but within the
     /// proximity criteria's distance of a registered object are alerts only when they look deliberate.
-    /// <paramref name="declared"/> says whether a proximity-operation notice covers a pair at a time.
+    /// <paramref name="declared"/> says whether a proximity-operation notice declares an approach of a pair at a time:
+    /// such an approach is no alert at all (third parties near it still are).
     /// </summary>
     public static IReadOnlyList<AlertCandidate> Find(
         ScreenSubject subject, ScreeningCatalog catalog, IReadOnlyDictionary<int, ScreenedObject> objects, Func<int, int, DateTime, bool> declared)
@@ -42,11 +43,15 @@ public static class ConjunctionAlerts
             {
                 continue;
             }
+            if (declared(primary.NoradCatId, secondary.NoradCatId, conjunction.TimeOfClosestApproach))
+            {
+                continue; // a proximity-operation notice declares this approach: it is announced, not an alert
+            }
             var inVolume = volume.NormalisedDistanceSquared(conjunction.RadialKm, conjunction.InTrackKm, conjunction.CrossTrackKm) <= 1.0;
             UnannouncedApproach? unannounced = null;
-            var protectedPair = primary.Source == OrbitSource.Registration || primary.OperatorId is not null || secondary.OperatorId is not null;
-            if (protectedPair && conjunction.MissDistanceKm <= criteria.DistanceKm
-                && !declared(primary.NoradCatId, secondary.NoradCatId, conjunction.TimeOfClosestApproach))
+            // Deliberate approaches matter where someone operates one of the objects.
+            var operated = primary.OperatorId is not null || secondary.OperatorId is not null;
+            if (operated && conjunction.MissDistanceKm <= criteria.DistanceKm)
             {
                 unannounced = Deliberate(primary, secondary, conjunction, subject, criteria);
             }

@@ -69,7 +69,7 @@ public sealed class NotificationScreener(ScreeningUniverse universe, INotificati
                 notes.Add($"{Describe(subject)}: {stale} objects left out, their element sets older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span");
             }
             var catalog = ScreeningCatalog.Prepare(secondaries, start, subject.SpanEnd);
-            var declared = await DeclaredApproachesAsync(subject, start, cancellationToken);
+            var declared = await DeclaredApproaches.ForAsync(log, subject.Object.NoradCatId, start, subject.SpanEnd, cancellationToken);
             candidates.AddRange(ConjunctionAlerts.Find(subject with { SpanStart = start }, catalog, objects, declared));
             screenedCount = Math.Max(screenedCount, secondaries.Count);
             spanStart = spanStart is { } s0 && s0 < start ? s0 : start;
@@ -108,24 +108,6 @@ public sealed class NotificationScreener(ScreeningUniverse universe, INotificati
         }
         session.SaveScreening(notification.Id, notification.Version, outcome.Status with { AlertIds = ids });
         return appended;
-    }
-
-    /// <summary>
-    /// Whether an open proximity-operation notice declares an approach of the pair at a time: its chaser and target are
-    /// the two objects and its operations window holds the time. Such an approach is declared, not unannounced.
-    /// </summary>
-    private async Task<Func<int, int, DateTime, bool>> DeclaredApproachesAsync(ScreenSubject subject, DateTime start, CancellationToken cancellationToken)
-    {
-        var page = await log.QueryAsync(new NotificationQuery(
-            [NotificationKind.ProximityOperation], subject.Object.NoradCatId, null, [NotificationStatus.Filed, NotificationStatus.Amended],
-            start, subject.SpanEnd, 500, null), cancellationToken);
-        var declared = page.Notifications.Select(n => (ProximityOperationNotice)n.Content).ToList();
-        // Approaches to a registered object by anyone else are checked against that object's notices in standing
-        // screening; here the subject's own notices are enough for the pairs it is part of.
-        return (a, b, time) => declared.Any(rpo =>
-            rpo.Chaser is { } chaser && rpo.Target is { } target && rpo.OperationsWindow is { Start: { } from, End: { } to }
-            && from <= time && time <= to
-            && ((chaser.NoradCatId == a && target.NoradCatId == b) || (chaser.NoradCatId == b && target.NoradCatId == a)));
     }
 
     private static string Describe(ScreenSubject subject) =>
