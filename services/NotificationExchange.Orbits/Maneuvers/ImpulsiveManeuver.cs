@@ -8,23 +8,50 @@ namespace NotificationExchange.Orbits.Maneuvers;
 public sealed record ImpulsiveManeuver(DateTime IgnitionUtc, double RadialMps, double InTrackMps, double CrossTrackMps)
 {
     /// <summary>
-    /// The trajectory after the burn: the SGP4 state at ignition gets the delta-v, and new SGP4 mean elements, epoched
-    /// at the ignition, are fitted by differential correction so that SGP4 reproduces the post-burn state exactly
-    /// (to below a millimetre). The drag term (BSTAR) is kept. Before the ignition the original elements apply.
+    /// The trajectory after the burn: the state at ignition (from the element set in force just before it) gets the
+    /// delta-v, and new SGP4 mean elements, epoched at the ignition, are fitted by differential correction so that SGP4
+    /// reproduces the post-burn state exactly (to below a millimetre). The drag term (BSTAR) is kept. Before the
+    /// ignition the trajectory is unchanged. The ignition must come after every switch the trajectory already has:
+    /// burns are applied in time order (see <see cref="ApplyAll"/>).
     /// </summary>
     public Trajectory ApplyTo(Trajectory trajectory)
     {
+        if (trajectory.Ephemeris is not null)
+        {
+            throw new InvalidOperationException($"object {trajectory.CatalogNumber} is given by an ephemeris: its planned burns belong in it");
+        }
+        if (trajectory.SwitchTimes.Count > 0 && IgnitionUtc <= trajectory.SwitchTimes[^1])
+        {
+            throw new ArgumentException(
+                $"object {trajectory.CatalogNumber}: the burn at {IgnitionUtc:O} is not after the last one applied ({trajectory.SwitchTimes[^1]:O}); apply burns in time order",
+                nameof(trajectory));
+        }
         var error = trajectory.StateAt(IgnitionUtc, out var state);
         if (error != Sgp4Error.None)
         {
             throw new InvalidOperationException($"object {trajectory.CatalogNumber} cannot be propagated to the ignition {IgnitionUtc:O}: SGP4 error {error}");
         }
         var burned = new StateVector(state.PositionKm, state.VelocityKmPerS + DeltaVKmPerS(state));
-        var template = (trajectory.FinalPropagator is not null && IgnitionUtc >= trajectory.SwitchTime
-            ? trajectory.FinalPropagator
-            : trajectory.InitialPropagator).Elements;
-        var fitted = MeanElementFit.Fit(burned, IgnitionUtc, template);
+        var fitted = MeanElementFit.Fit(burned, IgnitionUtc, trajectory.PropagatorAt(IgnitionUtc).Elements);
         return trajectory.ContinuedBy(IgnitionUtc, new Sgp4Propagator(fitted));
+    }
+
+    /// <summary>
+    /// A plan of several burns (an RPO chaser's): each applied in ignition order with <see cref="ApplyTo"/>, so each
+    /// fit starts from the state the earlier burns lead to. Two burns at the same ignition are refused (a plan gives
+    /// their sum as one burn).
+    /// </summary>
+    public static Trajectory ApplyAll(Trajectory trajectory, IEnumerable<ImpulsiveManeuver> maneuvers)
+    {
+        var ordered = maneuvers.OrderBy(m => m.IgnitionUtc).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].IgnitionUtc == ordered[i - 1].IgnitionUtc)
+            {
+                throw new ArgumentException($"two burns at the same ignition {ordered[i].IgnitionUtc:O}", nameof(maneuvers));
+            }
+        }
+        return ordered.Aggregate(trajectory, (path, maneuver) => maneuver.ApplyTo(path));
     }
 
     /// <summary>The delta-v as a TEME vector (km/s) in the radial/in-track/cross-track frame of a state.</summary>

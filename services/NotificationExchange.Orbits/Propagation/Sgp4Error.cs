@@ -22,4 +22,7 @@ public enum Sgp4Error
 
     /// <summary>The orbit radius fell below one Earth radius: the satellite has decayed.</summary>
     Decayed = 6,
+
+    /// <summary>Not an SGP4 code: the path is an ephemeris and the time is outside its span, where it gives no state.</summary>
+    OutsideEphemeris = 100,
 }

@@ -80,6 +80,11 @@ public static class BruteForceScreener
         for (var k = 0; k < count; k++)
         {
             var time = ephemerides[0].Time(k);
+            if (time < secondary.ValidFromSeconds)
+            {
+                // an ephemeris secondary whose span starts later: nothing to compare yet
+                continue;
+            }
             if (secondary.Trajectory.StateAt(time, out var secondaryState) != Sgp4Error.None)
             {
                 // an object is followed up to its first SGP4 failure (decay), as in the fast screen

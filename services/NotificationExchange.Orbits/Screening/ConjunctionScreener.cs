@@ -46,10 +46,16 @@ public static class ConjunctionScreener
         volume ??= prepared.DefaultVolume;
         var threshold = volume.BoundingRadiusKm;
         var windowSeconds = catalog.WindowSeconds;
-        var ephemeris = PrimaryEphemeris.Build(prepared.Trajectory, windowSeconds, PrimaryStepSeconds);
+        // an ephemeris primary is sampled over its span inside the window only (it has no state elsewhere), so that
+        // the filters work on it as on an element set's path
+        var ephemeris = prepared.Trajectory.IsEphemeris
+            ? PrimaryEphemeris.Build(
+                prepared.Trajectory, prepared.ValidFromSeconds, Math.Max(prepared.ValidFromSeconds, Math.Min(windowSeconds, prepared.ValidUntilSeconds)),
+                windowSeconds, PrimaryStepSeconds)
+            : PrimaryEphemeris.Build(prepared.Trajectory, windowSeconds, PrimaryStepSeconds);
 
         var candidates = new List<PreparedObject>();
-        foreach (var secondary in catalog.Objects)
+        foreach (var secondary in prepared.ValidUntilSeconds > prepared.ValidFromSeconds ? catalog.Objects : [])
         {
             if (secondary.CatalogNumber != primary.CatalogNumber
                 && secondary.ValidUntilSeconds > 0.0
@@ -149,12 +155,13 @@ public static class ConjunctionScreener
     {
         var tcas = scratch.Tcas;
         var accelerationBound = primary.AccelerationBoundKmPerS2 + secondary.AccelerationBoundKmPerS2;
+        var start = Math.Max(primary.ValidFromSeconds, secondary.ValidFromSeconds);
         var end = Math.Min(windowSeconds, Math.Min(primary.ValidUntilSeconds, secondary.ValidUntilSeconds));
         if (secondary.Normals is null || ephemeris.HasGaps)
         {
             windows++;
             windowsSearched++;
-            EncounterSearch.Search(primary.Trajectory, secondary.Trajectory, 0.0, end, threshold, accelerationBound, tcas);
+            EncounterSearch.Search(primary.Trajectory, secondary.Trajectory, start, end, threshold, accelerationBound, tcas);
             return;
         }
 
@@ -207,10 +214,11 @@ public static class ConjunctionScreener
                 if (PassesTimeFilter(ephemeris, window, middle, error, state, threshold, accelerationBound))
                 {
                     windowsSearched++;
+                    var from = Math.Max(window.From, start);
                     var to = Math.Min(Math.Min(window.To, end), ephemeris.Time(ephemeris.Count - 1));
-                    if (to > window.From)
+                    if (to > from)
                     {
-                        EncounterSearch.Search(primary.Trajectory, secondaryTrajectory, window.From, to, threshold, accelerationBound, tcas);
+                        EncounterSearch.Search(primary.Trajectory, secondaryTrajectory, from, to, threshold, accelerationBound, tcas);
                     }
                 }
             }
@@ -272,7 +280,7 @@ public static class ConjunctionScreener
                 var from = BandEdge(ephemeris, windowStart, distances, planeThreshold, entering: true);
                 var to = BandEdge(ephemeris, windowEnd - 1, distances, planeThreshold, entering: false);
                 // margins so that a minimum on the window's edge is still bracketed by the fine search
-                windows.Add(new PlaneWindow(windowStart, windowEnd, Math.Max(0.0, from - WindowMarginSeconds), to + WindowMarginSeconds));
+                windows.Add(new PlaneWindow(windowStart, windowEnd, Math.Max(ephemeris.Start, from - WindowMarginSeconds), to + WindowMarginSeconds));
                 windowStart = -1;
             }
         }
@@ -316,7 +324,7 @@ public static class ConjunctionScreener
 
     /// <summary>The window's sample nearest its middle, where the time filter compares the pair.</summary>
     private static int MiddleSample(PrimaryEphemeris ephemeris, PlaneWindow window) =>
-        Math.Clamp((int)Math.Round(0.5 * (window.From + window.To) / ephemeris.Step), window.First, window.Last);
+        Math.Clamp((int)Math.Round((0.5 * (window.From + window.To) - ephemeris.Start) / ephemeris.Step), window.First, window.Last);
 
     private static double MiddleTime(PrimaryEphemeris ephemeris, PlaneWindow window) => ephemeris.Time(MiddleSample(ephemeris, window));
 

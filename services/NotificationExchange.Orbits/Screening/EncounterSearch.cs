@@ -129,6 +129,12 @@ internal static class EncounterSearch
         in BoundTrajectory primary, in BoundTrajectory secondary, double from, double to, double thresholdKm,
         double accelerationBound, List<double> found)
     {
+        // an ephemeris has no state before its span: start there, not one invalid step later
+        from = Math.Max(from, Math.Max(primary.ValidFromSeconds, secondary.ValidFromSeconds));
+        if (!(from < to))
+        {
+            return;
+        }
         var pair = new PairPropagator(primary, secondary);
         var current = pair.Evaluate(from);
         while (current.Time < to)
@@ -157,7 +163,11 @@ internal static class EncounterSearch
                     step = denseStep;
                 }
             }
-            var next = pair.Evaluate(Math.Min(current.Time + step, to));
+            // a step ends at the next switch of either path: the bounds above hold for one element set (or ephemeris
+            // segment), and the velocity may jump at a switch
+            var stepEnd = Math.Min(current.Time + step, to);
+            stepEnd = Math.Min(stepEnd, Math.Min(primary.NextSwitchAfter(current.Time), secondary.NextSwitchAfter(current.Time)));
+            var next = pair.Evaluate(stepEnd);
             if (dense && next.Valid && current.RangeRateTimesRange < 0.0 && next.RangeRateTimesRange >= 0.0)
             {
                 var tca = RefineRoot(pair, current.Time, current.RangeRateTimesRange, next.Time, next.RangeRateTimesRange, TimeToleranceSeconds);

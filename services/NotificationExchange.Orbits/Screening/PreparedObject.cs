@@ -47,6 +47,12 @@ internal sealed class PreparedObject
     public double ValidUntilSeconds { get; private set; } = double.PositiveInfinity;
 
     /// <summary>
+    /// From when (s from the window start) the object has a state: 0 for an element set; for an ephemeris, the start
+    /// of its span when that is later (never negative).
+    /// </summary>
+    public double ValidFromSeconds { get; private set; }
+
+    /// <summary>
     /// The first failure in (from, to], to a second: steps through it every 10 s (to included), because an orbit in
     /// trouble fails for part of a revolution and works again (a decaying one dips below the surface at one perigee, a
     /// mean eccentricity swinging out of range with the mean anomaly), then bisects the first failing step. Returns the
@@ -97,12 +103,26 @@ internal sealed class PreparedObject
     {
         var bound = trajectory.Bind(windowStart);
         var prepared = new PreparedObject(bound, windowSeconds);
+        if (bound.Ephemeris is { } ephemeris)
+        {
+            prepared.BoundEphemeris(ephemeris, windowSeconds);
+            return prepared;
+        }
         var sampleCount = (int)Math.Ceiling(windowSeconds / ScreeningCatalog.SampleSpacingSeconds) + 1;
         var normals = new Vector3d[sampleCount];
         var minPerigee = double.PositiveInfinity;
         var maxApogee = 0.0;
         var minSemiLatus = double.PositiveInfinity;
-        var usable = !bound.HasSwitch || bound.SwitchSeconds <= 0.0 || bound.SwitchSeconds >= windowSeconds;
+        // the switches inside the window: the orbit plane may turn at each, so its sampled normals cannot be trusted
+        var switchesInside = new List<double>();
+        foreach (var switchSeconds in bound.Switches)
+        {
+            if (switchSeconds > 0.0 && switchSeconds < windowSeconds)
+            {
+                switchesInside.Add(switchSeconds);
+            }
+        }
+        var usable = switchesInside.Count == 0;
         var failed = false;
         // the first sample from which the orbit may fail (dip below the surface, or its mean eccentricity leave its
         // range before the next sample): failures are looked for from there on, whether or not a sample fails
@@ -139,11 +159,15 @@ internal sealed class PreparedObject
                 prepared.ValidUntilSeconds = firstFailure;
             }
         }
-        if (bound.HasSwitch && bound.SwitchSeconds > 0.0 && bound.SwitchSeconds < windowSeconds && !failed)
+        var scratch = new Vector3d[1];
+        foreach (var switchSeconds in switchesInside)
         {
-            // both element sets at the switch, so the radius bounds cover the jump
-            var scratch = new Vector3d[1];
-            foreach (var side in new[] { bound.SwitchSeconds - 1e-3, bound.SwitchSeconds })
+            if (failed)
+            {
+                break;
+            }
+            // both element sets at each switch, so the radius bounds cover the jump
+            foreach (var side in new[] { switchSeconds - 1e-3, switchSeconds })
             {
                 if (bound.MeanElementsAt(side, out var mean) != Sgp4Error.None)
                 {
@@ -193,6 +217,29 @@ internal sealed class PreparedObject
             prepared.Normals = normals;
         }
         return prepared;
+    }
+
+    /// <summary>
+    /// The bounds of an ephemeris path from its interpolated states over the part of its span inside the window (see
+    /// <see cref="Screening.BoundEphemeris.Bounds"/>). Its plane is not sampled (no mean elements), so as a secondary
+    /// it is searched without the orbit-path filter.
+    /// </summary>
+    private void BoundEphemeris(BoundEphemeris ephemeris, double windowSeconds)
+    {
+        ValidFromSeconds = Math.Max(0.0, ephemeris.ValidFromSeconds);
+        ValidUntilSeconds = ephemeris.ValidUntilSeconds;
+        var to = Math.Min(windowSeconds, ephemeris.ValidUntilSeconds);
+        if (to < ValidFromSeconds)
+        {
+            // no state inside the window
+            ValidUntilSeconds = Math.Min(ValidUntilSeconds, 0.0);
+            return;
+        }
+        var (minRadius, maxRadius, acceleration) = ephemeris.Bounds(ValidFromSeconds, to);
+        MinRadiusKm = minRadius;
+        MaxRadiusKm = maxRadius;
+        AccelerationBoundKmPerS2 = acceleration;
+        PerigeeAltitudeKm = minRadius - Re;
     }
 
     private static void AccumulateBounds(

@@ -5,7 +5,8 @@ using NotificationExchange.Orbits.Propagation;
 namespace NotificationExchange.Orbits.Screening;
 
 /// <summary>
-/// The primary's TEME states on a regular grid over the window, kept component by component so that the orbit-path
+/// The primary's TEME states on a regular grid over the window (or over the part of it where an ephemeris primary has
+/// states), kept component by component so that the orbit-path
 /// filter can take the distance of every sample from a secondary's plane with vector instructions.
 /// </summary>
 internal sealed class PrimaryEphemeris
@@ -23,10 +24,11 @@ internal sealed class PrimaryEphemeris
     /// <summary>The first sample of each interval between catalogue normal samples, and one past the last sample.</summary>
     private readonly int[] _intervalStarts;
 
-    private readonly double _windowSeconds;
+    /// <summary>The grid's last time (s from the window start).</summary>
+    private readonly double _end;
 
     private PrimaryEphemeris(
-        double[] x, double[] y, double[] z, Vector3d[] velocities, double step, double windowSeconds, bool hasGaps)
+        double[] x, double[] y, double[] z, Vector3d[] velocities, double start, double end, double step, double windowSeconds, bool hasGaps)
     {
         _x = x;
         _y = y;
@@ -34,7 +36,8 @@ internal sealed class PrimaryEphemeris
         _velocities = velocities;
         Count = x.Length;
         Step = step;
-        _windowSeconds = windowSeconds;
+        Start = start;
+        _end = end;
         HasGaps = hasGaps;
         _radii = new double[Count];
         _speeds = new double[Count];
@@ -71,10 +74,13 @@ internal sealed class PrimaryEphemeris
     public int Count { get; }
     public double Step { get; }
 
-    /// <summary>True when the primary's element set fails somewhere in the window.</summary>
+    /// <summary>The grid's first time (s from the window start): 0, or where an ephemeris primary's span starts.</summary>
+    public double Start { get; }
+
+    /// <summary>True when the primary has no state at some sample of the grid.</summary>
     public bool HasGaps { get; }
 
-    public double Time(int k) => Math.Min(k * Step, _windowSeconds);
+    public double Time(int k) => Math.Min(Start + k * Step, _end);
 
     public Vector3d Position(int k) => new(_x[k], _y[k], _z[k]);
 
@@ -124,9 +130,13 @@ internal sealed class PrimaryEphemeris
         }
     }
 
-    public static PrimaryEphemeris Build(in BoundTrajectory trajectory, double windowSeconds, double step)
+    public static PrimaryEphemeris Build(in BoundTrajectory trajectory, double windowSeconds, double step) =>
+        Build(trajectory, 0.0, windowSeconds, windowSeconds, step);
+
+    /// <summary>Samples every <paramref name="step"/> s over [from, to] inside the window (to included).</summary>
+    public static PrimaryEphemeris Build(in BoundTrajectory trajectory, double from, double to, double windowSeconds, double step)
     {
-        var count = (int)Math.Ceiling(windowSeconds / step) + 1;
+        var count = (int)Math.Ceiling((to - from) / step) + 1;
         var x = new double[count];
         var y = new double[count];
         var z = new double[count];
@@ -134,7 +144,7 @@ internal sealed class PrimaryEphemeris
         var hasGaps = false;
         for (var k = 0; k < count; k++)
         {
-            if (trajectory.StateAt(Math.Min(k * step, windowSeconds), out var state) != Sgp4Error.None)
+            if (trajectory.StateAt(Math.Min(from + k * step, to), out var state) != Sgp4Error.None)
             {
                 hasGaps = true;
                 continue;
@@ -144,6 +154,6 @@ internal sealed class PrimaryEphemeris
             z[k] = state.PositionKm.Z;
             velocities[k] = state.VelocityKmPerS;
         }
-        return new PrimaryEphemeris(x, y, z, velocities, step, windowSeconds, hasGaps);
+        return new PrimaryEphemeris(x, y, z, velocities, from, to, step, windowSeconds, hasGaps);
     }
 }
