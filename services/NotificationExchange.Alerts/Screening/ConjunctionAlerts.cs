@@ -2,8 +2,10 @@ using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Registry;
 using NotificationExchange.Orbits;
+using NotificationExchange.Orbits.Elements;
 using NotificationExchange.Orbits.Encounters;
 using NotificationExchange.Orbits.Geometry;
+using NotificationExchange.Orbits.Propagation;
 using NotificationExchange.Orbits.Regimes;
 using NotificationExchange.Orbits.Screening;
 
@@ -27,8 +29,7 @@ public static class ConjunctionAlerts
         ScreenSubject subject, ScreeningCatalog catalog, IReadOnlyDictionary<int, ScreenedObject> objects, Func<int, int, DateTime, bool> declared)
     {
         var primary = subject.Object;
-        var elements = (primary.Trajectory.FinalPropagator ?? primary.Trajectory.InitialPropagator).Elements;
-        var perigeeKm = EarthConstants.SemiMajorAxisKmFromMeanMotion(elements.MeanMotionRevPerDay) * (1 - elements.Eccentricity) - EarthConstants.EquatorialRadiusKm;
+        var (perigeeKm, regime) = Shape(primary.Trajectory, subject.SpanStart);
         var volume = ScreeningVolume.SpaceTrackDefault(perigeeKm, primary.Trajectory.IsDeepSpace);
         var criteria = ProximityCriteria.For(primary.Trajectory);
         // One screen with the larger of the two reaches: the volume for alerts, the proximity distance for deliberate approaches.
@@ -59,7 +60,7 @@ public static class ConjunctionAlerts
             {
                 continue;
             }
-            candidates.Add(Describe(primary, secondary, conjunction, volume, unannounced));
+            candidates.Add(Describe(primary, secondary, conjunction, volume, unannounced, regime));
         }
         return candidates;
     }
@@ -82,16 +83,29 @@ public static class ConjunctionAlerts
 
     private static string Hours(TimeSpan span) => span.TotalHours >= 1 ? $"{span.TotalHours:0.#} h" : $"{span.TotalMinutes:0} min";
 
-    private static AlertCandidate Describe(ScreenedObject primary, ScreenedObject secondary, Conjunction conjunction, ScreeningVolume volume, UnannouncedApproach? unannounced)
+    /// <summary>
+    /// The perigee altitude and regime of a trajectory from its osculating elements at a time (whatever gives it: element
+    /// sets after their burns, or an ephemeris); the perigee picks the Space-Track volume. Osculating and mean perigees
+    /// differ by some 10 km in LEO, which moves the volume only for orbits at a band's edge.
+    /// </summary>
+    private static (double PerigeeKm, OrbitalRegime Regime) Shape(Trajectory trajectory, DateTime at)
+    {
+        if (trajectory.StateAt(at, out var state) != Sgp4Error.None || OsculatingElements.FromState(state) is not { } elements)
+        {
+            return (0, OrbitalRegime.Leo);
+        }
+        return (elements.SemiMajorAxisKm * (1 - elements.Eccentricity) - EarthConstants.EquatorialRadiusKm,
+            OrbitalRegimeClassifier.Classify(elements.SemiMajorAxisKm, elements.Eccentricity, elements.InclinationDeg));
+    }
+
+    private static AlertCandidate Describe(
+        ScreenedObject primary, ScreenedObject secondary, Conjunction conjunction, ScreeningVolume volume, UnannouncedApproach? unannounced, OrbitalRegime regime)
     {
         var tca = conjunction.TimeOfClosestApproach;
         primary.Trajectory.StateAt(tca, out var p);
         secondary.Trajectory.StateAt(tca, out var s);
         var combinedRadius = primary.HardBodyRadiusM + secondary.HardBodyRadiusM;
         var probability = CollisionProbabilityCalculator.MaximumForHardBodyRadius(p, s, combinedRadius);
-        var elements = (primary.Trajectory.FinalPropagator ?? primary.Trajectory.InitialPropagator).Elements;
-        var regime = OrbitalRegimeClassifier.Classify(
-            EarthConstants.SemiMajorAxisKmFromMeanMotion(elements.MeanMotionRevPerDay), elements.Eccentricity, elements.InclinationDeg);
         return new AlertCandidate(
             Side(primary, p), Side(secondary, s), tca, conjunction.MissDistanceKm * 1000,
             new RtnVector(conjunction.RadialKm * 1000, conjunction.InTrackKm * 1000, conjunction.CrossTrackKm * 1000),

@@ -1,3 +1,5 @@
+using NotificationExchange.Alerts.Ephemerides;
+using NotificationExchange.Ccsds.Oem;
 using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Registry;
@@ -22,14 +24,31 @@ public static class NoticeSubjects
     /// </summary>
     public const int UncataloguedBase = 900_000;
 
+    /// <summary>
+    /// The subjects of a notification's notice; <paramref name="known"/> gives an object as the exchange knows it
+    /// (registration, else catalogue), <paramref name="plannedEphemeris"/> the notice's planned ephemeris (an OEM kept
+    /// with it) when it has one, screened in place of the orbit and burns.
+    /// </summary>
     public static (IReadOnlyList<ScreenSubject> Subjects, IReadOnlyList<string> Reasons) For(
-        Notification notification, Func<int, ScreenedObject?> known, ScreeningOptions options)
+        Notification notification, Func<int, ScreenedObject?> known, ScreeningOptions options, string? plannedEphemeris = null)
     {
         var reasons = new List<string>();
         var subjects = new List<ScreenSubject>();
         var after = TimeSpan.FromDays(Math.Max(7, options.DaysAfterActivity));
         switch (notification.Content)
         {
+            case ManeuverNotice { Object: { } planned, ExecutionWindow: { Start: { } burnFrom, End: { } burnTo } } when plannedEphemeris is not null:
+                if (Planned(planned, plannedEphemeris, "planned_ephemeris_oem", notification.FilingOperator, known, options.DefaultHardBodyRadiusM, reasons) is { } ephemeris)
+                {
+                    subjects.Add(new ScreenSubject(ephemeris, burnFrom, burnTo + after, new HashSet<int>()));
+                }
+                break;
+            case ProximityOperationNotice { Chaser: { } chasing, OperationsWindow: { Start: { } opsFrom, End: { } opsTo } } rpo when plannedEphemeris is not null:
+                if (Planned(chasing, plannedEphemeris, "planned_ephemeris_oem", notification.FilingOperator, known, options.DefaultHardBodyRadiusM, reasons) is { } path)
+                {
+                    subjects.Add(new ScreenSubject(path, opsFrom, opsTo + after, rpo.Target is { } declaredTarget ? new HashSet<int> { declaredTarget.NoradCatId } : new HashSet<int>()));
+                }
+                break;
             case ManeuverNotice maneuver:
                 if (Maneuvered(maneuver, notification.FilingOperator, known, options.DefaultHardBodyRadiusM, reasons) is { } screened
                     && maneuver.ExecutionWindow is { Start: { } start, End: { } end })
@@ -91,15 +110,10 @@ public static class NoticeSubjects
             reasons.Add("proximity_operation.planned_maneuvers: no planned maneuvers, so the chaser's path during the operations is unknown (give its burns or its planned ephemeris)");
             return null;
         }
-        var trajectory = orbit.Trajectory;
-        foreach (var burn in notice.PlannedManeuvers.OrderBy(b => b.Ignition))
-        {
-            if (burn is { Ignition: { } ignition, DeltaVMps: { } dv })
-            {
-                trajectory = new ImpulsiveManeuver(ignition, dv.Radial, dv.InTrack, dv.CrossTrack).ApplyTo(trajectory);
-            }
-        }
-        return orbit with { Trajectory = trajectory, Source = OrbitSource.Notification };
+        var burns = notice.PlannedManeuvers
+            .Where(b => b is { Ignition: not null, DeltaVMps: not null })
+            .Select(b => new ImpulsiveManeuver(b.Ignition!.Value, b.DeltaVMps!.Radial, b.DeltaVMps.InTrack, b.DeltaVMps.CrossTrack));
+        return orbit with { Trajectory = ImpulsiveManeuver.ApplyAll(orbit.Trajectory, burns), Source = OrbitSource.Notification };
     }
 
     private static IEnumerable<ScreenSubject> Launched(LaunchNotice notice, string filer, ScreeningOptions options, List<string> reasons)
@@ -125,6 +139,27 @@ public static class NoticeSubjects
                 filer, null, options.DefaultHardBodyRadiusM, SharingPolicy.DerivedOnly);
             yield return new ScreenSubject(screened, elements.Epoch, elements.Epoch + span, new HashSet<int>());
         }
+    }
+
+    /// <summary>The object's planned ephemeris as its trajectory; null (with the reasons) when it cannot be used.</summary>
+    private static ScreenedObject? Planned(
+        SpaceObjectRef subject, string oem, string at, string filer, Func<int, ScreenedObject?> known, double defaultRadiusM, List<string> reasons)
+    {
+        if (!OemReader.TryRead(oem, out var message, out var errors))
+        {
+            reasons.Add($"{at}: cannot be read: {string.Join("; ", errors.Take(3))}");
+            return null;
+        }
+        if (!OemTrajectory.TryMap(message!, subject.NoradCatId, out var trajectory, out var problems))
+        {
+            reasons.Add($"{at}: cannot be screened: {string.Join("; ", problems.Take(3))}");
+            return null;
+        }
+        var current = known(subject.NoradCatId);
+        var registered = current?.Source == OrbitSource.Registration ? current : null;
+        return new ScreenedObject(subject.NoradCatId, subject.Name, subject.CosparId, trajectory!, OrbitSource.Notification,
+            trajectory!.Ephemeris!.Start, registered?.OperatorId ?? filer, registered?.Maneuverable,
+            current?.HardBodyRadiusM ?? defaultRadiusM, registered?.Sharing ?? SharingPolicy.DerivedOnly);
     }
 
     /// <summary>The object's orbit before anything the notice plans: the notice's own, else its operator's registration.</summary>

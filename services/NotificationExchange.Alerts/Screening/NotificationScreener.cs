@@ -26,7 +26,10 @@ public sealed class NotificationScreener(ScreeningUniverse universe, INotificati
         }
         var settings = options.CurrentValue;
         var objects = await universe.ObjectsAsync(cancellationToken);
-        var (subjects, reasons) = NoticeSubjects.For(notification, n => objects.GetValueOrDefault(n), settings);
+        var ephemeris = notification.Attachments.FirstOrDefault(a => a.Role == AttachmentRole.PlannedEphemeris) is { } kept
+            ? await log.GetAttachmentContentAsync(notification.Id, kept.Sha256, cancellationToken)
+            : null;
+        var (subjects, reasons) = NoticeSubjects.For(notification, n => objects.GetValueOrDefault(n), settings, ephemeris);
         if (subjects.Count == 0)
         {
             return new Outcome(notification, new ScreeningStatus(ScreeningState.NotScreenable, reasons.Count > 0 ? reasons : ["the notice does not say where its object will be"], now), [], true);

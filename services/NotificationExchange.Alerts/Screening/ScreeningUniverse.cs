@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotificationExchange.Alerts.Catalogue;
+using NotificationExchange.Alerts.Ephemerides;
+using NotificationExchange.Ccsds;
+using NotificationExchange.Ccsds.Oem;
 using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Registry;
 using NotificationExchange.Domain.Storage;
@@ -63,21 +66,24 @@ public sealed class ScreeningUniverse(IAlertStore store, IOptionsMonitor<Screeni
     {
         try
         {
-            var elements = registered.OrbitForm switch
+            if (registered.OrbitForm == OrbitForm.Oem)
             {
-                OrbitForm.Tle or OrbitForm.Omm => CatalogueFile.ReadElementSet(registered.OrbitText).Elements,
-                _ => null,
-            };
-            if (elements is null)
-            {
-                return null;
+                if (!OemTrajectory.TryMap(OemReader.Read(registered.OrbitText), registered.NoradCatId, out var path, out var problems))
+                {
+                    logger.LogWarning("Registered object {NoradCatId}: its ephemeris cannot be screened: {Problems}", registered.NoradCatId, string.Join("; ", problems));
+                    return null;
+                }
+                return new ScreenedObject(
+                    registered.NoradCatId, registered.Object.Name, registered.Object.CosparId, path!, OrbitSource.Registration, path!.Ephemeris!.Start,
+                    registered.OperatorId, registered.Maneuverable, registered.HardBodyRadiusM, registered.Sharing);
             }
+            var elements = CatalogueFile.ReadElementSet(registered.OrbitText).Elements;
             return new ScreenedObject(
                 registered.NoradCatId, registered.Object.Name, registered.Object.CosparId,
                 new Trajectory(new Sgp4Propagator(elements with { CatalogNumber = registered.NoradCatId }), registered.Object.Name),
                 OrbitSource.Registration, elements.Epoch, registered.OperatorId, registered.Maneuverable, registered.HardBodyRadiusM, registered.Sharing);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or CcsdsFormatException)
         {
             logger.LogWarning("Registered object {NoradCatId}: its orbit data cannot be screened: {Reason}", registered.NoradCatId, e.Message);
             return null;
