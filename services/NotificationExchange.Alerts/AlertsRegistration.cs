@@ -20,6 +20,7 @@ public static class AlertsRegistration
         builder.Services.AddSingleton<ScreeningUniverse>();
         builder.Services.AddSingleton<NotificationScreener>();
         builder.Services.AddHostedService<ScreeningWorker>();
+        builder.Services.AddHostedService<StandingScreening>();
         return builder;
     }
 }
