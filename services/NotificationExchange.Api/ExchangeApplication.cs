@@ -1,3 +1,5 @@
+using NotificationExchange.Alerts;
+using NotificationExchange.Alerts.Coordination;
 using NotificationExchange.Api.Extensions;
 using NotificationExchange.Consultations;
 using NotificationExchange.Domain;
@@ -34,6 +36,8 @@ public static class ExchangeApplication
         builder.AddFanOut();
         builder.AddFiling();
         builder.AddConsultations();
+        builder.Services.AddAlerts();
+        builder.Services.Configure<AlertDeadlineOptions>(builder.Configuration.GetSection(AlertDeadlineOptions.Section));
         builder.AddWebhooks();
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();
