@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
@@ -68,6 +69,30 @@ internal static class IntegrationEventMapping
         }
         return new DirectLineRecorded(
             message.Sequence, Enum.Parse<DirectLineEventType>(message.EventType), DateTime.SpecifyKind(message.RecordedAt, DateTimeKind.Utc), change);
+    }
+
+    public static AlertEventRecorded ToIntegrationEvent(this AlertRecorded recorded, Guid storeId) => new()
+    {
+        StoreId = storeId,
+        Sequence = recorded.Sequence,
+        AlertId = recorded.Alert.Id,
+        Version = recorded.Alert.Version,
+        EventType = recorded.Type.ToString(),
+        RecordedAt = recorded.RecordedAt,
+        Parties = recorded.Audience.Parties ?? [],
+        Snapshot = NotificationJson.SerializeAny(recorded.Change),
+    };
+
+    /// <summary>The event as the bus brought it; its parties must be the snapshot's (else it is not offered: the log fills it).</summary>
+    public static AlertRecorded ToRecordedEvent(this AlertEventRecorded message)
+    {
+        var change = NotificationJson.DeserializeAny<AlertChange>(message.Snapshot);
+        if (!change.Alert.Audience.Parties!.SequenceEqual(message.Parties.Order(StringComparer.Ordinal)))
+        {
+            throw new ArgumentException($"event {message.Sequence} names other parties than its snapshot");
+        }
+        return new AlertRecorded(
+            message.Sequence, Enum.Parse<AlertEventType>(message.EventType), DateTime.SpecifyKind(message.RecordedAt, DateTimeKind.Utc), change);
     }
 
     public static RecordedEvent ToRecordedEvent(this NotificationEventRecorded message) => new(

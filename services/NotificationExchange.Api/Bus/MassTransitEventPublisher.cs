@@ -1,4 +1,5 @@
 using MassTransit;
+using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.DirectLines;
 using NotificationExchange.Domain.Notifications;
@@ -16,6 +17,7 @@ internal sealed class MassTransitEventPublisher(IBus bus, INotificationLog log) 
             RecordedEvent recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
             ConsultationRecorded recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
             DirectLineRecorded recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
+            AlertRecorded recorded => bus.Publish(recorded.ToIntegrationEvent(log.StoreId), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(events), e.GetType().Name, "only readable entries are published"),
         }));
 }

@@ -38,6 +38,7 @@ internal static class BusExtensions
                 bus.AddConsumer<NotificationEventRecordedConsumer>();
                 bus.AddConsumer<ConsultationEventRecordedConsumer>();
                 bus.AddConsumer<DirectLineEventRecordedConsumer>();
+                bus.AddConsumer<AlertEventRecordedConsumer>();
                 bus.AddConsumer<SubscriptionStreamOpenedConsumer>();
                 bus.AddConsumer<ConsultationMessagePostedConsumer>();
                 bus.AddConsumer<ConsultationReceiptMovedConsumer>();
@@ -55,6 +56,7 @@ internal static class BusExtensions
                         endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<ConsultationEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<DirectLineEventRecordedConsumer>(context);
+                        endpoint.ConfigureConsumer<AlertEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<SubscriptionStreamOpenedConsumer>(context);
                         endpoint.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
                         endpoint.ConfigureConsumer<ConsultationReceiptMovedConsumer>(context);

@@ -33,6 +33,7 @@ internal static class GrpcExtensions
         app.MapGrpcService<SubscriptionGrpcService>();
         app.MapGrpcService<OperatorGrpcService>();
         app.MapGrpcService<ConsultationGrpcService>();
+        app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;

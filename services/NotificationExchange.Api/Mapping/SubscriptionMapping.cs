@@ -17,7 +17,25 @@ internal static class SubscriptionMapping
         filter.FilingOperators.ToArray(),
         filter.Regimes.Select(r => (R.OrbitalRegime)r).ToArray(),
         filter.EventTypes.Select(t => (D.NotificationEventType)t).ToArray(),
-        filter.ExcludeConsultationEvents);
+        filter.ExcludeConsultationEvents,
+        filter.Alerts?.ToDomain());
+
+    /// <summary>An alert filter as given; <see cref="S.AlertSubscriptionFilter.Validate"/> names what is wrong on filter.alerts.*.</summary>
+    public static S.AlertSubscriptionFilter ToDomain(this P.AlertFilter filter) => new(
+        filter.Exclude,
+        filter.MaxMissDistanceM,
+        filter.MinProbability,
+        filter.Regimes.Select(r => (R.OrbitalRegime)r).ToArray(),
+        filter.UnannouncedOnly);
+
+    public static P.AlertFilter ToProto(this S.AlertSubscriptionFilter filter) => new()
+    {
+        Exclude = filter.Exclude,
+        MaxMissDistanceM = filter.MaxMissDistanceM,
+        MinProbability = filter.MinProbability,
+        Regimes = { (filter.Regimes ?? []).Select(r => r.ToProto()) },
+        UnannouncedOnly = filter.UnannouncedOnly,
+    };
 
     public static P.Subscription ToProto(this S.Subscription subscription) => new()
     {
@@ -32,6 +50,7 @@ internal static class SubscriptionMapping
             Regimes = { subscription.Filter.Regimes.Select(r => r.ToProto()) },
             EventTypes = { subscription.Filter.EventTypes.Select(t => t.ToProto()) },
             ExcludeConsultationEvents = subscription.Filter.ExcludeConsultationEvents,
+            Alerts = subscription.Filter.Alerts?.ToProto(),
         },
         AcknowledgedSequence = (ulong)subscription.AcknowledgedSequence,
         CreatedAt = Timestamp.FromDateTime(subscription.CreatedAt),

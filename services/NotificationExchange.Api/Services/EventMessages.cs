@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using NotificationExchange.Api.Mapping;
+using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.DirectLines;
@@ -13,7 +14,7 @@ using D = NotificationExchange.Domain.Notifications;
 namespace NotificationExchange.Api.Services;
 
 /// <summary>
-/// The wire form of recorded events (notifications', consultations' and direct lines') and notifications: the one place that renders them, and says what to do when a
+/// The wire form of recorded events (notifications', consultations', direct lines' and alerts') and notifications: the one place that renders them, and says what to do when a
 /// stored one cannot be rendered. An event is rendered once, inside the write that records it (an event that cannot
 /// be rendered is never committed), then reused for the filer's answer and for every stream that carries it. What an
 /// earlier version stored may still fail to render: streams then carry it as unreadable, listings leave it out, and
@@ -35,6 +36,7 @@ internal sealed class EventMessages : IEventRenderer
         { MessageCase: SubscriptionMessage.MessageOneofCase.Event } m => _json.Format(m.Event),
         { MessageCase: SubscriptionMessage.MessageOneofCase.ConsultationEvent } m => _json.Format(m.ConsultationEvent),
         { MessageCase: SubscriptionMessage.MessageOneofCase.DirectLineEvent } m => _json.Format(m.DirectLineEvent),
+        { MessageCase: SubscriptionMessage.MessageOneofCase.AlertEvent } m => _json.Format(m.AlertEvent),
         var m => throw new InvalidOperationException($"a {m.MessageCase} has no JSON form of its own"),
     };
 
@@ -49,7 +51,7 @@ internal sealed class EventMessages : IEventRenderer
     {
         switch (entry)
         {
-            case D.RecordedEvent or ConsultationRecorded or DirectLineRecorded:
+            case D.RecordedEvent or ConsultationRecorded or DirectLineRecorded or AlertRecorded:
                 try
                 {
                     return Rendered(entry);
@@ -58,7 +60,7 @@ internal sealed class EventMessages : IEventRenderer
                 {
                     return Message(Unrenderable(entry, e));
                 }
-            case D.UnreadableEvent or UnreadableConsultationEvent or UnreadableDirectLineEvent:
+            case D.UnreadableEvent or UnreadableConsultationEvent or UnreadableDirectLineEvent or UnreadableAlertEvent:
                 return Unreadable(entry);
             default:
                 throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null);
@@ -82,6 +84,7 @@ internal sealed class EventMessages : IEventRenderer
         },
         ConsultationRecorded recorded => new SubscriptionMessage { ConsultationEvent = recorded.ToProto() },
         DirectLineRecorded recorded => new SubscriptionMessage { DirectLineEvent = recorded.ToProto() },
+        AlertRecorded recorded => new SubscriptionMessage { AlertEvent = recorded.ToProto() },
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     });
 
@@ -108,6 +111,18 @@ internal sealed class EventMessages : IEventRenderer
                 RecordedAt = Timestamp.FromDateTime(unreadable.RecordedAt),
                 DirectLineId = unreadable.DirectLineId,
                 DirectLineEventType = (Protocol.V1.DirectLineEventType)unreadable.Type,
+                Version = (uint)unreadable.Version,
+                Reason = unreadable.Reason,
+            },
+        },
+        UnreadableAlertEvent unreadable => new SubscriptionMessage
+        {
+            Unreadable = new Protocol.V1.UnreadableEvent
+            {
+                Sequence = (ulong)unreadable.Sequence,
+                RecordedAt = Timestamp.FromDateTime(unreadable.RecordedAt),
+                AlertId = unreadable.AlertId,
+                AlertEventType = (Protocol.V1.AlertEventType)unreadable.Type,
                 Version = (uint)unreadable.Version,
                 Reason = unreadable.Reason,
             },
@@ -147,6 +162,26 @@ internal sealed class EventMessages : IEventRenderer
     /// <summary>The consultation at this event's version, as the write rendered it; DATA_LOSS when it cannot be rendered.</summary>
     public static Protocol.V1.Consultation Render(ConsultationRecorded recorded) => TryRender(recorded, out var rendered)
         ? rendered.Consultation
+        : throw ExchangeRuleException.Unreadable(Unrenderable(recorded, new InvalidOperationException("a value has no wire form")));
+
+    /// <summary>An alert's event as parties receive it, or false when it cannot be rendered.</summary>
+    public static bool TryRender(AlertRecorded recorded, [NotNullWhen(true)] out AlertEvent? rendered)
+    {
+        try
+        {
+            rendered = Rendered(recorded).AlertEvent;
+            return true;
+        }
+        catch (Exception e) when (IsRenderFailure(e))
+        {
+            rendered = null;
+            return false;
+        }
+    }
+
+    /// <summary>The alert at this event's version, as the write rendered it; DATA_LOSS when it cannot be rendered.</summary>
+    public static Protocol.V1.Alert Render(AlertRecorded recorded) => TryRender(recorded, out var rendered)
+        ? rendered.Alert
         : throw ExchangeRuleException.Unreadable(Unrenderable(recorded, new InvalidOperationException("a value has no wire form")));
 
     /// <summary>The wire form of a stored notification, or why it has none.</summary>
@@ -193,6 +228,8 @@ internal sealed class EventMessages : IEventRenderer
             recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Consultation.Id, recorded.Consultation.Version, recorded.Audience, Why(failure)),
         DirectLineRecorded recorded => new UnreadableDirectLineEvent(
             recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Line.Id, recorded.Line.Version, recorded.Audience, Why(failure)),
+        AlertRecorded recorded => new UnreadableAlertEvent(
+            recorded.Sequence, recorded.Type, recorded.RecordedAt, recorded.Alert.Id, recorded.Alert.Version, recorded.Audience, Why(failure)),
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.GetType().Name, null),
     };
 

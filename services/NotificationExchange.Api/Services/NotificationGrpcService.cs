@@ -13,7 +13,7 @@ using D = NotificationExchange.Domain.Notifications;
 
 namespace NotificationExchange.Api.Services;
 
-internal sealed class NotificationGrpcService(FilingService filing, INotificationLog log, ILogger<NotificationGrpcService> logger)
+internal sealed class NotificationGrpcService(FilingService filing, INotificationLog log, IAlertStore alerts, ILogger<NotificationGrpcService> logger)
     : NotificationService.NotificationServiceBase
 {
     [MergesWireViolations]
@@ -36,7 +36,7 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
     {
         var ct = context.CancellationToken;
         var found = await FindAsync(request.NotificationId, request.HasVersion ? request.Version : null, ct);
-        var response = new GetNotificationResponse { Notification = EventMessages.Render(found) };
+        var response = new GetNotificationResponse { Notification = await WithScreeningAsync(EventMessages.Render(found), context.OperatorId(), ct) };
         if (request.IncludeHistory)
         {
             // A version that cannot be read back is shown as such; it does not fail the history of the others.
@@ -92,7 +92,7 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
             // this out for what it stores; this guards what an earlier version stored).
             if (EventMessages.TryRender(notification, out var rendered, out var reason))
             {
-                response.Notifications.Add(rendered);
+                response.Notifications.Add(await WithScreeningAsync(rendered, context.OperatorId(), context.CancellationToken));
             }
             else
             {
@@ -122,6 +122,37 @@ internal sealed class NotificationGrpcService(FilingService filing, INotificatio
         var (mediaType, fileName, content) = OcmNoticeExport.Write(
             notification, request.Format == ExportFormat.OcmXml ? NotificationExchange.Ccsds.CcsdsSyntax.Xml : NotificationExchange.Ccsds.CcsdsSyntax.Kvn);
         return new ExportedMessage { MediaType = mediaType, FileName = fileName, Content = content };
+    }
+
+    /// <summary>
+    /// The one place a read notification gets its screening (streams carry none: their events are sent before the
+    /// screen): PENDING until the screening worker records one. Its alerts are named only where the reader is a party
+    /// (the filer is a party of every alert its notification raised); to anyone else those alerts do not exist.
+    /// </summary>
+    private async Task<Protocol.V1.Notification> WithScreeningAsync(Protocol.V1.Notification notification, string readerId, CancellationToken cancellationToken)
+    {
+        var status = await alerts.GetScreeningAsync(notification.Id, (int)notification.Version, cancellationToken) ?? Domain.Alerts.ScreeningStatus.Pending;
+        var alertIds = new List<string>();
+        foreach (var alertId in status.AlertIds ?? [])
+        {
+            if (notification.FilingOperator == readerId || (await alerts.GetAlertAsync(alertId, cancellationToken))?.Audience.Admits(readerId) == true)
+            {
+                alertIds.Add(alertId);
+            }
+        }
+        notification.Screening = new Protocol.V1.ScreeningStatus
+        {
+            State = (ScreeningState)status.State,
+            Reasons = { status.Reasons },
+            ScreenedAt = WireScalars.ToTimestamp(status.ScreenedAt),
+            Span = status.SpanStart is { } start && status.SpanEnd is { } end
+                ? new Protocol.V1.TimeWindow { Start = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(start), End = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(end) }
+                : null,
+            ObjectsScreened = (uint)status.ObjectsScreened,
+            Alerts = (uint)alertIds.Count,
+            AlertIds = { alertIds },
+        };
+        return notification;
     }
 
     /// <summary>A notification at a version (the latest when none), or NOT_FOUND.</summary>

@@ -24,6 +24,9 @@ internal sealed class StreamProbe : IDisposable
 
     /// <summary>Changes of direct lines the subscription's owner is on, in arrival order.</summary>
     public List<DirectLineEvent> DirectLineEvents { get; } = [];
+
+    /// <summary>Events of alerts the subscription's owner is a party to, in arrival order.</summary>
+    public List<AlertEvent> AlertEvents { get; } = [];
     public ulong? CaughtUpAt { get; private set; }
 
     public static StreamProbe Open(ExchangeClient client, string subscriptionId, ulong? resumeAfter = null)
@@ -82,6 +85,17 @@ internal sealed class StreamProbe : IDisposable
             await NextAsync(timeout.Token);
         }
         return DirectLineEvents.ToList();
+    }
+
+    /// <summary>Reads until <paramref name="count"/> alert events in all have arrived.</summary>
+    public async Task<List<AlertEvent>> ReadAlertEventsAsync(int count, TimeSpan? wait = null)
+    {
+        using var timeout = new CancellationTokenSource(wait ?? DefaultWait);
+        while (AlertEvents.Count < count)
+        {
+            await NextAsync(timeout.Token);
+        }
+        return AlertEvents.ToList();
     }
 
     /// <summary>Asserts that nothing arrives for a while (used where an event must not be delivered).</summary>
@@ -146,6 +160,9 @@ internal sealed class StreamProbe : IDisposable
                 break;
             case SubscriptionMessage.MessageOneofCase.DirectLineEvent:
                 DirectLineEvents.Add(message.DirectLineEvent);
+                break;
+            case SubscriptionMessage.MessageOneofCase.AlertEvent:
+                AlertEvents.Add(message.AlertEvent);
                 break;
             case SubscriptionMessage.MessageOneofCase.CaughtUp:
                 CaughtUpAt = message.CaughtUp.Sequence;
