@@ -25,10 +25,13 @@ public static class OmmReader
     /// <summary>Detects the form from the content and returns every OMM in it; throws <see cref="CcsdsFormatException"/> listing every error.</summary>
     public static IReadOnlyList<OmmMessage> ReadAll(string text)
     {
-        var context = new ReadContext(_gpOptions);
-        var messages = ReadAny(text, context);
-        context.ThrowIfErrors();
-        return messages;
+        var file = ReadEntries(text);
+        var errors = file.AllErrors.ToList();
+        if (errors.Count > 0)
+        {
+            throw new CcsdsFormatException([.. errors.OrderBy(error => error.Line ?? int.MaxValue)]);
+        }
+        return [.. file.Messages];
     }
 
     /// <summary>
@@ -37,10 +40,38 @@ public static class OmmReader
     /// </summary>
     public static bool TryReadAll(string text, out IReadOnlyList<OmmMessage> messages, out IReadOnlyList<CcsdsError> errors)
     {
-        var context = new ReadContext(_gpOptions);
-        messages = ReadAny(text, context);
-        errors = context.Errors;
+        var file = ReadEntries(text);
+        messages = [.. file.Messages];
+        errors = [.. file.AllErrors];
         return errors.Count == 0;
+    }
+
+    /// <summary>
+    /// Detects the form from the content and reads the file entry by entry (a catalogue's way): each KVN message,
+    /// &lt;omm&gt; element, JSON record or CSV row gives its message or its own errors, and a bad entry does not stop the
+    /// others. Never throws for the text's content.
+    /// </summary>
+    public static OmmFile ReadEntries(string text)
+    {
+        var context = new ReadContext(_gpOptions);
+        var entries = new OmmEntryList(context);
+        var format = DetectFormat(text);
+        switch (format)
+        {
+            case OmmFormat.Xml:
+                ReadXml(text, entries, context);
+                break;
+            case OmmFormat.Json:
+                ReadJson(text, entries, context);
+                break;
+            case OmmFormat.Csv:
+                ReadCsv(text, entries, context);
+                break;
+            default:
+                ReadKvn(text, entries, context);
+                break;
+        }
+        return new OmmFile(format, entries.Entries, entries.FileErrors());
     }
 
     /// <summary>One CCSDS OMM in KVN or XML, read strictly unless <paramref name="options"/> say otherwise.</summary>
@@ -48,17 +79,25 @@ public static class OmmReader
     {
         var context = new ReadContext(options ?? CcsdsReadOptions.Strict);
         var format = DetectFormat(text);
-        var messages = format is OmmFormat.Kvn or OmmFormat.Xml ? ReadAny(text, context) : [];
-        if (format is not (OmmFormat.Kvn or OmmFormat.Xml))
+        var entries = new OmmEntryList(context);
+        if (format is OmmFormat.Kvn)
+        {
+            ReadKvn(text, entries, context);
+        }
+        else if (format is OmmFormat.Xml)
+        {
+            ReadXml(text, entries, context);
+        }
+        else
         {
             context.Error(CcsdsErrorKind.UnknownFormat, SourceLocation.AtLine(1), null, $"expected a CCSDS OMM in KVN or XML, found {format}");
         }
-        else if (messages.Count != 1 && !context.HasErrors)
+        if (entries.Entries.Count != 1 && !context.HasErrors)
         {
-            context.Error(CcsdsErrorKind.MalformedStructure, SourceLocation.AtLine(1), null, $"expected one OMM, found {messages.Count}");
+            context.Error(CcsdsErrorKind.MalformedStructure, SourceLocation.AtLine(1), null, $"expected one OMM, found {entries.Entries.Count}");
         }
         context.ThrowIfErrors();
-        return messages[0];
+        return entries.Entries[0].Message!;
     }
 
     public static OmmFormat DetectFormat(string text)
@@ -76,45 +115,45 @@ public static class OmmReader
         return firstLine.Contains(',') && !firstLine.Contains('=') ? OmmFormat.Csv : OmmFormat.Kvn;
     }
 
-    /// <summary>The messages of the text that read without error; the errors of the others are in the context.</summary>
-    private static List<OmmMessage> ReadAny(string text, ReadContext context) => DetectFormat(text) switch
+    private static void ReadXml(string text, OmmEntryList entries, ReadContext context)
     {
-        OmmFormat.Xml => ReadXml(text, context),
-        OmmFormat.Json => ReadJson(text, context),
-        OmmFormat.Csv => ReadCsv(text, context),
-        _ => ReadKvn(text, context),
-    };
-
-    /// <summary>Adds a message read since the context held <paramref name="errorsBefore"/> errors, unless reading it added one.</summary>
-    private static void KeepIfClean(List<OmmMessage> messages, OmmMessage? message, ReadContext context, int errorsBefore)
-    {
-        if (message is not null && context.Errors.Count == errorsBefore)
+        foreach (var root in MessageReading.XmlMessageElements(text, OmmBinding.Kind, context))
         {
-            messages.Add(message);
+            entries.Begin(root.Location);
+            entries.End(MessageReading.CheckXmlVersion(root, OmmBinding.Kind, context) ? OmmBinding.Bind(root, context) : null);
         }
     }
 
-    private static List<OmmMessage> ReadXml(string text, ReadContext context)
+    private static void ReadKvn(string text, OmmEntryList entries, ReadContext context)
     {
-        var messages = new List<OmmMessage>();
-        foreach (var root in MessageReading.ReadXmlMessages(text, OmmBinding.Kind, context))
+        var cursor = new KvnCursor(KvnTokenizer.Tokenize(text));
+        var first = cursor.PeekPastComments();
+        if (first is not { Kind: KvnTokenKind.KeyValue } || first.Keyword != OmmBinding.Kind.VersionKeyword)
         {
-            var before = context.Errors.Count;
-            KeepIfClean(messages, OmmBinding.Bind(root, context), context, before);
+            context.Error(CcsdsErrorKind.MalformedStructure, first?.Location ?? SourceLocation.AtLine(1), OmmBinding.Kind.VersionKeyword,
+                $"the message must start with {OmmBinding.Kind.VersionKeyword} = version");
+            return;
         }
-        return messages;
-    }
-
-    private static List<OmmMessage> ReadKvn(string text, ReadContext context)
-    {
-        var messages = new List<OmmMessage>();
-        if (MessageReading.StartKvn(text, OmmBinding.Kind, context) is not var (cursor, root))
+        // comments before the first version line belong to no block of the message
+        cursor.PendingComments.Clear();
+        // several OMMs one after another (Space-Track's bulk KVN): each starts with its own version line
+        while (cursor.Peek() is { } versionLine)
         {
-            return messages;
-        }
-        var before = context.Errors.Count;
-        while (true)
-        {
+            cursor.Next();
+            entries.Begin(versionLine.Location);
+            if (!MessageReading.CheckVersion(versionLine.Value, OmmBinding.Kind, versionLine.Location, context))
+            {
+                // one of a version this library does not read is reported once and skipped to the next
+                while (cursor.Peek() is { } token && token.Keyword != OmmBinding.Kind.VersionKeyword)
+                {
+                    cursor.Next();
+                }
+                cursor.PendingComments.Clear();
+                entries.End(null);
+                continue;
+            }
+            var root = MessageReading.KvnRoot(OmmBinding.Kind, versionLine);
+            cursor.LastNode = null;
             var segment = root.AddChild("segment");
             var data = segment.AddChild("data");
             KvnStructure.ReadFlat(cursor,
@@ -123,34 +162,11 @@ public static class OmmReader
                 stop: token => token.Keyword == OmmBinding.Kind.VersionKeyword,
                 tolerateMarker: token => token.Keyword is "META_START" or "META_STOP");
             cursor.FinishComments(root);
-            KeepIfClean(messages, OmmBinding.Bind(root, context), context, before);
-            // several OMMs one after another (Space-Track's bulk KVN): each starts with its own version line; one of a
-            // version this library does not read is reported once and skipped to the next
-            KvnToken? next = null;
-            while (!cursor.AtEnd)
-            {
-                next = cursor.Next();
-                before = context.Errors.Count;
-                if (MessageReading.CheckVersion(next.Value, OmmBinding.Kind, next.Location, context))
-                {
-                    break;
-                }
-                while (cursor.Peek() is { } token && token.Keyword != OmmBinding.Kind.VersionKeyword)
-                {
-                    cursor.Next();
-                }
-                cursor.PendingComments.Clear();
-                next = null;
-            }
-            if (next is null)
-            {
-                return messages;
-            }
-            root = MessageReading.KvnRoot(OmmBinding.Kind, next);
+            entries.End(OmmBinding.Bind(root, context));
         }
     }
 
-    private static List<OmmMessage> ReadJson(string text, ReadContext context)
+    private static void ReadJson(string text, OmmEntryList entries, ReadContext context)
     {
         JsonDocument document;
         try
@@ -160,24 +176,23 @@ public static class OmmReader
         catch (JsonException exception)
         {
             context.Error(CcsdsErrorKind.UnknownFormat, new SourceLocation((int?)exception.LineNumber + 1, exception.Path), null, "not valid JSON: " + exception.Message);
-            return [];
+            return;
         }
         using (document)
         {
-            var records = document.RootElement.ValueKind == JsonValueKind.Array
-                ? document.RootElement.EnumerateArray().ToList()
-                : [document.RootElement];
-            var messages = new List<OmmMessage>();
+            var isArray = document.RootElement.ValueKind == JsonValueKind.Array;
+            var records = isArray ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
             for (var index = 0; index < records.Count; index++)
             {
                 var record = records[index];
-                var path = document.RootElement.ValueKind == JsonValueKind.Array ? $"$[{index}]" : "$";
+                var where = new SourceLocation(null, isArray ? $"$[{index}]" : "$");
+                entries.Begin(where);
                 if (record.ValueKind != JsonValueKind.Object)
                 {
-                    context.Error(CcsdsErrorKind.MalformedStructure, new SourceLocation(null, path), null, "each GP record must be a JSON object");
+                    context.Error(CcsdsErrorKind.MalformedStructure, where, null, $"each GP record must be a JSON object, found {record.ValueKind}");
+                    entries.End(null);
                     continue;
                 }
-                var before = context.Errors.Count;
                 var fields = record.EnumerateObject().Select(property => (
                     Name: property.Name,
                     Value: property.Value.ValueKind switch
@@ -186,44 +201,42 @@ public static class OmmReader
                         JsonValueKind.Null => "",
                         _ => property.Value.GetRawText(),
                     },
-                    Location: new SourceLocation(null, $"{path}.{property.Name}")));
-                KeepIfClean(messages, BindRecord(fields, new SourceLocation(null, path), context), context, before);
+                    Location: new SourceLocation(null, $"{where.Path}.{property.Name}"))).ToList();
+                entries.End(BindRecord(fields, where, context, entries.GpFields));
             }
-            return messages;
         }
     }
 
-    private static List<OmmMessage> ReadCsv(string text, ReadContext context)
+    private static void ReadCsv(string text, OmmEntryList entries, ReadContext context)
     {
-        var lines = text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
-        var header = SplitCsv(lines[0]).Select(name => name.Trim()).ToList();
-        var messages = new List<OmmMessage>();
-        for (var index = 1; index < lines.Length; index++)
+        // blank lines (before the header too) are no rows
+        var rows = CsvRows(text, context).Where(row => row.Cells.Count > 1 || row.Cells[0].Trim().Length > 0).ToList();
+        if (rows.Count == 0)
         {
-            if (lines[index].Trim().Length == 0)
-            {
-                continue;
-            }
-            var lineNumber = index + 1;
-            var cells = SplitCsv(lines[index]);
+            return;
+        }
+        var header = rows[0].Cells.Select(name => name.Trim()).ToList();
+        foreach (var (lineNumber, cells) in rows.Skip(1))
+        {
+            var where = SourceLocation.AtLine(lineNumber);
+            entries.Begin(where);
             if (cells.Count != header.Count)
             {
-                context.Error(CcsdsErrorKind.WrongColumnCount, SourceLocation.AtLine(lineNumber), null,
-                    $"row has {cells.Count} values for {header.Count} columns");
+                context.Error(CcsdsErrorKind.WrongColumnCount, where, null, $"row has {cells.Count} values for {header.Count} columns");
+                entries.End(null);
                 continue;
             }
-            var before = context.Errors.Count;
-            var fields = header.Select((name, column) => (name, cells[column].Trim(), new SourceLocation(lineNumber, $"column {name}")));
-            KeepIfClean(messages, BindRecord(fields, SourceLocation.AtLine(lineNumber), context), context, before);
+            var fields = header.Select((name, column) => (name, cells[column].Trim(), new SourceLocation(lineNumber, $"column {name}"))).ToList();
+            entries.End(BindRecord(fields, where, context, entries.GpFields));
         }
-        return messages;
     }
 
     /// <summary>
     /// One GP record (JSON object or CSV row) as an OMM: each field goes to the block owning its keyword. Null when its
     /// CCSDS_OMM_VERS is a version this library does not read (reported once, its other fields not looked at).
     /// </summary>
-    private static OmmMessage? BindRecord(IEnumerable<(string Name, string Value, SourceLocation Location)> fields, SourceLocation where, ReadContext context)
+    private static OmmMessage? BindRecord(IReadOnlyList<(string Name, string Value, SourceLocation Location)> fields, SourceLocation where, ReadContext context,
+        Dictionary<string, string> gpFields)
     {
         // the GP formats are OMM 2.0 unless a record says otherwise
         var (version, versionLocation) = fields.Where(field => field.Name == OmmBinding.Kind.VersionKeyword)
@@ -256,6 +269,7 @@ public static class OmmReader
             }
             if (_gpExtras.Contains(name))
             {
+                gpFields[name] = value;
                 continue;
             }
             var owner = blocks.FirstOrDefault(candidate => candidate.Block.Owns(name));
@@ -290,18 +304,26 @@ public static class OmmReader
         }
     }
 
-    /// <summary>Splits a CSV row (RFC 4180 quoting: "a,b" and doubled quotes inside).</summary>
-    private static List<string> SplitCsv(string line)
+    /// <summary>
+    /// The rows of a CSV text with the line each starts on (RFC 4180: "a,b", doubled quotes inside quotes, and line
+    /// breaks inside quotes, which continue the row). A quote left open is the file's error at the line it opened.
+    /// </summary>
+    private static List<(int Line, List<string> Cells)> CsvRows(string text, ReadContext context)
     {
+        var rows = new List<(int Line, List<string> Cells)>();
         var cells = new List<string>();
         var cell = new StringBuilder();
         var quoted = false;
-        for (var index = 0; index < line.Length; index++)
+        var line = 1;
+        var rowLine = 1;
+        var quoteLine = 1;
+        var start = text.StartsWith('\uFEFF') ? 1 : 0;
+        for (var index = start; index < text.Length; index++)
         {
-            var character = line[index];
+            var character = text[index];
             if (quoted)
             {
-                if (character == '"' && index + 1 < line.Length && line[index + 1] == '"')
+                if (character == '"' && index + 1 < text.Length && text[index + 1] == '"')
                 {
                     cell.Append('"');
                     index++;
@@ -312,24 +334,52 @@ public static class OmmReader
                 }
                 else
                 {
+                    if (character == '\n' || (character == '\r' && (index + 1 == text.Length || text[index + 1] != '\n')))
+                    {
+                        line++;
+                    }
                     cell.Append(character);
                 }
             }
             else if (character == '"')
             {
                 quoted = true;
+                quoteLine = line;
             }
             else if (character == ',')
             {
                 cells.Add(cell.ToString());
                 cell.Clear();
             }
+            else if (character is '\r' or '\n')
+            {
+                if (character == '\r' && index + 1 < text.Length && text[index + 1] == '\n')
+                {
+                    index++;
+                }
+                cells.Add(cell.ToString());
+                cell.Clear();
+                rows.Add((rowLine, cells));
+                cells = [];
+                line++;
+                rowLine = line;
+            }
             else
             {
                 cell.Append(character);
             }
         }
-        cells.Add(cell.ToString());
-        return cells;
+        if (quoted)
+        {
+            context.Error(CcsdsErrorKind.MalformedStructure, SourceLocation.AtLine(quoteLine), null,
+                "a quoted CSV value is not closed before the end of the file");
+            return rows;
+        }
+        if (cells.Count > 0 || cell.Length > 0)
+        {
+            cells.Add(cell.ToString());
+            rows.Add((rowLine, cells));
+        }
+        return rows;
     }
 }

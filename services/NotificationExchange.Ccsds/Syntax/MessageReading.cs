@@ -88,7 +88,14 @@ internal static class MessageReading
     /// an &lt;ndm&gt; root. Reports a wrong root; a message without a supported version attribute is reported once and
     /// left out (see <see cref="StartKvn"/>).
     /// </summary>
-    public static List<Node> ReadXmlMessages(string text, MessageKind kind, ReadContext context)
+    public static List<Node> ReadXmlMessages(string text, MessageKind kind, ReadContext context) =>
+        [.. XmlMessageElements(text, kind, context).Where(message => CheckXmlVersion(message, kind, context))];
+
+    /// <summary>
+    /// The XML elements of the messages of <paramref name="kind"/> in the text, their versions not yet checked: the root
+    /// itself, or each such child of an &lt;ndm&gt; root. Reports XML that is not well formed and a wrong root.
+    /// </summary>
+    public static List<Node> XmlMessageElements(string text, MessageKind kind, ReadContext context)
     {
         if (XmlNodeReader.Read(text, context) is not { } root)
         {
@@ -100,22 +107,27 @@ internal static class MessageReading
         {
             context.Error(CcsdsErrorKind.UnknownFormat, root.Location, root.Name, $"expected an <{rootName}> message, found <{root.Name}>");
         }
-        var supported = new List<Node>();
-        foreach (var message in messages)
+        return messages;
+    }
+
+    /// <summary>
+    /// Whether an XML message element carries a version this library reads (then marked as read by the kind's version
+    /// keyword); otherwise its one error is reported (see <see cref="StartKvn"/>).
+    /// </summary>
+    public static bool CheckXmlVersion(Node message, MessageKind kind, ReadContext context)
+    {
+        var version = message.Attributes.GetValueOrDefault("version");
+        if (version is null)
         {
-            var version = message.Attributes.GetValueOrDefault("version");
-            if (version is null)
-            {
-                context.Error(CcsdsErrorKind.MissingMandatoryKeyword, message.Location, "version", $"<{rootName}> has no version attribute");
-                continue;
-            }
-            if (CheckVersion(version, kind, message.Location, context))
-            {
-                message.Attributes["id"] = kind.VersionKeyword;
-                supported.Add(message);
-            }
+            context.Error(CcsdsErrorKind.MissingMandatoryKeyword, message.Location, "version", $"<{kind.RootName}> has no version attribute");
+            return false;
         }
-        return supported;
+        if (!CheckVersion(version, kind, message.Location, context))
+        {
+            return false;
+        }
+        message.Attributes["id"] = kind.VersionKeyword;
+        return true;
     }
 
     /// <summary>Sets the version being read; false, with the error reported, when it is not one of the kind's versions.</summary>

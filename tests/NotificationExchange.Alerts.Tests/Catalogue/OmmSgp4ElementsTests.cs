@@ -1,12 +1,12 @@
+using NotificationExchange.Alerts.Catalogue;
 using NotificationExchange.Ccsds.Omm;
-using NotificationExchange.Filing.Ccsds;
 using NotificationExchange.Orbits.Elements;
 using NotificationExchange.Orbits.Propagation;
 using NotificationExchange.Orbits.Time;
 using NotificationExchange.Testing;
 using NUnit.Framework;
 
-namespace NotificationExchange.Ccsds.Tests;
+namespace NotificationExchange.Alerts.Tests.Catalogue;
 
 public class OmmSgp4ElementsTests
 {
