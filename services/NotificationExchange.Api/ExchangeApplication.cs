@@ -1,3 +1,4 @@
+using NotificationExchange.Alerts;
 using NotificationExchange.Api.Extensions;
 using NotificationExchange.Consultations;
 using NotificationExchange.Domain;
@@ -34,6 +35,7 @@ public static class ExchangeApplication
         builder.AddFanOut();
         builder.AddFiling();
         builder.AddConsultations();
+        builder.Services.AddAlerts();
         builder.AddWebhooks();
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();
