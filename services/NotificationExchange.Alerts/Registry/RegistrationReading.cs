@@ -13,8 +13,11 @@ public static class RegistrationReading
     /// <summary>The largest hard-body radius, metres: a sphere enclosing the largest structures in orbit.</summary>
     public const double MaxHardBodyRadiusM = 1000;
 
+    /// <summary>The times of a registration not yet written (UTC, as every stored time must be).</summary>
+    public static readonly DateTime Unstamped = new(0, DateTimeKind.Utc);
+
     /// <summary>
-    /// The registration asked for, its times left at <see cref="DateTime"/>'s default: the write stamps them, so that a
+    /// The registration asked for, its times left <see cref="Unstamped"/>: the write stamps them, so that a
     /// retry reads into the same registration (and the same fingerprint). Throws INVALID_ARGUMENT naming every fault,
     /// with those <paramref name="errors"/> already holds.
     /// </summary>
@@ -44,8 +47,8 @@ public static class RegistrationReading
             orbit.Epoch,
             registration.Sharing ?? SharingPolicy.DerivedOnly,
             orbit.Regime,
-            default,
-            default);
+            Unstamped,
+            Unstamped);
     }
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -128,4 +128,5 @@ internal sealed class ExchangeClient(GrpcChannel channel)
     public SubscriptionService.SubscriptionServiceClient Subscriptions { get; } = new(channel);
     public OperatorService.OperatorServiceClient Operators { get; } = new(channel);
     public ConsultationService.ConsultationServiceClient Consultations { get; } = new(channel);
+    public ObjectRegistryService.ObjectRegistryServiceClient Registry { get; } = new(channel);
 }
