@@ -137,7 +137,7 @@ public sealed class CatalogueLoader(
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists)
+            if (!info.Exists || info.Attributes.HasFlag(FileAttributes.Directory))
             {
                 errors.Add("path", $"{Quoted.Value(path)}: no such file on the exchange's host");
                 return ("path", null);
@@ -147,7 +147,21 @@ public sealed class CatalogueLoader(
                 errors.Add("path", $"{Quoted.Value(path)} is {info.Length} bytes long; at most {MaxContentBytes} (64 MiB) allowed");
                 return ("path", null);
             }
-            return ("path", await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken));
+            // Read to one byte past the limit whatever the length said: a device or a growing file has no length to trust.
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 81920, useAsync: true);
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await file.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxContentBytes)
+                {
+                    errors.Add("path", $"{Quoted.Value(path)} is longer than {MaxContentBytes} bytes (64 MiB), the most allowed");
+                    return ("path", null);
+                }
+            }
+            return ("path", Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
