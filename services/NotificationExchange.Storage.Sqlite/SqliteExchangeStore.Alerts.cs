@@ -99,6 +99,10 @@ public sealed partial class SqliteExchangeStore : IAlertStore
         (await ReadAsync("SELECT report FROM catalogue_loads ORDER BY id DESC LIMIT 1;", [],
             reader => NotificationJson.DeserializeAny<CatalogueLoad>(reader.GetString(0)), cancellationToken)).SingleOrDefault();
 
+    public async Task<CatalogueLoad?> GetCatalogueLoadAsync(long loadId, CancellationToken cancellationToken) =>
+        (await ReadAsync("SELECT report FROM catalogue_loads WHERE id = $id;", [("$id", loadId)],
+            reader => NotificationJson.DeserializeAny<CatalogueLoad>(reader.GetString(0)), cancellationToken)).SingleOrDefault();
+
     public async Task<ScreeningStatus?> GetScreeningAsync(string notificationId, int version, CancellationToken cancellationToken) =>
         (await ReadAsync("SELECT status FROM screenings WHERE notification_id = $id AND version = $version;", [("$id", notificationId), ("$version", version)],
             reader => NotificationJson.DeserializeAny<ScreeningStatus>(reader.GetString(0)), cancellationToken)).SingleOrDefault();

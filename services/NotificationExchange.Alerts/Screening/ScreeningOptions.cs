@@ -3,7 +3,7 @@ namespace NotificationExchange.Alerts.Screening;
 /// <summary>Settings of screening (section <c>Alerts:Screening</c>).</summary>
 public sealed class ScreeningOptions
 {
-    public const string Section = "Alerts:Screening";
+    public const string Section = "Exchange:Alerts:Screening";
 
     /// <summary>How long after the end of a notice's activity window its object is screened (at least 7 days).</summary>
     public double DaysAfterActivity { get; set; } = 7;

@@ -1,7 +1,10 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotificationExchange.Alerts.CatalogueLoading;
 using NotificationExchange.Domain;
+using NotificationExchange.Domain.Registry;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Orbits.Screening;
 
@@ -20,9 +23,20 @@ namespace NotificationExchange.Alerts.Screening;
 /// </remarks>
 public sealed class StandingScreening(
     IAlertStore store, INotificationLog log, ILogWriter writer, ScreeningUniverse universe, IEventRenderer renderer,
-    IOptionsMonitor<ScreeningOptions> options, TimeProvider clock, ExchangeInstance instance, ILogger<StandingScreening> logger) : BackgroundService
+    IOptionsMonitor<ScreeningOptions> options, TimeProvider clock, ExchangeInstance instance, ILogger<StandingScreening> logger)
+    : BackgroundService, ICatalogueChanged
 {
     public const string CursorName = "standing-screening";
+
+    // Set by a catalogue load on this instance; one pending signal is as good as many. Loads on other instances are
+    // found by the poll.
+    private readonly Channel<bool> _loaded = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    public Task CatalogueChangedAsync(CatalogueLoad load, CancellationToken cancellationToken)
+    {
+        _loaded.Writer.TryWrite(true);
+        return Task.CompletedTask;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,11 +55,17 @@ public sealed class StandingScreening(
             {
                 logger.LogError(e, "Standing screening failed; trying again");
             }
+            using var timeUp = new CancellationTokenSource(TimeSpan.FromSeconds(options.CurrentValue.PollSeconds), clock);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeUp.Token);
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(options.CurrentValue.PollSeconds), clock, stoppingToken);
+                await _loaded.Reader.ReadAsync(wait.Token);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // the poll interval passed
+            }
+            catch (OperationCanceledException)
             {
                 return;
             }

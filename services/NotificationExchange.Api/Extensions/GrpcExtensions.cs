@@ -16,6 +16,8 @@ internal static class GrpcExtensions
             options.Interceptors.Add<WireValueInterceptor>();
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
+        // LoadCatalogue carries a catalogue file of up to 64 MiB; every other service keeps the 4 MB default.
+        builder.Services.AddGrpc().AddServiceOptions<ObjectRegistryGrpcService>(options => options.MaxReceiveMessageSize = ObjectRegistryGrpcService.MaxReceiveMessageSize);
         builder.Services.AddSingleton<IEventRenderer, EventMessages>();
         builder.Services.AddSingleton<ConverseHandler>();
         builder.Services.AddGrpcReflection();
@@ -34,6 +36,7 @@ internal static class GrpcExtensions
         app.MapGrpcService<OperatorGrpcService>();
         app.MapGrpcService<ConsultationGrpcService>();
         app.MapGrpcService<AlertGrpcService>();
+        app.MapGrpcService<ObjectRegistryGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;

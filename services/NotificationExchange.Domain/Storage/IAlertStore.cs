@@ -36,6 +36,9 @@ public interface IAlertStore
 
     Task<CatalogueLoad?> GetLastCatalogueLoadAsync(CancellationToken cancellationToken);
 
+    /// <summary>One load's report (the one a remembered request made); null when there is none.</summary>
+    Task<CatalogueLoad?> GetCatalogueLoadAsync(long loadId, CancellationToken cancellationToken);
+
     /// <summary>How one version of a notification was screened; null when it has no screening record yet.</summary>
     Task<ScreeningStatus?> GetScreeningAsync(string notificationId, int version, CancellationToken cancellationToken);
 

@@ -129,4 +129,5 @@ internal sealed class ExchangeClient(GrpcChannel channel)
     public OperatorService.OperatorServiceClient Operators { get; } = new(channel);
     public ConsultationService.ConsultationServiceClient Consultations { get; } = new(channel);
     public AlertService.AlertServiceClient Alerts { get; } = new(channel);
+    public ObjectRegistryService.ObjectRegistryServiceClient Registry { get; } = new(channel);
 }
