@@ -14,8 +14,12 @@ internal sealed partial class WriterTurnstile : IDisposable
     private const int Unlock = 8;
     private const int Interrupted = 4; // EINTR
 
-    private readonly FileStream? _file;
-    private readonly int _descriptor;
+    private const int ReadWriteCreate = 0x2 | 0x40; // O_RDWR | O_CREAT
+    private const int CloseOnExec = 0x80000; // O_CLOEXEC
+    private const int ReadWriteForAll = 0x1B6; // 0666, less the umask
+
+    private readonly string? _path;
+    private readonly int _descriptor = -1;
 
     public WriterTurnstile(string databasePath)
     {
@@ -23,16 +27,21 @@ internal sealed partial class WriterTurnstile : IDisposable
         {
             return;
         }
-        _file = new FileStream(databasePath + "-writer.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-        _descriptor = (int)_file.SafeFileHandle.DangerousGetHandle();
-        // .NET emulates FileShare on Unix with a shared flock held as long as the file is open; such a lock would keep
-        // every other instance's exclusive lock waiting forever. Drop it: this file's flocks are the turnstile's alone.
-        _ = Flock(_descriptor, Unlock);
+        // Opened with open(2), not a FileStream: .NET emulates FileShare on Unix by taking a shared flock when it opens
+        // a file, and that attempt fails at once (IOException "used by another process") while another instance holds
+        // the turnstile's exclusive flock, which a busy instance does most of the time. The file's flocks must be the
+        // turnstile's alone.
+        _path = databasePath + "-writer.lock";
+        _descriptor = OpenFile(_path, ReadWriteCreate | CloseOnExec, ReadWriteForAll);
+        if (_descriptor < 0)
+        {
+            throw new IOException($"could not open {_path} (errno {Marshal.GetLastPInvokeError()})");
+        }
     }
 
     public void Enter()
     {
-        if (_file is null)
+        if (_descriptor < 0)
         {
             return;
         }
@@ -41,21 +50,33 @@ internal sealed partial class WriterTurnstile : IDisposable
             var error = Marshal.GetLastPInvokeError();
             if (error != Interrupted)
             {
-                throw new IOException($"could not lock {_file.Name} (errno {error})");
+                throw new IOException($"could not lock {_path} (errno {error})");
             }
         }
     }
 
     public void Exit()
     {
-        if (_file is not null)
+        if (_descriptor >= 0)
         {
             _ = Flock(_descriptor, Unlock);
         }
     }
 
-    public void Dispose() => _file?.Dispose();
+    public void Dispose()
+    {
+        if (_descriptor >= 0)
+        {
+            _ = CloseFile(_descriptor);
+        }
+    }
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(int descriptor, int operation);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenFile(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int CloseFile(int descriptor);
 }

@@ -29,6 +29,7 @@ public sealed class ScreeningWorker : BackgroundService, ICommittedEventListener
 
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly INotificationLog _log;
+    private readonly IAlertStore _store;
     private readonly ILogWriter _writer;
     private readonly NotificationScreener _screener;
     private readonly IEventRenderer _renderer;
@@ -39,10 +40,11 @@ public sealed class ScreeningWorker : BackgroundService, ICommittedEventListener
     private readonly ILogger<ScreeningWorker> _logger;
 
     public ScreeningWorker(
-        INotificationLog log, ILogWriter writer, NotificationScreener screener, IEventRenderer renderer, CommittedEvents committed,
+        INotificationLog log, IAlertStore store, ILogWriter writer, NotificationScreener screener, IEventRenderer renderer, CommittedEvents committed,
         IOptionsMonitor<ScreeningOptions> options, TimeProvider clock, ExchangeInstance instance, ExchangeMetrics metrics, ILogger<ScreeningWorker> logger)
     {
         _log = log;
+        _store = store;
         _writer = writer;
         _screener = screener;
         _renderer = renderer;
@@ -90,18 +92,29 @@ public sealed class ScreeningWorker : BackgroundService, ICommittedEventListener
     /// <summary>Screens the next batch after the cursor, if this instance holds (or takes) its lease; true when it screened something.</summary>
     private async Task<bool> ScreenNextAsync(CancellationToken cancellationToken)
     {
+        // Reads first: an idle worker looks without writing (a lease is a write, and every instance looks every poll).
+        var (stored, _) = await _store.GetCursorAsync(CursorName, cancellationToken);
+        if (stored >= await _log.GetHeadSequenceAsync(cancellationToken))
+        {
+            return false;
+        }
         var position = await LeaseAsync(cancellationToken);
         if (position is not { } after)
         {
             return false;
         }
         var entries = await _log.ReadAfterAsync(after, BatchSize, cancellationToken);
-        if (entries.Count == 0)
+        var index = 0;
+        while (index < entries.Count)
         {
-            return false;
-        }
-        foreach (var entry in entries)
-        {
+            // A run of entries that are no notification's (consultations, alerts, ...) is passed in one move; a
+            // notification's event is screened and moved past with its screen's record.
+            var run = index;
+            while (run < entries.Count && entries[run] is not RecordedEvent)
+            {
+                run++;
+            }
+            var entry = entries[run < entries.Count ? run : run - 1];
             Func<ILogWriteSession, IReadOnlyList<AlertRecorded>> record = _ => [];
             if (entry is RecordedEvent recorded)
             {
@@ -125,6 +138,7 @@ public sealed class ScreeningWorker : BackgroundService, ICommittedEventListener
                 return false;
             }
             after = entry.Sequence;
+            index = run + 1;
         }
         return true;
     }
