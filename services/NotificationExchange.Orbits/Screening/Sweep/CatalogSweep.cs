@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace NotificationExchange.Orbits.Screening.Sweep;
 
 /// <summary>
@@ -26,8 +28,10 @@ internal sealed class CatalogSweep
     /// <summary>Objects take chords over as many steps as keep their pad under this (km).</summary>
     private const double PadBudgetKm = 5.0;
 
-    /// <summary>Steps per work item: a multiple of <see cref="MaxMultiple"/>, so every chord starts afresh.</summary>
-    private const int StepsPerChunk = 256;
+    /// <summary>Steps per work item: a multiple of <see cref="MaxMultiple"/>, so every chord starts afresh. Short, so
+    /// that a batch of a few hundred steps still gives every core several items; starting chords afresh costs one
+    /// more state per object per chunk (under 2 %).</summary>
+    public const int StepsPerChunk = 64;
 
     private readonly double[] _accelerations;
     private readonly double[] _validUntil;
@@ -108,18 +112,31 @@ internal sealed class CatalogSweep
 
     /// <summary>Every (pair, step) that may hold an approach within the pair's distance, numbered by
     /// <see cref="Encoding"/>.</summary>
-    public SweepResult Run(int maxDegreeOfParallelism)
+    public SweepResult Run(int maxDegreeOfParallelism) => Run(0, Steps, maxDegreeOfParallelism, new ConcurrentBag<SweepWorker>());
+
+    /// <summary>
+    /// The candidates of steps [<paramref name="first"/>, <paramref name="end"/>); <paramref name="first"/> is a multiple
+    /// of <see cref="StepsPerChunk"/>. Workers come from <paramref name="workers"/> (made when it has none) and go
+    /// back to it, so a screen run batch by batch allocates them once. The candidates, and so the result, do not
+    /// depend on how the window is cut into runs: every chord starts at a multiple of its span from step 0.
+    /// </summary>
+    public SweepResult Run(int first, int end, int maxDegreeOfParallelism, ConcurrentBag<SweepWorker> workers)
     {
-        var chunks = (Steps + StepsPerChunk - 1) / StepsPerChunk;
+        if (first % StepsPerChunk != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), first, $"a run starts at a multiple of {StepsPerChunk} steps");
+        }
+        var chunks = (end - first + StepsPerChunk - 1) / StepsPerChunk;
         var result = new SweepResult();
         Parallel.For(
             0,
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new SweepWorker(this),
+            () => workers.TryTake(out var worker) ? worker : new SweepWorker(this),
             (chunk, _, worker) =>
             {
-                worker.RunChunk(chunk * StepsPerChunk, Math.Min(Steps, (chunk + 1) * StepsPerChunk));
+                var from = first + chunk * StepsPerChunk;
+                worker.RunChunk(from, Math.Min(end, from + StepsPerChunk));
                 return worker;
             },
             worker =>
@@ -128,6 +145,8 @@ internal sealed class CatalogSweep
                 {
                     result.Add(worker.Result);
                 }
+                worker.Result.Clear();
+                workers.Add(worker);
             });
         return result;
     }
