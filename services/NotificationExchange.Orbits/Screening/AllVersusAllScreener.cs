@@ -80,7 +80,13 @@ public static class AllVersusAllScreener
         var encoding = sweep.Encoding;
         var stride = sweep.Steps + 1L;
         var workers = new ConcurrentBag<SweepWorker>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        // each worker holds a few MB of per-object buffers: no more of them than cores, even when the thread pool
+        // grows on a loaded machine
+        var parallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        // reused batch after batch, so that their large arrays are allocated once
+        var swept = new SweepResult();
+        var runStarts = new List<int>();
         var delivered = new Lock();
 
         long boxPairSteps = 0, chordPairSteps = 0, radialPairSteps = 0, candidatePairs = 0;
@@ -93,32 +99,31 @@ public static class AllVersusAllScreener
         {
             var batchEnd = Math.Min(sweep.Steps, batchStart + StepsPerBatch);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var swept = sweep.Run(batchStart, batchEnd, maxDegreeOfParallelism, workers);
+            swept.Clear();
+            sweep.Run(batchStart, batchEnd, parallelism, workers, swept);
             boxPairSteps += swept.BoxPairSteps;
             chordPairSteps += swept.ChordPairSteps;
             radialPairSteps += swept.RadialPairSteps;
             // a carried run stands in this batch as a candidate at the previous batch's last step, so that it joins a
             // run that goes on at this batch's first step and is searched from its true first step either way
-            var candidates = swept.Candidates;
+            var sorted = swept.Candidates;
             foreach (var pair in open.Keys)
             {
-                candidates.Add(pair * stride + batchStart - 1);
+                sorted.Add(pair * stride + batchStart - 1);
             }
-            var sorted = candidates.ToArray();
-            candidates.Clear();
-            Array.Sort(sorted);
+            sorted.Sort();
             sweepTime += clock.Elapsed;
             clock.Restart();
 
-            var runStarts = new List<int>();
-            for (var c = 0; c < sorted.Length; c++)
+            runStarts.Clear();
+            for (var c = 0; c < sorted.Count; c++)
             {
                 if (c == 0 || encoding.Pair(sorted[c]) != encoding.Pair(sorted[c - 1]))
                 {
                     runStarts.Add(c);
                 }
             }
-            runStarts.Add(sorted.Length);
+            runStarts.Add(sorted.Count);
             candidatePairs += runStarts.Count - 1;
 
             var carried = open;

@@ -112,22 +112,27 @@ internal sealed class CatalogSweep
 
     /// <summary>Every (pair, step) that may hold an approach within the pair's distance, numbered by
     /// <see cref="Encoding"/>.</summary>
-    public SweepResult Run(int maxDegreeOfParallelism) => Run(0, Steps, maxDegreeOfParallelism, new ConcurrentBag<SweepWorker>());
+    public SweepResult Run(int maxDegreeOfParallelism)
+    {
+        var result = new SweepResult();
+        Run(0, Steps, maxDegreeOfParallelism, new ConcurrentBag<SweepWorker>(), result);
+        return result;
+    }
 
     /// <summary>
-    /// The candidates of steps [<paramref name="first"/>, <paramref name="end"/>); <paramref name="first"/> is a multiple
-    /// of <see cref="StepsPerChunk"/>. Workers come from <paramref name="workers"/> (made when it has none) and go
-    /// back to it, so a screen run batch by batch allocates them once. The candidates, and so the result, do not
-    /// depend on how the window is cut into runs: every chord starts at a multiple of its span from step 0.
+    /// Adds the candidates of steps [<paramref name="first"/>, <paramref name="end"/>) to <paramref name="result"/>;
+    /// <paramref name="first"/> is a multiple of <see cref="StepsPerChunk"/>. Workers come from
+    /// <paramref name="workers"/> (made when it has none) and go back to it, so a screen run batch by batch allocates
+    /// them, and their buffers, once. The candidates do not depend on how the window is cut into runs: every chord
+    /// starts at a multiple of its span from step 0.
     /// </summary>
-    public SweepResult Run(int first, int end, int maxDegreeOfParallelism, ConcurrentBag<SweepWorker> workers)
+    public void Run(int first, int end, int maxDegreeOfParallelism, ConcurrentBag<SweepWorker> workers, SweepResult result)
     {
         if (first % StepsPerChunk != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(first), first, $"a run starts at a multiple of {StepsPerChunk} steps");
         }
         var chunks = (end - first + StepsPerChunk - 1) / StepsPerChunk;
-        var result = new SweepResult();
         Parallel.For(
             0,
             chunks,
@@ -148,6 +153,5 @@ internal sealed class CatalogSweep
                 worker.Result.Clear();
                 workers.Add(worker);
             });
-        return result;
     }
 }
