@@ -21,9 +21,9 @@ var allVersusAllRepeats = args.Contains("--no-all-vs-all") ? 0 : int.Parse(Optio
 var windowStart = new DateTime(2022, 7, 15, 0, 0, 0, DateTimeKind.Utc);
 var sphereKm = double.Parse(Option("--sphere-km") ?? "50", CultureInfo.InvariantCulture);
 var sphereRepeats = args.Contains("--no-sphere") ? 0 : int.Parse(Option("--sphere-repeats") ?? "3", CultureInfo.InvariantCulture);
-if (args.Contains("--sphere-child"))
+if (args.Contains("--sphere-child") || args.Contains("--sphere-reference-child"))
 {
-    return SphereBench.Run(catalogPath, windowStart, sphereKm, sphereRepeats);
+    return SphereBench.Run(catalogPath, windowStart, sphereKm, args.Contains("--sphere-reference-child"));
 }
 if (args.Contains("--sphere-only"))
 {
