@@ -35,8 +35,8 @@ internal sealed class ElementSetGroups
         for (var i = 0; i < trajectories.Count; i++)
         {
             var trajectory = trajectories[i];
-            // a maneuvered path switches element sets: it is its own group
-            var key = trajectory.SwitchTime is null && trajectory.FinalPropagator is null
+            // a path given by an ephemeris, or switching element sets at maneuvers, is its own group
+            var key = trajectory.Ephemeris is null && trajectory.SwitchTimes.Count == 0
                 ? trajectory.InitialPropagator.Elements with { CatalogNumber = 0 }
                 : null;
             if (key is not null && byElements.TryGetValue(key, out var group))
