@@ -36,8 +36,8 @@ internal sealed class CatalogSweep
     private readonly double[] _accelerations;
     private readonly double[] _validUntil;
 
-    /// <summary>When each object's path switches element sets (a maneuver), s from the window start; infinity when it
-    /// does not.</summary>
+    /// <summary>When each object's path first switches element sets (a maneuver, or an ephemeris segment), s from the
+    /// window start; infinity when it does not.</summary>
     private readonly double[] _switchSeconds;
 
     /// <summary>Each object's chord span in steps; 0 for an object with no state in the window.</summary>
@@ -105,7 +105,11 @@ internal sealed class CatalogSweep
 
     public double ValidUntil(int i) => _validUntil[i];
 
-    public double SwitchSeconds(int i) => _switchSeconds[i];
+    /// <summary>Whether the object's path switches (any of its maneuvers or segments, not only the first) in
+    /// (<paramref name="after"/>, <paramref name="atOrBefore"/>]; switches come in time order, so a first switch
+    /// after the span settles it without looking further.</summary>
+    public bool SwitchesWithin(int i, double after, double atOrBefore) =>
+        _switchSeconds[i] <= atOrBefore && Objects[i].Trajectory.SwitchesWithin(after, atOrBefore);
 
     /// <summary>False for an object with no state in the window, which the sweep never bounds.</summary>
     public bool Follows(int i) => _multiples[i] != 0;
