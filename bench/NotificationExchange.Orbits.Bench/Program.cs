@@ -2,19 +2,33 @@ using System.Diagnostics;
 using System.Globalization;
 using NotificationExchange.Orbits.Catalog;
 using NotificationExchange.Orbits.Propagation;
+using NotificationExchange.Orbits.Bench;
 using NotificationExchange.Orbits.Screening;
 
 // Orbit engine benchmarks over the public catalogue snapshot: propagation rate (scalar baseline vs batch path, same
 // process), one-primary screening per regime (fast screen, 7 days, medians of repeated runs; brute-force baseline
 // run in the same process over a shorter window and compared per simulated day), and the all-against-all screen of
 // the whole catalogue over 24 hours.
+// the whole catalogue over 24 hours (default volumes), and the same with a sphere streamed to a sink that keeps nothing
+// (in a process of its own, so that its peak memory is the screen's), checked against the previous implementation.
 // Usage: Program [--catalog PATH] [--repeats N] [--baseline-days D] [--all-vs-all-repeats N] [--no-all-vs-all]
+//                [--sphere-km KM] [--sphere-repeats N] [--no-sphere] [--sphere-only]
 
 var catalogPath = Option("--catalog") ?? Path.Combine(RepositoryRoot(), "..", "shared", "data", "catalog", "spacetrack_3le_2022-07-14.txt");
 var repeats = int.Parse(Option("--repeats") ?? "5", CultureInfo.InvariantCulture);
 var baselineDays = double.Parse(Option("--baseline-days") ?? "1", CultureInfo.InvariantCulture);
 var allVersusAllRepeats = args.Contains("--no-all-vs-all") ? 0 : int.Parse(Option("--all-vs-all-repeats") ?? "1", CultureInfo.InvariantCulture);
 var windowStart = new DateTime(2022, 7, 15, 0, 0, 0, DateTimeKind.Utc);
+var sphereKm = double.Parse(Option("--sphere-km") ?? "50", CultureInfo.InvariantCulture);
+var sphereRepeats = args.Contains("--no-sphere") ? 0 : int.Parse(Option("--sphere-repeats") ?? "3", CultureInfo.InvariantCulture);
+if (args.Contains("--sphere-child") || args.Contains("--sphere-reference-child"))
+{
+    return SphereBench.Run(catalogPath, windowStart, sphereKm, args.Contains("--sphere-reference-child"));
+}
+if (args.Contains("--sphere-only"))
+{
+    return SphereBench.Spawn(catalogPath, sphereKm, sphereRepeats);
+}
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; catalogue {catalogPath}");
 Console.WriteLine($"load average at start: {LoadAverage()} (the machine is shared: compare ratios within one run)");
 
@@ -207,15 +221,17 @@ if (allVersusAllRepeats > 0)
         Console.WriteLine($"  closest: {conjunction.PrimaryCatalogNumber} / {conjunction.SecondaryCatalogNumber} at {conjunction.TimeOfClosestApproach:HH:mm:ss.fff}, {conjunction.MissDistanceKm * 1000:F0} m, {conjunction.RelativeSpeedKmPerS:F2} km/s");
     }
 }
+if (sphereRepeats > 0)
+{
+    return SphereBench.Spawn(catalogPath, sphereKm, sphereRepeats);
+}
 return 0;
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+static string LoadAverage() => Bench.LoadAverage();
 
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : 0.5 * (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]);
-}
+static double Median(List<double> values) => Bench.Median(values);
+
+
 
 string? Option(string name)
 {

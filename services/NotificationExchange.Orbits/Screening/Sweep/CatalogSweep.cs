@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace NotificationExchange.Orbits.Screening.Sweep;
 
 /// <summary>
@@ -26,14 +28,16 @@ internal sealed class CatalogSweep
     /// <summary>Objects take chords over as many steps as keep their pad under this (km).</summary>
     private const double PadBudgetKm = 5.0;
 
-    /// <summary>Steps per work item: a multiple of <see cref="MaxMultiple"/>, so every chord starts afresh.</summary>
-    private const int StepsPerChunk = 256;
+    /// <summary>Steps per work item: a multiple of <see cref="MaxMultiple"/>, so every chord starts afresh. Short, so
+    /// that a batch of a few hundred steps still gives every core several items; starting chords afresh costs one
+    /// more state per object per chunk (under 2 %).</summary>
+    public const int StepsPerChunk = 64;
 
     private readonly double[] _accelerations;
     private readonly double[] _validUntil;
 
-    /// <summary>When each object's path switches element sets (a maneuver), s from the window start; infinity when it
-    /// does not.</summary>
+    /// <summary>When each object's path first switches element sets (a maneuver, or an ephemeris segment), s from the
+    /// window start; infinity when it does not.</summary>
     private readonly double[] _switchSeconds;
 
     /// <summary>Each object's chord span in steps; 0 for an object with no state in the window.</summary>
@@ -101,7 +105,11 @@ internal sealed class CatalogSweep
 
     public double ValidUntil(int i) => _validUntil[i];
 
-    public double SwitchSeconds(int i) => _switchSeconds[i];
+    /// <summary>Whether the object's path switches (any of its maneuvers or segments, not only the first) in
+    /// (<paramref name="after"/>, <paramref name="atOrBefore"/>]; switches come in time order, so a first switch
+    /// after the span settles it without looking further.</summary>
+    public bool SwitchesWithin(int i, double after, double atOrBefore) =>
+        _switchSeconds[i] <= atOrBefore && Objects[i].Trajectory.SwitchesWithin(after, atOrBefore);
 
     /// <summary>False for an object with no state in the window, which the sweep never bounds.</summary>
     public bool Follows(int i) => _multiples[i] != 0;
@@ -110,16 +118,34 @@ internal sealed class CatalogSweep
     /// <see cref="Encoding"/>.</summary>
     public SweepResult Run(int maxDegreeOfParallelism)
     {
-        var chunks = (Steps + StepsPerChunk - 1) / StepsPerChunk;
         var result = new SweepResult();
+        Run(0, Steps, maxDegreeOfParallelism, new ConcurrentBag<SweepWorker>(), result);
+        return result;
+    }
+
+    /// <summary>
+    /// Adds the candidates of steps [<paramref name="first"/>, <paramref name="end"/>) to <paramref name="result"/>;
+    /// <paramref name="first"/> is a multiple of <see cref="StepsPerChunk"/>. Workers come from
+    /// <paramref name="workers"/> (made when it has none) and go back to it, so a screen run batch by batch allocates
+    /// them, and their buffers, once. The candidates do not depend on how the window is cut into runs: every chord
+    /// starts at a multiple of its span from step 0.
+    /// </summary>
+    public void Run(int first, int end, int maxDegreeOfParallelism, ConcurrentBag<SweepWorker> workers, SweepResult result)
+    {
+        if (first % StepsPerChunk != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), first, $"a run starts at a multiple of {StepsPerChunk} steps");
+        }
+        var chunks = (end - first + StepsPerChunk - 1) / StepsPerChunk;
         Parallel.For(
             0,
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new SweepWorker(this),
+            () => workers.TryTake(out var worker) ? worker : new SweepWorker(this),
             (chunk, _, worker) =>
             {
-                worker.RunChunk(chunk * StepsPerChunk, Math.Min(Steps, (chunk + 1) * StepsPerChunk));
+                var from = first + chunk * StepsPerChunk;
+                worker.RunChunk(from, Math.Min(end, from + StepsPerChunk));
                 return worker;
             },
             worker =>
@@ -128,7 +154,8 @@ internal sealed class CatalogSweep
                 {
                     result.Add(worker.Result);
                 }
+                worker.Result.Clear();
+                workers.Add(worker);
             });
-        return result;
     }
 }

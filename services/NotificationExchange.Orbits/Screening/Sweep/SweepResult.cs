@@ -17,6 +17,14 @@ internal sealed class SweepResult
     /// <summary>Those whose radii could also meet either volume's radial extent.</summary>
     public long RadialPairSteps { get; set; }
 
+    public void Clear()
+    {
+        Candidates.Clear();
+        BoxPairSteps = 0;
+        ChordPairSteps = 0;
+        RadialPairSteps = 0;
+    }
+
     public void Add(SweepResult other)
     {
         Candidates.AddRange(other.Candidates);

@@ -80,8 +80,7 @@ internal sealed class SweepWorker
             }
             var chordStart = _chords.StartTime(i);
             var chordEnd = _chords.EndTime(i);
-            var switchSeconds = sweep.SwitchSeconds(i);
-            var switches = switchSeconds > chordStart && switchSeconds <= chordEnd;
+            var switches = sweep.SwitchesWithin(i, chordStart, chordEnd);
             var startValid = _chords.StartValid(i);
             var endValid = _chords.EndValid(i) && chordEnd <= validUntil;
             if (switches || !(startValid || endValid))
