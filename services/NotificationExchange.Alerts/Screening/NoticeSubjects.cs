@@ -136,7 +136,7 @@ public static class NoticeSubjects
             }
             var screened = new ScreenedObject(
                 UncataloguedBase + index, name, null, new Trajectory(new Sgp4Propagator(elements), name), OrbitSource.Notification, elements.Epoch,
-                filer, null, options.DefaultHardBodyRadiusM, SharingPolicy.DerivedOnly);
+                filer, null, options.DefaultHardBodyRadiusM, SharingPolicy.FullState);
             yield return new ScreenSubject(screened, elements.Epoch, elements.Epoch + span, new HashSet<int>());
         }
     }
@@ -159,7 +159,7 @@ public static class NoticeSubjects
         var registered = current?.Source == OrbitSource.Registration ? current : null;
         return new ScreenedObject(subject.NoradCatId, subject.Name, subject.CosparId, trajectory!, OrbitSource.Notification,
             trajectory!.Ephemeris!.Start, registered?.OperatorId ?? filer, registered?.Maneuverable,
-            current?.HardBodyRadiusM ?? defaultRadiusM, registered?.Sharing ?? SharingPolicy.DerivedOnly);
+            current?.HardBodyRadiusM ?? defaultRadiusM, SharingPolicy.FullState);
     }
 
     /// <summary>The object's orbit before anything the notice plans: the notice's own, else its operator's registration.</summary>
@@ -172,17 +172,19 @@ public static class NoticeSubjects
         var registered = current?.Source == OrbitSource.Registration ? current : null;
         var operatorId = registered?.OperatorId ?? filer;
         var radius = current?.HardBodyRadiusM ?? defaultRadiusM;
+        // What a notification says is public (every notification is, for now), so is the state derived from it; the
+        // registration's data keeps its owner's policy.
         var sharing = registered?.Sharing ?? SharingPolicy.DerivedOnly;
         switch (given)
         {
             case TleOrbit tle:
                 var parsed = Sgp4Elements.FromTle(tle.Parse());
                 return new ScreenedObject(subject.NoradCatId, subject.Name, subject.CosparId, new Trajectory(new Sgp4Propagator(parsed with { CatalogNumber = subject.NoradCatId }), subject.Name),
-                    OrbitSource.Notification, parsed.Epoch, operatorId, registered?.Maneuverable, radius, sharing);
+                    OrbitSource.Notification, parsed.Epoch, operatorId, registered?.Maneuverable, radius, SharingPolicy.FullState);
             case MeanElementsOrbit mean:
                 return Elements(mean, subject.NoradCatId, at, reasons) is { } elements
                     ? new ScreenedObject(subject.NoradCatId, subject.Name, subject.CosparId, new Trajectory(new Sgp4Propagator(elements), subject.Name),
-                        OrbitSource.Notification, elements.Epoch, operatorId, registered?.Maneuverable, radius, sharing)
+                        OrbitSource.Notification, elements.Epoch, operatorId, registered?.Maneuverable, radius, SharingPolicy.FullState)
                     : null;
             case null when current is not null:
                 return current with { OperatorId = operatorId, Sharing = sharing };

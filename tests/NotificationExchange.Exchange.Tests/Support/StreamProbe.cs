@@ -119,6 +119,27 @@ internal sealed class StreamProbe : IDisposable
         }
     }
 
+    /// <summary>Asserts that no alert event arrives for a while (where an alert must not be delivered).</summary>
+    public async Task AssertNoAlertWithinAsync(TimeSpan quiet)
+    {
+        var before = AlertEvents.Count;
+        using var timeout = new CancellationTokenSource(quiet);
+        try
+        {
+            while (true)
+            {
+                await NextAsync(timeout.Token);
+                Assert.That(AlertEvents, Has.Count.EqualTo(before), $"unexpected alert event {(AlertEvents.Count > 0 ? AlertEvents[^1] : null)}");
+            }
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled || timeout.IsCancellationRequested)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     /// <summary>Reads until the server ends the stream, returning the status it ended with.</summary>
     public async Task<RpcException> ReadUntilEndedAsync(TimeSpan? wait = null)
     {
