@@ -194,7 +194,7 @@ public class CcsdsFilingPropertyTests
 
     private void ReadsBackAndExports(Notification filed, string what)
     {
-        var read = _client.Notifications.GetNotification(new GetNotificationRequest { NotificationId = filed.Id }).Notification;
+        var read = _client.Notifications.GetNotification(new GetNotificationRequest { NotificationId = filed.Id }).Notification.AsAnswered();
         if (!read.Equals(filed))
         {
             throw new AssertionException($"{filed.Id} reads back differently from what was answered, for {what}");

@@ -55,7 +55,7 @@ public class CrashRecoveryTests
             var stored = (await again.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id })).Notification;
             // Reads add the screening status, which the filer's answer (given before any screen) has not.
             Assert.That(stored.Screening, Is.Not.Null);
-            Assert.That(new Notification(stored) { Screening = null }, Is.EqualTo(filed), $"{filed.Id} was acknowledged before the kill");
+            Assert.That(stored.AsAnswered(), Is.EqualTo(filed), $"{filed.Id} was acknowledged before the kill");
         }
         var retried = new List<FileNotificationResponse>();
         foreach (var (_, request) in unanswered)

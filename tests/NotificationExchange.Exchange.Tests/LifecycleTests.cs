@@ -44,7 +44,7 @@ public class LifecycleTests
             Assert.That(filed.Kind, Is.EqualTo(NotificationKind.Maneuver));
             Assert.That(filed.Visibility, Is.EqualTo(Visibility.Public));
             Assert.That(filed.Regimes, Is.EqualTo(new[] { OrbitalRegime.Leo }));
-            Assert.That(fetched, Is.EqualTo(filed), "what Get returns is what File answered");
+            Assert.That(fetched.AsAnswered(), Is.EqualTo(filed), "what Get returns is what File answered");
             Assert.That(fetched.Maneuver, Is.EqualTo(Notices.Maneuver()).Using<ManeuverNotice>(SameExceptWindows));
         });
     }
@@ -101,7 +101,7 @@ public class LifecycleTests
             }));
             Assert.That(history.Select(h => h.Version), Is.EqualTo(new uint[] { 1, 2, 3 }));
             Assert.That(history[0].Notification.ProximityOperation.PlannedClosestApproachM, Is.EqualTo(50), "version 1 keeps its content");
-            Assert.That(version2, Is.EqualTo(amended));
+            Assert.That(version2.AsAnswered(), Is.EqualTo(amended));
         });
     }
 

@@ -42,7 +42,7 @@ public class PlannedTrajectoryFilingTests
         Assert.Multiple(() =>
         {
             Assert.That(filed.ProximityOperation, Is.EqualTo(notice), "the whole notice, burns included, comes back as sent");
-            Assert.That(read, Is.EqualTo(filed), "what Get returns is what File answered");
+            Assert.That(read.AsAnswered(), Is.EqualTo(filed), "what Get returns is what File answered");
             Assert.That(read.ProximityOperation.PlannedManeuvers.Select(b => b.DeltaVMps.Radial), Is.EqualTo(new[] { 0, 0.012 }));
             Assert.That(read.Screening, Is.Null, "the screening status is not the filing's to set");
         });
@@ -73,7 +73,7 @@ public class PlannedTrajectoryFilingTests
         Assert.Multiple(() =>
         {
             Assert.That(filed.Launch, Is.EqualTo(notice), "the whole notice, orbits included, comes back as sent");
-            Assert.That(read, Is.EqualTo(filed), "what Get returns is what File answered");
+            Assert.That(read.AsAnswered(), Is.EqualTo(filed), "what Get returns is what File answered");
             Assert.That(read.Launch.PayloadOrbits[0].InsertionOrbit.HasSemiMajorAxisKm, Is.True, "the way the size was given is kept");
             Assert.That(read.Launch.StageOrbits[1].InsertionOrbit.HasSemiMajorAxisKm, Is.False);
             Assert.That(read.Regimes, Is.EquivalentTo(new[] { OrbitalRegime.Meo, OrbitalRegime.Heo }), "the stage left in transfer orbit is HEO; the payload MEO");
@@ -108,7 +108,7 @@ public class PlannedTrajectoryFilingTests
         Assert.Multiple(() =>
         {
             Assert.That(amendedRpo.ProximityOperation.PlannedManeuvers, Is.EqualTo(changedRpo.PlannedManeuvers));
-            Assert.That(rpoHistory.Notification, Is.EqualTo(amendedRpo));
+            Assert.That(rpoHistory.Notification.AsAnswered(), Is.EqualTo(amendedRpo));
             Assert.That(rpoHistory.History.Select(h => h.Notification.ProximityOperation.PlannedManeuvers.Count), Is.EqualTo(new[] { 2, 1 }));
             Assert.That(rpoHistory.History[0].Notification.ProximityOperation, Is.EqualTo(rpo));
             Assert.That(amendedLaunch.Launch, Is.EqualTo(changedLaunch));

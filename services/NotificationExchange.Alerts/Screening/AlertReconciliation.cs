@@ -24,8 +24,8 @@ public static class AlertReconciliation
         {
             var a = candidate.Primary.Object.NoradCatId;
             var b = candidate.Secondary.Object.NoradCatId;
-            var match = previous.FirstOrDefault(p => !kept.Contains(p.Id) && SameSubject(p, candidate) && AlertIdentity.SameEncounter(p, a, b, candidate.Tca))
-                ?? (a == 0 ? null : session.OpenAlertsOfPair(a, b).FirstOrDefault(p => !kept.Contains(p.Id) && AlertIdentity.SameEncounter(p, a, b, candidate.Tca)));
+            var match = previous.FirstOrDefault(p => !kept.Contains(p.Id) && SameSubject(p, candidate) && Same(p, candidate))
+                ?? (a == 0 ? null : session.OpenAlertsOfPair(a, b).FirstOrDefault(p => !kept.Contains(p.Id) && Same(p, candidate)));
             if (match is not null && notificationId is null && (match.NotificationId is not null || match.Primary.Object.NoradCatId != a))
             {
                 // A notification's screen describes this encounter with the planned trajectory, and the other object's
@@ -60,6 +60,18 @@ public static class AlertReconciliation
     public static AlertRecorded Withdrawal(ILogWriteSession session, Alert alert, DateTime now) =>
         new(session.NextSequence, AlertEventType.Withdrawn, now,
             new AlertChange(alert with { Version = alert.Version + 1, State = AlertState.Withdrawn, UpdatedAt = now }, null));
+
+    /// <summary>
+    /// The same encounter: the pair's TCAs close together, or, for a deliberate approach, the intervals it stays within
+    /// reach overlapping (its closest point moves as the screened span moves on; the stay is the same).
+    /// </summary>
+    private static bool Same(Alert alert, AlertCandidate candidate)
+    {
+        var (a, b) = (candidate.Primary.Object.NoradCatId, candidate.Secondary.Object.NoradCatId);
+        return AlertIdentity.SameEncounter(alert, a, b, candidate.Tca)
+            || (AlertIdentity.SamePair(alert, a, b) && alert.Unannounced is { } before && candidate.Unannounced is { } now
+                && before.WithinDistanceFrom <= now.WithinDistanceTo && now.WithinDistanceFrom <= before.WithinDistanceTo);
+    }
 
     // A launch's payloads share catalogue number 0 until catalogued: their names tell them apart.
     private static bool SameSubject(Alert alert, AlertCandidate candidate) =>

@@ -36,6 +36,9 @@ public static class ConjunctionAlerts
         var reach = Math.Max(volume.BoundingRadiusKm, criteria.DistanceKm);
         var conjunctions = ConjunctionScreener.Screen(primary.Trajectory, catalog, ScreeningVolume.Sphere(reach));
         var candidates = new List<AlertCandidate>();
+        // A deliberate approach is one alert however long it lasts: the closest of the conjunctions inside its interval
+        // (an object kept within 5 km for a week passes a range minimum every revolution). Kept per secondary.
+        var staying = new Dictionary<int, (int Index, Conjunction Closest)>();
         foreach (var conjunction in conjunctions)
         {
             if (subject.Excluded.Contains(conjunction.SecondaryCatalogNumber)
@@ -48,6 +51,17 @@ public static class ConjunctionAlerts
             {
                 continue; // a proximity-operation notice declares this approach: it is announced, not an alert
             }
+            if (staying.TryGetValue(secondary.NoradCatId, out var stay)
+                && candidates[stay.Index].Unannounced is { } within
+                && conjunction.TimeOfClosestApproach <= within.WithinDistanceTo)
+            {
+                if (conjunction.MissDistanceKm < stay.Closest.MissDistanceKm)
+                {
+                    candidates[stay.Index] = Describe(primary, secondary, conjunction, volume, within, regime);
+                    staying[secondary.NoradCatId] = (stay.Index, conjunction);
+                }
+                continue;
+            }
             var inVolume = volume.NormalisedDistanceSquared(conjunction.RadialKm, conjunction.InTrackKm, conjunction.CrossTrackKm) <= 1.0;
             UnannouncedApproach? unannounced = null;
             // Deliberate approaches matter where someone operates one of the objects.
@@ -59,6 +73,10 @@ public static class ConjunctionAlerts
             if (!inVolume && unannounced is null)
             {
                 continue;
+            }
+            if (unannounced is not null)
+            {
+                staying[secondary.NoradCatId] = (candidates.Count, conjunction);
             }
             candidates.Add(Describe(primary, secondary, conjunction, volume, unannounced, regime));
         }

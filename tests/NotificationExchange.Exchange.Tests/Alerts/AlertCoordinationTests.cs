@@ -234,14 +234,19 @@ public class AlertCoordinationTests
     }
 
     [Test]
-    public async Task A_notification_not_yet_screened_reads_as_pending()
+    public async Task An_element_set_too_old_for_the_screened_span_is_flagged_instead_of_propagated()
     {
+        // The fixture's ISS element set dates from July 2022; this exchange runs on the real clock, years later.
         var filed = await _filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver()));
-        var read = await _filer.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Notification.Id });
-        Assert.That(read.Notification.Screening, Is.EqualTo(new ScreeningStatus { State = ScreeningState.Pending }));
         Assert.That(filed.Notification.Screening, Is.Null, "the filer's answer comes before any screen");
+        var status = await Screening.ManeuverScreeningTests.ScreenedAsync(_filer, filed.Notification.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.State, Is.EqualTo(ScreeningState.NotScreenable));
+            Assert.That(status.Reasons, Has.Some.Contains("object 25544: its orbit data (epoch 2022-07-15 12:14Z) is older than 30 days at the end of the span"));
+        });
         var listed = await _outsider.Notifications.ListNotificationsAsync(new ListNotificationsRequest());
-        Assert.That(listed.Notifications.Single().Screening.State, Is.EqualTo(ScreeningState.Pending));
+        Assert.That(listed.Notifications.Single(n => n.Id == filed.Notification.Id).Screening, Is.EqualTo(status), "listings carry the same status");
     }
 
     private static AcknowledgeAlertRequest Acknowledge(string requestId, string alertId, ManeuverIntent intent, string note = "", uint norad = 0) =>

@@ -5,8 +5,9 @@ namespace NotificationExchange.Exchange.Tests.Support;
 
 /// <summary>
 /// A fake clock that says at what (fake) time each timer was armed on it. Code that arms a timer once it is done and
-/// about to wait (the deadline service after each pass) thereby shows a test that it has done what was due at that
-/// time, so the test can look at the outcome knowing nothing more is on its way.
+/// about to wait (the deadline services after each pass) thereby shows a test that it has done what was due at that
+/// time, so the test can look at the outcome knowing nothing more is on its way. Every deadline service of a host runs
+/// on the one deadline clock (consultations' and alerts'), so a pass is over when each of them has armed its next look.
 /// </summary>
 internal sealed class ArmedClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
@@ -25,14 +26,24 @@ internal sealed class ArmedClock(DateTimeOffset start) : FakeTimeProvider(start)
         return timer;
     }
 
-    /// <summary>Waits until a timer is armed while this clock reads <paramref name="time"/> or later (earlier ones are passed over).</summary>
+    /// <summary>The services that wait on the deadline clock: consultations' and alerts' deadline services.</summary>
+    public const int DeadlineServices = 2;
+
+    /// <summary>
+    /// Waits until every deadline service has armed a timer while this clock reads <paramref name="time"/> or later
+    /// (earlier ones are passed over).
+    /// </summary>
     public async Task ArmedAtOrAfterAsync(DateTimeOffset time)
     {
         using var hang = new CancellationTokenSource(HangAfter);
         try
         {
-            while (await _armedAt.Reader.ReadAsync(hang.Token) < time)
+            for (var armed = 0; armed < DeadlineServices;)
             {
+                if (await _armedAt.Reader.ReadAsync(hang.Token) >= time)
+                {
+                    armed++;
+                }
             }
         }
         catch (OperationCanceledException) when (hang.IsCancellationRequested)
