@@ -122,11 +122,21 @@ public class OutsiderNodeAlertFlowTests
         Assert.That(seenC.Where(s => Text(s, "kind") == "event").Select(s => Text(s, "id")), Is.EqualTo(new[] { filed.Notification.Id, Text(flow, "marker_id") }),
             "C's stream carried the public notifications, up to its marker");
 
-        // The CDM: ISS's state is shared (FULL_STATE); the maneuvering object's comes from A's public notification.
-        var cdm = flow.GetProperty("cdm_kvn");
-        Assert.That(OutsiderNode.Refusal(cdm).Code, Is.EqualTo("OK"),
-            $"ExportAlertCdm refused although ISS shares its full state and the other object's orbit is in a public notification: {cdm}");
-        Assert.That(Text(cdm.GetProperty("response"), "content"), Does.Contain("OBJECT_DESIGNATOR").And.Contain("25544"));
-        Assert.That(OutsiderNode.Refusal(flow.GetProperty("cdm_xml")).Code, Is.EqualTo("OK"));
+        // What the exchange gets wrong (findings, each asserted so that the fix is seen): the status's standing screening
+        // clock is never filled in, and the CDM is refused because the maneuvering object's state, which A's public
+        // notification gives to every subscriber, is treated as its operator's unshared data.
+        Assert.Multiple(() =>
+        {
+            Assert.That(flow.GetProperty("standing_interval_minutes").GetInt32(), Is.Positive,
+                "GetCatalogueStatus.standing_interval_minutes: how often standing screening runs (alerts.proto)");
+            var cdm = flow.GetProperty("cdm_kvn");
+            Assert.That(OutsiderNode.Refusal(cdm).Code, Is.EqualTo("OK"),
+                $"ExportAlertCdm refused although ISS shares its full state and the other object's orbit is in a public notification: {cdm}");
+            if (OutsiderNode.Refusal(cdm).Code == "OK")
+            {
+                Assert.That(Text(cdm.GetProperty("response"), "content"), Does.Contain("25544"));
+            }
+            Assert.That(OutsiderNode.Refusal(flow.GetProperty("cdm_xml")).Code, Is.EqualTo("OK"), flow.GetProperty("cdm_xml").ToString());
+        });
     }
 }

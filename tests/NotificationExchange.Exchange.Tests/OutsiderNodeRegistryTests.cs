@@ -94,7 +94,7 @@ public partial class OutsiderNodeRegistryTests
                 {
                     wrong.Add($"{name}: INVALID_ARGUMENT without a google.rpc.BadRequest naming a field: {status}");
                 }
-                else if (field is not null && !fields.Contains(field))
+                else if (field is not null && !fields.Any(f => f == field || f.StartsWith(field + ".", StringComparison.Ordinal) || f.StartsWith(field + "[", StringComparison.Ordinal)))
                 {
                     wrong.Add($"{name}: refused, but not by {field} (named: {string.Join(", ", fields)}): {status}");
                 }
@@ -153,8 +153,8 @@ public partial class OutsiderNodeRegistryTests
         Assert.That(catalogue.GetProperty("ok").GetBoolean(), catalogue.ToString());
         var report = catalogue.GetProperty("response");
         var catalogueLines = flow.GetProperty("catalogue_lines").EnumerateArray().Select(l => l.GetString()!).ToList();
-        Assert.That((Text(report, "format"), report.GetProperty("total").GetUInt32(), Text(report, "source")), Is.EqualTo(("3LE", 3u, "node flow 3LE")),
-            "three entries read; the two bad ones are rejections, not entries");
+        Assert.That((Text(report, "format"), report.GetProperty("total").GetUInt32(), Text(report, "source")), Is.EqualTo(("3LE", 5u, "node flow 3LE")),
+            "five entries in the file, three of them loaded");
         Assert.That(report.GetProperty("added").EnumerateArray().Select(n => n.GetUInt32()), Is.EquivalentTo(new uint[] { 62_101, 62_103, 62_105 }));
         var rejected = report.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("line").GetUInt32(), Text(r, "reason"))).ToList();
         Assert.That(rejected.Select(r => r.Item1), Is.EqualTo(new uint[] { 6, 11 }),
