@@ -94,6 +94,24 @@
 //     and ListDirectLines; and everything C's subscription stream carried (replayed from 0, then live while A and B go on
 //     and C requests a consultation of its own), as {"type":"stream",...}. See consultOutsider.
 //
+//   node outsider.js registry-hostile <address> <admin key> <key A> <key B>
+//     Every field of RegisterObject, ResolveObjectClaim, LoadCatalogue, AcknowledgeAlert, ExportAlertCdm, GetAlert,
+//     ListAlerts, ListObjects and a subscription's AlertFilter with hostile values (alerts.proto, subscriptions.proto).
+//     Each answer is printed as {"type":"probe","name":...,"field":<the wire path made bad, or null>,"expect":...} and,
+//     for an accepted change, with what reads back (GetObject and ListObjects, GetCatalogueStatus, GetSubscription)
+//     compared here with what was sent; then {"type":"probes_done","count":n}. See registryHostile.
+//
+//   node outsider.js registry-flow <address> <admin key> <key A> <key B>
+//     A registers an object with a TLE; B's registration of it is refused (ALREADY_EXISTS); the administrator lists
+//     the claim and awards it to B; then loads a small 3LE catalogue with two bad entries. Prints {"type":"flow",...}.
+//
+//   node outsider.js alerts-flow <address> <key B> <key C>
+//     B and C subscribe and read to CaughtUp; prints {"type":"ready"} and waits for "filed <notification id>" on stdin
+//     (the test files a maneuver meeting B's object meanwhile). B must receive the alert's RAISED within 30 s; B reads
+//     it (GetAlert), acknowledges it with an intent, waits for its ACKNOWLEDGED event and exports it as a CDM. C tries
+//     the same calls (each beside an id never issued), lists its alerts, and files a marker notice its stream must
+//     reach with no alert event before it. Prints {"type":"alerts",...}. See alertsFlow.
+//
 // Sequences (uint64) are printed as decimal strings. Exit code 0 when the run went as described, non-zero (after a
 // {"type":"failed",...} line) otherwise.
 'use strict';
@@ -767,6 +785,12 @@ function main(argv) {
     consultFlow(...args).catch(fail);
   } else if (command === 'consult-outsider' && args.length === 4) {
     consultOutsider(...args).catch(fail);
+  } else if (command === 'registry-hostile' && args.length === 4) {
+    registryHostile(...args).catch(fail);
+  } else if (command === 'registry-flow' && args.length === 4) {
+    registryFlow(...args).catch(fail);
+  } else if (command === 'alerts-flow' && args.length === 3) {
+    alertsFlow(...args).catch(fail);
   } else if (command === 'takeover' && args.length === 3) {
     takeover(args[0], args[1], args[2], 2);
   } else if (command === 'stream' && args.length === 3) {
@@ -778,7 +802,8 @@ function main(argv) {
       + ' | file-retry <address> <api key> | file-hostile <address> <api key> | directory-hostile <address> <api key>'
       + ' | takeover <address> <api key> <subscription id> | stream <address> <api key> <subscription id>'
       + ' | converse <address> <api key> <consultation id> <count> <expect>'
-      + ' | consult-hostile <address> <key> <key> | consult-flow <address> <key> <key> | consult-outsider <address> <key> <key> <key>');
+      + ' | consult-hostile <address> <key> <key> | consult-flow <address> <key> <key> | consult-outsider <address> <key> <key> <key>'
+      + ' | registry-hostile <address> <admin key> <key> <key> | registry-flow <address> <admin key> <key> <key> | alerts-flow <address> <key> <key>');
   }
 }
 
@@ -799,8 +824,10 @@ function organization(address, apiKey) {
     operators: new v1.OperatorService(target, insecure),
     notifications: new v1.NotificationService(target, insecure),
     subscriptions: new v1.SubscriptionService(target, insecure),
+    registry: new v1.ObjectRegistryService(target, insecure),
+    alerts: new v1.AlertService(target, insecure),
     close() {
-      for (const client of [this.consultations, this.operators, this.notifications, this.subscriptions]) {
+      for (const client of [this.consultations, this.operators, this.notifications, this.subscriptions, this.registry, this.alerts]) {
         client.close();
       }
     },
@@ -1207,6 +1234,14 @@ function summariseMessage(message) {
     }
     case 'caught_up':
       return { kind: 'caught_up', sequence: message.caught_up.sequence };
+    case 'alert_event': {
+      const { sequence, event_type, actor, alert } = message.alert_event;
+      return {
+        kind: 'alert_event', sequence, id: alert.id, event_type, actor, state: alert.state, version: alert.version,
+        objects: [alert.primary, alert.secondary].map((o) => (o && o.object ? o.object.norad_cat_id : 0)),
+        notification_id: alert.notification_id,
+      };
+    }
     default:
       return null;
   }
@@ -1581,5 +1616,629 @@ async function consultOutsider(address, keyA, keyB, keyC) {
   for (const org of [a, b, c]) {
     org.close();
   }
+  finish(0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The object registry, the catalogue and alerts (alerts.proto, subscriptions.proto AlertFilter), as an outsider reads
+// the contract.
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** ISS's element set of 2022-07-15 (as published), the orbit every registration here is built from. */
+const ISS_TLE_LINE1 = '1 25544U 98067A   22196.51021208  .00006684  00000-0  12517-3 0  9992';
+const ISS_TLE_LINE2 = '2 25544  51.6398 196.3106 0004941  13.7716  97.3744 15.49958191349577';
+
+/** The TLE checksum: digits summed, a minus sign counting 1, modulo 10 (written here from the format's definition). */
+function tleChecksum(line68) {
+  let sum = 0;
+  for (const ch of line68) {
+    if (ch >= '0' && ch <= '9') {
+      sum += ch.charCodeAt(0) - 48;
+    } else if (ch === '-') {
+      sum += 1;
+    }
+  }
+  return String(sum % 10);
+}
+
+/** A catalogue number in the TLE's five columns: digits, or Alpha-5 (a letter other than I and O, then four digits). */
+function tleNumber(norad) {
+  if (norad < 100_000) {
+    return String(norad).padStart(5, '0');
+  }
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+  return letters[Math.floor(norad / 10_000) - 10] + String(norad % 10_000).padStart(4, '0');
+}
+
+/** ISS's element set under another catalogue number, checksums made right. */
+function tleFor(norad, name) {
+  const number = tleNumber(norad);
+  const line1 = `1 ${number}${ISS_TLE_LINE1.slice(7, 68)}`;
+  const line2 = `2 ${number}${ISS_TLE_LINE2.slice(7, 68)}`;
+  const tle = { line1: line1 + tleChecksum(line1), line2: line2 + tleChecksum(line2) };
+  return name === undefined ? tle : { ...tle, name };
+}
+
+function ommFor(norad, extra = {}) {
+  const fields = {
+    CCSDS_OMM_VERS: '2.0', CREATION_DATE: '2022-07-15T00:00:00', ORIGINATOR: 'NODE OUTSIDER', OBJECT_NAME: 'NODE OBJECT',
+    OBJECT_ID: '1998-067A', CENTER_NAME: 'EARTH', REF_FRAME: 'TEME', TIME_SYSTEM: 'UTC', MEAN_ELEMENT_THEORY: 'SGP4',
+    EPOCH: '2022-07-15T12:14:42.323712', MEAN_MOTION: '15.49958191', ECCENTRICITY: '.0004941', INCLINATION: '51.6398',
+    RA_OF_ASC_NODE: '196.3106', ARG_OF_PERICENTER: '13.7716', MEAN_ANOMALY: '97.3744', EPHEMERIS_TYPE: '0',
+    CLASSIFICATION_TYPE: 'U', NORAD_CAT_ID: String(norad), ELEMENT_SET_NO: '999', REV_AT_EPOCH: '34957',
+    BSTAR: '.12517E-3', MEAN_MOTION_DOT: '.6684E-4', MEAN_MOTION_DDOT: '0', ...extra,
+  };
+  return Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} = ${v}`).join('\n') + '\n';
+}
+
+/** A CelesTrak OMM JSON entry of ISS's elements under `norad`, with `extra` written in as raw JSON text. */
+function celestrakJson(entries) {
+  return '[' + entries.map(({ norad, raw = {} }) => {
+    const fields = {
+      OBJECT_NAME: '"NODE JSON"', OBJECT_ID: '"1998-067A"', EPOCH: '"2022-07-15T12:14:42.323712"', MEAN_MOTION: '15.49958191',
+      ECCENTRICITY: '0.0004941', INCLINATION: '51.6398', RA_OF_ASC_NODE: '196.3106', ARG_OF_PERICENTER: '13.7716',
+      MEAN_ANOMALY: '97.3744', EPHEMERIS_TYPE: '0', CLASSIFICATION_TYPE: '"U"', NORAD_CAT_ID: String(norad), ELEMENT_SET_NO: '999',
+      REV_AT_EPOCH: '34957', BSTAR: '0.00012517', MEAN_MOTION_DOT: '6.684e-5', MEAN_MOTION_DDOT: '0', ...raw,
+    };
+    return '{' + Object.entries(fields).map(([k, v]) => `"${k}":${v}`).join(',') + '}';
+  }).join(',') + ']';
+}
+
+/** A double as JSON can carry it (NaN, the infinities and -0 spelled out). */
+function jsonDouble(value) {
+  if (Number.isNaN(value)) {
+    return 'NaN';
+  }
+  if (!Number.isFinite(value)) {
+    return value > 0 ? 'Infinity' : '-Infinity';
+  }
+  return Object.is(value, -0) ? '-0' : value;
+}
+
+/** Bytes that are no text, as the string a careless client builds from them (each byte a Latin-1 character). */
+function binaryJunk(length, seed) {
+  const bytes = crypto.createHash('sha256').update(String(seed)).digest();
+  let junk = '';
+  for (let i = 0; i < length; i++) {
+    junk += String.fromCharCode(bytes[i % bytes.length] ^ (i * 31 & 0xff));
+  }
+  return junk;
+}
+
+/** What a registration sent should read back as (RegisteredObject), from the request alone. */
+function expectedRegistration(request, operatorId) {
+  const orbit = request.orbit || {};
+  const which = ['tle', 'omm', 'oem'].find((k) => orbit[k] !== undefined && orbit[k] !== null);
+  return {
+    norad_cat_id: request.object.norad_cat_id,
+    cospar_id: request.object.cospar_id || '',
+    name: request.object.name || '',
+    operator_id: operatorId,
+    maneuverable: Boolean(request.maneuverable),
+    hard_body_radius_m: jsonDouble(request.hard_body_radius_m),
+    sharing: !request.sharing || request.sharing === 'SHARING_POLICY_UNSPECIFIED' ? 'SHARING_POLICY_DERIVED_ONLY' : request.sharing,
+    orbit: which === 'tle' ? { tle: { line1: orbit.tle.line1, line2: orbit.tle.line2 } } : { [which]: orbit[which] },
+  };
+}
+
+/** The same fields of a RegisteredObject as read back. */
+function readRegistration(registered) {
+  const orbit = registered.orbit || {};
+  return {
+    norad_cat_id: registered.object.norad_cat_id,
+    cospar_id: registered.object.cospar_id,
+    name: registered.object.name,
+    operator_id: registered.operator_id,
+    maneuverable: registered.maneuverable,
+    hard_body_radius_m: jsonDouble(registered.hard_body_radius_m),
+    sharing: registered.sharing,
+    orbit: orbit.data === 'tle' ? { tle: { line1: orbit.tle.line1, line2: orbit.tle.line2 } } : orbit.data ? { [orbit.data]: orbit[orbit.data] } : null,
+  };
+}
+
+/** All pages of ListObjects for one operator. */
+async function listAllObjects(org, operatorId) {
+  const objects = [];
+  let token = '';
+  do {
+    const page = await must(org.registry, 'ListObjects', { operator_id: operatorId, page_size: 500, page_token: token }, org.apiKey);
+    objects.push(...page.objects);
+    token = page.next_page_token;
+  } while (token !== '');
+  return objects;
+}
+
+/**
+ * `registry-hostile`. Each probe names the wire path it makes bad (`field`, null where the value is odd but valid) and
+ * what this client expects from the contract where the contract says (`expect`: a code and the fields named; null where
+ * either acceptance or a refusal by that field is a fair reading). The test holds every answer to: OK or a client's
+ * error, never UNKNOWN or INTERNAL; INVALID_ARGUMENT with a BadRequest naming `field`; what was accepted reads back.
+ */
+async function registryHostile(address, adminKey, keyA, keyB) {
+  const admin = organization(address, adminKey);
+  const a = organization(address, keyA);
+  const b = organization(address, keyB);
+  const idA = await whoAmI(a);
+  const idB = await whoAmI(b);
+  let next = 63_000;
+  const fresh = () => ++next;
+  // A registration to spell hostile values from, and a pending claim (B's) on it.
+  const held = fresh();
+  await must(a.registry, 'RegisterObject', { request_id: requestId(), object: { norad_cat_id: held, name: 'NODE HELD' }, hard_body_radius_m: 5, orbit: { tle: tleFor(held) } }, a.apiKey);
+  const claimAnswer = await unary(b.registry, 'RegisterObject', { request_id: requestId(), object: { norad_cat_id: held }, hard_body_radius_m: 3, orbit: { tle: tleFor(held) } }, b.apiKey);
+  const claims = await must(admin.registry, 'ListObjectClaims', {}, admin.apiKey);
+  const claim = claims.claims.find((c) => c.norad_cat_id === held);
+  if (!claim) {
+    throw new Error(`B's claim on ${held} was not listed: ${JSON.stringify(claimAnswer)}`);
+  }
+  // Page tokens of real listings, to forge and tamper with.
+  await must(a.registry, 'RegisterObject', { request_id: requestId(), object: { norad_cat_id: fresh() }, hard_body_radius_m: 5, orbit: { tle: tleFor(next) } }, a.apiKey);
+  const objectsPage = await must(a.registry, 'ListObjects', { operator_id: idA, page_size: 1 }, a.apiKey);
+  const directoryPage = await must(a.operators, 'ListDirectory', { page_size: 1 }, a.apiKey);
+  print({ type: 'setup', a: idA, b: idB, held, claim_id: claim.id, objects_page_token: objectsPage.next_page_token, directory_page_token: directoryPage.next_page_token });
+
+  const invalid = (...fields) => ({ code: 'INVALID_ARGUMENT', fields });
+  const ok = { code: 'OK', fields: [] };
+  const notFound = { code: 'NOT_FOUND', fields: [] };
+  const denied = { code: 'PERMISSION_DENIED', fields: [] };
+  let count = 0;
+  const report = (name, method, field, expect, answer, extra = {}) => {
+    count++;
+    print({ type: 'probe', name, method, field, expect, ...answer, ...extra });
+  };
+
+  // RegisterObject: A registers a fresh object with one field made hostile; what is accepted is read back by A (GetObject,
+  // ListObjects) and compared with what was sent.
+  const registration = (norad, extra = {}) => ({
+    request_id: requestId(), object: { norad_cat_id: norad, cospar_id: '1998-067A', name: 'NODE OBJECT' }, maneuverable: true,
+    hard_body_radius_m: 5, orbit: { tle: tleFor(norad) }, sharing: 'SHARING_POLICY_DERIVED_ONLY', ...extra,
+  });
+  const register = async (name, field, expect, build) => {
+    const norad = fresh();
+    const request = build(norad);
+    const answer = await unary(a.registry, 'RegisterObject', request, a.apiKey);
+    const extra = {};
+    const asked = request.object && request.object.norad_cat_id;
+    if (answer.ok) {
+      const sent = expectedRegistration(request, idA);
+      const got = await unary(a.registry, 'GetObject', { norad_cat_id: asked }, a.apiKey);
+      const listed = (await listAllObjects(a, idA)).find((o) => o.object.norad_cat_id === asked);
+      extra.sent = sent;
+      extra.answered = readRegistration(answer.response);
+      extra.read_back = got.ok ? readRegistration(got.response) : got;
+      extra.listed = listed ? readRegistration(listed) : null;
+      extra.read_back_equal = [extra.answered, extra.read_back, extra.listed].every((r) => JSON.stringify(r) === JSON.stringify(sent));
+    } else if (Number.isInteger(asked) && asked > 0 && asked <= 339_999) {
+      // Refused: nothing of it was registered.
+      const got = await unary(a.registry, 'GetObject', { norad_cat_id: asked }, a.apiKey);
+      extra.left_nothing = !got.ok && got.status.code_name === 'NOT_FOUND';
+    }
+    report(`RegisterObject.${name}`, 'RegisterObject', field, expect, answer, extra);
+  };
+  const badRequestIds = {
+    empty: '', chars_65: 'r'.repeat(65), chars_10000: 'r'.repeat(10_000), line_break: 'id\r\nX-Injected: 1',
+    control_characters: 'retry\u0000\u0007\u001b[2J', lone_surrogate: 'id-\uDC00', non_bmp: 'id-🛰',
+  };
+  for (const [label, id] of Object.entries(badRequestIds)) {
+    await register(`request_id.${label}`, 'request_id', invalid('request_id'), (n) => registration(n, { request_id: id }));
+  }
+  await register('object.missing', 'object', null, (n) => ({ ...registration(n), object: undefined }));
+  for (const [label, norad] of Object.entries({ zero: 0, beyond_alpha5: 340_000, uint32_max: 4_294_967_295, int32_min_as_uint: 2_147_483_648 })) {
+    await register(`object.norad_cat_id.${label}`, 'object.norad_cat_id', null, () => registration(norad, { orbit: { tle: tleFor(12345) } }));
+  }
+  await register('object.norad_cat_id.alpha5', null, ok, () => { const n = 270_000 + fresh(); return registration(n, { orbit: { tle: tleFor(n) } }); });
+  const objectText = {
+    'cospar_id.10000_characters': ['cospar_id', '1'.repeat(10_000)],
+    'cospar_id.line_break': ['cospar_id', '1998-067A\n'],
+    'cospar_id.nul': ['cospar_id', '1998-067A\u0000'],
+    'cospar_id.lone_surrogate': ['cospar_id', '1998-\uD800067A'],
+    'name.10000_characters': ['name', 'n'.repeat(10_000)],
+    'name.nul': ['name', 'NODE\u0000OBJECT'],
+    'name.escape_sequence': ['name', 'NODE\u001b[2J'],
+    'name.lone_surrogate': ['name', 'NODE \uDFFF'],
+  };
+  for (const [label, [key, value]] of Object.entries(objectText)) {
+    await register(`object.${label}`, `object.${key}`, invalid(`object.${key}`), (n) => {
+      const r = registration(n);
+      r.object[key] = value;
+      return r;
+    });
+  }
+  await register('object.name.non_ascii', null, ok, (n) => { const r = registration(n); r.object.name = 'Спутник 🛰 e\u0301'; return r; });
+  await register('object.cospar_id.empty', null, ok, (n) => { const r = registration(n); r.object.cospar_id = ''; return r; });
+  const radii = {
+    nan: [NaN, false], infinity: [Infinity, false], minus_infinity: [-Infinity, false], '1e309': [1e309, false], zero: [0, false],
+    negative_zero: [-0, false], negative: [-1, false], above_1000: [1000.0000000001, false], largest_double: [Number.MAX_VALUE, false],
+    smallest_positive: [5e-324, true], exactly_1000: [1000, true], 'point_1_plus_point_2': [0.1 + 0.2, true],
+  };
+  for (const [label, [radius, valid]] of Object.entries(radii)) {
+    await register(`hard_body_radius_m.${label}`, valid ? null : 'hard_body_radius_m', valid ? ok : invalid('hard_body_radius_m'),
+      (n) => registration(n, { hard_body_radius_m: radius }));
+  }
+  for (const [label, sharing] of Object.entries({ unknown_99: 99, negative: -1, int32_max: 2_147_483_647 })) {
+    await register(`sharing.${label}`, 'sharing', invalid('sharing'), (n) => registration(n, { sharing }));
+  }
+  await register('sharing.unspecified', null, ok, (n) => registration(n, { sharing: 'SHARING_POLICY_UNSPECIFIED' }));
+  await register('orbit.missing', 'orbit', invalid('orbit'), (n) => registration(n, { orbit: undefined }));
+  await register('orbit.empty', 'orbit', invalid('orbit'), (n) => registration(n, { orbit: {} }));
+  const tleCases = {
+    'line1.empty': (t) => ({ ...t, line1: '' }),
+    'line1.crlf': (t) => ({ ...t, line1: `${t.line1}\r\n` }),
+    'line1.10000_characters': (t) => ({ ...t, line1: t.line1 + ' '.repeat(10_000) }),
+    'line1.nul': (t) => ({ ...t, line1: `${t.line1.slice(0, 20)}\u0000${t.line1.slice(21)}` }),
+    'line1.bad_checksum': (t) => ({ ...t, line1: t.line1.slice(0, 68) + String((Number(t.line1[68]) + 1) % 10) }),
+    'line1.binary_junk': (t) => ({ ...t, line1: binaryJunk(69, 'line1') }),
+    'line1.fullwidth_digits': (t) => ({ ...t, line1: t.line1.replace(/[0-9]/g, (d) => String.fromCharCode(0xFF10 + Number(d))) }),
+    'line2.lone_surrogate': (t) => ({ ...t, line2: `${t.line2.slice(0, 68)}\uD800` }),
+    'line2.empty': (t) => ({ ...t, line2: '' }),
+    'line2.other_object': (t) => ({ ...t, line2: tleFor(99_998).line2 }),
+    'lines_swapped': (t) => ({ line1: t.line2, line2: t.line1 }),
+  };
+  for (const [label, change] of Object.entries(tleCases)) {
+    const field = label === 'lines_swapped' ? 'orbit.tle' : `orbit.tle.${label.split('.')[0]}`;
+    await register(`orbit.tle.${label}`, field, null, (n) => registration(n, { orbit: { tle: change(tleFor(n)) } }));
+  }
+  await register('orbit.tle.other_catalogue_number', 'orbit.tle', null, (n) => registration(n, { orbit: { tle: tleFor(12_345) } }));
+  const ommCases = {
+    binary_junk: () => binaryJunk(4096, 'omm'),
+    nul_bytes: (n) => ommFor(n).replace(/\n/g, '\u0000\n'),
+    garbage_10000_lines: () => Array.from({ length: 10_000 }, (_, i) => `GARBAGE_${i} = ${'x'.repeat(i % 97)} \u00e9\u00a0`).join('\n'),
+    mean_motion_nan: (n) => ommFor(n, { MEAN_MOTION: 'NaN' }),
+    mean_motion_1e309: (n) => ommFor(n, { MEAN_MOTION: '1e309' }),
+    eccentricity_infinity: (n) => ommFor(n, { ECCENTRICITY: 'Infinity' }),
+    eccentricity_above_1: (n) => ommFor(n, { ECCENTRICITY: '1.5' }),
+    epoch_year_99999: (n) => ommFor(n, { EPOCH: '99999-07-15T12:14:42' }),
+    norad_cat_id_other: () => ommFor(12_345),
+    norad_cat_id_huge: () => ommFor('99999999999999999999999'),
+    frame_itrf: (n) => ommFor(n, { REF_FRAME: 'ITRF2000' }),
+    theory_not_sgp4: (n) => ommFor(n, { MEAN_ELEMENT_THEORY: 'DSST' }),
+    crlf_line_endings: (n) => ommFor(n).replace(/\n/g, '\r\n'),
+    latin1_mojibake_name: (n) => ommFor(n, { OBJECT_NAME: 'SAT\u00c3\u00a9LITE \u00ff\u00fe' }),
+    byte_order_mark: (n) => `\uFEFF${ommFor(n)}`,
+    xml_external_entity: (n) => `<?xml version="1.0"?>\n<!DOCTYPE omm [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<omm id="CCSDS_OMM_VERS" version="2.0"><header><CREATION_DATE>&x;</CREATION_DATE><ORIGINATOR>N</ORIGINATOR></header><body><segment><metadata><OBJECT_NAME>&x;</OBJECT_NAME><NORAD_CAT_ID>${n}</NORAD_CAT_ID></metadata></segment></body></omm>`,
+    xml_billion_laughs: () => `<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]>\n<omm>&g;&g;&g;&g;&g;</omm>`,
+  };
+  for (const [label, build] of Object.entries(ommCases)) {
+    const valid = ['crlf_line_endings', 'latin1_mojibake_name', 'byte_order_mark'].includes(label);
+    await register(`orbit.omm.${label}`, valid ? null : 'orbit.omm', valid ? null : invalid('orbit.omm'), (n) => registration(n, { orbit: { omm: build(n) } }));
+  }
+  await register('orbit.omm.valid', null, ok, (n) => registration(n, { orbit: { omm: ommFor(n) } }));
+  const oem = (body, frame = 'EME2000') => `CCSDS_OEM_VERS = 2.0\nCREATION_DATE = 2022-07-15T00:00:00\nORIGINATOR = NODE\nMETA_START\nOBJECT_NAME = NODE OBJECT\nOBJECT_ID = 1998-067A\nCENTER_NAME = EARTH\nREF_FRAME = ${frame}\nTIME_SYSTEM = UTC\nSTART_TIME = 2022-07-15T12:00:00\nSTOP_TIME = 2022-07-15T12:01:00\nMETA_STOP\n${body}`;
+  const states = '2022-07-15T12:00:00 6778.0 0.0 0.0 0.0 4.7628 6.0141\n2022-07-15T12:01:00 6765.9 285.6 360.6 -0.4031 4.7544 6.0035\n';
+  const oemCases = {
+    binary_junk: () => binaryJunk(2048, 'oem'),
+    state_nan: () => oem('2022-07-15T12:00:00 NaN 0.0 0.0 0.0 4.7628 6.0141\n2022-07-15T12:01:00 6765.9 285.6 360.6 -0.4031 4.7544 6.0035\n'),
+    state_1e309: () => oem('2022-07-15T12:00:00 1e309 0.0 0.0 0.0 4.7628 6.0141\n2022-07-15T12:01:00 6765.9 285.6 360.6 -0.4031 4.7544 6.0035\n'),
+    states_out_of_order: () => oem('2022-07-15T12:01:00 6765.9 285.6 360.6 -0.4031 4.7544 6.0035\n2022-07-15T12:00:00 6778.0 0.0 0.0 0.0 4.7628 6.0141\n'),
+    no_states: () => oem(''),
+    inside_the_earth: () => oem('2022-07-15T12:00:00 10.0 0.0 0.0 0.0 4.7628 6.0141\n2022-07-15T12:01:00 10.0 285.6 360.6 -0.4031 4.7544 6.0035\n'),
+    frame_itrf: () => oem(states, 'ITRF2000'),
+    garbage_10000_lines: () => oem(Array.from({ length: 10_000 }, (_, i) => `${i} ${'z'.repeat(i % 50)}`).join('\n')),
+  };
+  for (const [label, build] of Object.entries(oemCases)) {
+    // A radius of 10 km is well-formed: whether it is refused is the exchange's call (either answer is fair).
+    await register(`orbit.oem.${label}`, 'orbit.oem', label === 'inside_the_earth' ? null : invalid('orbit.oem'), (n) => registration(n, { orbit: { oem: build(n) } }));
+  }
+  await register('orbit.oem.crlf_valid', null, ok, (n) => registration(n, { orbit: { oem: oem(states).replace(/\n/g, '\r\n') } }));
+
+  // ResolveObjectClaim, by the administrator, on B's pending claim (each probe must leave it pending).
+  const resolve = (extra) => ({ request_id: requestId(), claim_id: claim.id, award: true, note: 'Node probe', ...extra });
+  const resolveProbe = async (name, field, expect, request, who = admin) =>
+    report(`ResolveObjectClaim.${name}`, 'ResolveObjectClaim', field, expect, await unary(who.registry, 'ResolveObjectClaim', request, who.apiKey));
+  for (const [label, id] of Object.entries(badRequestIds)) {
+    await resolveProbe(`request_id.${label}`, 'request_id', invalid('request_id'), resolve({ request_id: id }));
+  }
+  const badClaimIds = {
+    empty: ['', invalid('claim_id')], nul: [`${claim.id}\u0000`, null], trailing_line_break: [`${claim.id}\n`, null],
+    upper_case: [claim.id.toUpperCase(), null], chars_10000: [`CLM-${'a'.repeat(10_000)}`, null], lone_surrogate: [`${claim.id}\uD800`, null],
+    well_formed_never_issued: ['CLM-0123456789abcdef', notFound], a_notification_id: ['MNV-1', null], sql_quote: ["CLM-' OR '1'='1", null],
+  };
+  for (const [label, [id, expect]] of Object.entries(badClaimIds)) {
+    await resolveProbe(`claim_id.${label}`, expect && expect.code === 'NOT_FOUND' ? null : 'claim_id', expect, resolve({ claim_id: id }));
+  }
+  const badNotes = {
+    empty: '', blank: ' \t ', chars_2001: 'n'.repeat(2001), chars_1000000: 'n'.repeat(1_000_000), lone_surrogate: 'ok \uDC00',
+    escape_sequence: 'note\u001b[2J', nul: 'note\u0000',
+  };
+  for (const [label, note] of Object.entries(badNotes)) {
+    await resolveProbe(`note.${label}`, 'note', invalid('note'), resolve({ note }));
+  }
+  await resolveProbe('not_an_administrator', null, denied, resolve({}), a);
+  const stillPending = (await must(admin.registry, 'ListObjectClaims', {}, admin.apiKey)).claims.find((c) => c.id === claim.id);
+
+  // LoadCatalogue, by the administrator; what it accepts must be what GetCatalogueStatus reports as the last load.
+  const load = async (name, field, expect, request, who = admin) => {
+    const full = { request_id: requestId(), source: `node ${name}`, ...request };
+    const answer = await unary(who.registry, 'LoadCatalogue', full, who.apiKey);
+    const extra = {};
+    if (answer.ok) {
+      const status = await must(admin.registry, 'GetCatalogueStatus', {}, admin.apiKey);
+      const { replayed, ...report } = answer.response;
+      extra.report_summary = { format: report.format, total: report.total, added: report.added.length, rejected: report.rejected.slice(0, 5) };
+      extra.status = { objects: status.objects, last_load_id: status.last_load && status.last_load.load_id, load_id: report.load_id };
+      extra.read_back_equal = status.last_load !== null && JSON.stringify({ ...status.last_load, replayed: false }) === JSON.stringify({ ...report, replayed: false });
+    }
+    report(`LoadCatalogue.${name}`, 'LoadCatalogue', field, expect, answer, extra);
+  };
+  const threeLe = (numbers, eol = '\n') => numbers.map((n) => { const t = tleFor(n); return [`0 NODE CAT ${n}`, t.line1, t.line2].join(eol); }).join(eol) + eol;
+  for (const [label, id] of Object.entries(badRequestIds)) {
+    await load(`request_id.${label}`, 'request_id', invalid('request_id'), { request_id: id, content: threeLe([64_001]) });
+  }
+  await load('content.binary_junk', 'content', invalid('content'), { content: binaryJunk(65_536, 'catalogue') });
+  await load('content.nul_bytes', 'content', invalid('content'), { content: '\u0000'.repeat(4096) });
+  await load('content.nul_between_entries', null, null, { content: threeLe([64_002]) + '\u0000\u0000\n' + threeLe([64_003]) });
+  await load('content.garbage_10000_lines', 'content', invalid('content'),
+    { content: Array.from({ length: 10_000 }, (_, i) => `${i % 3} garbage line ${i} ${binaryJunk(i % 40, i).replace(/[\r\n]/g, '')}`).join('\n') });
+  await load('content.garbage_10000_lines_and_one_valid_entry', null, ok,
+    { content: Array.from({ length: 10_000 }, (_, i) => `garbage ${i}`).join('\n') + '\n' + threeLe([64_004]) });
+  await load('content.three_line_crlf', null, ok, { content: threeLe([64_005, 64_006, 64_007], '\r\n') });
+  await load('content.three_line_mixed_encodings', null, null, {
+    content: ['0 CAF\u00c9 LATIN1 AS UTF8', ...Object.values(tleFor(64_008)), '0 \u00c3\u00a9MOJIBAKE', ...Object.values(tleFor(64_009)),
+      '\uFEFF0 BOM INSIDE', ...Object.values(tleFor(64_010)), '0 \uD83D\uDEF0 SAT', ...Object.values(tleFor(64_011))].join('\n') + '\n',
+  });
+  await load('content.celestrak_json_nan', null, null, { content: celestrakJson([{ norad: 64_012, raw: { MEAN_MOTION: 'NaN' } }, { norad: 64_013 }]) });
+  await load('content.celestrak_json_1e309', null, null, { content: celestrakJson([{ norad: 64_014, raw: { ECCENTRICITY: '1e309' } }, { norad: 64_015 }]) });
+  await load('content.celestrak_json_minus_1e309', null, null, { content: celestrakJson([{ norad: 64_016, raw: { INCLINATION: '-1e309' } }, { norad: 64_017 }]) });
+  await load('content.celestrak_json_only_nan', 'content', null, { content: celestrakJson([{ norad: 64_018, raw: { MEAN_MOTION: 'NaN', BSTAR: 'Infinity' } }]) });
+  await load('content.celestrak_json_norad_huge', null, null, { content: celestrakJson([{ norad: '1e309' }, { norad: 64_019 }]) });
+  await load('content.celestrak_json_truncated', 'content', invalid('content'), { content: celestrakJson([{ norad: 64_020 }]).slice(0, 200) });
+  await load('content.celestrak_json_deeply_nested', 'content', invalid('content'), { content: '['.repeat(100_000) + ']'.repeat(100_000) });
+  await load('content.empty_and_path_empty', 'content', invalid('content'), { content: '' });
+  await load('content_and_path', null, null, { content: threeLe([64_021]), path: '/tmp/catalogue.tle' });
+  const paths = {
+    etc_passwd: '/etc/passwd', traversal: '../../../../../../etc/shadow', nul: '/tmp/x\u0000.tle', not_there: '/nonexistent/node-outsider.tle',
+    directory: '/', chars_10000: `/${'p'.repeat(10_000)}`, proc_self_environ: '/proc/self/environ', line_break: '/tmp/x.tle\n',
+  };
+  for (const [label, path] of Object.entries(paths)) {
+    await load(`path.${label}`, 'path', null, { path });
+  }
+  const badSources = { chars_201: 's'.repeat(201), chars_10000: 's'.repeat(10_000), line_break: 'space-track\r\nX: 1', nul: 'src\u0000', lone_surrogate: 'src \uD800' };
+  for (const [label, source] of Object.entries(badSources)) {
+    await load(`source.${label}`, 'source', invalid('source'), { content: threeLe([64_022]), source });
+  }
+  await load('not_an_administrator', null, denied, { content: threeLe([64_023]) }, a);
+
+  // AlertService: ids, enums and strings; no alert exists in this exchange, so a well-formed id is one never issued.
+  const alertProbe = async (name, method, field, expect, request, who = a) =>
+    report(`${method}.${name}`, method, field, expect, await unary(who.alerts, method, request, who.apiKey));
+  const badAlertIds = {
+    empty: '', alr_0: 'ALR-0', leading_zero: 'ALR-01', digits_20: 'ALR-99999999999999999999', digits_10000: `ALR-${'9'.repeat(10_000)}`,
+    lower_case: 'alr-1', trailing_line_break: 'ALR-1\n', nul: 'ALR-1\u0000', lone_surrogate: 'ALR-1\uD800', arabic_indic: 'ALR-\u0661',
+    notification_id: 'MNV-1', minus: 'ALR--1',
+  };
+  const acknowledge = (extra) => ({ request_id: requestId(), alert_id: 'ALR-987654321', norad_cat_id: 0, intent: 'MANEUVER_INTENT_WILL_MANEUVER', note: 'Node probe', ...extra });
+  for (const [label, id] of Object.entries(badAlertIds)) {
+    await alertProbe(`alert_id.${label}`, 'AcknowledgeAlert', 'alert_id', invalid('alert_id'), acknowledge({ alert_id: id }));
+    await alertProbe(`alert_id.${label}`, 'GetAlert', 'alert_id', invalid('alert_id'), { alert_id: id });
+    await alertProbe(`alert_id.${label}`, 'ExportAlertCdm', 'alert_id', invalid('alert_id'), { alert_id: id, format: 'CDM_FORMAT_KVN' });
+  }
+  for (const method of ['GetAlert', 'ExportAlertCdm']) {
+    await alertProbe('alert_id.never_issued', method, null, notFound, { alert_id: 'ALR-987654321' });
+    await alertProbe('alert_id.beyond_int64', method, null, notFound, { alert_id: 'ALR-9999999999999999999' });
+  }
+  await alertProbe('alert_id.never_issued', 'AcknowledgeAlert', null, notFound, acknowledge({}));
+  for (const [label, id] of Object.entries(badRequestIds)) {
+    await alertProbe(`request_id.${label}`, 'AcknowledgeAlert', 'request_id', invalid('request_id'), acknowledge({ request_id: id }));
+  }
+  for (const [label, intent] of Object.entries({ unspecified: 'MANEUVER_INTENT_UNSPECIFIED', unknown_99: 99, negative: -1, int32_max: 2_147_483_647 })) {
+    await alertProbe(`intent.${label}`, 'AcknowledgeAlert', 'intent', invalid('intent'), acknowledge({ intent }));
+  }
+  for (const [label, note] of Object.entries({ chars_2001: 'n'.repeat(2001), chars_1000000: 'n'.repeat(1_000_000), lone_surrogate: 'x\uDFFF', escape_sequence: 'x\u001b[2J' })) {
+    await alertProbe(`note.${label}`, 'AcknowledgeAlert', 'note', invalid('note'), acknowledge({ note }));
+  }
+  // On an alert never issued, NOT_FOUND before the object is looked at is as fair as a refusal of the number.
+  await alertProbe('norad_cat_id.uint32_max', 'AcknowledgeAlert', 'norad_cat_id', null, acknowledge({ norad_cat_id: 4_294_967_295 }));
+  for (const [label, format] of Object.entries({ unknown_99: 99, negative: -1 })) {
+    await alertProbe(`format.${label}`, 'ExportAlertCdm', 'format', invalid('format'), { alert_id: 'ALR-987654321', format });
+  }
+  const tampered = (token) => {
+    if (!token) {
+      return 'AAAA';
+    }
+    const i = Math.floor(token.length / 2);
+    return token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+  };
+  const pageTokens = {
+    forged: 'AS4uLy4uL3g', random_base64url: crypto.randomBytes(24).toString('base64url'), not_base64: '!!!***',
+    chars_10000: 'A'.repeat(10_000), of_the_object_registry: objectsPage.next_page_token, of_the_directory: directoryPage.next_page_token,
+    registry_tampered: tampered(objectsPage.next_page_token), nul: 'AQ\u0000', lone_surrogate: 'AQ\uD800',
+  };
+  for (const [label, token] of Object.entries(pageTokens)) {
+    await alertProbe(`page_token.${label}`, 'ListAlerts', 'page_token', invalid('page_token'), { page_token: token });
+  }
+  await alertProbe('states.unknown_99', 'ListAlerts', 'states[0]', invalid('states[0]'), { states: [99] });
+  await alertProbe('states.second_negative', 'ListAlerts', 'states[1]', invalid('states[1]'), { states: ['ALERT_STATE_OPEN', -1] });
+  await alertProbe('page_size.501', 'ListAlerts', 'page_size', invalid('page_size'), { page_size: 501 });
+  await alertProbe('page_size.uint32_max', 'ListAlerts', 'page_size', invalid('page_size'), { page_size: 4_294_967_295 });
+  await alertProbe('norad_cat_id.uint32_max', 'ListAlerts', 'norad_cat_id', invalid('norad_cat_id'), { norad_cat_id: 4_294_967_295 });
+  await alertProbe('valid_empty', 'ListAlerts', null, ok, { states: ['ALERT_STATE_OPEN'], page_size: 500 });
+
+  // ListObjects: page tokens forged, tampered and of other listings; odd operator ids are a filter that matches nothing.
+  const objectsProbe = async (name, field, expect, request) =>
+    report(`ListObjects.${name}`, 'ListObjects', field, expect, await unary(a.registry, 'ListObjects', request, a.apiKey));
+  for (const [label, token] of Object.entries({ ...pageTokens, of_the_object_registry: undefined, registry_tampered: tampered(objectsPage.next_page_token) })) {
+    if (token !== undefined) {
+      // A registry token with one character changed may still spell a position (a catalogue number): then it is one.
+      await objectsProbe(`page_token.${label}`, 'page_token', label === 'registry_tampered' ? null : invalid('page_token'), { operator_id: idA, page_token: token });
+    }
+  }
+  await objectsProbe('page_size.501', 'page_size', invalid('page_size'), { page_size: 501 });
+  for (const [label, operatorId] of Object.entries({ chars_10000: 'o'.repeat(10_000), nul: `${idA}\u0000`, lone_surrogate: `${idA}\uD800` })) {
+    await objectsProbe(`operator_id.${label}`, 'operator_id', null, { operator_id: operatorId });
+  }
+  for (const [label, norad] of Object.entries({ zero: 0, uint32_max: 4_294_967_295 })) {
+    report(`GetObject.norad_cat_id.${label}`, 'GetObject', 'norad_cat_id', null, await unary(a.registry, 'GetObject', { norad_cat_id: norad }, a.apiKey));
+  }
+
+  // A subscription's AlertFilter: what is accepted must read back (GetSubscription) as sent.
+  const filterProbe = async (name, field, expect, alerts) => {
+    const request = { name: `node alert filter ${name}`, filter: { alerts }, start: 'START_POSITION_LATEST' };
+    const answer = await unary(b.subscriptions, 'CreateSubscription', request, b.apiKey);
+    const extra = {};
+    if (answer.ok) {
+      const got = await must(b.subscriptions, 'GetSubscription', { subscription_id: answer.response.id }, b.apiKey);
+      const view = (f) => ({
+        exclude: Boolean(f.exclude), max_miss_distance_m: jsonDouble(f.max_miss_distance_m || 0), min_probability: jsonDouble(f.min_probability || 0),
+        regimes: (f.regimes || []).map(String), unannounced_only: Boolean(f.unannounced_only),
+      });
+      extra.sent = view(alerts);
+      extra.read_back = view(got.filter.alerts || {});
+      extra.read_back_equal = JSON.stringify(extra.sent) === JSON.stringify(extra.read_back);
+    }
+    report(`CreateSubscription.alerts.${name}`, 'CreateSubscription', field, expect, answer, extra);
+  };
+  const filterCases = {
+    'max_miss_distance_m.nan': [{ max_miss_distance_m: NaN }, 'filter.alerts.max_miss_distance_m', false],
+    'max_miss_distance_m.negative': [{ max_miss_distance_m: -1 }, 'filter.alerts.max_miss_distance_m', false],
+    'max_miss_distance_m.minus_infinity': [{ max_miss_distance_m: -Infinity }, 'filter.alerts.max_miss_distance_m', false],
+    'max_miss_distance_m.infinity': [{ max_miss_distance_m: Infinity }, 'filter.alerts.max_miss_distance_m', null],
+    'max_miss_distance_m.smallest_positive': [{ max_miss_distance_m: 5e-324 }, null, true],
+    'max_miss_distance_m.2000': [{ max_miss_distance_m: 2000 }, null, true],
+    'min_probability.nan': [{ min_probability: NaN }, 'filter.alerts.min_probability', false],
+    'min_probability.negative': [{ min_probability: -0.1 }, 'filter.alerts.min_probability', false],
+    'min_probability.above_1': [{ min_probability: 1.0000000000000002 }, 'filter.alerts.min_probability', false],
+    'min_probability.1e309': [{ min_probability: 1e309 }, 'filter.alerts.min_probability', false],
+    'min_probability.one': [{ min_probability: 1 }, null, true],
+    'min_probability.1e-7': [{ min_probability: 1e-7 }, null, true],
+    'regimes.unknown_99': [{ regimes: [99] }, 'filter.alerts.regimes[0]', false],
+    'regimes.second_negative': [{ regimes: ['ORBITAL_REGIME_LEO', -1] }, 'filter.alerts.regimes[1]', false],
+    'regimes.unspecified': [{ regimes: ['ORBITAL_REGIME_UNSPECIFIED'] }, 'filter.alerts.regimes[0]', null],
+    'all_set': [{ exclude: false, max_miss_distance_m: 1500.5, min_probability: 1e-4, regimes: ['ORBITAL_REGIME_LEO', 'ORBITAL_REGIME_GEO'], unannounced_only: true }, null, true],
+    'all_bad': [{ max_miss_distance_m: NaN, min_probability: -1, regimes: [42] }, 'filter.alerts.max_miss_distance_m', false],
+  };
+  for (const [label, [alerts, field, valid]] of Object.entries(filterCases)) {
+    const expect = valid === true ? ok : valid === false ? invalid(...(label === 'all_bad'
+      ? ['filter.alerts.max_miss_distance_m', 'filter.alerts.min_probability', 'filter.alerts.regimes[0]'] : [field])) : null;
+    await filterProbe(label, valid === true ? null : field, expect, alerts);
+  }
+
+  print({ type: 'claim_after', pending: stillPending !== undefined, claim: stillPending || null });
+  print({ type: 'probes_done', count });
+  for (const org of [admin, a, b]) {
+    org.close();
+  }
+  finish(0);
+}
+
+/** `registry-flow`: a registration, a refused claim awarded by the administrator, and a small 3LE catalogue loaded. */
+async function registryFlow(address, adminKey, keyA, keyB) {
+  const admin = organization(address, adminKey);
+  const a = organization(address, keyA);
+  const b = organization(address, keyB);
+  const idA = await whoAmI(a);
+  const idB = await whoAmI(b);
+  const norad = 62_001;
+  const sentByA = { request_id: requestId(), object: { norad_cat_id: norad, cospar_id: '2022-001A', name: 'NODE FLOW SAT' }, maneuverable: true,
+    hard_body_radius_m: 4.5, orbit: { tle: tleFor(norad) }, sharing: 'SHARING_POLICY_FULL_STATE' };
+  const registered = await must(a.registry, 'RegisterObject', sentByA, a.apiKey);
+  const sentByB = { request_id: requestId(), object: { norad_cat_id: norad, name: 'NODE FLOW SAT (B)' }, maneuverable: false,
+    hard_body_radius_m: 2.25, orbit: { omm: ommFor(norad) } };
+  const claimed = await unary(b.registry, 'RegisterObject', sentByB, b.apiKey);
+  const listed = await must(admin.registry, 'ListObjectClaims', {}, admin.apiKey);
+  const claim = listed.claims.find((c) => c.norad_cat_id === norad);
+  const awarded = await must(admin.registry, 'ResolveObjectClaim',
+    { request_id: requestId(), claim_id: claim ? claim.id : '', award: true, note: 'Node flow: B shows the ITU filing' }, admin.apiKey);
+  const afterAward = await must(b.registry, 'GetObject', { norad_cat_id: norad }, b.apiKey);
+  const seenByA = await must(a.registry, 'GetObject', { norad_cat_id: norad }, a.apiKey);
+
+  // A small catalogue: three good entries, one with a wrong checksum on its line 2 (file line 6), one line 1 with no
+  // line 2 after it (file line 11).
+  const t = (n) => tleFor(n);
+  const lines = [
+    '0 NODE CAT 1', t(62_101).line1, t(62_101).line2,
+    '0 NODE CAT 2', t(62_102).line1, t(62_102).line2.slice(0, 68) + String((Number(t(62_102).line2[68]) + 1) % 10),
+    '0 NODE CAT 3', t(62_103).line1, t(62_103).line2,
+    '0 NODE CAT 4', t(62_104).line1,
+    '0 NODE CAT 5', t(62_105).line1, t(62_105).line2,
+  ];
+  const catalogue = await unary(admin.registry, 'LoadCatalogue', { request_id: requestId(), content: lines.join('\n') + '\n', source: 'node flow 3LE' }, admin.apiKey);
+  const status = await must(admin.registry, 'GetCatalogueStatus', {}, admin.apiKey);
+  print({
+    type: 'flow', a: idA, b: idB, norad, sent_by_a: expectedRegistration(sentByA, idA), registered: readRegistration(registered), claimed,
+    claim, awarded, sent_by_b: expectedRegistration(sentByB, idB), after_award: readRegistration(afterAward), seen_by_a: readRegistration(seenByA),
+    catalogue_lines: lines, catalogue, status,
+  });
+  print({ type: 'probes_done', count: 0 });
+  for (const org of [admin, a, b]) {
+    org.close();
+  }
+  finish(0);
+}
+
+/** `alerts-flow`: B receives, reads, acknowledges and exports the alert on its object; C learns nothing of it. */
+async function alertsFlow(address, keyB, keyC) {
+  const b = organization(address, keyB);
+  const c = organization(address, keyC);
+  const idB = await whoAmI(b);
+  const idC = await whoAmI(c);
+  const subscribe = async (org) => {
+    const subscription = await must(org.subscriptions, 'CreateSubscription', { name: 'node alerts', filter: {}, start: 'START_POSITION_LATEST' }, org.apiKey);
+    const watch = watchSubscription(org, subscription.id);
+    await watch.caughtUp();
+    return watch;
+  };
+  const streamB = await subscribe(b);
+  const streamC = await subscribe(c);
+  const input = readline.createInterface({ input: process.stdin });
+  const stdin = input[Symbol.asyncIterator]();
+  print({ type: 'ready', b: idB, c: idC });
+  const line = await stdin.next();
+  const match = !line.done && /^filed (\S+)$/.exec(line.value.trim());
+  if (!match) {
+    throw new Error(`expected "filed <notification id>" on stdin, got ${line.done ? 'end of input' : line.value}`);
+  }
+  const notificationId = match[1];
+  const toldAt = Date.now();
+  const raised = (seen) => seen.find((s) => s.kind === 'alert_event' && s.event_type === 'ALERT_EVENT_TYPE_RAISED' && s.objects.includes(25544));
+  await streamB.until('the alert RAISED on 25544', (seen) => raised(seen) !== undefined);
+  const raisedEvent = raised(streamB.seen);
+  const raisedAfterMs = Date.now() - toldAt;
+  const alertId = raisedEvent.id;
+
+  const got = await unary(b.alerts, 'GetAlert', { alert_id: alertId }, b.apiKey);
+  const acknowledgement = { request_id: requestId(), alert_id: alertId, intent: 'MANEUVER_INTENT_WILL_NOT_MANEUVER', note: 'ISS holds attitude; the maneuvering party moves.' };
+  const acknowledged = await unary(b.alerts, 'AcknowledgeAlert', acknowledgement, b.apiKey);
+  await streamB.until('the ACKNOWLEDGED event', (seen) => seen.some((s) => s.kind === 'alert_event' && s.id === alertId && s.event_type === 'ALERT_EVENT_TYPE_ACKNOWLEDGED'));
+  const retried = await unary(b.alerts, 'AcknowledgeAlert', acknowledgement, b.apiKey);
+  const cdmKvn = await unary(b.alerts, 'ExportAlertCdm', { alert_id: alertId, format: 'CDM_FORMAT_KVN' }, b.apiKey);
+  const cdmXml = await unary(b.alerts, 'ExportAlertCdm', { alert_id: alertId, format: 'CDM_FORMAT_XML' }, b.apiKey);
+  const listedB = await unary(b.alerts, 'ListAlerts', { norad_cat_id: 25544 }, b.apiKey);
+
+  // C: every call on the alert, beside the same call on an id never issued.
+  const neverIssued = 'ALR-987654321';
+  const attempts = {
+    GetAlert: (id) => ({ alert_id: id }),
+    ExportAlertCdm: (id) => ({ alert_id: id, format: 'CDM_FORMAT_KVN' }),
+    AcknowledgeAlert: (id) => ({ request_id: requestId(), alert_id: id, intent: 'MANEUVER_INTENT_WILL_MANEUVER', note: 'Let me in' }),
+  };
+  const outsider = [];
+  for (const [method, build] of Object.entries(attempts)) {
+    const answer = await unary(c.alerts, method, build(alertId), c.apiKey);
+    const reference = await unary(c.alerts, method, build(neverIssued), c.apiKey);
+    outsider.push({ method, answer, reference, shape: shapeOf(answer, alertId), reference_shape: shapeOf(reference, neverIssued) });
+  }
+  const listedC = await unary(c.alerts, 'ListAlerts', {}, c.apiKey);
+  // A marker C files (an object nobody registered, no orbit: nothing to screen) at the exchange's own time; C's stream
+  // reads up to it, so that anything about the alert before it would have been seen.
+  const now = await must(c.registry, 'GetCatalogueStatus', {}, c.apiKey);
+  const startMs = Number(now.now.seconds) * 1000 + 6 * 3600_000;
+  const marker = await must(c.notifications, 'FileNotification', {
+    request_id: requestId(),
+    maneuver: { ...maneuverNotice(), object: { norad_cat_id: 61_999, name: 'NODE MARKER' },
+      execution_window: { start: timestamp(new Date(startMs)), end: timestamp(new Date(startMs + 20 * 60_000)) } },
+  }, c.apiKey);
+  const markerId = marker.notification.id;
+  await streamC.until(`the marker ${markerId}`, (seen) => seen.some((s) => s.kind === 'event' && s.id === markerId));
+  await streamB.until(`the marker ${markerId} (B too)`, (seen) => seen.some((s) => s.kind === 'event' && s.id === markerId));
+  streamB.stop();
+  streamC.stop();
+  input.close();
+  print({
+    type: 'alerts', b: idB, c: idC, notification_id: notificationId, alert_id: alertId, raised_after_ms: raisedAfterMs, simulated_now: now.now,
+    simulated: now.simulated, standing_interval_minutes: now.standing_interval_minutes, last_standing_screen: now.last_standing_screen, got, acknowledged, retried, cdm_kvn: cdmKvn, cdm_xml: cdmXml, listed_b: listedB, outsider, listed_c: listedC,
+    marker_id: markerId, seen_b: streamB.seen, seen_c: streamC.seen,
+  });
+  b.close();
+  c.close();
   finish(0);
 }

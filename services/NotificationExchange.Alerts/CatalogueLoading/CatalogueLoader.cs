@@ -107,8 +107,8 @@ public sealed class CatalogueLoader(
             after = page[^1].NoradCatId;
         }
         var last = await store.GetLastCatalogueLoadAsync(cancellationToken);
-        // No simulation clock exists in the exchange: its clock is the real one.
-        return new CatalogueStatusView(objects, registered, last, clock.GetUtcNow().UtcDateTime, Simulated: false);
+        // Exchange:SimulationClock:Start replaces the exchange's TimeProvider with a SimulatedTimeProvider.
+        return new CatalogueStatusView(objects, registered, last, clock.GetUtcNow().UtcDateTime, Simulated: clock is Domain.Time.SimulatedTimeProvider);
     }
 
     /// <summary>The load's text, from the request or from the file it names; the field at fault named in <paramref name="errors"/>.</summary>
