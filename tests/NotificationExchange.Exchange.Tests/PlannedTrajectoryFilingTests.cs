@@ -44,7 +44,7 @@ public class PlannedTrajectoryFilingTests
             Assert.That(filed.ProximityOperation, Is.EqualTo(notice), "the whole notice, burns included, comes back as sent");
             Assert.That(read.AsAnswered(), Is.EqualTo(filed), "what Get returns is what File answered");
             Assert.That(read.ProximityOperation.PlannedManeuvers.Select(b => b.DeltaVMps.Radial), Is.EqualTo(new[] { 0, 0.012 }));
-            Assert.That(read.Screening, Is.Null, "the screening status is not the filing's to set");
+            Assert.That(filed.Screening, Is.Null, "the answer to a filing comes before any screen");
         });
     }
 

@@ -1903,8 +1903,9 @@ async function registryHostile(address, adminKey, keyA, keyB) {
     await register(`orbit.omm.${label}`, valid ? null : 'orbit.omm', valid ? null : invalid('orbit.omm'), (n) => registration(n, { orbit: { omm: build(n) } }));
   }
   await register('orbit.omm.valid', null, ok, (n) => registration(n, { orbit: { omm: ommFor(n) } }));
-  const oem = (body, frame = 'EME2000') => `CCSDS_OEM_VERS = 2.0\nCREATION_DATE = 2022-07-15T00:00:00\nORIGINATOR = NODE\nMETA_START\nOBJECT_NAME = NODE OBJECT\nOBJECT_ID = 1998-067A\nCENTER_NAME = EARTH\nREF_FRAME = ${frame}\nTIME_SYSTEM = UTC\nSTART_TIME = 2022-07-15T12:00:00\nSTOP_TIME = 2022-07-15T12:01:00\nMETA_STOP\n${body}`;
-  const states = '2022-07-15T12:00:00 6778.0 0.0 0.0 0.0 4.7628 6.0141\n2022-07-15T12:01:00 6765.9 285.6 360.6 -0.4031 4.7544 6.0035\n';
+  const oem = (body, frame = 'EME2000') => `CCSDS_OEM_VERS = 2.0\nCREATION_DATE = 2022-07-15T00:00:00\nORIGINATOR = NODE\nMETA_START\nOBJECT_NAME = NODE OBJECT\nOBJECT_ID = 1998-067A\nCENTER_NAME = EARTH\nREF_FRAME = ${frame}\nTIME_SYSTEM = UTC\nSTART_TIME = 2022-07-15T12:00:00\nSTOP_TIME = 2022-07-15T12:03:00\nMETA_STOP\n${body}`;
+  // four states: screening interpolates an ephemeris (Hermite of degree 7 needs four)
+  const states = '2022-07-15T12:00:00 6778.0000 0.0000 0.0000 0.000000 4.763358 6.009862\n2022-07-15T12:01:00 6762.3886 285.5820 360.3149 -0.520179 4.752387 5.996020\n2022-07-15T12:02:00 6715.6265 569.8485 718.9699 -1.037961 4.719524 5.954557\n2022-07-15T12:03:00 6637.9289 851.4900 1074.3131 -1.550963 4.664921 5.885665\n';
   const oemCases = {
     binary_junk: () => binaryJunk(2048, 'oem'),
     state_nan: () => oem('2022-07-15T12:00:00 NaN 0.0 0.0 0.0 4.7628 6.0141\n2022-07-15T12:01:00 6765.9 285.6 360.6 -0.4031 4.7544 6.0035\n'),

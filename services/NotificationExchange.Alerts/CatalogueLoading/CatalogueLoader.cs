@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NotificationExchange.Alerts.Screening;
 using NotificationExchange.Alerts.Catalogue;
 using NotificationExchange.Alerts.Registry;
 using NotificationExchange.Domain.Notifications;
@@ -22,6 +24,7 @@ public sealed class CatalogueLoader(
     ILogWriter writer,
     IAlertStore store,
     IEnumerable<ICatalogueChanged> listeners,
+    IOptionsMonitor<ScreeningOptions> screening,
     TimeProvider clock,
     ILogger<CatalogueLoader> logger)
 {
@@ -108,7 +111,9 @@ public sealed class CatalogueLoader(
         }
         var last = await store.GetLastCatalogueLoadAsync(cancellationToken);
         // Exchange:SimulationClock:Start replaces the exchange's TimeProvider with a SimulatedTimeProvider.
-        return new CatalogueStatusView(objects, registered, last, clock.GetUtcNow().UtcDateTime, Simulated: clock is Domain.Time.SimulatedTimeProvider);
+        var (_, standingAt) = await store.GetCursorAsync(StandingScreening.CursorName, cancellationToken);
+        return new CatalogueStatusView(objects, registered, last, clock.GetUtcNow().UtcDateTime, Simulated: clock is Domain.Time.SimulatedTimeProvider,
+            standingAt, screening.CurrentValue.StandingIntervalMinutes);
     }
 
     /// <summary>The load's text, from the request or from the file it names; the field at fault named in <paramref name="errors"/>.</summary>

@@ -1,4 +1,5 @@
 using NotificationExchange.Alerts.Catalogue;
+using NotificationExchange.Alerts.Ephemerides;
 using NotificationExchange.Ccsds;
 using NotificationExchange.Ccsds.Oem;
 using NotificationExchange.Ccsds.Omm;
@@ -7,7 +8,6 @@ using NotificationExchange.Domain.Registry;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Orbits;
 using NotificationExchange.Orbits.Elements;
-using NotificationExchange.Orbits.Geometry;
 using NotificationExchange.Orbits.Regimes;
 
 namespace NotificationExchange.Alerts.Registry;
@@ -15,7 +15,7 @@ namespace NotificationExchange.Alerts.Registry;
 /// <summary>
 /// Reads a registration's orbit and checks it against the object: a TLE (<see cref="TleParser"/>, faults named by line
 /// and column), an OMM with SGP4 mean elements in TEME (<see cref="OmmReader"/>, <see cref="OmmSgp4Elements"/>), or an
-/// OEM of Earth-centred inertial states (<see cref="OemReader"/>). A catalogue number the data carries must be the
+/// OEM screening can use (<see cref="OemTrajectory"/>). A catalogue number the data carries must be the
 /// object's. Each fault is named under <c>orbit.tle.line1</c>, <c>orbit.omm</c> or <c>orbit.oem</c>.
 /// </summary>
 public static class RegisteredOrbitReader
@@ -25,9 +25,6 @@ public static class RegisteredOrbitReader
 
     /// <summary>At most this many problems of one message are named: the answer's trailer must stay small.</summary>
     private const int MaxProblemsNamed = 10;
-
-    /// <summary>Frames in which a Cartesian state gives meaningful osculating elements (the OEM's REF_FRAME).</summary>
-    private static readonly HashSet<string> _inertialFrames = ["EME2000", "J2000", "GCRF", "ICRF", "TEME", "TOD", "MOD"];
 
     /// <summary>The orbit read, or null with its faults in <paramref name="errors"/>. <paramref name="noradCatId"/> is 0 when the object's is unknown.</summary>
     public static ReadOrbit? Read(string at, RegistrationOrbit? orbit, int noradCatId, ValidationErrors errors) => orbit switch
@@ -47,6 +44,15 @@ public static class RegisteredOrbitReader
 
     private static ReadOrbit? ReadTle(string at, string line1, string line2, int noradCatId, ValidationErrors errors)
     {
+        // The two lines are kept as one text, joined by a line feed: a line holding a line break would not read back.
+        foreach (var (name, line) in new[] { ("line1", line1), ("line2", line2) })
+        {
+            if (line.AsSpan().IndexOfAny('\r', '\n') is var at1 and >= 0)
+            {
+                errors.Add($"{at}.{name}", $"column {at1 + 1}: a line break; each field holds one line of 69 characters");
+                return null;
+            }
+        }
         if (!TleParser.TryParse(line1, line2, out var tle, out var error))
         {
             var column = error!.FirstColumn == error.LastColumn ? $"column {error.FirstColumn}" : $"columns {error.FirstColumn}-{error.LastColumn}";
@@ -121,31 +127,23 @@ public static class RegisteredOrbitReader
             errors.Add(at, "has no ephemeris data lines");
             return null;
         }
+        // Read as screening will use it: a registration screening cannot propagate is refused here, not found out
+        // later (centre, frame, time system, interpolation, state order and spacing; OemTrajectory says which).
+        if (!OemTrajectory.TryMap(oem, noradCatId, out var trajectory, out var unusable))
+        {
+            errors.Add(at, string.Join("; ", unusable.Take(MaxProblemsNamed).Select(p => Shorten(p.ToString()))));
+            return null;
+        }
         var metadata = segment.Metadata;
-        if (!string.Equals(metadata.CenterName, "EARTH", StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add(at, $"CENTER_NAME is {metadata.CenterName}: only Earth-centred ephemerides are screened");
-            return null;
-        }
-        if (!_inertialFrames.Contains(metadata.RefFrame.ToUpperInvariant()))
-        {
-            errors.Add(at, $"REF_FRAME is {metadata.RefFrame}: expected an inertial frame ({string.Join(", ", _inertialFrames)})");
-            return null;
-        }
-        var first = segment.States[0];
-        if (!CcsdsTimeSystems.TryToUtc(first.Epoch, metadata.TimeSystem, out var epoch, out var timeProblem))
-        {
-            errors.Add(at, $"the first state's epoch cannot be converted to UTC: {timeProblem}");
-            return null;
-        }
         if (noradCatId != 0 && int.TryParse(metadata.ObjectId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var given)
             && given != noradCatId)
         {
             errors.Add(at, $"OBJECT_ID {given} is not the object's catalogue number ({noradCatId})");
             return null;
         }
-        var elements = OsculatingElements.FromState(new StateVector(new Vector3d(first.X, first.Y, first.Z), new Vector3d(first.XDot, first.YDot, first.ZDot)));
-        if (elements is null || !(elements.Eccentricity < 1))
+        var epoch = trajectory!.Ephemeris!.Start;
+        if (trajectory.StateAt(epoch, out var first) != Orbits.Propagation.Sgp4Error.None
+            || OsculatingElements.FromState(first) is not { Eccentricity: < 1 } elements)
         {
             errors.Add(at, "the first state is not on a closed orbit about the Earth");
             return null;

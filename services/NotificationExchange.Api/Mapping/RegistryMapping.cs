@@ -88,6 +88,8 @@ internal static class RegistryMapping
         LastLoad = status.LastLoad?.ToProto(replayed: false),
         Now = Timestamp.FromDateTime(status.Now),
         Simulated = status.Simulated,
+        LastStandingScreen = status.LastStandingScreen is { } screened ? Timestamp.FromDateTime(screened) : null,
+        StandingIntervalMinutes = (uint)Math.Round(status.StandingIntervalMinutes),
     };
 
     private static P.ObjectOrbit OrbitProto(this RegisteredObject registered)

@@ -194,7 +194,7 @@ public class ObjectRegistryTests
         Assert.That(registered.OrbitEpoch.ToDateTime(), Is.EqualTo(new DateTime(2022, 7, 15, 12, 0, 0, DateTimeKind.Utc)));
         var rotating = RegistryOrbits.Registration(norad);
         rotating.Orbit = new ObjectOrbit { Oem = RegistryOrbits.Oem("ITRF2000") };
-        Assert.That((await GrpcAssert.InvalidFieldsAsync(async () => await a.Registry.RegisterObjectAsync(rotating)))["orbit.oem"], Does.Contain("REF_FRAME is ITRF2000"));
+        Assert.That((await GrpcAssert.InvalidFieldsAsync(async () => await a.Registry.RegisterObjectAsync(rotating)))["orbit.oem"], Does.Contain("REF_FRAME: 'ITRF2000' is not supported"));
     }
 
     [Test]

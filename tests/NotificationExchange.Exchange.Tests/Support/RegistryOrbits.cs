@@ -57,10 +57,12 @@ internal static class RegistryOrbits
         REF_FRAME = {frame}
         TIME_SYSTEM = UTC
         START_TIME = 2022-07-15T12:00:00
-        STOP_TIME = 2022-07-15T12:01:00
+        STOP_TIME = 2022-07-15T12:03:00
         META_STOP
-        2022-07-15T12:00:00 6778.0 0.0 0.0 0.0 4.7628 6.0141
-        2022-07-15T12:01:00 6765.9 285.6 360.6 -0.4031 4.7544 6.0035
+        2022-07-15T12:00:00 6778.0000 0.0000 0.0000 0.000000 4.763358 6.009862
+        2022-07-15T12:01:00 6762.3886 285.5820 360.3149 -0.520179 4.752387 5.996020
+        2022-07-15T12:02:00 6715.6265 569.8485 718.9699 -1.037961 4.719524 5.954557
+        2022-07-15T12:03:00 6637.9289 851.4900 1074.3131 -1.550963 4.664921 5.885665
         """;
 
     public static RegisterObjectRequest Registration(int noradCatId, SharingPolicy sharing = SharingPolicy.DerivedOnly, double radius = 5) => new()
