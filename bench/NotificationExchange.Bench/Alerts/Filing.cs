@@ -1,0 +1,33 @@
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Bench.Alerts;
+
+/// <summary>
+/// One filing of the alerts benchmark and what became of it. <see cref="Started"/> is the benchmark's timestamp
+/// (<see cref="System.Diagnostics.Stopwatch"/>) just before the FileNotification call.
+/// </summary>
+internal sealed class Filing(AlertsNotices.Kind kind, long started, int payloads, int? meets)
+{
+    public AlertsNotices.Kind Kind { get; } = kind;
+
+    public long Started { get; } = started;
+
+    /// <summary>Payloads of a launch (0 otherwise).</summary>
+    public int Payloads { get; } = payloads;
+
+    /// <summary>The registered object a maneuver was built to pass 300 m from, if any.</summary>
+    public int? Meets { get; } = meets;
+
+    public string? Id { get; set; }
+
+    /// <summary>Why the filing was refused or never answered, if it was.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Filing to the first GetNotification that showed the screen's outcome, ms (NaN until then).</summary>
+    public double ScreenedMs { get; set; } = double.NaN;
+
+    /// <summary>The exchange's own filed_at to screened_at, ms: the part of <see cref="ScreenedMs"/> inside the exchange.</summary>
+    public double ServerScreenedMs { get; set; } = double.NaN;
+
+    public ScreeningStatus? Screening { get; set; }
+}
