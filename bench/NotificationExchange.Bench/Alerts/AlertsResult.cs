@@ -7,6 +7,7 @@ namespace NotificationExchange.Bench.Alerts;
 /// <para>Unscreened: A few filings that were refused or not SCREENED, with the reasons.</para>
 /// <para>ManeuverScreened: Filing to the first GetNotification showing the screen's outcome, maneuvers.</para>
 /// <para>ManeuverInExchange: The exchange's filed_at to screened_at, maneuvers.</para>
+/// <para>ManeuverOwnScreen: Of that, the time on its own screen (see <see cref="Filing.OwnScreenMs"/>); the rest waited for earlier screens.</para>
 /// <para>ManeuverToOwner: Filing to the first RAISED alert of the notification on the registered objects' operator's stream.</para>
 /// <para>ManeuverToFiler: The same on the filer's stream (every alert of its notifications).</para>
 /// <para>PayloadToFiler: Launches, per payload: filing to the first RAISED alert whose primary is that payload, on the filer's stream.</para>
@@ -22,6 +23,7 @@ internal sealed record AlertsResult(
     IReadOnlyList<string> Unscreened,
     LatencySummary ManeuverScreened, LatencySummary RpoScreened, LatencySummary LaunchScreened,
     LatencySummary ManeuverInExchange, LatencySummary RpoInExchange, LatencySummary LaunchInExchange,
+    LatencySummary ManeuverOwnScreen, LatencySummary RpoOwnScreen, LatencySummary LaunchOwnScreen,
     LatencySummary ManeuverToOwner, LatencySummary RpoToOwner, LatencySummary LaunchToOwner,
     LatencySummary ManeuverToFiler, LatencySummary RpoToFiler, LatencySummary PayloadToFiler,
     IReadOnlyDictionary<int, LatencySummary> LaunchScreenedByPayloads,

@@ -15,7 +15,7 @@ internal sealed record AlertsSettings(TimeSpan Duration, double Rate, int Launch
 /// filing it measures, on the benchmark's one clock, from the start of its FileNotification call to its first RAISED
 /// alert on the owner's stream and on the filer's, and to the first GetNotification that shows it screened.
 /// </summary>
-internal sealed class AlertsRun(string server, string adminKey, AlertsSettings settings, CatalogueObjects objects)
+internal sealed class AlertsRun(string server, string adminKey, AlertsSettings settings, CatalogueObjects objects, StandingScreenLog standing)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ScreenTimeout = TimeSpan.FromMinutes(5);
@@ -64,12 +64,13 @@ internal sealed class AlertsRun(string server, string adminKey, AlertsSettings s
         }, deadline: DateTime.UtcNow.AddMinutes(10));
         var loadSeconds = loading.Elapsed.TotalSeconds;
         Console.WriteLine($"  catalogue load {report.LoadId}: {report.Total} entries read as {report.Format}, {report.Added.Count} added, {report.Rejected.Count} rejected, in {loadSeconds:0.0} s");
-        var status = await WaitForStandingScreenAsync(adminRegistry, report);
+        var standingTook = await standing.WaitAsync(report.LoadId, objects.Registered.Count, TimeSpan.FromMinutes(15));
         var standingSeconds = loading.Elapsed.TotalSeconds - loadSeconds;
+        var status = await adminRegistry.GetCatalogueStatusAsync(new GetCatalogueStatusRequest());
         // The exchange's clock is simulated: filings are timed on it, from its reading now plus the time since.
         var offset = status.Now.ToDateTime() - DateTime.UtcNow;
         DateTime Now() => DateTime.UtcNow + offset;
-        Console.WriteLine($"  standing screen of the registered objects done {standingSeconds:0.0} s after the load; the exchange's clock reads {status.Now.ToDateTime():yyyy-MM-dd HH:mm:ss}Z (simulated: {status.Simulated}), {status.Objects} objects");
+        Console.WriteLine($"  standing screen of the registered objects took {standingTook.TotalSeconds:0.0} s, done {standingSeconds:0.0} s after the load; the exchange's clock reads {status.Now.ToDateTime():yyyy-MM-dd HH:mm:ss}Z (simulated: {status.Simulated}), {status.Objects} objects");
 
         using var stop = new CancellationTokenSource();
         var ownerStream = await OpenStreamAsync(new SubscriptionService.SubscriptionServiceClient(ownerChannel), "owner", _ownerAlerts, null, () => Interlocked.Increment(ref _ownerRaised), stop.Token);
@@ -119,6 +120,13 @@ internal sealed class AlertsRun(string server, string adminKey, AlertsSettings s
     private AlertsResult Summarise()
     {
         var filings = _filings.ToList();
+        var previous = DateTime.MinValue;
+        foreach (var f in filings.Where(f => f.Screening is not null).OrderBy(f => f.ScreenedAt))
+        {
+            f.OwnScreenMs = (f.ScreenedAt - (f.FiledAt > previous ? f.FiledAt : previous)).TotalMilliseconds;
+            previous = f.ScreenedAt;
+        }
+        LatencySummary Own(AlertsNotices.Kind kind) => LatencySummary.Of(filings.Where(f => f.Kind == kind && double.IsFinite(f.OwnScreenMs)).Select(f => f.OwnScreenMs));
         double Since(Filing f, long at) => Stopwatch.GetElapsedTime(f.Started, at).TotalMilliseconds;
         LatencySummary Screened(AlertsNotices.Kind kind) => LatencySummary.Of(filings.Where(f => f.Kind == kind && double.IsFinite(f.ScreenedMs)).Select(f => f.ScreenedMs));
         LatencySummary InExchange(AlertsNotices.Kind kind) => LatencySummary.Of(filings.Where(f => f.Kind == kind && double.IsFinite(f.ServerScreenedMs)).Select(f => f.ServerScreenedMs));
@@ -131,10 +139,11 @@ internal sealed class AlertsRun(string server, string adminKey, AlertsSettings s
         return new AlertsResult(
             filings.GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count()),
             filings.GroupBy(f => f.Screening?.State.ToString() ?? (f.Error is null ? "not screened in time" : "refused")).ToDictionary(g => g.Key, g => g.Count()),
-            filings.Where(f => f.Error is not null || (f.Screening is { } s && s.State != ScreeningState.Screened)).Take(5)
-                .Select(f => $"{f.Kind} {f.Id}: {f.Error ?? string.Join("; ", f.Screening!.Reasons)}").ToList(),
+            filings.Where(f => f.Error is not null || f.Screening is null || f.Screening.State != ScreeningState.Screened).Take(10)
+                .Select(f => $"{f.Kind} {f.Id} of {f.Subject}: {f.Error ?? (f.Screening is { } s ? string.Join("; ", s.Reasons) : "no outcome in time")}").ToList(),
             Screened(AlertsNotices.Kind.Maneuver), Screened(AlertsNotices.Kind.Rpo), Screened(AlertsNotices.Kind.Launch),
             InExchange(AlertsNotices.Kind.Maneuver), InExchange(AlertsNotices.Kind.Rpo), InExchange(AlertsNotices.Kind.Launch),
+            Own(AlertsNotices.Kind.Maneuver), Own(AlertsNotices.Kind.Rpo), Own(AlertsNotices.Kind.Launch),
             ToAlert(AlertsNotices.Kind.Maneuver, _ownerAlerts), ToAlert(AlertsNotices.Kind.Rpo, _ownerAlerts), ToAlert(AlertsNotices.Kind.Launch, _ownerAlerts),
             ToAlert(AlertsNotices.Kind.Maneuver, _filerAlerts), ToAlert(AlertsNotices.Kind.Rpo, _filerAlerts), perPayload,
             filings.GroupBy(f => f.Payloads).Where(g => g.Key > 0).OrderBy(g => g.Key)
@@ -163,7 +172,13 @@ internal sealed class AlertsRun(string server, string adminKey, AlertsSettings s
     /// <summary>Files one notice, then asks for it every <see cref="PollInterval"/> until its screen's outcome shows.</summary>
     private async Task FileAndWatchAsync(NotificationService.NotificationServiceClient client, AlertsNotices.Kind kind, FileNotificationRequest request, int payloads, int? meets)
     {
-        var filing = new Filing(kind, Stopwatch.GetTimestamp(), payloads, meets);
+        var subject = request.ContentCase switch
+        {
+            FileNotificationRequest.ContentOneofCase.Maneuver => $"{request.Maneuver.Object.Name} ({request.Maneuver.Object.NoradCatId})",
+            FileNotificationRequest.ContentOneofCase.ProximityOperation => $"{request.ProximityOperation.Chaser.Name} ({request.ProximityOperation.Chaser.NoradCatId})",
+            _ => $"{payloads} payload(s)",
+        };
+        var filing = new Filing(kind, subject, Stopwatch.GetTimestamp(), payloads, meets);
         _filings.Add(filing);
         try
         {
@@ -186,28 +201,11 @@ internal sealed class AlertsRun(string server, string adminKey, AlertsSettings s
                 filing.ScreenedMs = Stopwatch.GetElapsedTime(filing.Started, at).TotalMilliseconds;
                 filing.ServerScreenedMs = (screening.ScreenedAt.ToDateTime() - read.Notification.FiledAt.ToDateTime()).TotalMilliseconds;
                 filing.Screening = screening;
+                filing.FiledAt = read.Notification.FiledAt.ToDateTime();
+                filing.ScreenedAt = screening.ScreenedAt.ToDateTime();
                 return;
             }
             await Task.Delay(PollInterval);
-        }
-    }
-
-    /// <summary>Waits until the standing screen has run after <paramref name="load"/> (its cursor's time is set at or after the load).</summary>
-    private static async Task<CatalogueStatus> WaitForStandingScreenAsync(ObjectRegistryService.ObjectRegistryServiceClient registry, CatalogueLoadReport load)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var status = await registry.GetCatalogueStatusAsync(new GetCatalogueStatusRequest());
-            if (status.LastStandingScreen is { } done && done.ToDateTime() >= load.LoadedAt.ToDateTime())
-            {
-                return status;
-            }
-            if (waited.Elapsed > TimeSpan.FromMinutes(10))
-            {
-                throw new TimeoutException("the standing screen after the catalogue load did not finish within 10 minutes");
-            }
-            await Task.Delay(250);
         }
     }
 
