@@ -1,5 +1,6 @@
 using System.Globalization;
 using NotificationExchange.Bench;
+using NotificationExchange.Bench.Alerts;
 
 // Load benchmark of the exchange. Usage (bench/run.sh builds and calls this):
 //   NotificationExchange.Bench --server <NotificationExchange.Api.dll> --transport embedded|rabbitmq
@@ -13,6 +14,13 @@ using NotificationExchange.Bench;
 //       [--broker ...] [--consultations 50] [--rate 100] [--seconds 20] [--warmup 5] [--repeats 1]
 // Two servers on RabbitMQ; prints, per repeat and as medians, the latency of a conversation message from one party
 // to the other party's stream on the other instance (p50, p99, max) at the fixed rate, and say-to-accepted.
+//
+//   NotificationExchange.Bench --server <NotificationExchange.Api.dll> --scenario alerts
+//       [--catalogue ../shared/data/catalog/spacetrack_3le_2022-07-14.txt] [--simulation-start 2022-07-15T12:00:00Z]
+//       [--seconds 60] [--rate 1] [--launches 12] [--repeats 1]
+// One embedded server on the simulation clock with the full catalogue loaded; prints, per repeat, filing-to-alert and
+// filing-to-screened latency (p50, p99, max) for maneuvers, proximity operations and launches (per payload), the
+// alerts raised, and whether every filing was screened.
 
 var options = Options.Parse(args);
 var broker = options.Get("broker", Environment.GetEnvironmentVariable("NX_BENCH_RABBITMQ") ?? "amqp://guest:guest@localhost:5672/");
@@ -26,6 +34,15 @@ if (options.Get("scenario", "load") == "conversation")
         Rate: options.GetDouble("rate", 100),
         Duration: TimeSpan.FromSeconds(options.GetDouble("seconds", 20)),
         Warmup: TimeSpan.FromSeconds(options.GetDouble("warmup", 5))));
+}
+if (options.Get("scenario", "load") == "alerts")
+{
+    return await AlertsScenario.RunAsync(serverDll, repeats, new AlertsSettings(
+        Duration: TimeSpan.FromSeconds(options.GetDouble("seconds", 60)),
+        Rate: options.GetDouble("rate", 1),
+        Launches: options.GetInt("launches", 12),
+        CataloguePath: Path.GetFullPath(options.Get("catalogue", "../shared/data/catalog/spacetrack_3le_2022-07-14.txt")),
+        SimulationStart: AlertsScenario.ParseStart(options.Get("simulation-start", "2022-07-15T12:00:00Z"))));
 }
 var settings = new LoadSettings(
     Subscriptions: options.GetInt("subscriptions", 1000),

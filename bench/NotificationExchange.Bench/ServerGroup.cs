@@ -16,7 +16,8 @@ internal sealed class ServerGroup : IAsyncDisposable
 
     public IReadOnlyList<string> Addresses => Servers.Select(s => s.Address).ToList();
 
-    public static async Task<ServerGroup> StartAsync(string serverDll, int count, string? broker, string name)
+    public static async Task<ServerGroup> StartAsync(
+        string serverDll, int count, string? broker, string name, IEnumerable<string>? settings = null, Action<string>? output = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "nx-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -25,7 +26,7 @@ internal sealed class ServerGroup : IAsyncDisposable
         {
             for (var i = 0; i < count; i++)
             {
-                group.Servers.Add(await ServerProcess.StartAsync(serverDll, Path.Combine(folder, "exchange.db"), AdminKey, broker, $"{name}-{i}"));
+                group.Servers.Add(await ServerProcess.StartAsync(serverDll, Path.Combine(folder, "exchange.db"), AdminKey, broker, $"{name}-{i}", settings, output));
             }
             return group;
         }

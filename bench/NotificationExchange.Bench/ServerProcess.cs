@@ -20,7 +20,10 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, string databasePath, string adminKey, string? rabbitMq, string name)
+    // settings: more --Key=value settings, after the defaults (so that they can override them); output: receives each
+    // line the exchange writes to standard output (its console log), which is discarded when null.
+    public static async Task<ServerProcess> StartAsync(
+        string serverDll, string databasePath, string adminKey, string? rabbitMq, string name, IEnumerable<string>? settings = null, Action<string>? output = null)
     {
         var port = FreePort();
         var address = $"http://127.0.0.1:{port}";
@@ -40,10 +43,20 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var setting in settings ?? [])
+        {
+            start.ArgumentList.Add(setting);
+        }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the exchange");
-        process.OutputDataReceived += (_, e) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                output?.Invoke(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
