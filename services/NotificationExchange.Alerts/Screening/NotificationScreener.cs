@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
-using NotificationExchange.Orbits.Screening;
 
 namespace NotificationExchange.Alerts.Screening;
 
@@ -52,29 +51,21 @@ public sealed class NotificationScreener(ScreeningUniverse universe, INotificati
                 notes.Add($"{Describe(subject)}: its orbit data (epoch {subject.Object.DataEpoch:yyyy-MM-dd HH:mm}Z) is older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span; not screened");
                 continue;
             }
-            var secondaries = new List<Trajectory>();
-            var stale = 0;
-            foreach (var other in objects.Values)
+            // Screens share the window of the hour they run in, prepared once, when their spans fit in it; a span that
+            // reaches further gets a window of its own.
+            var window = now.Date.AddHours(now.Hour);
+            var windowEnd = window.AddDays(settings.SharedWindowDays);
+            var prepared = subject.SpanEnd <= windowEnd && start >= window
+                ? universe.Prepared(objects, window, windowEnd, maxAge)
+                : universe.Prepared(objects, start, subject.SpanEnd, maxAge);
+            if (prepared.Stale > 0)
             {
-                if (other.NoradCatId == subject.Object.NoradCatId)
-                {
-                    continue;
-                }
-                if (subject.SpanEnd - other.DataEpoch > maxAge)
-                {
-                    stale++;
-                    continue;
-                }
-                secondaries.Add(other.Trajectory);
+                notes.Add($"{Describe(subject)}: {prepared.Stale} objects left out, their element sets older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span");
             }
-            if (stale > 0)
-            {
-                notes.Add($"{Describe(subject)}: {stale} objects left out, their element sets older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span");
-            }
-            var catalog = ScreeningCatalog.Prepare(secondaries, start, subject.SpanEnd);
+            var catalog = prepared.Catalog;
             var declared = await DeclaredApproaches.ForAsync(log, subject.Object.NoradCatId, start, subject.SpanEnd, cancellationToken);
             candidates.AddRange(ConjunctionAlerts.Find(subject with { SpanStart = start }, catalog, objects, declared));
-            screenedCount = Math.Max(screenedCount, secondaries.Count);
+            screenedCount = Math.Max(screenedCount, prepared.Screened);
             spanStart = spanStart is { } s0 && s0 < start ? s0 : start;
             spanEnd = spanEnd is { } e0 && e0 > subject.SpanEnd ? e0 : subject.SpanEnd;
         }

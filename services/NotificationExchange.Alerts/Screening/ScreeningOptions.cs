@@ -8,6 +8,12 @@ public sealed class ScreeningOptions
     /// <summary>How long after the end of a notice's activity window its object is screened (at least 7 days).</summary>
     public double DaysAfterActivity { get; set; } = 7;
 
+    /// <summary>
+    /// The window notification screens share, from the start of the hour they run in: prepared once an hour instead of
+    /// once a screen. Screens whose span reaches beyond it prepare their own.
+    /// </summary>
+    public double SharedWindowDays { get; set; } = 10;
+
     /// <summary>How long a launch's insertion orbits are screened from their epochs.</summary>
     public double LaunchDays { get; set; } = 3;
 

@@ -21,41 +21,68 @@ public sealed class ScreeningUniverse(IAlertStore store, IOptionsMonitor<Screeni
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (long LoadId, IReadOnlyList<ScreenedObject> Objects)? _catalogue;
+    private (IReadOnlyList<ScreenedObject> Catalogue, string Registry, IReadOnlyDictionary<int, ScreenedObject> Objects)? _merged;
+    private PreparedWindow? _prepared;
 
-    /// <summary>The objects to screen against, by catalogue number, registered objects' data in place of the catalogue's.</summary>
+    /// <summary>
+    /// The objects to screen against, by catalogue number, registered objects' data in place of the catalogue's. The
+    /// same instance while neither the catalogue nor the registry changes, so that what is prepared from it is kept.
+    /// </summary>
     public async Task<IReadOnlyDictionary<int, ScreenedObject>> ObjectsAsync(CancellationToken cancellationToken)
     {
         var catalogue = await CatalogueAsync(cancellationToken);
+        var registrations = await RegistrationsAsync(cancellationToken);
+        var registry = string.Join(",", registrations.Select(r => $"{r.NoradCatId}:{r.UpdatedAt.Ticks}:{r.OperatorId}"));
+        if (_merged is { } merged && ReferenceEquals(merged.Catalogue, catalogue) && merged.Registry == registry)
+        {
+            return merged.Objects;
+        }
         var objects = new Dictionary<int, ScreenedObject>(catalogue.Count + 64);
         foreach (var screened in catalogue)
         {
             objects[screened.NoradCatId] = screened;
         }
-        foreach (var registered in await RegisteredAsync(cancellationToken))
+        foreach (var registered in registrations.Select(FromRegistration).OfType<ScreenedObject>())
         {
             objects[registered.NoradCatId] = registered;
         }
+        _merged = (catalogue, registry, objects);
         return objects;
     }
 
-    /// <summary>The registered objects whose orbit data screening can use, as screened objects.</summary>
-    public async Task<IReadOnlyList<ScreenedObject>> RegisteredAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="objects"/> prepared for screening over [<paramref name="start"/>, <paramref name="end"/>], less
+    /// those whose element sets are older than <paramref name="maxAge"/> at the end. The last window prepared is kept:
+    /// preparing the whole catalogue costs about as much as a screen, and screens of one hour share a window.
+    /// </summary>
+    public PreparedWindow Prepared(IReadOnlyDictionary<int, ScreenedObject> objects, DateTime start, DateTime end, TimeSpan maxAge)
     {
-        var screened = new List<ScreenedObject>();
+        if (_prepared is { } kept && ReferenceEquals(kept.Objects, objects) && kept.Start == start && kept.End == end && kept.MaxAge == maxAge)
+        {
+            return kept;
+        }
+        var current = objects.Values.Where(o => end - o.DataEpoch <= maxAge).ToList();
+        var prepared = new PreparedWindow(objects, start, end, maxAge,
+            ScreeningCatalog.Prepare(current.Select(o => o.Trajectory).ToList(), start, end), current.Count, objects.Count - current.Count);
+        _prepared = prepared;
+        return prepared;
+    }
+
+    /// <summary>The registered objects whose orbit data screening can use, as screened objects.</summary>
+    public async Task<IReadOnlyList<ScreenedObject>> RegisteredAsync(CancellationToken cancellationToken) =>
+        (await RegistrationsAsync(cancellationToken)).Select(FromRegistration).OfType<ScreenedObject>().ToList();
+
+    private async Task<IReadOnlyList<RegisteredObject>> RegistrationsAsync(CancellationToken cancellationToken)
+    {
+        var registrations = new List<RegisteredObject>();
         var after = 0;
         while (true)
         {
             var page = await store.ListObjectsAsync(null, after, 500, cancellationToken);
-            foreach (var registered in page)
-            {
-                if (FromRegistration(registered) is { } one)
-                {
-                    screened.Add(one);
-                }
-            }
+            registrations.AddRange(page);
             if (page.Count < 500)
             {
-                return screened;
+                return registrations;
             }
             after = page[^1].NoradCatId;
         }

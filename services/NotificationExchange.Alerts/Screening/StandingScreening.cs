@@ -6,7 +6,6 @@ using NotificationExchange.Alerts.CatalogueLoading;
 using NotificationExchange.Domain;
 using NotificationExchange.Domain.Registry;
 using NotificationExchange.Domain.Storage;
-using NotificationExchange.Orbits.Screening;
 
 namespace NotificationExchange.Alerts.Screening;
 
@@ -107,8 +106,7 @@ public sealed class StandingScreening(
         var end = now.AddDays(settings.StandingDays);
         var maxAge = TimeSpan.FromDays(settings.MaxElementSetAgeDays);
         var objects = await universe.ObjectsAsync(cancellationToken);
-        var current = objects.Values.Where(o => end - o.DataEpoch <= maxAge).ToList();
-        var catalog = await Task.Run(() => ScreeningCatalog.Prepare(current.Select(o => o.Trajectory).ToList(), now, end), cancellationToken);
+        var catalog = (await Task.Run(() => universe.Prepared(objects, now, end, maxAge), cancellationToken)).Catalog;
         var open = 0;
         foreach (var primary in registered)
         {
