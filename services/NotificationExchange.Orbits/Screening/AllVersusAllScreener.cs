@@ -16,7 +16,9 @@ namespace NotificationExchange.Orbits.Screening;
 /// <para>
 /// Method: a time-stepped spatial grid over the whole catalogue (<see cref="CatalogSweep"/>) leaves the (pair, step)
 /// combinations in which the pair may come within the larger of its two volumes' bounding radii; runs of steps become
-/// intervals searched by the same fine search as the one-primary screen. Objects sharing one element set
+/// intervals searched by the same fine search as the one-primary screen, two intervals at a time where both pairs'
+/// objects are single near-Earth element sets (<see cref="EncounterSearch.SearchTwoAtATime"/>: the same times of
+/// closest approach, bit for bit, at half the kernel calls). Objects sharing one element set
 /// (<see cref="ElementSetGroups"/>) are screened once and each conjunction is described for every member.
 /// </para>
 /// <para>
