@@ -12,7 +12,7 @@ using NotificationExchange.Orbits.Screening;
 // the whole catalogue over 24 hours (default volumes), and the same with a sphere streamed to a sink that keeps nothing
 // (in a process of its own, so that its peak memory is the screen's), checked against the previous implementation.
 // Usage: Program [--catalog PATH] [--repeats N] [--baseline-days D] [--all-vs-all-repeats N] [--no-all-vs-all]
-//                [--sphere-km KM] [--sphere-repeats N] [--no-sphere] [--sphere-only]
+//                [--sphere-km KM] [--cell-km KM] [--sphere-repeats N] [--no-sphere] [--sphere-only]
 
 var catalogPath = Option("--catalog") ?? Path.Combine(RepositoryRoot(), "..", "shared", "data", "catalog", "spacetrack_3le_2022-07-14.txt");
 var repeats = int.Parse(Option("--repeats") ?? "5", CultureInfo.InvariantCulture);
@@ -20,14 +20,15 @@ var baselineDays = double.Parse(Option("--baseline-days") ?? "1", CultureInfo.In
 var allVersusAllRepeats = args.Contains("--no-all-vs-all") ? 0 : int.Parse(Option("--all-vs-all-repeats") ?? "1", CultureInfo.InvariantCulture);
 var windowStart = new DateTime(2022, 7, 15, 0, 0, 0, DateTimeKind.Utc);
 var sphereKm = double.Parse(Option("--sphere-km") ?? "50", CultureInfo.InvariantCulture);
+var cellKm = double.Parse(Option("--cell-km") ?? AllVersusAllScreener.DefaultCellSizeKm.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 var sphereRepeats = args.Contains("--no-sphere") ? 0 : int.Parse(Option("--sphere-repeats") ?? "3", CultureInfo.InvariantCulture);
 if (args.Contains("--sphere-child") || args.Contains("--sphere-reference-child"))
 {
-    return SphereBench.Run(catalogPath, windowStart, sphereKm, args.Contains("--sphere-reference-child"));
+    return SphereBench.Run(catalogPath, windowStart, sphereKm, cellKm, args.Contains("--sphere-reference-child"));
 }
 if (args.Contains("--sphere-only"))
 {
-    return SphereBench.Spawn(catalogPath, sphereKm, sphereRepeats);
+    return SphereBench.Spawn(catalogPath, sphereKm, cellKm, sphereRepeats);
 }
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; catalogue {catalogPath}");
 Console.WriteLine($"load average at start: {LoadAverage()} (the machine is shared: compare ratios within one run)");
@@ -223,7 +224,7 @@ if (allVersusAllRepeats > 0)
 }
 if (sphereRepeats > 0)
 {
-    return SphereBench.Spawn(catalogPath, sphereKm, sphereRepeats);
+    return SphereBench.Spawn(catalogPath, sphereKm, cellKm, sphereRepeats);
 }
 return 0;
 

@@ -17,15 +17,15 @@ internal static class SphereBench
 
     /// <summary>Runs each repeat and then the reference in fresh processes of this program, passes their output on,
     /// and sums up.</summary>
-    public static int Spawn(string catalogPath, double sphereKm, int repeats)
+    public static int Spawn(string catalogPath, double sphereKm, double cellKm, int repeats)
     {
-        Console.WriteLine($"all against all, 24 h, {sphereKm} km sphere, streamed to a sink that keeps a count and a digest; each run a process of its own, load {Bench.LoadAverage()}:");
+        Console.WriteLine($"all against all, 24 h, {sphereKm} km sphere, grid cells {cellKm} km, streamed to a sink that keeps a count and a digest; each run a process of its own, load {Bench.LoadAverage()}:");
         var runs = new List<string[]>();
         for (var run = 0; run < repeats; run++)
         {
-            runs.Add(Child(catalogPath, sphereKm, "--sphere-child"));
+            runs.Add(Child(catalogPath, sphereKm, cellKm, "--sphere-child"));
         }
-        var reference = Child(catalogPath, sphereKm, "--sphere-reference-child");
+        var reference = Child(catalogPath, sphereKm, cellKm, "--sphere-reference-child");
         double Field(string[] result, int index) => double.Parse(result[index], CultureInfo.InvariantCulture);
         var times = runs.Select(r => Field(r, 1)).ToList();
         var cpu = runs.Select(r => Field(r, 2)).ToList();
@@ -42,14 +42,14 @@ internal static class SphereBench
 
     /// <summary>One child process; returns the fields of its result line (digest, wall s, CPU s, peak working set MB,
     /// peak GC heap MB).</summary>
-    private static string[] Child(string catalogPath, double sphereKm, string mode)
+    private static string[] Child(string catalogPath, double sphereKm, double cellKm, string mode)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
             start.ArgumentList.Add(typeof(SphereBench).Assembly.Location);
         }
-        foreach (var argument in new[] { mode, "--catalog", catalogPath, "--sphere-km", sphereKm.ToString("R", CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { mode, "--catalog", catalogPath, "--sphere-km", sphereKm.ToString("R", CultureInfo.InvariantCulture), "--cell-km", cellKm.ToString("R", CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -74,7 +74,7 @@ internal static class SphereBench
 
     /// <summary>One run, in this process: the streaming screen, or with <paramref name="reference"/> the previous
     /// implementation; prints a line and the result line <see cref="Spawn"/> reads.</summary>
-    public static int Run(string catalogPath, DateTime windowStart, double sphereKm, bool reference)
+    public static int Run(string catalogPath, DateTime windowStart, double sphereKm, double cellKm, bool reference)
     {
         var load = TleCatalog.Load(catalogPath);
         var trajectories = load.Entries.Select(e => Trajectory.FromTle(e.Tle)).ToList();
@@ -101,7 +101,7 @@ internal static class SphereBench
         string detail;
         if (reference)
         {
-            var result = AllVersusAllReference.Screen(day, sphere);
+            var result = AllVersusAllReference.Screen(day, sphere, cellSizeKm: cellKm);
             foreach (var conjunction in result.Conjunctions)
             {
                 sink.Add(conjunction);
@@ -110,7 +110,7 @@ internal static class SphereBench
         }
         else
         {
-            var statistics = AllVersusAllScreener.Screen(day, sink, sphere);
+            var statistics = AllVersusAllScreener.Screen(day, sink, sphere, cellSizeKm: cellKm);
             detail = $"sweep {statistics.SweepTime.TotalSeconds:F1} s, fine search {statistics.SearchTime.TotalSeconds:F1} s; {statistics.Encounters:N0} encounters, " +
                 $"{statistics.Conjunctions:N0} conjunctions; (pair, step) boxes within reach {statistics.BoxPairSteps:N0}, chords within reach {statistics.ChordPairSteps:N0}, " +
                 $"pair searches {statistics.CandidatePairs:N0} (per batch of {AllVersusAllScreener.StepsPerBatch} steps) in {statistics.SearchIntervals:N0} intervals";

@@ -71,7 +71,23 @@ public sealed partial class Sgp4Propagator
     /// (as <see cref="Sgp4Error"/> values; a failed lane's state is meaningless).</summary>
     internal static void Propagate(
         in Lanes c, Vector256<double> t, out Vector256<double> x, out Vector256<double> y, out Vector256<double> z,
+        out Vector256<double> vx, out Vector256<double> vy, out Vector256<double> vz, out Vector256<long> errors) =>
+        Propagate<WholeLaneTrigonometry>(c, t, out x, out y, out z, out vx, out vy, out vz, out errors);
+
+    /// <summary>
+    /// The same for two pairs of lanes (0-1 and 2-3) that are each what <see cref="Propagate(in Lanes, Vector256{double}, out Vector256{double}, out Vector256{double}, out Vector256{double}, out Vector256{double}, out Vector256{double}, out Vector256{double}, out Vector256{long})"/>
+    /// gives with that pair in lanes 0-1 and again in 2-3, bit for bit: nothing one pair holds changes the other's
+    /// results (<see cref="HalfLaneTrigonometry"/>).
+    /// </summary>
+    internal static void PropagateTwoPairs(
+        in Lanes c, Vector256<double> t, out Vector256<double> x, out Vector256<double> y, out Vector256<double> z,
+        out Vector256<double> vx, out Vector256<double> vy, out Vector256<double> vz, out Vector256<long> errors) =>
+        Propagate<HalfLaneTrigonometry>(c, t, out x, out y, out z, out vx, out vy, out vz, out errors);
+
+    private static void Propagate<TTrigonometry>(
+        in Lanes c, Vector256<double> t, out Vector256<double> x, out Vector256<double> y, out Vector256<double> z,
         out Vector256<double> vx, out Vector256<double> vy, out Vector256<double> vz, out Vector256<long> errors)
+        where TTrigonometry : struct, ILaneTrigonometry
     {
         var one = Vector256<double>.One;
 
@@ -85,7 +101,7 @@ public sealed partial class Sgp4Propagator
         var tempe = c.BstarCc4 * t;
         var templ = c.T2cof * t2;
         var delomg = c.Omgcof * t;
-        var delmRoot = one + c.Eta * Vector256.Cos(xmdf);
+        var delmRoot = one + c.Eta * TTrigonometry.Cos(xmdf);
         var delm = c.Xmcof * (delmRoot * delmRoot * delmRoot - c.Delmo);
         var temp = delomg + delm;
         var mm = xmdf + temp;
@@ -93,7 +109,7 @@ public sealed partial class Sgp4Propagator
         var t3 = t2 * t;
         var t4 = t3 * t;
         tempa = tempa - c.D2 * t2 - c.D3 * t3 - c.D4 * t4;
-        tempe += c.BstarCc5 * (Vector256.Sin(mm) - c.Sinmao);
+        tempe += c.BstarCc5 * (TTrigonometry.Sin(mm) - c.Sinmao);
         templ = templ + c.T3cof * t3 + t4 * (c.T4cof + t * c.T5cof);
 
         var nonPositiveMeanMotion = Vector256.LessThanOrEqual(c.No, Vector256<double>.Zero);
@@ -113,7 +129,7 @@ public sealed partial class Sgp4Propagator
         var ep = em;
         var argpp = argpm;
         var nodep = nodem;
-        var (sinArgp, cosArgp) = Vector256.SinCos(argpp);
+        var (sinArgp, cosArgp) = TTrigonometry.SinCos(argpp);
         var axnl = ep * cosArgp;
         temp = one / (am * (one - ep * ep));
         var aynl = ep * sinArgp + temp * c.Aycof;
@@ -133,7 +149,7 @@ public sealed partial class Sgp4Propagator
             {
                 break;
             }
-            var (s, co) = Vector256.SinCos(eo1);
+            var (s, co) = TTrigonometry.SinCos(eo1);
             sineo1 = Vector256.ConditionalSelect(active, s, sineo1);
             coseo1 = Vector256.ConditionalSelect(active, co, coseo1);
             var step = one - coseo1 * axnl - sineo1 * aynl;
@@ -168,7 +184,7 @@ public sealed partial class Sgp4Propagator
         var norm = Vector256.Sqrt(sinu * sinu + cosu * cosu);
         var sinAlpha = sinu / norm;
         var cosAlpha = cosu / norm;
-        var (sinDelta, cosDelta) = Vector256.SinCos(delta);
+        var (sinDelta, cosDelta) = TTrigonometry.SinCos(delta);
         var sinsu = sinAlpha * cosDelta - cosAlpha * sinDelta;
         var cossu = cosAlpha * cosDelta + sinAlpha * sinDelta;
         var xnode = nodep + Vector256.Create(1.5) * temp2 * c.CosInclo * sin2u;
@@ -177,8 +193,8 @@ public sealed partial class Sgp4Propagator
         var mvt = rdotl - nm * temp1 * c.X1mth2 * sin2u / xkeVector;
         var rvdot = rvdotl + nm * temp1 * (c.X1mth2 * cos2u + Vector256.Create(1.5) * c.Con41) / xkeVector;
 
-        var (snod, cnod) = Vector256.SinCos(xnode);
-        var (sini, cosi) = Vector256.SinCos(xinc);
+        var (snod, cnod) = TTrigonometry.SinCos(xnode);
+        var (sini, cosi) = TTrigonometry.SinCos(xinc);
         var xmx = -snod * cosi;
         var xmy = cnod * cosi;
         var ux = xmx * sinsu + cnod * cossu;

@@ -16,7 +16,9 @@ namespace NotificationExchange.Orbits.Screening;
 /// <para>
 /// Method: a time-stepped spatial grid over the whole catalogue (<see cref="CatalogSweep"/>) leaves the (pair, step)
 /// combinations in which the pair may come within the larger of its two volumes' bounding radii; runs of steps become
-/// intervals searched by the same fine search as the one-primary screen. Objects sharing one element set
+/// intervals searched by the same fine search as the one-primary screen, two intervals at a time where both pairs'
+/// objects are single near-Earth element sets (<see cref="EncounterSearch.SearchTwoAtATime"/>: the same times of
+/// closest approach, bit for bit, at half the kernel calls). Objects sharing one element set
 /// (<see cref="ElementSetGroups"/>) are screened once and each conjunction is described for every member.
 /// </para>
 /// <para>
@@ -139,6 +141,7 @@ public static class AllVersusAllScreener
                     (range, _, scratch) =>
                     {
                         long localIntervals = 0, localEncounters = 0;
+                        scratch.Begin(range.Item2 - range.Item1);
                         for (var run = range.Item1; run < range.Item2; run++)
                         {
                             var pair = encoding.Pair(sorted[runStarts[run]]);
@@ -148,8 +151,9 @@ public static class AllVersusAllScreener
                             var distance = Math.Max(thresholds[i], thresholds[j]);
                             var acceleration = a.AccelerationBoundKmPerS2 + b.AccelerationBoundKmPerS2;
                             var end = Math.Min(windowSeconds, Math.Min(a.ValidUntilSeconds, b.ValidUntilSeconds));
-                            var tcas = scratch.Tcas;
-                            tcas.Clear();
+                            var owner = run - range.Item1;
+                            var tcas = scratch.Tcas[owner];
+                            var laned = a.Trajectory.IsLaneable && b.Trajectory.IsLaneable;
                             for (var c = runStarts[run]; c < runStarts[run + 1];)
                             {
                                 // consecutive candidate steps make one interval
@@ -173,12 +177,25 @@ public static class AllVersusAllScreener
                                 if (to > from)
                                 {
                                     localIntervals++;
-                                    EncounterSearch.Search(a.Trajectory, b.Trajectory, from, to, distance, acceleration, tcas);
+                                    if (laned)
+                                    {
+                                        scratch.Intervals.Add(new EncounterInterval(owner, a.Trajectory, b.Trajectory, from, to, distance, acceleration));
+                                    }
+                                    else
+                                    {
+                                        EncounterSearch.Search(a.Trajectory, b.Trajectory, from, to, distance, acceleration, tcas);
+                                    }
                                 }
                             }
+                        }
+                        EncounterSearch.SearchTwoAtATime(scratch.Intervals, scratch.Tcas);
+                        for (var run = range.Item1; run < range.Item2; run++)
+                        {
+                            var tcas = scratch.Tcas[run - range.Item1];
                             if (tcas.Count > 0)
                             {
-                                localEncounters += Describe(a, b, tcas, catalog, volumes[i], volumes[j],
+                                var (i, j) = encoding.Indices(encoding.Pair(sorted[runStarts[run]]));
+                                localEncounters += Describe(objects[i], objects[j], tcas, catalog, volumes[i], volumes[j],
                                     groups.Members[i], groups.Members[j], scratch);
                             }
                         }
@@ -254,11 +271,30 @@ public static class AllVersusAllScreener
         return (long)found * primaryMembers.Length * secondaryMembers.Length;
     }
 
-    /// <summary>Per-worker buffers of the fine search: one pair's times of closest approach, the conjunctions they
-    /// describe, and those of the work item, handed to the sink together.</summary>
+    /// <summary>Per-worker buffers of the fine search: the work item's intervals and its pairs' times of closest
+    /// approach, the conjunctions they describe, and those of the work item, handed to the sink together.</summary>
     private sealed class SearchScratch
     {
-        public List<double> Tcas { get; } = [];
+        /// <summary>The times of closest approach of each pair of the work item.</summary>
+        public List<List<double>> Tcas { get; } = [];
+
+        /// <summary>The work item's intervals of pairs the vector kernel takes, searched two at a time.</summary>
+        public List<EncounterInterval> Intervals { get; } = [];
+
+        /// <summary>Empties the buffers for a work item of <paramref name="pairs"/> pairs.</summary>
+        public void Begin(int pairs)
+        {
+            while (Tcas.Count < pairs)
+            {
+                Tcas.Add([]);
+            }
+            for (var p = 0; p < pairs; p++)
+            {
+                Tcas[p].Clear();
+            }
+            Intervals.Clear();
+        }
+
         public ConcurrentBag<Conjunction> Described { get; } = [];
         public List<Conjunction> Found { get; } = [];
     }

@@ -117,14 +117,19 @@ public static class ConjunctionScreener
                 continue;
             }
             previous = tca;
+            // both ways from one pair of states: StateAt is deterministic, so this is what propagating again gives
+            if (primary.Trajectory.StateAt(tca, out var p) != Sgp4Error.None || secondary.Trajectory.StateAt(tca, out var s) != Sgp4Error.None)
+            {
+                continue;
+            }
             var found = false;
-            if (EncounterSearch.Describe(primary.Trajectory, secondary.Trajectory, tca, windowStart, volume) is { } conjunction)
+            if (EncounterSearch.Describe(primary.CatalogNumber, p, secondary.CatalogNumber, s, tca, windowStart, volume) is { } conjunction)
             {
                 results.Add(conjunction);
                 found = true;
             }
             if (reverseVolume is not null
-                && EncounterSearch.Describe(secondary.Trajectory, primary.Trajectory, tca, windowStart, reverseVolume) is { } reverse)
+                && EncounterSearch.Describe(secondary.CatalogNumber, s, primary.CatalogNumber, p, tca, windowStart, reverseVolume) is { } reverse)
             {
                 results.Add(reverse);
                 found = true;

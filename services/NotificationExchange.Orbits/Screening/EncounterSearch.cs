@@ -15,7 +15,7 @@ internal static class EncounterSearch
 
     private const double MinDenseStepSeconds = 1.0;
     private const double MaxDenseStepSeconds = 60.0;
-    private const double InvalidStepSeconds = 60.0;
+    internal const double InvalidStepSeconds = 60.0;
 
     /// <summary>Relative geometry at one instant.</summary>
     internal struct Sample
@@ -181,6 +181,86 @@ internal static class EncounterSearch
     }
 
     /// <summary>
+    /// <see cref="Search"/> over each of <paramref name="intervals"/>, two at a time: the vector kernel's four lanes carry
+    /// both objects of two intervals (at each one's own time) where <see cref="PairPropagator"/> fills two, which
+    /// halves the calls. Every interval's times of closest approach go to <paramref name="found"/>[Owner], the same,
+    /// bit for bit, as <see cref="Search"/> gives (<see cref="EncounterWalk"/>); in no particular order across intervals.
+    /// Both paths of every interval must be laneable (<see cref="BoundTrajectory.IsLaneable"/>).
+    /// </summary>
+    internal static void SearchTwoAtATime(List<EncounterInterval> intervals, List<List<double>> found)
+    {
+        Span<EncounterWalk> walks = stackalloc EncounterWalk[2];
+        Span<int> owners = [-1, -1];
+        // the propagators in each slot's lanes, to rebuild the lanes only when a slot changes pair
+        var loaded = new Sgp4Propagator?[4];
+        var lanes = default(Sgp4Propagator.Lanes);
+        var offsets = Vector256<double>.Zero;
+        var taken = 0;
+        while (true)
+        {
+            var changed = false;
+            for (var slot = 0; slot < 2; slot++)
+            {
+                while (owners[slot] < 0 && taken < intervals.Count)
+                {
+                    var interval = intervals[taken++];
+                    if (walks[slot].Start(interval.Primary, interval.Secondary, interval.From, interval.To, interval.ThresholdKm, interval.AccelerationBound))
+                    {
+                        owners[slot] = interval.Owner;
+                        var p = interval.Primary.InitialPropagator;
+                        var q = interval.Secondary.InitialPropagator;
+                        if (!ReferenceEquals(loaded[2 * slot], p) || !ReferenceEquals(loaded[2 * slot + 1], q))
+                        {
+                            loaded[2 * slot] = p;
+                            loaded[2 * slot + 1] = q;
+                            changed = true;
+                        }
+                        offsets = slot == 0
+                            ? Vector256.Create(interval.Primary.InitialOffsetMinutes, interval.Secondary.InitialOffsetMinutes, offsets[2], offsets[3])
+                            : Vector256.Create(offsets[0], offsets[1], interval.Primary.InitialOffsetMinutes, interval.Secondary.InitialOffsetMinutes);
+                    }
+                }
+            }
+            if (owners[0] < 0 && owners[1] < 0)
+            {
+                return;
+            }
+            if (changed)
+            {
+                // an idle slot's lanes repeat the busy one's; their states are not read
+                var (p0, p1) = loaded[0] is null ? (loaded[2]!, loaded[3]!) : (loaded[0]!, loaded[1]!);
+                var (p2, p3) = loaded[2] is null ? (p0, p1) : (loaded[2]!, loaded[3]!);
+                lanes = Sgp4Propagator.ToLanes(p0, p1, p2, p3);
+            }
+            var t0 = owners[0] >= 0 ? walks[0].PendingTime : walks[1].PendingTime;
+            var t1 = owners[1] >= 0 ? walks[1].PendingTime : t0;
+            Sgp4Propagator.PropagateTwoPairs(
+                lanes, offsets + Vector256.Create(t0, t0, t1, t1) / Vector256.Create(60.0),
+                out var x, out var y, out var z, out var vx, out var vy, out var vz, out var errors);
+            for (var slot = 0; slot < 2; slot++)
+            {
+                if (owners[slot] < 0)
+                {
+                    continue;
+                }
+                var sample = new Sample { Time = slot == 0 ? t0 : t1 };
+                int m = 2 * slot, n = 2 * slot + 1;
+                if (errors[m] == (long)Sgp4Error.None && errors[n] == (long)Sgp4Error.None)
+                {
+                    Fill(
+                        ref sample,
+                        new StateVector(new Vector3d(x[m], y[m], z[m]), new Vector3d(vx[m], vy[m], vz[m])),
+                        new StateVector(new Vector3d(x[n], y[n], z[n]), new Vector3d(vx[n], vy[n], vz[n])));
+                }
+                if (!walks[slot].Accept(sample, found[owners[slot]]))
+                {
+                    owners[slot] = -1;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// The root of r·v in [a, b] where it goes from negative to non-negative: the Illinois variant of regula falsi,
     /// which keeps the bracket and converges superlinearly; NaN if a propagation fails inside.
     /// </summary>
@@ -231,6 +311,15 @@ internal static class EncounterSearch
         {
             return null;
         }
+        return Describe(primary.Source.CatalogNumber, p, secondary.Source.CatalogNumber, s, tca, windowStart, volume);
+    }
+
+    /// <summary>The conjunction at a time of closest approach from the two states there, if the secondary is inside
+    /// the volume then: what the form that propagates gives, for callers that describe one approach both ways.</summary>
+    internal static Conjunction? Describe(
+        int primaryCatalogNumber, in StateVector p, int secondaryCatalogNumber, in StateVector s, double tca, DateTime windowStart,
+        ScreeningVolume volume)
+    {
         var relative = s.PositionKm - p.PositionKm;
         var radialAxis = p.PositionKm.Normalized();
         var crossTrackAxis = Vector3d.Cross(p.PositionKm, p.VelocityKmPerS).Normalized();
@@ -243,8 +332,8 @@ internal static class EncounterSearch
             return null;
         }
         return new Conjunction(
-            primary.Source.CatalogNumber,
-            secondary.Source.CatalogNumber,
+            primaryCatalogNumber,
+            secondaryCatalogNumber,
             windowStart.AddTicks((long)Math.Round(tca * TimeSpan.TicksPerSecond)),
             relative.Length,
             radial,

@@ -91,8 +91,10 @@ internal sealed class BoxGrid
     {
         Pairs.Clear();
         var entries = _entries;
+        // about two entries a bucket: the counts stay in cache while the entries are scattered; different cells
+        // sharing a bucket cost a key comparison, never a pair
         var buckets = 1024;
-        while (buckets < 2 * entries)
+        while (2 * buckets < entries)
         {
             buckets *= 2;
         }
@@ -120,8 +122,6 @@ internal sealed class BoxGrid
             var i = _entryObjects[e];
             ref var entry = ref _sorted[starts[Bucket(_keys[e], shift)]++];
             entry.Key = _keys[e];
-            entry.Corner = _corners[i];
-            entry.Bounds = _bounds[i];
             entry.Object = i;
         }
         // starts[b] now marks the end of bucket b
@@ -150,7 +150,7 @@ internal sealed class BoxGrid
     /// <summary>Two entries of one bucket: a pair when they share the cell and their boxes are within the distance.</summary>
     private void PairIfNear(ref GridEntry first, ref GridEntry second)
     {
-        if (second.Key == first.Key && PathBounds.Within(first.Bounds, second.Bounds))
+        if (second.Key == first.Key && PathBounds.Within(_bounds[first.Object], _bounds[second.Object]))
         {
             CanonicalPair(ref first, ref second);
         }
@@ -159,7 +159,7 @@ internal sealed class BoxGrid
     /// <summary>A pair whose boxes are within its distance, taken in the cell at the low corner of their overlap.</summary>
     private void CanonicalPair(ref GridEntry first, ref GridEntry second)
     {
-        if (MaxKey(first.Corner, second.Corner) == first.Key)
+        if (MaxKey(_corners[first.Object], _corners[second.Object]) == first.Key)
         {
             Pairs.Add((first.Object, second.Object));
         }
@@ -183,27 +183,28 @@ internal sealed class BoxGrid
         for (var e = 0; e < n; e++)
         {
             ref var entry = ref _sorted[begin + e];
+            ref var box = ref _bounds[entry.Object];
             keys[e] = entry.Key;
-            bounds[e] = entry.Bounds.LowX;
-            bounds[n + e] = entry.Bounds.LowY;
-            bounds[2 * n + e] = entry.Bounds.LowZ;
-            bounds[3 * n + e] = entry.Bounds.HighX;
-            bounds[4 * n + e] = entry.Bounds.HighY;
-            bounds[5 * n + e] = entry.Bounds.HighZ;
-            bounds[6 * n + e] = entry.Bounds.Threshold;
+            bounds[e] = box.LowX;
+            bounds[n + e] = box.LowY;
+            bounds[2 * n + e] = box.LowZ;
+            bounds[3 * n + e] = box.HighX;
+            bounds[4 * n + e] = box.HighY;
+            bounds[5 * n + e] = box.HighZ;
+            bounds[6 * n + e] = box.Threshold;
         }
         var zero = Vector256<double>.Zero;
         for (var p = 0; p < n - 1; p++)
         {
             ref var first = ref _sorted[begin + p];
             var key = Vector256.Create(first.Key);
-            var lowX = Vector256.Create(first.Bounds.LowX);
-            var lowY = Vector256.Create(first.Bounds.LowY);
-            var lowZ = Vector256.Create(first.Bounds.LowZ);
-            var highX = Vector256.Create(first.Bounds.HighX);
-            var highY = Vector256.Create(first.Bounds.HighY);
-            var highZ = Vector256.Create(first.Bounds.HighZ);
-            var threshold = Vector256.Create(first.Bounds.Threshold);
+            var lowX = Vector256.Create(bounds[p]);
+            var lowY = Vector256.Create(bounds[n + p]);
+            var lowZ = Vector256.Create(bounds[2 * n + p]);
+            var highX = Vector256.Create(bounds[3 * n + p]);
+            var highY = Vector256.Create(bounds[4 * n + p]);
+            var highZ = Vector256.Create(bounds[5 * n + p]);
+            var threshold = Vector256.Create(bounds[6 * n + p]);
             var q = p + 1;
             for (; q + 4 <= n; q += 4)
             {
