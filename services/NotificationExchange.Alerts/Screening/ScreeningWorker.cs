@@ -166,7 +166,16 @@ public sealed class ScreeningWorker : BackgroundService, ICommittedEventListener
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogError(e, "Screening {NotificationId} version {Version} failed", notification.Id, notification.Version);
+            if (e is InvalidOperationException or ArgumentException or FormatException)
+            {
+                // The orbit engine refusing what the notice says (an orbit it cannot propagate to the ignition, a burn
+                // whose orbit it cannot fit): the notice's data, recorded as the reason, not a fault of the exchange.
+                _logger.LogWarning("Screening {NotificationId} version {Version} failed: {Reason}", notification.Id, notification.Version, e.Message);
+            }
+            else
+            {
+                _logger.LogError(e, "Screening {NotificationId} version {Version} failed", notification.Id, notification.Version);
+            }
             var failed = new ScreeningStatus(ScreeningState.Failed, [$"the screen failed: {e.Message}"], _clock.GetUtcNow().UtcDateTime);
             return session =>
             {
