@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Net.Client;
+using NotificationExchange.ExampleClient.Alerts;
 using NotificationExchange.Protocol.V1;
 
 // nx-example: the smallest useful client of the exchange, for the README walkthrough.
@@ -30,6 +31,18 @@ using NotificationExchange.Protocol.V1;
 //   nx-example accept-line <line-id>
 //   nx-example lines                                                (the caller's direct lines)
 //   nx-example ring <line-id> <subject>                             (an urgent consultation, open at once)
+//   nx-example register-object <norad> <tle-line1> <tle-line2> [full|derived] [radius-m]   (an object the caller operates)
+//   nx-example register-object <norad> --from-catalogue <file> [full|derived] [radius-m]  (its element set from a TLE/3LE file)
+//   nx-example objects                                              (every registered object)
+//   nx-example catalogue-status                                     (the exchange's clock, the catalogue, standing screening)
+//   nx-example load-catalogue <file>                                (administrators: load or refresh the reference catalogue)
+//   nx-example alerts                                               (alerts on the caller's objects and filings, by TCA)
+//   nx-example alert <alert-id>                                     (one alert, both sides, every version)
+//   nx-example ack-alert <alert-id> <will|wont|undecided> [note]    (acknowledge with the caller's maneuver intent)
+//   nx-example cdm <alert-id> [xml]                                 (the alert as a CCSDS CDM)
+//   nx-example file-encounter <own-norad> <target-norad> [minutes-to-tca] [miss-km]
+//                                                                   (demo: a maneuver whose new orbit passes miss-km above the
+//                                                                    registered target at the exchange's now + minutes)
 //
 // The exchange's address comes from NX_ADDRESS (default http://localhost:5170), the API key from NX_API_KEY.
 
@@ -42,7 +55,10 @@ if (args.Length == 0 || string.IsNullOrEmpty(apiKey))
         + " | directory [kind] [country] | consult <counterpart> <urgency> <subject> [notification-id] | consultations"
         + " | acknowledge|accept <id> | decline|withdraw <id> <reason> | say <id> <text> | conversation <id>"
         + " | propose-closure <id> <summary> [<org> <action>] ... | confirm-closure <id> | consultation <id> | transcript <id> [json]"
-        + " | propose-line <org> <purpose> | accept-line <line-id> | lines | ring <line-id> <subject>");
+        + " | propose-line <org> <purpose> | accept-line <line-id> | lines | ring <line-id> <subject>"
+        + " | register-object <norad> (<line1> <line2> | --from-catalogue <file>) [full|derived] [radius-m] | objects | catalogue-status"
+        + " | load-catalogue <file> | alerts | alert <id> | ack-alert <id> <will|wont|undecided> [note] | cdm <id> [xml]"
+        + " | file-encounter <own-norad> <target-norad> [minutes-to-tca] [miss-km]");
     return 2;
 }
 
@@ -61,6 +77,7 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+var alerts = new AlertCommands(channel, stop.Token);
 
 try
 {
@@ -96,6 +113,15 @@ try
         "lines" => (await Consultations().ListDirectLinesAsync(new ListDirectLinesRequest())).DirectLines.Sum(PrintLine),
         "ring" when args.Length >= 3 => Print(await Consultations().RingDirectLineAsync(
             new RingDirectLineRequest { RequestId = NewRequestId(), DirectLineId = args[1], Subject = string.Join(' ', args[2..]) })),
+        "register-object" when args.Length is >= 4 and <= 6 => await alerts.RegisterObject(args[1..]),
+        "objects" => await alerts.ListObjects(),
+        "catalogue-status" => await alerts.CatalogueStatus(),
+        "load-catalogue" when args.Length == 2 => await alerts.LoadCatalogue(args[1]),
+        "alerts" => await alerts.ListAlerts(),
+        "alert" when args.Length == 2 => await alerts.ShowAlert(args[1]),
+        "ack-alert" when args.Length >= 3 => await alerts.AcknowledgeAlert(args[1], args[2], string.Join(' ', args[3..])),
+        "cdm" when args.Length >= 2 => await alerts.ExportCdm(args[1], args.Length > 2 && args[2] == "xml"),
+        "file-encounter" when args.Length is >= 3 and <= 5 => await alerts.FileEncounter(args[1], args[2], args.Length > 3 ? args[3] : null, args.Length > 4 ? args[4] : null),
         _ => Usage(),
     };
 }
@@ -470,9 +496,13 @@ async Task<int> Subscribe(uint[] objects)
                         Console.WriteLine($"#{d.Sequence} direct line {d.DirectLine.Id} {d.EventType}: {d.DirectLine.ProposedBy} and {d.DirectLine.Counterpart} ({d.DirectLine.State})");
                         position = d.Sequence;
                         break;
+                    case SubscriptionMessage.MessageOneofCase.AlertEvent:
+                        Console.WriteLine(AlertText.Event(message.AlertEvent));
+                        position = message.AlertEvent.Sequence;
+                        break;
                     case SubscriptionMessage.MessageOneofCase.Unreadable:
                         var u = message.Unreadable;
-                        Console.WriteLine($"#{u.Sequence} {(u.ConsultationId.Length > 0 ? u.ConsultationId : u.DirectLineId.Length > 0 ? u.DirectLineId : u.NotificationId)} v{u.Version} cannot be read: {u.Reason}");
+                        Console.WriteLine($"#{u.Sequence} {new[] { u.ConsultationId, u.DirectLineId, u.AlertId, u.NotificationId }.FirstOrDefault(id => id.Length > 0)} v{u.Version} cannot be read: {u.Reason}");
                         position = u.Sequence;
                         break;
                     case SubscriptionMessage.MessageOneofCase.CaughtUp:
