@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using NotificationExchange.ExampleClient.Encounters;
 using NotificationExchange.Orbits.Screening;
 using NotificationExchange.Protocol.V1;
 using TwoLineElementSet = NotificationExchange.Orbits.Elements.TwoLineElementSet;
@@ -39,7 +40,7 @@ internal static class AlertsNotices
     {
         var ignition = now.AddMinutes(30 + number % 30);
         var dv = new RtnVector { Radial = 0.05, InTrack = 0.4, CrossTrack = -0.1 };
-        var before = EncounterBuilder.BeforeBurnToMeet(target, ignition, ignition.AddMinutes(40), 0.3, dv);
+        var before = EncounterDesign.BeforeBurnToMeet(target, ignition, ignition.AddMinutes(40), 0.3, dv);
         return ManeuverRequest(Object(subject), ignition, dv, new OrbitSpec { MeanElements = before }, $"bench maneuver {number}, built to pass 300 m from {target.CatalogNumber}");
     }
 
