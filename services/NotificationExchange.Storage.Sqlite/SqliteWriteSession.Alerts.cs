@@ -31,7 +31,11 @@ internal sealed partial class SqliteWriteSession
         row.Parameters["$sequence"].Value = recorded.Sequence;
         row.Parameters["$due"].Value = alert.NextDue() is { } due ? SqliteTime.ToTicks(due) : DBNull.Value;
         row.ExecuteNonQuery();
-        // Parties may grow (a notification's filer joins an approach standing screening found); they never leave.
+        // Who may list the alert is who its latest version admits: an object that changes hands, or a notification
+        // whose filer changes, takes the alert out of the former party's listings as GetAlert does.
+        var clear = Command("DELETE FROM alert_parties WHERE alert_id = $id;");
+        clear.Parameters["$id"].Value = alert.Id;
+        clear.ExecuteNonQuery();
         var party = Command("INSERT OR IGNORE INTO alert_parties (organization_id, alert_id) VALUES ($organization, $id);");
         party.Parameters["$id"].Value = alert.Id;
         foreach (var organization in alert.Parties)

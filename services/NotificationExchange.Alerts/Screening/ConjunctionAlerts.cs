@@ -25,8 +25,11 @@ public static class ConjunctionAlerts
     /// <paramref name="declared"/> says whether a proximity-operation notice declares an approach of a pair at a time:
     /// such an approach is no alert at all (third parties near it still are).
     /// </summary>
+    /// Secondaries whose element sets are older than <paramref name="maxAge"/> at the end of the subject's span are
+    /// left out (the catalog may be a shared window that holds them).
     public static IReadOnlyList<AlertCandidate> Find(
-        ScreenSubject subject, ScreeningCatalog catalog, IReadOnlyDictionary<int, ScreenedObject> objects, Func<int, int, DateTime, bool> declared)
+        ScreenSubject subject, ScreeningCatalog catalog, IReadOnlyDictionary<int, ScreenedObject> objects, Func<int, int, DateTime, bool> declared,
+        TimeSpan maxAge)
     {
         var primary = subject.Object;
         var (perigeeKm, regime) = Shape(primary.Trajectory, subject.SpanStart);
@@ -43,6 +46,7 @@ public static class ConjunctionAlerts
         {
             if (subject.Excluded.Contains(conjunction.SecondaryCatalogNumber)
                 || !objects.TryGetValue(conjunction.SecondaryCatalogNumber, out var secondary)
+                || subject.SpanEnd - secondary.DataEpoch > maxAge
                 || conjunction.TimeOfClosestApproach < subject.SpanStart || conjunction.TimeOfClosestApproach > subject.SpanEnd)
             {
                 continue;

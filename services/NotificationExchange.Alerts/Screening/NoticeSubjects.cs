@@ -172,9 +172,9 @@ public static class NoticeSubjects
         var registered = current?.Source == OrbitSource.Registration ? current : null;
         var operatorId = registered?.OperatorId ?? filer;
         var radius = current?.HardBodyRadiusM ?? defaultRadiusM;
-        // What a notification says is public (every notification is, for now), so is the state derived from it; the
-        // registration's data keeps its owner's policy.
-        var sharing = registered?.Sharing ?? SharingPolicy.DerivedOnly;
+        // What a notification says is public (every notification is, for now), and so is the catalogue: so are the
+        // states derived from them. The registration's data keeps its owner's policy.
+        var sharing = registered?.Sharing ?? SharingPolicy.FullState;
         switch (given)
         {
             case TleOrbit tle:

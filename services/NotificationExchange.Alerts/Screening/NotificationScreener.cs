@@ -52,20 +52,22 @@ public sealed class NotificationScreener(ScreeningUniverse universe, INotificati
                 continue;
             }
             // Screens share the window of the hour they run in, prepared once, when their spans fit in it; a span that
-            // reaches further gets a window of its own.
+            // reaches further gets a window of its own. Secondaries too old for this subject's span are left out by
+            // ConjunctionAlerts, against the span's end, not the window's.
             var window = now.Date.AddHours(now.Hour);
             var windowEnd = window.AddDays(settings.SharedWindowDays);
             var prepared = subject.SpanEnd <= windowEnd && start >= window
-                ? universe.Prepared(objects, window, windowEnd, maxAge)
-                : universe.Prepared(objects, start, subject.SpanEnd, maxAge);
-            if (prepared.Stale > 0)
+                ? universe.Prepared(objects, window, windowEnd, shared: true)
+                : universe.Prepared(objects, start, subject.SpanEnd, shared: false);
+            var stale = objects.Values.Count(o => o.NoradCatId != subject.Object.NoradCatId && subject.SpanEnd - o.DataEpoch > maxAge);
+            if (stale > 0)
             {
-                notes.Add($"{Describe(subject)}: {prepared.Stale} objects left out, their element sets older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span");
+                notes.Add($"{Describe(subject)}: {stale} objects left out, their element sets older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span");
             }
             var catalog = prepared.Catalog;
             var declared = await DeclaredApproaches.ForAsync(log, subject.Object.NoradCatId, start, subject.SpanEnd, cancellationToken);
-            candidates.AddRange(ConjunctionAlerts.Find(subject with { SpanStart = start }, catalog, objects, declared));
-            screenedCount = Math.Max(screenedCount, prepared.Screened);
+            candidates.AddRange(ConjunctionAlerts.Find(subject with { SpanStart = start }, catalog, objects, declared, maxAge));
+            screenedCount = Math.Max(screenedCount, objects.Count - 1 - stale);
             spanStart = spanStart is { } s0 && s0 < start ? s0 : start;
             spanEnd = spanEnd is { } e0 && e0 > subject.SpanEnd ? e0 : subject.SpanEnd;
         }

@@ -20,9 +20,16 @@ namespace NotificationExchange.Alerts.Screening;
 public sealed class ScreeningUniverse(IAlertStore store, IOptionsMonitor<ScreeningOptions> options, ILogger<ScreeningUniverse> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long LoadId, IReadOnlyList<ScreenedObject> Objects)? _catalogue;
-    private (IReadOnlyList<ScreenedObject> Catalogue, string Registry, IReadOnlyDictionary<int, ScreenedObject> Objects)? _merged;
-    private PreparedWindow? _prepared;
+    // Each cache is one immutable reference, read and replaced whole: the worker and standing screening use them from
+    // their own threads.
+    private volatile ParsedCatalogue? _catalogue;
+    private volatile MergedObjects? _merged;
+    private volatile PreparedWindow? _shared;
+    private volatile PreparedWindow? _own;
+
+    private sealed record ParsedCatalogue(long LoadId, IReadOnlyList<ScreenedObject> Objects);
+
+    private sealed record MergedObjects(IReadOnlyList<ScreenedObject> Catalogue, string Registry, IReadOnlyDictionary<int, ScreenedObject> Objects);
 
     /// <summary>
     /// The objects to screen against, by catalogue number, registered objects' data in place of the catalogue's. The
@@ -46,25 +53,32 @@ public sealed class ScreeningUniverse(IAlertStore store, IOptionsMonitor<Screeni
         {
             objects[registered.NoradCatId] = registered;
         }
-        _merged = (catalogue, registry, objects);
+        _merged = new MergedObjects(catalogue, registry, objects);
         return objects;
     }
 
     /// <summary>
-    /// <paramref name="objects"/> prepared for screening over [<paramref name="start"/>, <paramref name="end"/>], less
-    /// those whose element sets are older than <paramref name="maxAge"/> at the end. The last window prepared is kept:
-    /// preparing the whole catalogue costs about as much as a screen, and screens of one hour share a window.
+    /// <paramref name="objects"/> prepared for screening over [<paramref name="start"/>, <paramref name="end"/>]. Two
+    /// windows are kept: the <paramref name="shared"/> one notification screens of an hour share (preparing the whole
+    /// catalogue costs about as much as a screen), and the last other one, so that a screen with a window of its own or
+    /// a standing screen does not push the shared one out. Element-set age is for the screen to judge, per span.
     /// </summary>
-    public PreparedWindow Prepared(IReadOnlyDictionary<int, ScreenedObject> objects, DateTime start, DateTime end, TimeSpan maxAge)
+    public PreparedWindow Prepared(IReadOnlyDictionary<int, ScreenedObject> objects, DateTime start, DateTime end, bool shared)
     {
-        if (_prepared is { } kept && ReferenceEquals(kept.Objects, objects) && kept.Start == start && kept.End == end && kept.MaxAge == maxAge)
+        var kept = shared ? _shared : _own;
+        if (kept is not null && ReferenceEquals(kept.Objects, objects) && kept.Start == start && kept.End == end)
         {
             return kept;
         }
-        var current = objects.Values.Where(o => end - o.DataEpoch <= maxAge).ToList();
-        var prepared = new PreparedWindow(objects, start, end, maxAge,
-            ScreeningCatalog.Prepare(current.Select(o => o.Trajectory).ToList(), start, end), current.Count, objects.Count - current.Count);
-        _prepared = prepared;
+        var prepared = new PreparedWindow(objects, start, end, ScreeningCatalog.Prepare(objects.Values.Select(o => o.Trajectory).ToList(), start, end));
+        if (shared)
+        {
+            _shared = prepared;
+        }
+        else
+        {
+            _own = prepared;
+        }
         return prepared;
     }
 
@@ -150,7 +164,7 @@ public sealed class ScreeningUniverse(IAlertStore store, IOptionsMonitor<Screeni
                     logger.LogError("Catalogue object {NoradCatId} cannot be read back: {Reason}", entry.NoradCatId, e.Message);
                 }
             }
-            _catalogue = (loadId, objects);
+            _catalogue = new ParsedCatalogue(loadId, objects);
             return objects;
         }
         finally

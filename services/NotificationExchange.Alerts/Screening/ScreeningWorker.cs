@@ -137,6 +137,28 @@ public sealed class ScreeningWorker : BackgroundService, ICommittedEventListener
                 _logger.LogInformation("Another instance took over screening at sequence {Sequence}", entry.Sequence);
                 return false;
             }
+            catch (Exception e) when (e is not OperationCanceledException && entry is RecordedEvent poisoned)
+            {
+                // The recording write failed and left no trace (an alert that cannot be rendered, an open alert that
+                // cannot be read back): the screen is recorded as FAILED with the reason, in a write of its own, and
+                // the cursor moves on. One poison event never holds the log back.
+                _logger.LogWarning("Recording the screen of {NotificationId} version {Version} failed: {Reason}",
+                    poisoned.Notification.Id, poisoned.Notification.Version, e.Message);
+                var failed = new ScreeningStatus(ScreeningState.Failed, [$"its screen could not be recorded: {e.Message}"], _clock.GetUtcNow().UtcDateTime);
+                var moved = await _writer.WriteAsync(session =>
+                {
+                    if (!session.MoveCursor(CursorName, _instance.Id, from, entry.Sequence, _clock.GetUtcNow().UtcDateTime))
+                    {
+                        return false;
+                    }
+                    session.SaveScreening(poisoned.Notification.Id, poisoned.Notification.Version, failed);
+                    return true;
+                }, cancellationToken);
+                if (!moved)
+                {
+                    return false;
+                }
+            }
             after = entry.Sequence;
             index = run + 1;
         }
@@ -184,20 +206,9 @@ public sealed class ScreeningWorker : BackgroundService, ICommittedEventListener
             };
         }
         _metrics.Screened(notification.Kind, outcome.Status.State, _clock.GetElapsedTime(started));
-        return session =>
-        {
-            try
-            {
-                return NotificationScreener.Record(session, _renderer, outcome, _clock.GetUtcNow().UtcDateTime);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-            {
-                // an alert that cannot be served: the screen is recorded as failed instead of holding the log back
-                session.SaveScreening(notification.Id, notification.Version,
-                    new ScreeningStatus(ScreeningState.Failed, [$"its alerts cannot be served: {e.Message}"], _clock.GetUtcNow().UtcDateTime));
-                return [];
-            }
-        };
+        // An alert that cannot be rendered throws out of the write, which then leaves no trace (no half-recorded screen);
+        // ScreenNextAsync records the screen as FAILED instead.
+        return session => NotificationScreener.Record(session, _renderer, outcome, _clock.GetUtcNow().UtcDateTime);
     }
 
     private Task<long?> LeaseAsync(CancellationToken cancellationToken)

@@ -83,7 +83,10 @@ public sealed class StandingScreening(
         {
             return false;
         }
-        var leased = await writer.WriteAsync(session => session.LeaseCursor(CursorName, instance.Id, now, now.AddMinutes(Math.Max(5, settings.StandingIntervalMinutes))), cancellationToken);
+        // Leased for as long as a run may take, not for the interval: an instance that stops after a run must not keep the
+        // others from the next one (a catalogue load) for hours. A run that outlasts it may be run twice; its alerts
+        // match themselves and send nothing new.
+        var leased = await writer.WriteAsync(session => session.LeaseCursor(CursorName, instance.Id, now, now.AddMinutes(10)), cancellationToken);
         if (leased is not { } position)
         {
             return false;
@@ -95,7 +98,10 @@ public sealed class StandingScreening(
         {
             alerts = await ScreenAsync(registered, now, settings, cancellationToken);
         }
-        await writer.WriteAsync(session => session.MoveCursor(CursorName, instance.Id, position, loadId, now), cancellationToken);
+        if (!await writer.WriteAsync(session => session.MoveCursor(CursorName, instance.Id, position, loadId, now), cancellationToken))
+        {
+            logger.LogWarning("Standing screening's lease passed to another instance during the run; that instance's run stands");
+        }
         logger.LogInformation("Standing screening of {Count} registered objects against catalogue load {LoadId} took {Elapsed}; {Alerts} open standing alerts",
             registered.Count, loadId, clock.GetElapsedTime(started), alerts);
         return true;
@@ -106,7 +112,7 @@ public sealed class StandingScreening(
         var end = now.AddDays(settings.StandingDays);
         var maxAge = TimeSpan.FromDays(settings.MaxElementSetAgeDays);
         var objects = await universe.ObjectsAsync(cancellationToken);
-        var catalog = (await Task.Run(() => universe.Prepared(objects, now, end, maxAge), cancellationToken)).Catalog;
+        var catalog = (await Task.Run(() => universe.Prepared(objects, now, end, shared: false), cancellationToken)).Catalog;
         var open = 0;
         foreach (var primary in registered)
         {
@@ -116,18 +122,27 @@ public sealed class StandingScreening(
                     primary.NoradCatId, primary.DataEpoch, settings.MaxElementSetAgeDays);
                 continue;
             }
-            var declared = await DeclaredApproaches.ForAsync(log, primary.NoradCatId, now, end, cancellationToken);
-            var subject = new ScreenSubject(primary, now, end, new HashSet<int>());
-            var candidates = await Task.Run(() => ConjunctionAlerts.Find(subject, catalog, objects, declared), cancellationToken);
-            open += await writer.WriteAsync(session =>
+            try
             {
-                var previous = session.OpenStandingAlertsOf(primary.NoradCatId);
-                return AlertReconciliation.Apply(session, recorded =>
+                var declared = await DeclaredApproaches.ForAsync(log, primary.NoradCatId, now, end, cancellationToken);
+                var subject = new ScreenSubject(primary, now, end, new HashSet<int>());
+                var candidates = await Task.Run(() => ConjunctionAlerts.Find(subject, catalog, objects, declared, maxAge), cancellationToken);
+                open += await writer.WriteAsync(session =>
                 {
-                    renderer.Render(recorded);
-                    session.Append(recorded);
-                }, previous, candidates, null, null, null, clock.GetUtcNow().UtcDateTime).Count;
-            }, cancellationToken);
+                    var previous = session.OpenStandingAlertsOf(primary.NoradCatId);
+                    return AlertReconciliation.Apply(session, recorded =>
+                    {
+                        renderer.Render(recorded);
+                        session.Append(recorded);
+                    }, previous, candidates, null, null, null, clock.GetUtcNow().UtcDateTime).Count;
+                }, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One object's failure (its orbit, an alert that cannot be rendered or read back) is that object's:
+                // the others are screened all the same.
+                logger.LogWarning("Standing screening of {NoradCatId} failed: {Reason}", primary.NoradCatId, e.Message);
+            }
         }
         return open;
     }

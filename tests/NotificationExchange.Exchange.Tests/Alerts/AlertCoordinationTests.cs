@@ -234,6 +234,23 @@ public class AlertCoordinationTests
     }
 
     [Test]
+    public async Task An_operator_whose_object_changed_hands_no_longer_lists_or_reads_its_alert()
+    {
+        var alert = await Alerting.RaiseAsync(_host, "outside-ops", null, _now, _now.AddDays(4));
+        Assert.That((await _outsider.Alerts.ListAlertsAsync(new ListAlertsRequest())).Alerts.Select(a => a.Id), Does.Contain(alert.Id));
+
+        await Alerting.HandOverPrimaryAsync(_host, alert.Id, "beta-ops", _now);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await _outsider.Alerts.ListAlertsAsync(new ListAlertsRequest())).Alerts.Select(a => a.Id), Does.Not.Contain(alert.Id),
+                "listings follow the latest version's parties, as reads do");
+            await GrpcAssert.FailsWithAsync(StatusCode.NotFound, () => _outsider.Alerts.GetAlertAsync(new GetAlertRequest { AlertId = alert.Id }).ResponseAsync);
+            Assert.That((await _beta.Alerts.ListAlertsAsync(new ListAlertsRequest())).Alerts.Select(a => a.Id), Does.Contain(alert.Id));
+        });
+    }
+
+    [Test]
     public async Task An_element_set_too_old_for_the_screened_span_is_flagged_instead_of_propagated()
     {
         // The fixture's ISS element set dates from July 2022; this exchange runs on the real clock, years later.

@@ -63,6 +63,16 @@ internal static class Alerting
             return withdrawn;
         }, CancellationToken.None);
 
+    /// <summary>The screening's UPDATED after the primary object changed hands: its next version names the new operator.</summary>
+    public static Task<Alert> HandOverPrimaryAsync(ExchangeHost host, string alertId, string newOperator, DateTime at) =>
+        host.Services.GetRequiredService<ILogWriter>().WriteAsync(session =>
+        {
+            var current = session.GetAlert(alertId)!;
+            var updated = current with { Version = current.Version + 1, Primary = current.Primary with { OperatorId = newOperator }, UpdatedAt = at };
+            Append(host, session, AlertEventType.Updated, at, updated);
+            return updated;
+        }, CancellationToken.None);
+
     private static void Append(ExchangeHost host, ILogWriteSession session, AlertEventType type, DateTime at, Alert alert)
     {
         var recorded = new AlertRecorded(session.NextSequence, type, at, new AlertChange(alert, null));
