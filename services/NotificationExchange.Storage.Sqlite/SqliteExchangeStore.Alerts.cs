@@ -66,8 +66,8 @@ public sealed partial class SqliteExchangeStore : IAlertStore
         return entries.OfType<AlertRecorded>().Select(e => e.Alert).OrderBy(a => a.NextDue()).ToList();
     }
 
-    public async Task<DateTime?> NextAlertDueAsync(CancellationToken cancellationToken) =>
-        (await ReadAsync("SELECT MIN(next_due) FROM alerts WHERE next_due IS NOT NULL;", [],
+    public async Task<DateTime?> NextAlertDueAsync(DateTime after, CancellationToken cancellationToken) =>
+        (await ReadAsync("SELECT MIN(next_due) FROM alerts WHERE next_due > $after;", [("$after", SqliteTime.ToTicks(after))],
             reader => reader.IsDBNull(0) ? (DateTime?)null : SqliteTime.FromTicks(reader.GetInt64(0)), cancellationToken)).SingleOrDefault();
 
     public async Task<RegisteredObject?> GetObjectAsync(int noradCatId, CancellationToken cancellationToken) =>

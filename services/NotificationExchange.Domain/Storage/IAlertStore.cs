@@ -22,8 +22,8 @@ public interface IAlertStore
     /// <summary>Open alerts with something due at <paramref name="now"/> (an acknowledgement deadline, or the TCA), soonest first.</summary>
     Task<IReadOnlyList<Alert>> DueAlertsAsync(DateTime now, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>When the next open alert falls due; null when none will.</summary>
-    Task<DateTime?> NextAlertDueAsync(CancellationToken cancellationToken);
+    /// <summary>When the next open alert falls due after <paramref name="after"/>; null when none will.</summary>
+    Task<DateTime?> NextAlertDueAsync(DateTime after, CancellationToken cancellationToken);
 
     Task<RegisteredObject?> GetObjectAsync(int noradCatId, CancellationToken cancellationToken);
 
