@@ -1,0 +1,47 @@
+using Grpc.Core;
+using Grpc.Net.Client.Configuration;
+
+namespace NotificationExchange.Client.Connection;
+
+/// <summary>
+/// gRPC's own retry policy (service config), for every method: a call the exchange answered UNAVAILABLE (shutting down,
+/// or not reachable) is tried again after an exponential, jittered backoff. Safe for every unary call: reads change
+/// nothing, and every change carries a request id the exchange deduplicates within its write transaction, so a retry
+/// of a change that did land gets the first answer instead of a second change. The request message, id included, is
+/// what gRPC resends, so one logical operation keeps one id across its retries. gRPC stops retrying a stream once a
+/// message has arrived; <see cref="Streams.ResilientSubscription"/> and <see cref="Streams.ResilientConversation"/>
+/// reconnect streams themselves. The few calls that carry no request id and are not idempotent are never retried:
+/// a second CreateSubscription makes a second subscription, a second key rotation voids the key the first returned, and
+/// a second CreateOperator is refused ALREADY_EXISTS while the first's key is lost.
+/// </summary>
+internal static class RetryServiceConfig
+{
+    public static ServiceConfig For(int maxAttempts) => new()
+    {
+        MethodConfigs =
+        {
+            new MethodConfig
+            {
+                Names =
+                {
+                    new MethodName { Service = "notification_exchange.v1.SubscriptionService", Method = "CreateSubscription" },
+                    new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "CreateOperator" },
+                    new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "RotateApiKey" },
+                    new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "RotateWebhookSecret" },
+                },
+            },
+            new MethodConfig
+            {
+                Names = { MethodName.Default },
+                RetryPolicy = maxAttempts <= 1 ? null : new RetryPolicy
+                {
+                    MaxAttempts = Math.Min(maxAttempts, 5),
+                    InitialBackoff = TimeSpan.FromMilliseconds(200),
+                    MaxBackoff = TimeSpan.FromSeconds(3),
+                    BackoffMultiplier = 2,
+                    RetryableStatusCodes = { StatusCode.Unavailable },
+                },
+            },
+        },
+    };
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NotificationExchange.Client.Connection;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Client;
+
+/// <summary>Registration for applications with dependency injection, through Grpc.Net.ClientFactory: every generated
+/// client of the exchange and <see cref="NxClient"/> over them, sharing the options' address, key, TLS, retries and
+/// deadline.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddNotificationExchangeClient(this IServiceCollection services, Action<NxClientOptions> configure)
+    {
+        services.Configure(configure);
+        services.AddSingleton(TimeProvider.System);
+        services.AddTransient<DefaultDeadlineInterceptor>(provider => new DefaultDeadlineInterceptor(
+            provider.GetRequiredService<IOptions<NxClientOptions>>().Value.CallTimeout, provider.GetRequiredService<TimeProvider>()));
+        Add<OperatorService.OperatorServiceClient>(services);
+        Add<NotificationService.NotificationServiceClient>(services);
+        Add<SubscriptionService.SubscriptionServiceClient>(services);
+        Add<ConsultationService.ConsultationServiceClient>(services);
+        Add<ObjectRegistryService.ObjectRegistryServiceClient>(services);
+        Add<AlertService.AlertServiceClient>(services);
+        services.AddTransient(provider => new NxClient(provider.GetRequiredService<OperatorService.OperatorServiceClient>(),
+            provider.GetRequiredService<NotificationService.NotificationServiceClient>(),
+            provider.GetRequiredService<SubscriptionService.SubscriptionServiceClient>(),
+            provider.GetRequiredService<ConsultationService.ConsultationServiceClient>(),
+            provider.GetRequiredService<ObjectRegistryService.ObjectRegistryServiceClient>(),
+            provider.GetRequiredService<AlertService.AlertServiceClient>()));
+        return services;
+    }
+
+    private static void Add<TClient>(IServiceCollection services)
+        where TClient : class
+    {
+        var builder = services.AddGrpcClient<TClient>((provider, factory) =>
+                factory.Address = provider.GetRequiredService<IOptions<NxClientOptions>>().Value.Address)
+            .ConfigureChannel((provider, channel) =>
+            {
+                var options = provider.GetRequiredService<IOptions<NxClientOptions>>().Value;
+                var configured = NxChannel.ChannelOptions(options, handler: null);
+                channel.ServiceConfig = configured.ServiceConfig;
+                channel.MaxReceiveMessageSize = configured.MaxReceiveMessageSize;
+                channel.UnsafeUseInsecureChannelCallCredentials = options.Address.Scheme == Uri.UriSchemeHttp;
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                NxChannel.ConfigureHandler(provider.GetRequiredService<IOptions<NxClientOptions>>().Value, new SocketsHttpHandler { EnableMultipleHttp2Connections = true }))
+            .AddInterceptor<DefaultDeadlineInterceptor>();
+        builder.AddCallCredentials((_, metadata, provider) =>
+        {
+            if (provider.GetRequiredService<IOptions<NxClientOptions>>().Value.ApiKey is { Length: > 0 } key)
+            {
+                metadata.Add("authorization", $"Bearer {key}");
+            }
+            return Task.CompletedTask;
+        });
+    }
+}
