@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
 using NotificationExchange.Testing;
 using NUnit.Framework;

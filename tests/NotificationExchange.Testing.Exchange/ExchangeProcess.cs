@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace NotificationExchange.Exchange.Tests.Support;
+namespace NotificationExchange.Testing.Exchange;
 
 /// <summary>The built exchange (NotificationExchange.Api.dll beside the tests) run as a process of its own.</summary>
-internal static class ExchangeProcess
+public static class ExchangeProcess
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "NotificationExchange.Api.dll");
 

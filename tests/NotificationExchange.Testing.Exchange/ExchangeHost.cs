@@ -6,13 +6,13 @@ using Microsoft.Extensions.Logging;
 using NotificationExchange.Api;
 using NotificationExchange.Protocol.V1;
 
-namespace NotificationExchange.Exchange.Tests.Support;
+namespace NotificationExchange.Testing.Exchange;
 
 /// <summary>
 /// A real exchange instance for a test: Kestrel on a free loopback port, its own or a shared SQLite file, the
 /// in-memory bus or RabbitMQ. Clients talk to it over real HTTP/2.
 /// </summary>
-internal sealed class ExchangeHost : IAsyncDisposable
+public sealed class ExchangeHost : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
@@ -120,14 +120,4 @@ internal sealed class ExchangeHost : IAsyncDisposable
         await StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-internal sealed class ExchangeClient(GrpcChannel channel)
-{
-    public NotificationService.NotificationServiceClient Notifications { get; } = new(channel);
-    public SubscriptionService.SubscriptionServiceClient Subscriptions { get; } = new(channel);
-    public OperatorService.OperatorServiceClient Operators { get; } = new(channel);
-    public ConsultationService.ConsultationServiceClient Consultations { get; } = new(channel);
-    public AlertService.AlertServiceClient Alerts { get; } = new(channel);
-    public ObjectRegistryService.ObjectRegistryServiceClient Registry { get; } = new(channel);
 }

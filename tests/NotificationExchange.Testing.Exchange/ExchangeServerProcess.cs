@@ -3,13 +3,13 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
-namespace NotificationExchange.Exchange.Tests.Support;
+namespace NotificationExchange.Testing.Exchange;
 
 /// <summary>
 /// The exchange's own executable as a process of its own on a free loopback port (the in-memory bus unless a broker is
 /// given), for tests that kill it (SIGKILL) and start it again on the same store.
 /// </summary>
-internal sealed class ExchangeServerProcess : IAsyncDisposable
+public sealed class ExchangeServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<GrpcChannel> _channels = [];

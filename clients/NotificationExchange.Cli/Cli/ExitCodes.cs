@@ -1,0 +1,26 @@
+namespace NotificationExchange.Cli.Cli;
+
+/// <summary>What nxc's exit status tells a script. Documented in the README and in `nxc --help`.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The exchange failed on its side (INTERNAL, DATA_LOSS), or nxc itself did.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The command line is wrong: unknown verb or option, a bad value, no key configured. Nothing was sent.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The exchange refused the call (bad field, wrong state, not found, not allowed); repeating it unchanged
+    /// gets the same answer.</summary>
+    public const int Refused = 3;
+
+    /// <summary>The exchange could not be reached or did not answer in time; the same command may work later.</summary>
+    public const int Unreachable = 4;
+
+    /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Interrupted = 130;
+
+    public const string Help = "exit status: 0 done, 1 the exchange or nxc failed, 2 usage error (nothing sent), "
+        + "3 refused by the exchange, 4 exchange unreachable, 130 interrupted";
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Commands.Account;
+using NotificationExchange.Cli.Commands.Directory;
+
+namespace NotificationExchange.Cli.Cli;
+
+/// <summary>nxc's verbs, and the run of one command line: a parse error is one line and exit status 2, before
+/// anything is sent; the verb's own failures are mapped by <see cref="Verb"/>.</summary>
+internal static class NxcApp
+{
+    public static RootCommand Build(CliEnvironment environment)
+    {
+        var globals = new GlobalOptions();
+        var context = new VerbContext(environment, globals);
+        var root = new RootCommand("nxc: the NotificationExchange from the command line. " + ExitCodes.Help);
+        globals.AddTo(root);
+        root.Subcommands.Add(LoginCommand.Build(context));
+        root.Subcommands.Add(WhoAmICommand.Build(context));
+        root.Subcommands.Add(DirectoryCommand.Build(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var parse = Build(environment).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var verb = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1).Select(c => c.Name)
+                .Append(parse.CommandResult.Command.Name).Skip(parse.CommandResult.Command is RootCommand ? 1 : 0));
+            environment.Error.WriteLine($"nxc: {Verb.OneLine(parse.Errors[0].Message)} (nxc {verb}{(verb.Length > 0 ? " " : "")}--help for usage)");
+            return ExitCodes.Usage;
+        }
+        return await parse.InvokeAsync(
+            new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false },
+            cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Output;
+using NotificationExchange.Cli.Profiles;
+using NotificationExchange.Client;
+
+namespace NotificationExchange.Cli.Cli;
+
+/// <summary>One invocation of a verb: the parsed command line, the printer, the profiles, and the client, connected
+/// on first use with the settings <see cref="GlobalOptions"/> describes.</summary>
+internal sealed class Session(CliEnvironment environment, GlobalOptions globals, ParseResult parse) : IDisposable
+{
+    private NxClient? _client;
+
+    public const string DefaultAddress = "http://localhost:5170";
+
+    public CliEnvironment Environment { get; } = environment;
+
+    public ParseResult Parse { get; } = parse;
+
+    public Printer Print { get; } = new(environment, parse.GetValue(globals.Output));
+
+    public ProfileStore Profiles { get; } = new(environment.ConfigDirectory);
+
+    /// <summary>The profile name in use: --profile, NX_PROFILE, the saved default, or "default".</summary>
+    public string ProfileName =>
+        NonEmpty(Parse.GetValue(globals.Profile)) ?? NonEmpty(Environment.Variable("NX_PROFILE")) ?? Profiles.Load().Default ?? "default";
+
+    /// <summary>The connection settings, resolved as <see cref="GlobalOptions"/> says; a missing key is a usage error.</summary>
+    public NxClientOptions ClientOptions(bool needsKey = true)
+    {
+        var explicitProfile = NonEmpty(Parse.GetValue(globals.Profile)) ?? NonEmpty(Environment.Variable("NX_PROFILE"));
+        var profiles = Profiles.Load();
+        Profile? profile = null;
+        if (explicitProfile is { Length: > 0 } && !profiles.Profiles.TryGetValue(explicitProfile, out profile))
+        {
+            throw new UsageException($"no profile named {explicitProfile} in {Profiles.FilePath}: run nxc login --profile {explicitProfile}");
+        }
+        profile ??= profiles.Default is { } name && profiles.Profiles.TryGetValue(name, out var saved) ? saved : null;
+        var address = Parse.GetValue(globals.Address) ?? NonEmpty(Environment.Variable("NX_ADDRESS")) ?? profile?.Address ?? DefaultAddress;
+        var key = Parse.GetValue(globals.ApiKey) ?? NonEmpty(Environment.Variable("NX_API_KEY")) ?? profile?.ApiKey;
+        if (needsKey && string.IsNullOrEmpty(key))
+        {
+            throw new UsageException("no API key: run nxc login, or set NX_API_KEY");
+        }
+        return new NxClientOptions
+        {
+            Address = ParseAddress(address),
+            ApiKey = key,
+            CallTimeout = CallTimeout,
+            TrustedCertificateAuthorityPath = profile?.CertificateAuthorityPath,
+        };
+    }
+
+    /// <summary>--timeout, checked.</summary>
+    public TimeSpan CallTimeout
+    {
+        get
+        {
+            var timeout = Parse.GetValue(globals.Timeout);
+            return timeout > 0 && timeout < TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(timeout)
+                : throw new UsageException($"--timeout: {timeout} is not a number of seconds above 0");
+        }
+    }
+
+    /// <summary>The client, connected on first use.</summary>
+    public NxClient Client => _client ??= NxClient.Create(ClientOptions());
+
+    /// <summary>An http or https URL; anything else is a usage error naming where it came from.</summary>
+    public static Uri ParseAddress(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new UsageException($"address {address} is not an http:// or https:// URL");
+
+    public void Dispose() => _client?.Dispose();
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Cli;
+using NotificationExchange.Cli.Profiles;
+using NotificationExchange.Client;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Cli.Commands.Account;
+
+/// <summary>nxc login: checks an address and key with WhoAmI, then saves them as a named profile (mode 0600).</summary>
+internal static class LoginCommand
+{
+    public static Command Build(VerbContext context)
+    {
+        var address = new Option<string>("--server") { Description = "The exchange's address", DefaultValueFactory = _ => Session.DefaultAddress };
+        var key = new Option<string?>("--key") { Description = "The API key; read from stdin when absent (a prompt on a terminal)" };
+        var authority = new Option<FileInfo?>("--ca-file") { Description = "PEM file of the CA that signed the exchange's TLS certificate, for a private CA" };
+        var makeDefault = new Option<bool>("--no-default") { Description = "Save the profile without making it the default" };
+        var command = new Command("login", "Check an address and API key, and save them as a profile (--profile NAME, default \"default\")")
+        {
+            address, key, authority, makeDefault,
+        };
+        return command.Runs(context, async (session, cancellationToken) =>
+        {
+            var apiKey = session.Parse.GetValue(key) ?? ReadKey(session);
+            if (string.IsNullOrWhiteSpace(apiKey))
+            {
+                throw new UsageException("no API key given (--key, or on stdin)");
+            }
+            var caFile = session.Parse.GetValue(authority);
+            if (caFile is { Exists: false })
+            {
+                throw new UsageException($"--ca-file: {caFile.FullName} does not exist");
+            }
+            var profile = new Profile(Session.ParseAddress(session.Parse.GetValue(address)!).ToString().TrimEnd('/'), apiKey.Trim(), caFile?.FullName);
+            using var client = NxClient.Create(new NxClientOptions
+            {
+                Address = new Uri(profile.Address),
+                ApiKey = profile.ApiKey,
+                TrustedCertificateAuthorityPath = profile.CertificateAuthorityPath,
+                CallTimeout = session.CallTimeout,
+            });
+            var caller = await client.Operators.WhoAmIAsync(new WhoAmIRequest(), cancellationToken);
+            var name = session.ProfileName;
+            var profiles = session.Profiles.Load();
+            profiles.Profiles[name] = profile;
+            if (!session.Parse.GetValue(makeDefault) || profiles.Default is null)
+            {
+                profiles.Default = name;
+            }
+            session.Profiles.Save(profiles);
+            if (session.Print.Json)
+            {
+                session.Print.Message(caller);
+            }
+            else
+            {
+                session.Print.Line($"logged in to {profile.Address} as {caller.Id} ({caller.DisplayName}); profile {name} saved in {session.Profiles.FilePath}");
+            }
+            return ExitCodes.Ok;
+        });
+    }
+
+    private static string? ReadKey(Session session)
+    {
+        if (session.Environment.InputIsTerminal)
+        {
+            session.Print.Note("API key: ");
+        }
+        return session.Environment.In.ReadLine();
+    }
+}

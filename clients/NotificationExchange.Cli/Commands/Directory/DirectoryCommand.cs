@@ -1,0 +1,49 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Cli;
+using NotificationExchange.Cli.Output;
+using NotificationExchange.Protocol.V1;
+using Spectre.Console;
+
+namespace NotificationExchange.Cli.Commands.Directory;
+
+/// <summary>nxc directory: who to call, every organisation (or of a kind or country) with its contact points, all
+/// pages.</summary>
+internal static class DirectoryCommand
+{
+    public static Command Build(VerbContext context)
+    {
+        var kind = new Option<OrganizationKindChoice?>("--kind") { Description = "Only operators or only agencies" };
+        var country = new Option<string?>("--country") { Description = "Only this country or registry (ISO 3166-1 alpha-2, or ESA, EUMETSAT)" };
+        var command = new Command("directory", "Who to call: organisations and their contact points") { kind, country };
+        return command.Runs(context, async (session, cancellationToken) =>
+        {
+            var request = new ListDirectoryRequest { Country = session.Parse.GetValue(country) ?? "", PageSize = 500 };
+            if (session.Parse.GetValue(kind) is { } chosen)
+            {
+                request.Kinds.Add(chosen == OrganizationKindChoice.Agency ? OrganizationKind.Agency : OrganizationKind.Operator);
+            }
+            var entries = new List<DirectoryEntry>();
+            do
+            {
+                var page = await session.Client.Operators.ListDirectoryAsync(request, cancellationToken);
+                entries.AddRange(page.Entries);
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+            if (session.Print.Json)
+            {
+                session.Print.Messages(entries);
+                return ExitCodes.Ok;
+            }
+            var table = new Table().AddColumns("Organisation", "Name", "Kind", "Country", "Contacts");
+            foreach (var entry in entries)
+            {
+                table.AddRow(
+                    Markup.Escape(entry.OrganizationId), Markup.Escape(entry.DisplayName), Words.Kind(entry.Kind), Markup.Escape(entry.Country),
+                    Markup.Escape(string.Join("\n", entry.Contacts.Select(Words.Contact))));
+            }
+            session.Print.Table(table);
+            return ExitCodes.Ok;
+        });
+    }
+}

@@ -1,0 +1,7 @@
+namespace NotificationExchange.Cli.Output;
+
+internal enum OutputFormat
+{
+    Text,
+    Json,
+}

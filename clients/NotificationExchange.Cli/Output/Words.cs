@@ -1,0 +1,35 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Cli.Output;
+
+/// <summary>How nxc writes values for people, the same in every verb: UTC times as "2026-12-02 03:12:10Z", roles and
+/// kinds in words.</summary>
+internal static class Words
+{
+    public static string Time(Timestamp? time) =>
+        time is null ? "-" : time.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Kind(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.Agency => "agency",
+        OrganizationKind.Operator => "operator",
+        _ => "organisation",
+    };
+
+    public static string Role(ContactRole role) => role switch
+    {
+        ContactRole.Primary => "primary",
+        ContactRole.Backup => "backup",
+        ContactRole.Operations247 => "24/7",
+        _ => "contact",
+    };
+
+    /// <summary>"primary: Space debris duty engineer, sdo@esa.example, +49 ..."</summary>
+    public static string Contact(ContactPoint contact) =>
+        $"{Role(contact.Role)}: " + string.Join(", ", new[] { contact.Name, contact.Email, contact.Phone }.Where(v => v.Length > 0));
+
+    /// <summary>A number as the protos carry it, with the invariant culture.</summary>
+    public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
+}
