@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.Commands;
 using NotificationExchange.Domain.Notifications;
@@ -11,7 +12,8 @@ namespace NotificationExchange.Consultations;
 /// run through the state machine inside the write (<see cref="ConsultationLifecycle"/>), the new event rendered for
 /// readers before the commit, and answered once durable; a retry with the same request id gets the first answer.
 /// </summary>
-public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory directory, INotificationLog notifications, ConsultationLifecycle lifecycle, IEventRenderer renderer)
+public sealed class ConsultationService(
+    ILogWriter writer, IOperatorDirectory directory, INotificationLog notifications, IAlertStore alerts, ConsultationLifecycle lifecycle, IEventRenderer renderer)
 {
     public async Task<ConsultationOutcome> SubmitAsync(ConsultationCommand command, IEnumerable<FieldViolation> prior, CancellationToken cancellationToken)
     {
@@ -31,6 +33,11 @@ public sealed class ConsultationService(ILogWriter writer, IOperatorDirectory di
             if (request.About.NotificationId is { } notificationId && await notifications.GetLatestAsync(notificationId, cancellationToken) is null)
             {
                 errors.Add("notification_id", $"{notificationId} not found");
+            }
+            // An alert exists only to its parties; to anyone else it reads as one never issued.
+            if (request.About.AlertId is { } alertId && !AlertAccess.Admits(await alerts.GetAlertAsync(alertId, cancellationToken), request.OrganizationId))
+            {
+                errors.Add("alert_id", $"{alertId} not found");
             }
             errors.ThrowIfAny();
             // Public forms only: the event goes to every party, and webhook URLs are the requester's own.

@@ -12,9 +12,10 @@ public static class AlertAccess
 {
     /// <summary>The alert's entry for <paramref name="readerId"/>: NOT_FOUND unless a party; DATA_LOSS when unreadable.</summary>
     public static AlertRecorded Admitted(LogEntry? latest, string readerId, string alertId) =>
-        latest is not null && latest.Audience.Admits(readerId)
-            ? Readable(latest)!
-            : throw ExchangeRuleException.NotFound($"alert {alertId}");
+        Admits(latest, readerId) ? Readable(latest)! : throw ExchangeRuleException.NotFound($"alert {alertId}");
+
+    /// <summary>Whether the alert exists for <paramref name="readerId"/>: it does only to its parties.</summary>
+    public static bool Admits(LogEntry? latest, string readerId) => latest is not null && latest.Audience.Admits(readerId);
 
     /// <summary>For the exchange's own work: null when none; DATA_LOSS when unreadable.</summary>
     public static AlertRecorded? Readable(LogEntry? latest) => latest switch

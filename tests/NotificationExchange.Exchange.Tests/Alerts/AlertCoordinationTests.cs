@@ -77,6 +77,26 @@ public class AlertCoordinationTests
     }
 
     [Test]
+    public async Task A_party_opens_a_consultation_about_its_alert_and_to_a_non_party_the_alert_is_not_found()
+    {
+        var alert = await Alerting.RaiseAsync(_host, "alpha-ops", null, _now, _now.AddDays(2), filer: "filer-ops");
+        var request = new RequestConsultationRequest
+        {
+            RequestId = "about-alert-1", AlertId = alert.Id, Subject = "Who moves?", Urgency = ConsultationUrgency.Priority, Counterparts = { "filer-ops" },
+        };
+
+        var consultation = await _alpha.Consultations.RequestConsultationAsync(request);
+        var outsider = await GrpcAssert.InvalidFieldsAsync(async () => await _outsider.Consultations.RequestConsultationAsync(
+            new RequestConsultationRequest(request) { RequestId = "about-alert-2" }));
+        var neverIssued = await GrpcAssert.InvalidFieldsAsync(async () => await _alpha.Consultations.RequestConsultationAsync(
+            new RequestConsultationRequest(request) { RequestId = "about-alert-3", AlertId = "ALR-999999" }));
+
+        Assert.That(consultation.AlertId, Is.EqualTo(alert.Id));
+        Assert.That(outsider, Is.EqualTo(new Dictionary<string, string> { ["alert_id"] = $"{alert.Id} not found" }));
+        Assert.That(neverIssued, Is.EqualTo(new Dictionary<string, string> { ["alert_id"] = "ALR-999999 not found" }));
+    }
+
+    [Test]
     public async Task Both_operators_declare_intent_and_a_conflict_is_flagged_to_both_at_once()
     {
         var alert = await Alerting.RaiseAsync(_host, "alpha-ops", "beta-ops", _now, _now.AddDays(1), filer: "filer-ops");

@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Alerts;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Validation;
@@ -144,8 +145,8 @@ public static class ConsultationCommandValidation
         }
         if (about.AlertId is not null)
         {
-            // Proximity alerts are not served yet: a consultation cannot name one that nobody can look up.
-            errors.Add("alert_id", "names a proximity alert; this exchange does not issue alerts yet");
+            // Whether the requester may see the alert is the service's check, against the store.
+            AlertIds.Validate("alert_id", about.AlertId, errors);
         }
         errors.RequiredText("subject", subject, SubjectLength);
         errors.OptionalText("body", body, BodyLength);
