@@ -20,4 +20,9 @@ public static class EarthConstants
         var radPerSecond = revPerDay * 2.0 * Math.PI / SecondsPerDay;
         return Math.Cbrt(MuKm3PerS2 / (radPerSecond * radPerSecond));
     }
+
+    /// <summary>Mean motion (revolutions per day) of an orbit with the given semi-major axis (km): the inverse of
+    /// <see cref="SemiMajorAxisKmFromMeanMotion"/>.</summary>
+    public static double MeanMotionFromSemiMajorAxisKm(double semiMajorAxisKm) =>
+        Math.Sqrt(MuKm3PerS2 / (semiMajorAxisKm * semiMajorAxisKm * semiMajorAxisKm)) * SecondsPerDay / (2.0 * Math.PI);
 }

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using NotificationExchange.ExampleClient.Encounters;
+using NotificationExchange.Cli.Demo;
 using NotificationExchange.Orbits.Screening;
 using NotificationExchange.Protocol.V1;
 using TwoLineElementSet = NotificationExchange.Orbits.Elements.TwoLineElementSet;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NotificationExchange.Cli.Commands.Account;
+using NotificationExchange.Cli.Commands.Demo;
 using NotificationExchange.Cli.Commands.Directory;
 
 namespace NotificationExchange.Cli.Cli;
@@ -17,6 +18,7 @@ internal static class NxcApp
         root.Subcommands.Add(LoginCommand.Build(context));
         root.Subcommands.Add(WhoAmICommand.Build(context));
         root.Subcommands.Add(DirectoryCommand.Build(context));
+        root.Subcommands.Add(DemoCommand.Build(context));
         return root;
     }
 

@@ -7,13 +7,13 @@ using NotificationExchange.Orbits.Screening;
 using NotificationExchange.Protocol.V1;
 using StateVector = NotificationExchange.Orbits.Geometry.StateVector;
 
-namespace NotificationExchange.ExampleClient.Encounters;
+namespace NotificationExchange.Cli.Demo;
 
 /// <summary>
 /// Maneuvers built to meet an object: the orbit an object has before a burn, such that the burn puts it on a path that
 /// crosses the target's at a chosen time, a chosen distance above it. Built backwards with the orbit engine's fit: the
 /// wanted state at TCA is fitted to SGP4 elements, propagated back to the ignition, the burn taken off, and fitted again.
-/// The exchange then applies the burn forwards, as it does for any filed maneuver. The example client's file-encounter
+/// The exchange then applies the burn forwards, as it does for any filed maneuver. nxc demo
 /// and the exchange's tests build their encounters with it.
 /// </summary>
 public static class EncounterDesign

@@ -219,7 +219,6 @@ public static class NoticeSubjects
             a = (rp + ra) / 2;
             e = (ra - rp) / (ra + rp);
         }
-        var meanMotion = Math.Sqrt(EarthConstants.MuKm3PerS2 / (a * a * a)) * EarthConstants.SecondsPerDay / (2 * Math.PI);
-        return Sgp4Elements.FromMeanElements(catalogNumber, epoch, meanMotion, e, orbit.InclinationDeg, orbit.RaanDeg, orbit.ArgOfPerigeeDeg, orbit.MeanAnomalyDeg, 0.0);
+        return Sgp4Elements.FromMeanElements(catalogNumber, epoch, EarthConstants.MeanMotionFromSemiMajorAxisKm(a), e, orbit.InclinationDeg, orbit.RaanDeg, orbit.ArgOfPerigeeDeg, orbit.MeanAnomalyDeg, 0.0);
     }
 }

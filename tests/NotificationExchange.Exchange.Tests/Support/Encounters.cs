@@ -1,4 +1,4 @@
-using NotificationExchange.ExampleClient.Encounters;
+using NotificationExchange.Cli.Demo;
 using NotificationExchange.Orbits.Elements;
 using NotificationExchange.Orbits.Screening;
 using NotificationExchange.Protocol.V1;
@@ -6,8 +6,8 @@ using NotificationExchange.Protocol.V1;
 namespace NotificationExchange.Exchange.Tests.Support;
 
 /// <summary>
-/// Maneuvers built to meet an object (<see cref="EncounterDesign"/>, which the example client's file-encounter uses too,
-/// so that the README walkthrough's encounter is the one these tests screen).
+/// Maneuvers built to meet an object (<see cref="EncounterDesign"/>, which nxc demo uses too, so that the README
+/// walkthrough's encounter is the one these tests screen).
 /// </summary>
 internal static class Encounters
 {
