@@ -63,14 +63,7 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
             var rpo = await FileAsync(aurora, new FileNotificationRequest { ProximityOperation = DemoNotices.Servicing(servicer, client, aurora.Name, now) }, cancellationToken);
             var launch = await FileAsync(boreal, new FileNotificationRequest { Launch = DemoNotices.Launch(now) }, cancellationToken);
 
-            Step("5. Anyone reads them back, with the exchange's screening of each");
-            foreach (var id in new[] { maneuver, rpo, launch })
-            {
-                var read = await agency.Client.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }, cancellationToken);
-                say($"   {id} v{read.Notification.Version} {read.Notification.Kind} by {read.Notification.FilingOperator}: screening {read.Notification.Screening?.State.ToString() ?? "-"}");
-            }
-
-            Step($"6. The exchange screens the maneuver: Boreal is warned of AURORA-1 passing BOREAL-7 (waiting up to {alertWait.TotalSeconds:0} s)");
+            Step($"5. The exchange screens the maneuver: Boreal is warned of AURORA-1 passing BOREAL-7 (waiting up to {alertWait.TotalSeconds:0} s)");
             var alert = await Task.WhenAny(alertRaised.Task, Task.Delay(alertWait, cancellationToken)) == alertRaised.Task ? alertRaised.Task.Result : null;
             string? consultationAbout = null;
             if (alert is null)
@@ -80,7 +73,7 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
             else
             {
                 say($"   {alert.Id}: TCA {Words.Time(alert.Tca)}, miss {Words.Number(alert.MissDistanceM, "0")} m, {Words.Number(alert.RelativeSpeedMps, "0")} m/s");
-                Step("7. Both operators acknowledge it and say what they will do");
+                Step("6. Both operators acknowledge it and say what they will do");
                 await boreal.Client.Alerts.AcknowledgeAlertAsync(new AcknowledgeAlertRequest
                 {
                     AlertId = alert.Id, NoradCatId = borealSat, Intent = ManeuverIntent.WillNotManeuver, Note = "BOREAL-7 has no propellant margin this week.",
@@ -91,6 +84,13 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
                 }, cancellationToken);
                 say($"   {alert.Id} v{acknowledged.Version}: {boreal.Id} will not maneuver, {aurora.Id} will");
                 consultationAbout = alert.Id;
+            }
+
+            Step("7. Anyone reads the notices back, with how the exchange screened each so far");
+            foreach (var id in new[] { maneuver, rpo, launch })
+            {
+                var read = await agency.Client.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }, cancellationToken);
+                say($"   {id} v{read.Notification.Version} {read.Notification.Kind} by {read.Notification.FilingOperator}: screening {Screening(read.Notification.Screening)}");
             }
 
             Step("8. Boreal opens a consultation with Aurora; they talk and close it with an agreed action");
@@ -145,6 +145,13 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
     }
 
     private void Step(string text) => say(text);
+
+    private static string Screening(ScreeningStatus? status) => status switch
+    {
+        null => "-",
+        { State: ScreeningState.Screened } screened => $"screened, {screened.AlertIds.Count} alert(s) {string.Join(", ", screened.AlertIds)}",
+        var other => other.State.ToString(),
+    };
 
     private async Task<DemoOrganisation> JoinAsync(NxClient admin, string id, string name, OrganizationKind kind, string country, CancellationToken cancellationToken)
     {
