@@ -74,5 +74,5 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
 
     public void Dispose() => _client?.Dispose();
 
-    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    internal static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -11,7 +11,7 @@ internal static class LoginCommand
 {
     public static Command Build(VerbContext context)
     {
-        var address = new Option<string>("--server") { Description = "The exchange's address", DefaultValueFactory = _ => Session.DefaultAddress };
+        var address = new Option<string?>("--server") { Description = $"The exchange's address; NX_ADDRESS when absent, else {Session.DefaultAddress}" };
         var key = new Option<string?>("--key") { Description = "The API key; read from stdin when absent (a prompt on a terminal)" };
         var authority = new Option<FileInfo?>("--ca-file") { Description = "PEM file of the CA that signed the exchange's TLS certificate, for a private CA" };
         var makeDefault = new Option<bool>("--no-default") { Description = "Save the profile without making it the default" };
@@ -31,7 +31,8 @@ internal static class LoginCommand
             {
                 throw new UsageException($"--ca-file: {caFile.FullName} does not exist");
             }
-            var profile = new Profile(Session.ParseAddress(session.Parse.GetValue(address)!).ToString().TrimEnd('/'), apiKey.Trim(), caFile?.FullName);
+            var server = session.Parse.GetValue(address) ?? Session.NonEmpty(session.Environment.Variable("NX_ADDRESS")) ?? Session.DefaultAddress;
+            var profile = new Profile(Session.ParseAddress(server).ToString().TrimEnd('/'), apiKey.Trim(), caFile?.FullName);
             using var client = NxClient.Create(new NxClientOptions
             {
                 Address = new Uri(profile.Address),
