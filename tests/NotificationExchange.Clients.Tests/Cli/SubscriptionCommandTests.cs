@@ -211,12 +211,12 @@ public sealed class SubscriptionCommandTests
         using var watch = RunningNxc.Start(["watch", "screen"], caller.Variables, _config, terminal: true);
         await watch.Out.WaitForAsync(_ => Screen(watch).Contains("live, caught up at #", StringComparison.Ordinal), Patience, "the status line saying caught up");
         var filed = await FileAsync(caller);
-        await watch.Out.WaitForAsync(_ => Screen(watch).Contains("1 event (Ctrl+C to stop)", StringComparison.Ordinal), Patience, "the status line counting the event");
+        await watch.Out.WaitForAsync(_ => Screen(watch).Contains("; 1 event", StringComparison.Ordinal), Patience, "the status line counting the event");
         watch.Interrupt();
 
         Assert.That(await watch.ExitAsync(Patience), Is.EqualTo(ExitCodes.Ok), watch.ToString());
         Assert.That(Screen(watch), Does.Contain($"#{filed.Sequence} notification filed {filed.Id} v1 by {caller.Id}: maneuver of 25544"));
-        Assert.That(Screen(watch), Does.Contain("\"screen\""));
+        Assert.That(Screen(watch), Does.Contain("\"screen\": live, caught up at #"));
         Assert.That(watch.Error.Text, Is.Empty, "nothing on stderr: the status is on the live line");
     }
 

@@ -94,7 +94,10 @@ internal sealed partial class WatchDisplay(Session session, Subscription subscri
         {
             if (Live)
             {
-                session.Print.Console.Write(new Text(line + "\n"));
+                lock (_lock)
+                {
+                    session.Print.Console.Write(new Text(line + "\n"));
+                }
             }
             else
             {
@@ -153,10 +156,17 @@ internal sealed partial class WatchDisplay(Session session, Subscription subscri
         }
     }
 
+    /// <summary>One line, cut with an ellipsis rather than wrapped on a narrow terminal.</summary>
     private IRenderable Status()
     {
-        var heartbeat = _heartbeat is { } h && _caughtUp ? $"; heartbeat {Words.Time(h.ServerTime)}, exchange at #{h.HeadSequence}" : "";
+        var label = subscription.Name.Length > 0 ? $"\"{subscription.Name}\"" : subscription.Id;
+        var heartbeat = _heartbeat is { } h && _caughtUp
+            ? $"; heartbeat {h.ServerTime?.ToDateTimeOffset().ToString("HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}, exchange at #{h.HeadSequence}"
+            : "";
         var colour = _caughtUp ? "green" : _state.StartsWith("reconnecting", StringComparison.Ordinal) ? "yellow" : "blue";
-        return new Markup($"[{colour}]●[/] {Markup.Escape(Name)}: {Markup.Escape(_state)}{Markup.Escape(heartbeat)}; {_events} event{(_events == 1 ? "" : "s")} (Ctrl+C to stop)");
+        return new Markup($"[{colour}]●[/] {Markup.Escape(label)}: {Markup.Escape(_state)}{Markup.Escape(heartbeat)}; {_events} event{(_events == 1 ? "" : "s")}")
+        {
+            Overflow = Overflow.Ellipsis,
+        };
     }
 }
