@@ -20,7 +20,7 @@ internal sealed class FilingOptions
     };
 
     public Option<string?> RequestId { get; } = Values.Text(
-        "--request-id", "Id of this request (1 to 64 of A-Z a-z 0-9 . _ - :), to repeat it safely: the exchange applies one id once (default: a new id)", "ID");
+        "--request-id", "Id of this request (1 to 128 printable ASCII characters, no spaces), to repeat it safely: the exchange applies one id once (default: a new id)", "ID");
 
     public void AddTo(Command command, bool from = true)
     {
