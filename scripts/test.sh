@@ -17,5 +17,13 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 fi
 npm ci --prefix tests/outsider-node --ignore-scripts --no-audit --no-fund
 
+# tmux, through which the tests drive nxc's interactive verbs (consult talk) as a person at a terminal would.
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "tmux: installing (Debian package)"
+  root=""; [ "$(id -u)" = 0 ] || root=sudo
+  $root apt-get update >/tmp/nx-apt-update.log 2>&1
+  $root env DEBIAN_FRONTEND=noninteractive apt-get install -y tmux >/tmp/nx-tmux-install.log 2>&1
+fi
+
 # A test that hangs fails the run after 5 minutes (with a dump of where it hung) instead of holding CI.
 dotnet test NotificationExchange.sln -c Release --blame-hang-timeout 5m "$@"

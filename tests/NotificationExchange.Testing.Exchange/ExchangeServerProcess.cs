@@ -11,12 +11,14 @@ namespace NotificationExchange.Testing.Exchange;
 /// </summary>
 public sealed class ExchangeServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly List<GrpcChannel> _channels = [];
+    private readonly string[] _arguments;
+    private Process _process;
 
-    private ExchangeServerProcess(Process process, string address)
+    private ExchangeServerProcess(Process process, string address, string[] arguments)
     {
         _process = process;
+        _arguments = arguments;
         Address = address;
         Admin = Client(ExchangeHost.AdminKey);
     }
@@ -29,16 +31,40 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
     public static async Task<ExchangeServerProcess> StartAsync(string databasePath, string? rabbitMq = null)
     {
         var address = $"http://127.0.0.1:{ExchangeProcess.FreePort()}";
-        var process = ExchangeProcess.Start(
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing" },
+        string[] arguments =
+        [
             $"--Kestrel:Endpoints:Grpc:Url={address}",
             $"--Exchange:Store:Path={databasePath}",
             $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
             $"--ConnectionStrings:RabbitMq={rabbitMq ?? ""}",
-            "--Logging:LogLevel:Default=Warning");
-        var server = new ExchangeServerProcess(process, address);
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var server = new ExchangeServerProcess(Launch(arguments), address, arguments);
+        await server.WaitUntilServingAsync();
+        return server;
+    }
+
+    /// <summary>Starts the exchange again, on the same store and port (clients reconnect to the same address); kills
+    /// it first (SIGKILL) if it is still running.</summary>
+    public async Task RestartAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = Launch(_arguments);
+        await WaitUntilServingAsync();
+    }
+
+    private static Process Launch(string[] arguments) =>
+        ExchangeProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing" }, arguments);
+
+    private async Task WaitUntilServingAsync()
+    {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var channel = GrpcChannel.ForAddress(address);
+        using var channel = GrpcChannel.ForAddress(Address);
         while (true)
         {
             try
@@ -46,10 +72,10 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
                 var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: timeout.Token);
                 if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
-                    return server;
+                    return;
                 }
             }
-            catch (RpcException) when (!timeout.IsCancellationRequested && !process.HasExited)
+            catch (RpcException) when (!timeout.IsCancellationRequested && !_process.HasExited)
             {
             }
             await Task.Delay(100, timeout.Token);

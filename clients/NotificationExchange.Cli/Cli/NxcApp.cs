@@ -2,6 +2,8 @@ using System.CommandLine;
 using NotificationExchange.Cli.Commands.Account;
 using NotificationExchange.Cli.Commands.Demo;
 using NotificationExchange.Cli.Commands.Directory;
+using NotificationExchange.Cli.Commands.Filing;
+using NotificationExchange.Cli.Commands.Subscriptions;
 
 namespace NotificationExchange.Cli.Cli;
 
@@ -18,6 +20,15 @@ internal static class NxcApp
         root.Subcommands.Add(LoginCommand.Build(context));
         root.Subcommands.Add(WhoAmICommand.Build(context));
         root.Subcommands.Add(DirectoryCommand.Build(context));
+        root.Subcommands.Add(FileCommand.Build(context));
+        root.Subcommands.Add(AmendCommand.Build(context));
+        root.Subcommands.Add(CancelCommand.Build(context));
+        root.Subcommands.Add(ReportCommand.Build(context));
+        root.Subcommands.Add(ShowCommand.Build(context));
+        root.Subcommands.Add(ListCommand.Build(context));
+        root.Subcommands.Add(ExportCommand.Build(context));
+        root.Subcommands.Add(SubscribeCommand.Build(context));
+        root.Subcommands.Add(WatchCommand.Build(context));
         root.Subcommands.Add(DemoCommand.Build(context));
         return root;
     }

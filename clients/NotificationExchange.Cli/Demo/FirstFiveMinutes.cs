@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using NotificationExchange.Cli.Commands.Subscriptions;
 using NotificationExchange.Cli.Output;
 using NotificationExchange.Client;
 using NotificationExchange.Client.Errors;
@@ -234,7 +235,7 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
             {
                 await foreach (var message in organisation.Client.Subscriptions.Watch(subscription.Id, cancellationToken: cancellationToken))
                 {
-                    if (EventLines.Describe(message) is { } line)
+                    if (EventText.Line(message) is { } line)
                     {
                         say($"   [{organisation.Id} stream] {line}");
                     }

@@ -32,4 +32,23 @@ internal static class Words
 
     /// <summary>A number as the protos carry it, with the invariant culture.</summary>
     public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    // Filing and subscriptions.
+
+    /// <summary>An enum value of the protos as nxc writes and reads it: ManeuverPurpose.CollisionAvoidance is
+    /// "collision-avoidance", NotificationEventType.ExecutionReported "execution-reported".</summary>
+    public static string Token(System.Enum value) =>
+        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>"0.35 m/s (R 0, T 0.35, N 0)"; the components only when given.</summary>
+    public static string DeltaV(DeltaV? deltaV) =>
+        deltaV is null ? "-"
+        : $"{Number(deltaV.MagnitudeMps, "0.####")} m/s" + (deltaV.ComponentsMps is { } c ? $" ({Rtn(c)})" : "");
+
+    /// <summary>"R 0, T 0.35, N 0"</summary>
+    public static string Rtn(RtnVector vector) =>
+        $"R {Number(vector.Radial, "0.####")}, T {Number(vector.InTrack, "0.####")}, N {Number(vector.CrossTrack, "0.####")}";
+
+    /// <summary>"2026-06-01 10:00:00Z to 2026-06-01 10:20:00Z"</summary>
+    public static string Window(TimeWindow? window) => window is null ? "-" : $"{Time(window.Start)} to {Time(window.End)}";
 }

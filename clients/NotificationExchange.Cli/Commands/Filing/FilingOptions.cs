@@ -1,0 +1,67 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Cli;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Cli.Commands.Filing;
+
+/// <summary>The options of a filing or an amendment beside its notice: where it comes from (--from), related
+/// notifications, the planned ephemeris and the request id.</summary>
+internal sealed class FilingOptions
+{
+    public Option<FileInfo?> From { get; } = new("--from") { Description = NoticeFile.Help, HelpName = "FILE" };
+
+    public Option<string[]> Related { get; } = Values.List(
+        "--related", "Related notification ids; repeat or separate by commas (amend: the complete list, default the current one)", id => id, helpName: "ID");
+
+    public Option<FileInfo?> Ephemeris { get; } = new("--ephemeris")
+    {
+        Description = "Planned ephemeris, a CCSDS OEM file (KVN or XML): of the maneuvering object, or of the rpo's chaser; screened in place of the orbit and delta-v",
+        HelpName = "FILE",
+    };
+
+    public Option<string?> RequestId { get; } = Values.Text(
+        "--request-id", "Id of this request (1 to 128 printable ASCII characters, no spaces), to repeat it safely: the exchange applies one id once (default: a new id)", "ID");
+
+    public void AddTo(Command command, bool from = true)
+    {
+        if (from)
+        {
+            command.Options.Add(From);
+        }
+        command.Options.Add(Related);
+        command.Options.Add(Ephemeris);
+        command.Options.Add(RequestId);
+    }
+
+    /// <summary>The planned ephemeris file's text, or null when not given.</summary>
+    public string? EphemerisText(ParseResult parse, NoticeKind kind)
+    {
+        if (parse.GetValue(Ephemeris) is not { } file)
+        {
+            return null;
+        }
+        if (kind == NoticeKind.Launch)
+        {
+            throw new UsageException("--ephemeris: a launch has no planned ephemeris");
+        }
+        try
+        {
+            return File.ReadAllText(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--ephemeris {file.Name}: cannot be read: {Verb.OneLine(e.Message)}");
+        }
+    }
+
+    public void Apply(ParseResult parse, FileNotificationRequest request, NoticeKind kind)
+    {
+        if (parse.Given(Related))
+        {
+            request.RelatedNotificationIds.Clear();
+            request.RelatedNotificationIds.Add(parse.GetValue(Related)!);
+        }
+        request.PlannedEphemerisOem = EphemerisText(parse, kind) ?? request.PlannedEphemerisOem;
+        request.RequestId = parse.GetValue(RequestId) ?? request.RequestId;
+    }
+}
