@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using NotificationExchange.Cli.Commands.Account;
 using NotificationExchange.Cli.Commands.Directory;
 
@@ -25,8 +26,13 @@ internal static class NxcApp
         var parse = Build(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var verb = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1).Select(c => c.Name)
-                .Append(parse.CommandResult.Command.Name).Skip(parse.CommandResult.Command is RootCommand ? 1 : 0));
+            // The verb's whole path (nxc consult line ring), walking up the parse from the command reached.
+            var path = new List<string>();
+            for (var result = parse.CommandResult; result is { Command: not RootCommand }; result = result.Parent as CommandResult)
+            {
+                path.Insert(0, result.Command.Name);
+            }
+            var verb = string.Join(' ', path);
             environment.Error.WriteLine($"nxc: {Verb.OneLine(parse.Errors[0].Message)} (nxc {verb}{(verb.Length > 0 ? " " : "")}--help for usage)");
             return ExitCodes.Usage;
         }
