@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using NotificationExchange.Cli.Commands.Account;
+using NotificationExchange.Cli.Commands.Consultations;
 using NotificationExchange.Cli.Commands.Directory;
 
 namespace NotificationExchange.Cli.Cli;
@@ -18,6 +19,7 @@ internal static class NxcApp
         root.Subcommands.Add(LoginCommand.Build(context));
         root.Subcommands.Add(WhoAmICommand.Build(context));
         root.Subcommands.Add(DirectoryCommand.Build(context));
+        root.Subcommands.Add(ConsultCommand.Build(context));
         return root;
     }
 
