@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using NotificationExchange.Cli.Commands.Account;
+using NotificationExchange.Cli.Commands.Alerts;
 using NotificationExchange.Cli.Commands.Consultations;
 using NotificationExchange.Cli.Commands.Directory;
+using NotificationExchange.Cli.Commands.Registry;
 
 namespace NotificationExchange.Cli.Cli;
 
@@ -20,6 +22,8 @@ internal static class NxcApp
         root.Subcommands.Add(WhoAmICommand.Build(context));
         root.Subcommands.Add(DirectoryCommand.Build(context));
         root.Subcommands.Add(ConsultCommand.Build(context));
+        root.Subcommands.Add(ObjectsCommand.Build(context));
+        root.Subcommands.Add(AlertsCommand.Build(context));
         return root;
     }
 
