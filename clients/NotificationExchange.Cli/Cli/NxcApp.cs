@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using NotificationExchange.Cli.Commands.Account;
+using NotificationExchange.Cli.Commands.Admin;
 using NotificationExchange.Cli.Commands.Alerts;
 using NotificationExchange.Cli.Commands.Consultations;
 using NotificationExchange.Cli.Commands.Directory;
@@ -24,6 +25,7 @@ internal static class NxcApp
         root.Subcommands.Add(ConsultCommand.Build(context));
         root.Subcommands.Add(ObjectsCommand.Build(context));
         root.Subcommands.Add(AlertsCommand.Build(context));
+        root.Subcommands.Add(AdminCommand.Build(context));
         return root;
     }
 
