@@ -12,7 +12,7 @@ namespace NotificationExchange.Clients.Tests.Cli;
 /// nxc consult talk as a person uses it: nxc as a process of its own in a terminal (tmux), against a real exchange.
 /// The other party sends with nxc consult say and listens with the library's conversation. A message arriving while a
 /// line is half typed shows above it and leaves the half-typed line as it was; the finished line reaches the other
-/// party; what was shown is acknowledged as read; /quit leaves with status 0.
+/// party; what was shown is acknowledged as read; /close proposes closing; /quit leaves with status 0.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ConsultTalkTests
@@ -45,7 +45,7 @@ public sealed class ConsultTalkTests
     public void KillTerminal() => _terminal?.Dispose();
 
     [Test]
-    public async Task Messages_arrive_above_a_half_typed_line_the_typed_line_reaches_the_other_party_and_quit_exits_0()
+    public async Task Messages_arrive_above_a_half_typed_line_the_typed_line_reaches_the_other_party_close_proposes_and_quit_exits_0()
     {
         var esaKey = await _exchange.NewOperatorKeyAsync("talk-esa");
         var cnesKey = await _exchange.NewOperatorKeyAsync("talk-cnes");
@@ -96,6 +96,10 @@ public sealed class ConsultTalkTests
         await _terminal.WaitForScreenAsync(s => s.Any(l => l.EndsWith("talk-esa: I am typing this line", StringComparison.Ordinal)) && LastLine(s) == ">", Wait,
             "the sent line in the conversation and an empty prompt");
         await WaitAsync(() => heard.Any(r => r.Receipt is { OrganizationId: "talk-esa", ReadThrough: >= 2 }), "talk-esa's read receipt for what it was shown", heard);
+
+        _terminal.Type("/close We agree: talk-esa burns as filed");
+        _terminal.Enter();
+        await _terminal.WaitForScreenAsync(s => s.Any(l => l.StartsWith($"-- closure proposed: {id} ", StringComparison.Ordinal)), Wait, "the closure proposed from the talk");
 
         _terminal.Type("/quit");
         _terminal.Enter();
