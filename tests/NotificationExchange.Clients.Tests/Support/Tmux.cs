@@ -4,17 +4,19 @@ using NUnit.Framework;
 namespace NotificationExchange.Clients.Tests.Support;
 
 /// <summary>
-/// A terminal for an interactive command: a tmux server of the test's own (its own socket, so that nothing else's
-/// sessions or environment get in) running one detached session of a fixed size. Keys go in with send-keys, the screen
-/// comes out with capture-pane; waits poll the screen with a bound. After the command, the pane's shell writes its exit
-/// status on the screen and waits: tmux's remain-on-exit would keep the pane too, but it may drop the last output of a
-/// command that exits at once. Dispose kills the server.
+/// A terminal for an interactive command: a tmux server of the test's own (its own socket in a folder of its own, so
+/// that nothing else's sessions or environment get in) running one detached session of a fixed size. Keys go in with
+/// send-keys, the screen comes out with capture-pane; waits poll the screen with a bound. After the command, the pane's
+/// shell writes its exit status on the screen and waits: tmux's remain-on-exit would keep the pane too, but it may drop
+/// the last output of a command that exits at once. Dispose kills the server.
 /// </summary>
 internal sealed class Tmux : IDisposable
 {
     private const string ExitMark = "[command exited ";
 
-    private readonly string _socket = $"nxc-test-{Guid.NewGuid():N}";
+    private readonly string _folder = Directory.CreateTempSubdirectory("nxc-tmux-").FullName;
+
+    private string Socket => Path.Combine(_folder, "socket");
 
     private Tmux()
     {
@@ -97,13 +99,15 @@ internal sealed class Tmux : IDisposable
         {
             // no server left to kill
         }
+        // tmux leaves its socket file behind.
+        Directory.Delete(_folder, recursive: true);
     }
 
     private string Run(params string[] arguments)
     {
         var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-L");
-        start.ArgumentList.Add(_socket);
+        start.ArgumentList.Add("-S");
+        start.ArgumentList.Add(Socket);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
