@@ -1,8 +1,13 @@
+using System.CommandLine.Parsing;
 using System.CommandLine;
 using NotificationExchange.Cli.Commands.Account;
+using NotificationExchange.Cli.Commands.Admin;
+using NotificationExchange.Cli.Commands.Alerts;
+using NotificationExchange.Cli.Commands.Consultations;
 using NotificationExchange.Cli.Commands.Demo;
 using NotificationExchange.Cli.Commands.Directory;
 using NotificationExchange.Cli.Commands.Filing;
+using NotificationExchange.Cli.Commands.Registry;
 using NotificationExchange.Cli.Commands.Subscriptions;
 
 namespace NotificationExchange.Cli.Cli;
@@ -24,12 +29,16 @@ internal static class NxcApp
         root.Subcommands.Add(AmendCommand.Build(context));
         root.Subcommands.Add(CancelCommand.Build(context));
         root.Subcommands.Add(ReportCommand.Build(context));
-        root.Subcommands.Add(ShowCommand.Build(context));
-        root.Subcommands.Add(ListCommand.Build(context));
+        root.Subcommands.Add(Commands.Filing.ShowCommand.Build(context));
+        root.Subcommands.Add(Commands.Filing.ListCommand.Build(context));
         root.Subcommands.Add(ExportCommand.Build(context));
         root.Subcommands.Add(SubscribeCommand.Build(context));
         root.Subcommands.Add(WatchCommand.Build(context));
         root.Subcommands.Add(DemoCommand.Build(context));
+        root.Subcommands.Add(ConsultCommand.Build(context));
+        root.Subcommands.Add(ObjectsCommand.Build(context));
+        root.Subcommands.Add(AlertsCommand.Build(context));
+        root.Subcommands.Add(AdminCommand.Build(context));
         return root;
     }
 
@@ -38,8 +47,13 @@ internal static class NxcApp
         var parse = Build(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var verb = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1).Select(c => c.Name)
-                .Append(parse.CommandResult.Command.Name).Skip(parse.CommandResult.Command is RootCommand ? 1 : 0));
+            // The verb's whole path (nxc consult line ring), walking up the parse from the command reached.
+            var path = new List<string>();
+            for (var result = parse.CommandResult; result is { Command: not RootCommand }; result = result.Parent as CommandResult)
+            {
+                path.Insert(0, result.Command.Name);
+            }
+            var verb = string.Join(' ', path);
             environment.Error.WriteLine($"nxc: {Verb.OneLine(parse.Errors[0].Message)} (nxc {verb}{(verb.Length > 0 ? " " : "")}--help for usage)");
             return ExitCodes.Usage;
         }

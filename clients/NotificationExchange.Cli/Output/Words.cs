@@ -30,6 +30,10 @@ internal static class Words
     public static string Contact(ContactPoint contact) =>
         $"{Role(contact.Role)}: " + string.Join(", ", new[] { contact.Name, contact.Email, contact.Phone }.Where(v => v.Length > 0));
 
+    /// <summary>A proto enum value in lower-case words, as its name says it: WillNotManeuver is "will not maneuver".</summary>
+    public static string Enum(System.Enum value) =>
+        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
     /// <summary>A number as the protos carry it, with the invariant culture.</summary>
     public static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
 

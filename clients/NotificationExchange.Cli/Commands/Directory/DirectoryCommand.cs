@@ -12,9 +12,12 @@ internal static class DirectoryCommand
 {
     public static Command Build(VerbContext context)
     {
-        var kind = new Option<OrganizationKindChoice?>("--kind") { Description = "Only operators or only agencies" };
+        var kind = Choices.Optional<OrganizationKindChoice>("--kind", "Only operators or only agencies");
         var country = new Option<string?>("--country") { Description = "Only this country or registry (ISO 3166-1 alpha-2, or ESA, EUMETSAT)" };
-        var command = new Command("directory", "Who to call: organisations and their contact points") { kind, country };
+        var command = new Command("directory", "Who to call: organisations and their contact points (nxc directory update changes yours)")
+        {
+            kind, country, UpdateCommand.Build(context),
+        };
         return command.Runs(context, async (session, cancellationToken) =>
         {
             var request = new ListDirectoryRequest { Country = session.Parse.GetValue(country) ?? "", PageSize = 500 };

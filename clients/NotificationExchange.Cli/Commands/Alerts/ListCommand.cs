@@ -1,0 +1,62 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Cli;
+using NotificationExchange.Cli.Commands.Registry;
+using NotificationExchange.Cli.Output;
+using NotificationExchange.Protocol.V1;
+using Spectre.Console;
+
+namespace NotificationExchange.Cli.Commands.Alerts;
+
+/// <summary>nxc alerts list: the alerts the caller is a party to, by time of closest approach, every page.</summary>
+internal static class ListCommand
+{
+    public static Command Build(VerbContext context)
+    {
+        var states = Choices.Many<AlertStateChoice>("--state", "Only alerts in these states; repeat for several");
+        var norad = new Option<string?>("--object") { Description = "Only alerts about this object", HelpName = "NORAD" };
+        var unannounced = new Option<bool>("--unannounced") { Description = "Only approaches that look deliberate with no proximity-operation notice covering them" };
+        var command = new Command("list", "Your alerts, by time of closest approach") { states, norad, unannounced };
+        return command.Runs(context, async (session, cancellationToken) =>
+        {
+            var request = new ListAlertsRequest { PageSize = 500, UnannouncedOnly = session.Parse.GetValue(unannounced) };
+            if (session.Parse.GetValue(norad) is { } number)
+            {
+                request.NoradCatId = Values.Norad(number, "--object");
+            }
+            request.States.AddRange((session.Parse.GetValue(states) ?? []).Select(s => s switch
+            {
+                AlertStateChoice.Open => AlertState.Open,
+                AlertStateChoice.Withdrawn => AlertState.Withdrawn,
+                _ => AlertState.Closed,
+            }));
+            var alerts = new List<Alert>();
+            do
+            {
+                var page = await session.Client.Alerts.ListAlertsAsync(request, cancellationToken);
+                alerts.AddRange(page.Alerts);
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+            if (session.Print.Json)
+            {
+                session.Print.Messages(alerts);
+                return ExitCodes.Ok;
+            }
+            var table = new Table().AddColumns("Alert", "State", "TCA", "Primary", "Secondary", "Miss m", "Speed m/s", "Pc", "From");
+            foreach (var a in alerts)
+            {
+                table.AddRow(
+                    $"{Markup.Escape(a.Id)} v{a.Version}", Words.Enum(a.State) + (a.Unannounced is null ? "" : "\nunannounced"), Words.Time(a.Tca),
+                    Markup.Escape(Party(a.Primary)), Markup.Escape(Party(a.Secondary)), Words.Number(a.MissDistanceM, "0"),
+                    Words.Number(a.RelativeSpeedMps, "0.0"), Markup.Escape(AlertText.Probability(a.Probability)), Markup.Escape(a.NotificationId));
+            }
+            session.Print.Table(table);
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary>"25544 ISS (ZARYA)\niss-ops: will not maneuver"</summary>
+    private static string Party(AlertObject o) =>
+        ObjectText.Name(o.Object) + "\n" + (o.OperatorId.Length == 0 ? "unregistered"
+            : $"{o.OperatorId}: {(o.Response is { AcknowledgedAt: not null } r ? Words.Enum(r.Intent) : "not acknowledged")}");
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Cli;
+using NotificationExchange.Cli.Output;
+using NotificationExchange.Protocol.V1;
+using Spectre.Console;
+
+namespace NotificationExchange.Cli.Commands.Consultations;
+
+/// <summary>nxc consult inbox: the consultations the caller is a party of, newest first, every page.</summary>
+internal static class InboxCommand
+{
+    public static Command Build(VerbContext context)
+    {
+        var states = Choices.Many<ConsultationStateChoice>("--state", "Only consultations in these states; repeat for several");
+        var command = new Command("inbox", "Your consultations, newest first") { states };
+        return command.Runs(context, async (session, cancellationToken) =>
+        {
+            var request = new ListConsultationsRequest { PageSize = 500 };
+            request.States.AddRange((session.Parse.GetValue(states) ?? []).Select(s => s switch
+            {
+                ConsultationStateChoice.Requested => ConsultationState.Requested,
+                ConsultationStateChoice.Open => ConsultationState.Open,
+                ConsultationStateChoice.Closing => ConsultationState.Closing,
+                ConsultationStateChoice.Closed => ConsultationState.Closed,
+                ConsultationStateChoice.Withdrawn => ConsultationState.Withdrawn,
+                _ => ConsultationState.Declined,
+            }));
+            var consultations = new List<Consultation>();
+            do
+            {
+                var page = await session.Client.Consultations.ListConsultationsAsync(request, cancellationToken);
+                consultations.AddRange(page.Consultations);
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+            if (session.Print.Json)
+            {
+                session.Print.Messages(consultations);
+                return ExitCodes.Ok;
+            }
+            var table = new Table().AddColumns("Consultation", "State", "Urgency", "From", "With", "Subject", "About", "Updated");
+            foreach (var c in consultations)
+            {
+                table.AddRow(
+                    Markup.Escape(c.Id), Words.Enum(c.State), Words.Enum(c.Urgency), Markup.Escape(c.Requester),
+                    Markup.Escape(string.Join("\n", c.Counterparts.Select(p => $"{p.OrganizationId} {Words.Enum(p.State)}"))),
+                    Markup.Escape(c.Subject), Markup.Escape(ConsultationText.About(c)), Words.Time(c.UpdatedAt));
+            }
+            session.Print.Table(table);
+            return ExitCodes.Ok;
+        });
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Cli;
+using NotificationExchange.Cli.Output;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Cli.Commands.Directory;
+
+/// <summary>
+/// nxc directory update: changes the caller's own directory entry. UpdateProfile replaces the whole profile, so the
+/// verb reads the current one (WhoAmI, which has the webhook URLs the directory never shows), applies what the command
+/// line says, and sends the result: what is not mentioned stays as it was.
+/// </summary>
+internal static class UpdateCommand
+{
+    public static Command Build(VerbContext context)
+    {
+        var name = new Option<string?>("--name") { Description = "Display name, 1 to 128 characters" };
+        var kind = Choices.Optional<OrganizationKindChoice>("--kind", "Operator or agency");
+        var country = new Option<string?>("--country") { Description = "Country or registry: ISO 3166-1 alpha-2 (e.g. FR), or ESA, EUMETSAT; \"\" to clear" };
+        var remove = Choices.Many<ContactRoleChoice>("--remove-contact", "Remove this role's contact point; repeat for several");
+        var contacts = new ContactOptions();
+        var command = new Command("update", "Change your organisation's directory entry: name, kind, country, contact points (the rest stays)")
+        {
+            name, kind, country, remove,
+        };
+        contacts.AddTo(command);
+        return command.Runs(context, async (session, cancellationToken) =>
+        {
+            var parse = session.Parse;
+            var removed = (parse.GetValue(remove) ?? []).Select(r => r switch
+            {
+                ContactRoleChoice.Primary => ContactRole.Primary,
+                ContactRoleChoice.Backup => ContactRole.Backup,
+                _ => ContactRole.Operations247,
+            }).ToHashSet();
+            if (parse.GetValue(name) is null && parse.GetValue(kind) is null && parse.GetValue(country) is null && removed.Count == 0 && !contacts.AnyGiven(parse))
+            {
+                throw new UsageException("nothing to change: give --name, --kind, --country, contact options or --remove-contact (nxc directory update --help)");
+            }
+            var current = await session.Client.Operators.WhoAmIAsync(new WhoAmIRequest(), cancellationToken);
+            var request = new UpdateProfileRequest
+            {
+                DisplayName = parse.GetValue(name) ?? current.DisplayName,
+                Kind = parse.GetValue(kind) switch
+                {
+                    OrganizationKindChoice.Agency => OrganizationKind.Agency,
+                    OrganizationKindChoice.Operator => OrganizationKind.Operator,
+                    _ => current.Kind == OrganizationKind.Unspecified ? OrganizationKind.Operator : current.Kind,
+                },
+                Country = parse.GetValue(country) ?? current.Country,
+            };
+            request.Contacts.AddRange(contacts.Apply(parse, current.Contacts.Where(c => !removed.Contains(c.Role))));
+            var entry = await session.Client.Operators.UpdateProfileAsync(request, cancellationToken);
+            if (session.Print.Json)
+            {
+                session.Print.Message(entry);
+                return ExitCodes.Ok;
+            }
+            session.Print.Line($"profile of {entry.OrganizationId} updated: {entry.DisplayName}, {Words.Kind(entry.Kind)}{(entry.Country.Length > 0 ? $", {entry.Country}" : "")}");
+            foreach (var contact in entry.Contacts)
+            {
+                session.Print.Line($"  {Words.Contact(contact)}");
+            }
+            return ExitCodes.Ok;
+        });
+    }
+}

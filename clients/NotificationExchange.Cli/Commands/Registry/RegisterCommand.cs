@@ -1,0 +1,111 @@
+using System.CommandLine;
+using NotificationExchange.Cli.Cli;
+using NotificationExchange.Orbits.Catalog;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Cli.Commands.Registry;
+
+/// <summary>
+/// nxc objects register: registers an object the caller's organisation operates, or replaces its registration
+/// (RegisterObject). The orbit comes from exactly one of --tle, --tle-file, --omm, --oem or --from-catalogue. TLE lines
+/// given here go to the exchange as they are, which names any fault by line and column; from a catalogue file, the
+/// object's element set is picked here (the last one when the file has several) with its name and designator.
+/// </summary>
+internal static class RegisterCommand
+{
+    public static Command Build(VerbContext context)
+    {
+        var norad = ObjectsCommand.NoradArgument();
+        var tle = new Option<string[]>("--tle") { Description = "The orbit as a TLE: its two lines, each quoted", HelpName = "LINE1 LINE2", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var tleFile = new Option<FileInfo?>("--tle-file") { Description = "The orbit as a TLE file: its two lines, or three with the name first", HelpName = "FILE" };
+        var omm = new Option<FileInfo?>("--omm") { Description = "The orbit as a CCSDS OMM file (KVN or XML) with SGP4 mean elements", HelpName = "FILE" };
+        var oem = new Option<FileInfo?>("--oem") { Description = "The planned ephemeris as a CCSDS OEM file (KVN or XML)", HelpName = "FILE" };
+        var catalogue = new Option<FileInfo?>("--from-catalogue") { Description = "The object's element set from a TLE/3LE catalogue file (e.g. a Space-Track or CelesTrak download)", HelpName = "FILE" };
+        var name = new Option<string?>("--name") { Description = "Name as in the catalogue (at most 64 characters); from the file when it has one" };
+        var cospar = new Option<string?>("--cospar") { Description = "COSPAR id, YYYY-NNNP{PP} (e.g. 1998-067A); from a catalogue's designator when absent" };
+        var maneuverable = new Option<bool>("--maneuverable") { Description = "The object can maneuver" };
+        var radius = new Option<double>("--radius-m") { HelpName = "METRES", Description = "Radius of a sphere enclosing the object, metres (above 0, at most 1,000): used for the collision probability", Required = true };
+        var sharing = Choices.One<SharingChoice>("--sharing", "What the other party of an alert sees: derived values only (the default), or also the state at TCA");
+        var command = new Command("register", "Register an object you operate (or replace its registration): its orbit, radius and sharing")
+        {
+            norad, tle, tleFile, omm, oem, catalogue, name, cospar, maneuverable, radius, sharing,
+        };
+        return command.Runs(context, async (session, cancellationToken) =>
+        {
+            var parse = session.Parse;
+            var number = Values.Norad(parse.GetValue(norad)!, "NORAD");
+            var sources = new (string Option, object? Value)[]
+            {
+                ("--tle", parse.GetValue(tle) is { Length: > 0 } lines ? lines : null), ("--tle-file", parse.GetValue(tleFile)), ("--omm", parse.GetValue(omm)),
+                ("--oem", parse.GetValue(oem)), ("--from-catalogue", parse.GetValue(catalogue)),
+            }.Where(s => s.Value is not null).ToArray();
+            if (sources.Length != 1)
+            {
+                throw new UsageException(sources.Length == 0
+                    ? "no orbit: give one of --tle LINE1 LINE2, --tle-file, --omm, --oem or --from-catalogue"
+                    : $"{string.Join(" and ", sources.Select(s => s.Option))}: give one orbit");
+            }
+            var spaceObject = new SpaceObject { NoradCatId = number };
+            var orbit = new ObjectOrbit();
+            switch (sources[0])
+            {
+                case ("--tle", string[] tleLines):
+                    orbit.Tle = new TwoLineElementSet { Line1 = tleLines[0], Line2 = tleLines[1] };
+                    break;
+                case ("--tle-file", FileInfo file):
+                    (orbit.Tle, spaceObject.Name) = TleFile(Values.ReadFile(file, "--tle-file"), file);
+                    break;
+                case ("--omm", FileInfo file):
+                    orbit.Omm = Values.ReadFile(file, "--omm");
+                    break;
+                case ("--oem", FileInfo file):
+                    orbit.Oem = Values.ReadFile(file, "--oem");
+                    break;
+                case (_, FileInfo file):
+                    (orbit.Tle, spaceObject.Name, spaceObject.CosparId) = FromCatalogue(file, number);
+                    break;
+            }
+            spaceObject.Name = parse.GetValue(name) ?? spaceObject.Name;
+            spaceObject.CosparId = parse.GetValue(cospar) ?? spaceObject.CosparId;
+            var registered = await session.Client.Registry.RegisterObjectAsync(new RegisterObjectRequest
+            {
+                Object = spaceObject,
+                Maneuverable = parse.GetValue(maneuverable),
+                HardBodyRadiusM = parse.GetValue(radius),
+                Orbit = orbit,
+                Sharing = parse.GetValue(sharing) == SharingChoice.Full ? SharingPolicy.FullState : SharingPolicy.DerivedOnly,
+            }, cancellationToken);
+            if (session.Print.Json)
+            {
+                session.Print.Message(registered);
+            }
+            else
+            {
+                session.Print.Line($"registered {ObjectText.Summary(registered)}");
+            }
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary>A file of one element set: two lines, or three with the name first ("0 NAME" or the bare name).</summary>
+    private static (TwoLineElementSet Tle, string Name) TleFile(string text, FileInfo file)
+    {
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToArray();
+        return lines.Length switch
+        {
+            2 => (new TwoLineElementSet { Line1 = lines[0], Line2 = lines[1] }, ""),
+            3 => (new TwoLineElementSet { Line1 = lines[1], Line2 = lines[2] }, lines[0].StartsWith("0 ", StringComparison.Ordinal) ? lines[0][2..].Trim() : lines[0].Trim()),
+            _ => throw new UsageException($"--tle-file: {file.FullName} has {lines.Length} lines; a TLE file has 2, or 3 with the name first (--from-catalogue picks one from many)"),
+        };
+    }
+
+    /// <summary>The object's element set in a TLE/3LE catalogue file (the last one when the file has several).</summary>
+    private static (TwoLineElementSet Tle, string Name, string Cospar) FromCatalogue(FileInfo file, uint norad)
+    {
+        var entries = TleCatalog.Parse(Values.ReadFile(file, "--from-catalogue")).Entries;
+        var tle = entries.LastOrDefault(e => e.Tle.CatalogNumber == norad)?.Tle
+            ?? throw new UsageException($"--from-catalogue: {file.FullName} has no valid element set of {norad}");
+        // The parser gives the designator as a COSPAR id already (98067A is 1998-067A).
+        return (new TwoLineElementSet { Line1 = tle.Line1, Line2 = tle.Line2 }, tle.Name ?? "", tle.InternationalDesignator ?? "");
+    }
+}
