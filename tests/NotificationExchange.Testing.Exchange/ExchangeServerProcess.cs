@@ -7,16 +7,20 @@ namespace NotificationExchange.Testing.Exchange;
 
 /// <summary>
 /// The exchange's own executable as a process of its own on a free loopback port (the in-memory bus unless a broker is
-/// given), for tests that kill it (SIGKILL) and start it again on the same store.
+/// given), for tests that kill it (SIGKILL) and start it again on the same store, at the same address.
 /// </summary>
 public sealed class ExchangeServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly List<GrpcChannel> _channels = [];
+    // Every start runs with the same arguments: same port, same store, same settings, so that clients reconnect to
+    // the address they had.
+    private readonly string[] _arguments;
+    private Process _process;
 
-    private ExchangeServerProcess(Process process, string address)
+    private ExchangeServerProcess(Process process, string address, string[] arguments)
     {
         _process = process;
+        _arguments = arguments;
         Address = address;
         Admin = Client(ExchangeHost.AdminKey);
     }
@@ -25,35 +29,23 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
 
     public ExchangeClient Admin { get; }
 
-    /// <summary>Starts the exchange on <paramref name="databasePath"/> and waits until its health service says SERVING.</summary>
-    public static async Task<ExchangeServerProcess> StartAsync(string databasePath, string? rabbitMq = null)
+    /// <summary>Starts the exchange on <paramref name="databasePath"/>, with <paramref name="settings"/> as extra
+    /// configuration (e.g. Exchange:FanOut:StreamBufferCapacity), and waits until its health service says SERVING.</summary>
+    public static async Task<ExchangeServerProcess> StartAsync(string databasePath, string? rabbitMq = null, IDictionary<string, string>? settings = null)
     {
         var address = $"http://127.0.0.1:{ExchangeProcess.FreePort()}";
-        var process = ExchangeProcess.Start(
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing" },
+        string[] arguments =
+        [
             $"--Kestrel:Endpoints:Grpc:Url={address}",
             $"--Exchange:Store:Path={databasePath}",
             $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
             $"--ConnectionStrings:RabbitMq={rabbitMq ?? ""}",
-            "--Logging:LogLevel:Default=Warning");
-        var server = new ExchangeServerProcess(process, address);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var channel = GrpcChannel.ForAddress(address);
-        while (true)
-        {
-            try
-            {
-                var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: timeout.Token);
-                if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-                {
-                    return server;
-                }
-            }
-            catch (RpcException) when (!timeout.IsCancellationRequested && !process.HasExited)
-            {
-            }
-            await Task.Delay(100, timeout.Token);
-        }
+            "--Logging:LogLevel:Default=Warning",
+            .. (settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"),
+        ];
+        var server = new ExchangeServerProcess(Launch(arguments), address, arguments);
+        await server.WaitUntilServingAsync();
+        return server;
     }
 
     /// <summary>A client whose calls carry <paramref name="apiKey"/>.</summary>
@@ -67,17 +59,56 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
     /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>Kills the process (SIGKILL) if it still runs, waits until it is gone, and starts the exchange again on
+    /// the same store and port; returns once it says SERVING.</summary>
+    public async Task RestartAsync()
+    {
+        await StopProcessAsync();
+        _process.Dispose();
+        _process = Launch(_arguments);
+        await WaitUntilServingAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var channel in _channels)
         {
             channel.Dispose();
         }
+        await StopProcessAsync();
+        _process.Dispose();
+    }
+
+    private static Process Launch(string[] arguments) =>
+        ExchangeProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing" }, arguments);
+
+    private async Task StopProcessAsync()
+    {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
         }
         await _process.WaitForExitAsync();
-        _process.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var channel = GrpcChannel.ForAddress(Address);
+        while (true)
+        {
+            try
+            {
+                var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: timeout.Token);
+                if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException) when (!timeout.IsCancellationRequested && !_process.HasExited)
+            {
+            }
+            await Task.Delay(100, timeout.Token);
+        }
     }
 }
