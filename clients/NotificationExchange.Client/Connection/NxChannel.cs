@@ -11,15 +11,17 @@ namespace NotificationExchange.Client.Connection;
 public static class NxChannel
 {
     /// <summary>A channel to <see cref="NxClientOptions.Address"/> carrying the options' key on every call.</summary>
-    public static GrpcChannel Create(NxClientOptions options) =>
-        GrpcChannel.ForAddress(options.Address, ChannelOptions(options, ConfigureHandler(options, new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = true,
-            // A dead TCP connection under an idle stream is noticed within a minute, not after the OS's timeout.
-            KeepAlivePingDelay = TimeSpan.FromSeconds(20),
-            KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        })));
+    public static GrpcChannel Create(NxClientOptions options) => GrpcChannel.ForAddress(options.Address, ChannelOptions(options, Handler(options)));
+
+    /// <summary>The HTTP/2 handler of a channel to the exchange, for <see cref="Create"/> and the client factory alike.</summary>
+    internal static SocketsHttpHandler Handler(NxClientOptions options) => ConfigureHandler(options, new SocketsHttpHandler
+    {
+        EnableMultipleHttp2Connections = true,
+        // A dead TCP connection under an idle stream is noticed within a minute, not after the OS's timeout.
+        KeepAlivePingDelay = TimeSpan.FromSeconds(20),
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+    });
 
     /// <summary>The channel settings shared by <see cref="Create"/> and the client factory: credentials and retries.</summary>
     internal static GrpcChannelOptions ChannelOptions(NxClientOptions options, HttpMessageHandler? handler)
@@ -43,7 +45,7 @@ public static class NxChannel
 
     /// <summary>Trusts the private certificate authority of <see cref="NxClientOptions.TrustedCertificateAuthorityPath"/>,
     /// if any, for the exchange's certificate.</summary>
-    internal static SocketsHttpHandler ConfigureHandler(NxClientOptions options, SocketsHttpHandler handler)
+    private static SocketsHttpHandler ConfigureHandler(NxClientOptions options, SocketsHttpHandler handler)
     {
         if (options.TrustedCertificateAuthorityPath is { Length: > 0 } path)
         {

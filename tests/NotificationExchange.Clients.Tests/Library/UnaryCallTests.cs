@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NotificationExchange.Client;
@@ -62,15 +63,17 @@ public sealed class UnaryCallTests
     }
 
     [Test]
-    public async Task A_host_registers_the_client_with_its_address_and_key()
+    public async Task A_host_registers_the_client_with_the_address_and_key_of_its_configuration()
     {
         var key = await _exchange.NewOperatorKeyAsync("hosted-ops");
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddNotificationExchangeClient(options =>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            options.Address = new Uri(_exchange.Address);
-            options.ApiKey = key;
+            ["NotificationExchange:Address"] = _exchange.Address,
+            ["NotificationExchange:ApiKey"] = key,
+            ["NotificationExchange:CallTimeout"] = "00:00:20",
         });
+        builder.Services.AddNotificationExchangeClient(builder.Configuration);
         using var host = builder.Build();
 
         var client = host.Services.GetRequiredService<NxClient>();
