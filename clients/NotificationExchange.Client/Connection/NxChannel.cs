@@ -44,16 +44,17 @@ public static class NxChannel
     }
 
     /// <summary>Trusts the private certificate authority of <see cref="NxClientOptions.TrustedCertificateAuthorityPath"/>,
-    /// if any, for the exchange's certificate.</summary>
+    /// if any, for the exchange's certificate: as the root of its chain instead of the system's roots (the name must
+    /// still match). Intermediate certificates the exchange presents are used to build the chain.</summary>
     private static SocketsHttpHandler ConfigureHandler(NxClientOptions options, SocketsHttpHandler handler)
     {
         if (options.TrustedCertificateAuthorityPath is { Length: > 0 } path)
         {
             var authorities = new X509Certificate2Collection();
             authorities.ImportFromPemFile(path);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, presented, errors) =>
             {
-                if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+                if (certificate is not X509Certificate2 leaf || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
                 {
                     return false;
                 }
@@ -61,7 +62,14 @@ public static class NxChannel
                 chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                 chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
                 chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return chain.Build(new X509Certificate2(certificate));
+                if (presented is not null)
+                {
+                    foreach (var element in presented.ChainElements)
+                    {
+                        chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                    }
+                }
+                return chain.Build(leaf);
             };
         }
         return handler;
