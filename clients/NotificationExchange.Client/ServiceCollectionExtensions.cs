@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NotificationExchange.Client.Connection;
 using NotificationExchange.Protocol.V1;
@@ -28,10 +27,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddNotificationExchangeClient(this IServiceCollection services, Action<NxClientOptions> configure)
     {
         services.Configure(configure);
-        // The application's own clock, when it has one, times the deadlines too.
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddTransient<DefaultDeadlineInterceptor>(provider => new DefaultDeadlineInterceptor(
-            provider.GetRequiredService<IOptions<NxClientOptions>>().Value.CallTimeout, provider.GetRequiredService<TimeProvider>()));
+        services.AddTransient<DefaultDeadlineInterceptor>(provider =>
+            new DefaultDeadlineInterceptor(provider.GetRequiredService<IOptions<NxClientOptions>>().Value.CallTimeout));
         Add<OperatorService.OperatorServiceClient>(services);
         Add<NotificationService.NotificationServiceClient>(services);
         Add<SubscriptionService.SubscriptionServiceClient>(services);
