@@ -81,6 +81,10 @@ public sealed class SlowWatchTests
         await stop.CancelAsync();
         await Assert.ThatAsync(async () => await slow, Throws.InstanceOf<OperationCanceledException>(), "the watch ran until the test stopped it");
 
+        foreach (var reconnect in reconnects)
+        {
+            await TestContext.Out.WriteLineAsync(reconnect.ToString());
+        }
         Assert.That(slowEvents.Select(e => e.Notification.Id), Is.EqualTo(filed.Append(sentinel)), "every event once, in sequence order");
         Assert.That(reconnects, Is.Not.Empty, "the exchange cut the stream off and the watch reconnected");
         Assert.That(reconnects.First().Reason, Does.Contain("ResourceExhausted").Or.Contain("Cancelled").Or.Contain("Internal"), reconnects.First().ToString());

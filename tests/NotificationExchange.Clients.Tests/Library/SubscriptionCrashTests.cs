@@ -39,6 +39,10 @@ public sealed class SubscriptionCrashTests
         await FileAsync(4000, 4); // live on the new stream; any repeat of an earlier event would come before these
         await watch.WaitForEventsAsync(16);
 
+        foreach (var reconnect in watch.Reconnects)
+        {
+            await TestContext.Out.WriteLineAsync(reconnect.ToString());
+        }
         var events = watch.Events();
         Assert.That(events.Select(e => e.Notification.Id), Is.EqualTo(filed), "every filed event, once, in filing order");
         Assert.That(events.Select(e => e.Sequence), Is.Ordered.Ascending.And.Unique);
