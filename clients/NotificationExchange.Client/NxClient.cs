@@ -41,15 +41,14 @@ public sealed class NxClient : IDisposable
         Alerts = new AlertsApi(alerts);
     }
 
-    private NxClient(GrpcChannel channel, NxClientOptions options, TimeProvider time)
-        : this(channel.Intercept(new DefaultDeadlineInterceptor(options.CallTimeout, time)))
+    private NxClient(GrpcChannel channel, NxClientOptions options)
+        : this(channel.Intercept(new DefaultDeadlineInterceptor(options.CallTimeout)))
     {
         _ownedChannel = channel;
     }
 
     /// <summary>A client with a channel of its own, configured by <paramref name="options"/>.</summary>
-    public static NxClient Create(NxClientOptions options, TimeProvider? time = null) =>
-        new(NxChannel.Create(options), options, time ?? TimeProvider.System);
+    public static NxClient Create(NxClientOptions options) => new(NxChannel.Create(options), options);
 
     public OperatorsApi Operators { get; }
 

@@ -1,8 +1,8 @@
 namespace NotificationExchange.Client;
 
-/// <summary>Where the exchange is and how to reach it. Bound from configuration section "NotificationExchange" by
-/// <see cref="ServiceCollectionExtensions.AddNotificationExchangeClient"/>, or set directly for
-/// <see cref="NxClient.Create"/>.</summary>
+/// <summary>Where the exchange is and how to reach it. Bound from the configuration section "NotificationExchange" or
+/// set by an action, by the AddNotificationExchangeClient overloads of <see cref="ServiceCollectionExtensions"/>, or set
+/// directly for <see cref="NxClient.Create"/>.</summary>
 public sealed class NxClientOptions
 {
     /// <summary>The exchange's gRPC address: http://host:port for plaintext (development), https://host:port for TLS.</summary>

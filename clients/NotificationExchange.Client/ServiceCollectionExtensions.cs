@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NotificationExchange.Client.Connection;
@@ -10,12 +11,24 @@ namespace NotificationExchange.Client;
 /// deadline.</summary>
 public static class ServiceCollectionExtensions
 {
+    /// <summary>The configuration section <see cref="AddNotificationExchangeClient(IServiceCollection, IConfiguration)"/>
+    /// reads: NotificationExchange:Address, :ApiKey, :CallTimeout, :MaxAttempts, :TrustedCertificateAuthorityPath.</summary>
+    public const string ConfigurationSection = "NotificationExchange";
+
+    /// <summary>Registers the client with options bound from the <see cref="ConfigurationSection"/> section of
+    /// <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddNotificationExchangeClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NxClientOptions>(configuration.GetSection(ConfigurationSection));
+        return AddNotificationExchangeClient(services, _ => { });
+    }
+
+    /// <summary>Registers the client with options set by <paramref name="configure"/> (after any bound from configuration).</summary>
     public static IServiceCollection AddNotificationExchangeClient(this IServiceCollection services, Action<NxClientOptions> configure)
     {
         services.Configure(configure);
-        services.AddSingleton(TimeProvider.System);
-        services.AddTransient<DefaultDeadlineInterceptor>(provider => new DefaultDeadlineInterceptor(
-            provider.GetRequiredService<IOptions<NxClientOptions>>().Value.CallTimeout, provider.GetRequiredService<TimeProvider>()));
+        services.AddTransient<DefaultDeadlineInterceptor>(provider =>
+            new DefaultDeadlineInterceptor(provider.GetRequiredService<IOptions<NxClientOptions>>().Value.CallTimeout));
         Add<OperatorService.OperatorServiceClient>(services);
         Add<NotificationService.NotificationServiceClient>(services);
         Add<SubscriptionService.SubscriptionServiceClient>(services);
@@ -42,10 +55,10 @@ public static class ServiceCollectionExtensions
                 var configured = NxChannel.ChannelOptions(options, handler: null);
                 channel.ServiceConfig = configured.ServiceConfig;
                 channel.MaxReceiveMessageSize = configured.MaxReceiveMessageSize;
+                // The key goes as call credentials (below); over plaintext only to a development exchange.
                 channel.UnsafeUseInsecureChannelCallCredentials = options.Address.Scheme == Uri.UriSchemeHttp;
             })
-            .ConfigurePrimaryHttpMessageHandler(provider =>
-                NxChannel.ConfigureHandler(provider.GetRequiredService<IOptions<NxClientOptions>>().Value, new SocketsHttpHandler { EnableMultipleHttp2Connections = true }))
+            .ConfigurePrimaryHttpMessageHandler(provider => NxChannel.Handler(provider.GetRequiredService<IOptions<NxClientOptions>>().Value))
             .AddInterceptor<DefaultDeadlineInterceptor>();
         builder.AddCallCredentials((_, metadata, provider) =>
         {

@@ -7,11 +7,13 @@ namespace NotificationExchange.Testing.Exchange;
 
 /// <summary>
 /// The exchange's own executable as a process of its own on a free loopback port (the in-memory bus unless a broker is
-/// given), for tests that kill it (SIGKILL) and start it again on the same store.
+/// given), for tests that kill it (SIGKILL) and start it again on the same store, at the same address.
 /// </summary>
 public sealed class ExchangeServerProcess : IAsyncDisposable
 {
     private readonly List<GrpcChannel> _channels = [];
+    // Every start runs with the same arguments: same port, same store, same settings, so that clients reconnect to
+    // the address they had.
     private readonly string[] _arguments;
     private Process _process;
 
@@ -27,8 +29,9 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
 
     public ExchangeClient Admin { get; }
 
-    /// <summary>Starts the exchange on <paramref name="databasePath"/> and waits until its health service says SERVING.</summary>
-    public static async Task<ExchangeServerProcess> StartAsync(string databasePath, string? rabbitMq = null)
+    /// <summary>Starts the exchange on <paramref name="databasePath"/>, with <paramref name="settings"/> as extra
+    /// configuration (e.g. Exchange:FanOut:StreamBufferCapacity), and waits until its health service says SERVING.</summary>
+    public static async Task<ExchangeServerProcess> StartAsync(string databasePath, string? rabbitMq = null, IDictionary<string, string>? settings = null)
     {
         var address = $"http://127.0.0.1:{ExchangeProcess.FreePort()}";
         string[] arguments =
@@ -38,28 +41,55 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
             $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
             $"--ConnectionStrings:RabbitMq={rabbitMq ?? ""}",
             "--Logging:LogLevel:Default=Warning",
+            .. (settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"),
         ];
         var server = new ExchangeServerProcess(Launch(arguments), address, arguments);
         await server.WaitUntilServingAsync();
         return server;
     }
 
-    /// <summary>Starts the exchange again, on the same store and port (clients reconnect to the same address); kills
-    /// it first (SIGKILL) if it is still running.</summary>
+    /// <summary>A client whose calls carry <paramref name="apiKey"/>.</summary>
+    public ExchangeClient Client(string apiKey)
+    {
+        var channel = ExchangeHost.ApiKeyChannel(Address, apiKey);
+        _channels.Add(channel);
+        return new ExchangeClient(channel);
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Kills the process (SIGKILL) if it still runs, waits until it is gone, and starts the exchange again on
+    /// the same store and port; returns once it says SERVING.</summary>
     public async Task RestartAsync()
     {
-        if (!_process.HasExited)
-        {
-            Kill();
-        }
-        await _process.WaitForExitAsync();
+        await StopProcessAsync();
         _process.Dispose();
         _process = Launch(_arguments);
         await WaitUntilServingAsync();
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+        await StopProcessAsync();
+        _process.Dispose();
+    }
+
     private static Process Launch(string[] arguments) =>
         ExchangeProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing" }, arguments);
+
+    private async Task StopProcessAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+    }
 
     private async Task WaitUntilServingAsync()
     {
@@ -80,30 +110,5 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
             }
             await Task.Delay(100, timeout.Token);
         }
-    }
-
-    /// <summary>A client whose calls carry <paramref name="apiKey"/>.</summary>
-    public ExchangeClient Client(string apiKey)
-    {
-        var channel = ExchangeHost.ApiKeyChannel(Address, apiKey);
-        _channels.Add(channel);
-        return new ExchangeClient(channel);
-    }
-
-    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var channel in _channels)
-        {
-            channel.Dispose();
-        }
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        await _process.WaitForExitAsync();
-        _process.Dispose();
     }
 }

@@ -11,15 +11,17 @@ namespace NotificationExchange.Client.Connection;
 public static class NxChannel
 {
     /// <summary>A channel to <see cref="NxClientOptions.Address"/> carrying the options' key on every call.</summary>
-    public static GrpcChannel Create(NxClientOptions options) =>
-        GrpcChannel.ForAddress(options.Address, ChannelOptions(options, ConfigureHandler(options, new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = true,
-            // A dead TCP connection under an idle stream is noticed within a minute, not after the OS's timeout.
-            KeepAlivePingDelay = TimeSpan.FromSeconds(20),
-            KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        })));
+    public static GrpcChannel Create(NxClientOptions options) => GrpcChannel.ForAddress(options.Address, ChannelOptions(options, Handler(options)));
+
+    /// <summary>The HTTP/2 handler of a channel to the exchange, for <see cref="Create"/> and the client factory alike.</summary>
+    internal static SocketsHttpHandler Handler(NxClientOptions options) => ConfigureHandler(options, new SocketsHttpHandler
+    {
+        EnableMultipleHttp2Connections = true,
+        // A dead TCP connection under an idle stream is noticed within a minute, not after the OS's timeout.
+        KeepAlivePingDelay = TimeSpan.FromSeconds(20),
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+    });
 
     /// <summary>The channel settings shared by <see cref="Create"/> and the client factory: credentials and retries.</summary>
     internal static GrpcChannelOptions ChannelOptions(NxClientOptions options, HttpMessageHandler? handler)
@@ -42,16 +44,17 @@ public static class NxChannel
     }
 
     /// <summary>Trusts the private certificate authority of <see cref="NxClientOptions.TrustedCertificateAuthorityPath"/>,
-    /// if any, for the exchange's certificate.</summary>
-    internal static SocketsHttpHandler ConfigureHandler(NxClientOptions options, SocketsHttpHandler handler)
+    /// if any, for the exchange's certificate: as the root of its chain instead of the system's roots (the name must
+    /// still match). Intermediate certificates the exchange presents are used to build the chain.</summary>
+    private static SocketsHttpHandler ConfigureHandler(NxClientOptions options, SocketsHttpHandler handler)
     {
         if (options.TrustedCertificateAuthorityPath is { Length: > 0 } path)
         {
             var authorities = new X509Certificate2Collection();
             authorities.ImportFromPemFile(path);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, presented, errors) =>
             {
-                if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+                if (certificate is not X509Certificate2 leaf || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
                 {
                     return false;
                 }
@@ -59,7 +62,14 @@ public static class NxChannel
                 chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                 chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
                 chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return chain.Build(new X509Certificate2(certificate));
+                if (presented is not null)
+                {
+                    foreach (var element in presented.ChainElements)
+                    {
+                        chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                    }
+                }
+                return chain.Build(leaf);
             };
         }
         return handler;

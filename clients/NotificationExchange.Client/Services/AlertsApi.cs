@@ -14,6 +14,11 @@ public sealed class AlertsApi(AlertService.AlertServiceClient client)
     public Task<ListAlertsResponse> ListAlertsAsync(ListAlertsRequest request, CancellationToken cancellationToken = default) =>
         Calls.Run(Raw.ListAlertsAsync(request, cancellationToken: cancellationToken));
 
+    /// <summary>Every alert the caller is a party to that the request selects, by time of closest approach, page after page.</summary>
+    public IAsyncEnumerable<Alert> ListAllAlertsAsync(ListAlertsRequest request, CancellationToken cancellationToken = default) =>
+        Pages.AllAsync(request, (page, token) => page.PageToken = token, ListAlertsAsync, response => response.Alerts,
+            response => response.NextPageToken, cancellationToken);
+
     /// <summary>AcknowledgeAlert; a request without a request id is given one, kept on the request for its retries.</summary>
     public Task<Alert> AcknowledgeAlertAsync(AcknowledgeAlertRequest request, CancellationToken cancellationToken = default)
     {

@@ -77,6 +77,11 @@ public sealed partial class ConsultationsApi(ConsultationService.ConsultationSer
     public Task<ListConsultationsResponse> ListConsultationsAsync(ListConsultationsRequest request, CancellationToken cancellationToken = default) =>
         Calls.Run(Raw.ListConsultationsAsync(request, cancellationToken: cancellationToken));
 
+    /// <summary>Every consultation the caller is a party of in the request's states, newest first, page after page.</summary>
+    public IAsyncEnumerable<Consultation> ListAllConsultationsAsync(ListConsultationsRequest request, CancellationToken cancellationToken = default) =>
+        Pages.AllAsync(request, (page, token) => page.PageToken = token, ListConsultationsAsync, response => response.Consultations,
+            response => response.NextPageToken, cancellationToken);
+
     public Task<ExportTranscriptResponse> ExportTranscriptAsync(ExportTranscriptRequest request, CancellationToken cancellationToken = default) =>
         Calls.Run(Raw.ExportTranscriptAsync(request, cancellationToken: cancellationToken));
 

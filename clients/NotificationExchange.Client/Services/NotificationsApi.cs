@@ -42,6 +42,11 @@ public sealed class NotificationsApi(NotificationService.NotificationServiceClie
     public Task<ListNotificationsResponse> ListNotificationsAsync(ListNotificationsRequest request, CancellationToken cancellationToken = default) =>
         Calls.Run(Raw.ListNotificationsAsync(request, cancellationToken: cancellationToken));
 
+    /// <summary>Every notification the query matches, newest first, page after page (the request's page size per page).</summary>
+    public IAsyncEnumerable<Notification> ListAllNotificationsAsync(ListNotificationsRequest request, CancellationToken cancellationToken = default) =>
+        Pages.AllAsync(request, (page, token) => page.PageToken = token, ListNotificationsAsync, response => response.Notifications,
+            response => response.NextPageToken, cancellationToken);
+
     public Task<Attachment> GetAttachmentAsync(GetAttachmentRequest request, CancellationToken cancellationToken = default) =>
         Calls.Run(Raw.GetAttachmentAsync(request, cancellationToken: cancellationToken));
 

@@ -26,6 +26,11 @@ public sealed class OperatorsApi(OperatorService.OperatorServiceClient client)
     public Task<ListDirectoryResponse> ListDirectoryAsync(ListDirectoryRequest request, CancellationToken cancellationToken = default) =>
         Calls.Run(Raw.ListDirectoryAsync(request, cancellationToken: cancellationToken));
 
+    /// <summary>Every directory entry the request selects, in order of organisation id, page after page.</summary>
+    public IAsyncEnumerable<DirectoryEntry> ListAllDirectoryEntriesAsync(ListDirectoryRequest request, CancellationToken cancellationToken = default) =>
+        Pages.AllAsync(request, (page, token) => page.PageToken = token, ListDirectoryAsync, response => response.Entries,
+            response => response.NextPageToken, cancellationToken);
+
     public Task<DirectoryEntry> GetDirectoryEntryAsync(GetDirectoryEntryRequest request, CancellationToken cancellationToken = default) =>
         Calls.Run(Raw.GetDirectoryEntryAsync(request, cancellationToken: cancellationToken));
 

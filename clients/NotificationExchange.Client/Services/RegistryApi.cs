@@ -21,6 +21,11 @@ public sealed class RegistryApi(ObjectRegistryService.ObjectRegistryServiceClien
     public Task<ListObjectsResponse> ListObjectsAsync(ListObjectsRequest request, CancellationToken cancellationToken = default) =>
         Calls.Run(Raw.ListObjectsAsync(request, cancellationToken: cancellationToken));
 
+    /// <summary>Every registered object the request selects, by catalogue number, page after page.</summary>
+    public IAsyncEnumerable<RegisteredObject> ListAllObjectsAsync(ListObjectsRequest request, CancellationToken cancellationToken = default) =>
+        Pages.AllAsync(request, (page, token) => page.PageToken = token, ListObjectsAsync, response => response.Objects,
+            response => response.NextPageToken, cancellationToken);
+
     /// <summary>ReleaseObject; a request without a request id is given one, kept on the request for its retries.</summary>
     public Task<ReleaseObjectResponse> ReleaseObjectAsync(ReleaseObjectRequest request, CancellationToken cancellationToken = default)
     {

@@ -3,53 +3,59 @@ using System.Threading.Channels;
 using Grpc.Core;
 using NotificationExchange.Client.Errors;
 using NotificationExchange.Protocol.V1;
-using Polly;
-using Polly.Retry;
 
 namespace NotificationExchange.Client.Streams;
 
 /// <summary>
-/// One subscription followed for as long as the caller reads: the stream is reopened after a dropped connection, a
-/// server restart (UNAVAILABLE) or a slow-subscriber cut-off (RESOURCE_EXHAUSTED), after a jittered exponential backoff
-/// (Polly), from the last position yielded to the caller, never from the `nx-resume-after` trailer: that says what
-/// the server sent, and messages sent are not messages that arrived.
-/// Invariants: positions yielded strictly increase (a CaughtUp may repeat the item before it), so nothing is yielded
-/// twice across reconnections; nothing after the resume position is skipped, as the exchange replays from there.
-/// A refusal (NOT_FOUND: deleted; FAILED_PRECONDITION: taken over by another stream; PERMISSION_DENIED,
-/// UNAUTHENTICATED, INVALID_ARGUMENT) ends the enumeration with an <see cref="NxException"/>: reconnecting could not
-/// change it, and after a takeover it would steal the subscription back.
+/// One subscription followed for as long as the caller reads. A reader task copies the stream into a small buffer and
+/// reopens it after a dropped connection, a server restart (UNAVAILABLE) or a slow-subscriber cut-off
+/// (RESOURCE_EXHAUSTED), as <see cref="StreamReconnection"/> says; the caller's side yields from the buffer.
+/// Each stream resumes after the last position yielded to the caller, never after the `nx-resume-after` trailer: that
+/// says what the server sent, and messages sent are not messages that arrived.
+/// Invariants: positions yielded strictly increase (a CaughtUp may repeat the position before it), so nothing is
+/// yielded twice, whatever a new stream replays of what the buffer still held; nothing after the resume position is
+/// skipped, as the exchange replays from there. A refusal (NOT_FOUND: deleted; FAILED_PRECONDITION: taken over by
+/// another stream; PERMISSION_DENIED, UNAUTHENTICATED, INVALID_ARGUMENT) ends the enumeration with an
+/// <see cref="NxException"/>: reconnecting could not change it, and after a takeover it would steal the subscription
+/// back. The caller's cancellation ends it with an <see cref="OperationCanceledException"/>.
 /// </summary>
 internal sealed class ResilientSubscription(SubscriptionService.SubscriptionServiceClient client, string subscriptionId, WatchOptions options)
 {
-    // The last position yielded to the caller, read by the reader task when it reopens the stream. Written only by
-    // the enumerating thread.
+    // The last position yielded to the caller: written by the enumerating side, read by the reader task when it opens
+    // a stream.
     private long _yielded = -1;
+    // The highest position the reader task has received on any stream; the reader's alone.
+    private long _received = -1;
 
     public async IAsyncEnumerable<SubscriptionMessage> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (options.ResumeAfter is { } resume)
         {
-            _yielded = (long)resume;
+            _yielded = _received = (long)resume;
         }
         // A few messages of read-ahead; when the caller is slower than that, the reader stops reading, HTTP/2 flow
         // control holds the rest at the server, and the exchange cuts the stream off (RESOURCE_EXHAUSTED) if the
         // caller falls far behind: then it resumes from where the caller is.
         var buffer = Channel.CreateBounded<SubscriptionMessage>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Run(() => ReadAsync(buffer.Writer, stop.Token), CancellationToken.None);
+        var reconnection = new StreamReconnection(options, () => (ulong)Math.Max(0, Volatile.Read(ref _yielded)));
+        var reader = Task.Run(() => ReadAsync(reconnection, buffer.Writer, stop.Token), CancellationToken.None);
         var acknowledgements = new Acknowledgements(client, subscriptionId, options);
         try
         {
+            // Ends by the reader's failure (thrown here) or by the caller's cancellation.
             while (await buffer.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (buffer.Reader.TryRead(out var message))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var position = SubscriptionPositions.Of(message);
                     if (position is { } p)
                     {
+                        var yielded = Volatile.Read(ref _yielded);
                         var isCaughtUp = message.MessageCase == SubscriptionMessage.MessageOneofCase.CaughtUp;
                         // Already yielded before a reconnection: the new stream replays from the resume position.
-                        if ((long)p < Volatile.Read(ref _yielded) || ((long)p == Volatile.Read(ref _yielded) && !isCaughtUp))
+                        if ((long)p < yielded || ((long)p == yielded && !isCaughtUp))
                         {
                             continue;
                         }
@@ -63,110 +69,69 @@ internal sealed class ResilientSubscription(SubscriptionService.SubscriptionServ
                     }
                 }
             }
-            // The reader ended: a refusal or the caller's cancellation.
-            await reader.ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await reader.ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or NxException)
-            {
-                // Ending the watch, or already thrown to the caller above.
-            }
+            // The reader never throws: it hands its failure to the buffer.
+            await reader.ConfigureAwait(false);
             await acknowledgements.FlushAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task ReadAsync(ChannelWriter<SubscriptionMessage> writer, CancellationToken cancellationToken)
+    /// <summary>Runs the streams until a refusal (handed to the buffer, thrown to the caller) or cancellation.</summary>
+    private async Task ReadAsync(StreamReconnection reconnection, ChannelWriter<SubscriptionMessage> writer, CancellationToken cancellationToken)
     {
-        Exception? ended = null;
+        Exception? failure = null;
         try
         {
-            var reopen = Backoff();
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                // A stream that delivered something reconnects at once, with a fresh backoff; one that failed before
-                // delivering anything waits, longer each time.
-                await reopen.ExecuteAsync(token => OneStreamAsync(writer, token), cancellationToken).ConfigureAwait(false);
-            }
+            await reconnection.RunAsync(token => OneStreamAsync(writer, token), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            ended = e;
+            failure = e;
         }
-        writer.TryComplete(ended is OperationCanceledException ? null : ended);
+        catch (Exception)
+        {
+            // Cancelled: the caller's side knows.
+        }
+        writer.TryComplete(failure);
     }
 
-    /// <summary>Opens the stream once and copies it into the buffer until it ends. Returns normally when it delivered
-    /// something before dropping; throws when it delivered nothing (the backoff retries transient failures).</summary>
-    private async ValueTask OneStreamAsync(ChannelWriter<SubscriptionMessage> writer, CancellationToken cancellationToken)
+    /// <summary>Opens the stream once and copies it into the buffer until it ends; returns how it dropped, or throws
+    /// <see cref="NxException"/> when the exchange refused it.</summary>
+    private async Task<StreamDrop> OneStreamAsync(ChannelWriter<SubscriptionMessage> writer, CancellationToken cancellationToken)
     {
         var request = new SubscribeRequest { SubscriptionId = subscriptionId };
-        var yielded = Volatile.Read(ref _yielded);
-        if (yielded >= 0)
+        var resume = Volatile.Read(ref _yielded);
+        if (resume >= 0)
         {
-            request.ResumeAfterSequence = (ulong)yielded;
+            request.ResumeAfterSequence = (ulong)resume;
         }
-        var delivered = false;
+        var receivedBefore = _received;
         using var call = client.Subscribe(request, cancellationToken: cancellationToken);
         try
         {
             await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                delivered = true;
+                if (SubscriptionPositions.Of(message) is { } position && (long)position > _received)
+                {
+                    _received = (long)position;
+                }
                 await writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
             }
             // The exchange never ends a stream with OK; should one, reopen it.
-            _lastDrop = "the stream ended";
+            return new StreamDrop("the exchange ended the stream", _received > receivedBefore);
         }
         catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
         {
             var error = NxError.From(e);
-            if (!IsTransient(e.StatusCode))
+            if (!StreamReconnection.IsTransient(e.StatusCode))
             {
                 throw new NxException(error, e);
             }
-            _lastDrop = $"{e.StatusCode}: {error.Message}";
-            if (!delivered)
-            {
-                throw;
-            }
-        }
-        if (delivered)
-        {
-            options.OnReconnecting?.Invoke(new StreamReconnect(1, TimeSpan.Zero, _lastDrop, (ulong)Math.Max(0, Volatile.Read(ref _yielded))));
+            return new StreamDrop($"{e.StatusCode}: {error.Message}", _received > receivedBefore);
         }
     }
-
-    private string _lastDrop = "";
-
-    /// <summary>What a reconnection may cure: the exchange or the network away (UNAVAILABLE, and CANCELLED, INTERNAL or
-    /// UNKNOWN when the connection was reset under the stream) or a slow-subscriber cut-off (RESOURCE_EXHAUSTED).</summary>
-    internal static bool IsTransient(StatusCode code) =>
-        code is StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.Internal or StatusCode.Unknown
-            or StatusCode.Cancelled or StatusCode.DeadlineExceeded or StatusCode.Aborted;
-
-    private ResiliencePipeline Backoff() =>
-        new ResiliencePipelineBuilder { TimeProvider = options.Time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => IsTransient(e.StatusCode)).Handle<HttpRequestException>(),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.ReconnectDelay,
-                MaxDelay = options.MaxReconnectDelay,
-                OnRetry = retry =>
-                {
-                    options.OnReconnecting?.Invoke(new StreamReconnect(
-                        retry.AttemptNumber + 1, retry.RetryDelay, retry.Outcome.Exception?.Message ?? _lastDrop,
-                        (ulong)Math.Max(0, Volatile.Read(ref _yielded))));
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
 }

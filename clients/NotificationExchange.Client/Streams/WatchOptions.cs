@@ -1,23 +1,29 @@
 namespace NotificationExchange.Client.Streams;
 
-/// <summary>How <see cref="Services.SubscriptionsApi.Watch"/> follows a subscription.</summary>
+/// <summary>How <see cref="Services.SubscriptionsApi.Watch"/> follows a subscription, and
+/// <see cref="Services.ConsultationsApi.Converse"/> a conversation (which sends no acknowledgements: receipts are the
+/// caller's).</summary>
 public sealed class WatchOptions
 {
     /// <summary>Start after this sequence instead of the subscription's acknowledged position (the last sequence your
-    /// code processed in an earlier run).</summary>
+    /// code processed in an earlier run); for a conversation, after this message sequence instead of from the start.</summary>
     public ulong? ResumeAfter { get; set; }
 
-    /// <summary>Acknowledge to the exchange, at most once per <see cref="AcknowledgeInterval"/> and when the watch
-    /// ends, the last position the caller has processed: an item counts as processed once the caller asks for the
-    /// next. Off, the caller acknowledges itself.</summary>
+    /// <summary>Acknowledge to the exchange, at most once per <see cref="AcknowledgeInterval"/> (also while the watch
+    /// waits for more) and when the watch ends, the last position the caller has processed: an item counts as
+    /// processed once the caller asks for the next, so an item the caller was handed and stopped on is not
+    /// acknowledged. Off, the caller acknowledges itself.</summary>
     public bool Acknowledge { get; set; } = true;
 
     public TimeSpan AcknowledgeInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The first delay before reconnecting after a failed attempt; it doubles, with jitter, up to
-    /// <see cref="MaxReconnectDelay"/>. A stream that delivered something before it dropped reconnects at once.</summary>
+    /// <see cref="MaxReconnectDelay"/>. A stream that made progress before it dropped (brought a position not seen
+    /// before, or an acceptance) reconnects at once, and the delays start again from here.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The longest delay between attempts. A stream that stayed up at least this long counts as having made
+    /// progress.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Told each time the stream dropped and is about to be reopened, for a live view's status line.</summary>

@@ -1,4 +1,3 @@
-using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Testing;
 using NotificationExchange.Webhooks;
 using NUnit.Framework;

@@ -2,13 +2,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace NotificationExchange.Exchange.Tests.Support;
+namespace NotificationExchange.Testing;
 
 /// <summary>
 /// A certificate authority of a test's own: a self-signed root, and server certificates it issues, so that a test can
 /// run a real HTTPS receiver whose chain the system does not trust and the exchange trusts only by configuration.
 /// </summary>
-internal sealed class TestCertificateAuthority : IDisposable
+public sealed class TestCertificateAuthority : IDisposable
 {
     private readonly X509Certificate2 _root;
 
