@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using NotificationExchange.Cli.Commands.Filing;
 using NotificationExchange.Cli.Commands.Subscriptions;
 using NotificationExchange.Cli.Output;
 using NotificationExchange.Client;
@@ -87,11 +88,12 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
                 consultationAbout = alert.Id;
             }
 
-            Step("7. Anyone reads the notices back, with how the exchange screened each so far");
-            foreach (var id in new[] { maneuver, rpo, launch })
+            // The filer sees the alerts its notice raised; to anyone else they exist only when a party.
+            Step("7. Each filer reads its notices back, with how the exchange screened each so far");
+            foreach (var (id, filer) in new[] { (maneuver, aurora), (rpo, aurora), (launch, boreal) })
             {
-                var read = await agency.Client.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }, cancellationToken);
-                say($"   {id} v{read.Notification.Version} {read.Notification.Kind} by {read.Notification.FilingOperator}: screening {Screening(read.Notification.Screening)}");
+                var read = await filer.Client.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }, cancellationToken);
+                say($"   {id} v{read.Notification.Version} by {read.Notification.FilingOperator}: screening {Screening(read.Notification.Screening)}");
             }
 
             Step("8. Boreal opens a consultation with Aurora; they talk and close it with an agreed action");
@@ -121,7 +123,7 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
             await boreal.Client.Consultations.ProposeClosureAsync(closure, cancellationToken);
             var closed = await aurora.Client.Consultations.ConfirmClosureAsync(new ConfirmClosureRequest { ConsultationId = consultation.Id }, cancellationToken);
             var transcript = await boreal.Client.Consultations.ExportTranscriptAsync(new ExportTranscriptRequest { ConsultationId = consultation.Id }, cancellationToken);
-            say($"   {consultation.Id} {closed.State}; transcript SHA-256 {transcript.Sha256}");
+            say($"   {consultation.Id} {Words.Token(closed.State)}; transcript SHA-256 {transcript.Sha256}");
 
             await stopWatching.CancelAsync();
             await Task.WhenAll(watchers);
@@ -150,8 +152,9 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
     private static string Screening(ScreeningStatus? status) => status switch
     {
         null => "-",
-        { State: ScreeningState.Screened } screened => $"screened, {screened.AlertIds.Count} alert(s) {string.Join(", ", screened.AlertIds)}",
-        var other => other.State.ToString(),
+        { State: ScreeningState.Screened } screened => $"screened against {screened.ObjectsScreened} objects, "
+            + (screened.AlertIds.Count == 0 ? "no alert" : $"alerts {string.Join(", ", screened.AlertIds)}"),
+        var other => Words.Token(other.State) + (other.Reasons.Count > 0 ? $" ({string.Join("; ", other.Reasons)})" : ""),
     };
 
     private async Task<DemoOrganisation> JoinAsync(NxClient admin, string id, string name, OrganizationKind kind, string country, CancellationToken cancellationToken)
@@ -183,13 +186,13 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
             Orbit = new ObjectOrbit { Tle = tle },
             Sharing = SharingPolicy.FullState,
         }, cancellationToken);
-        say($"   {owner.Id} registers {norad} {registered.Object.Name} ({registered.Regime})");
+        say($"   {owner.Id} registers {norad} {registered.Object.Name} ({Words.Token(registered.Regime)})");
     }
 
     private async Task<string> FileAsync(DemoOrganisation filer, FileNotificationRequest request, CancellationToken cancellationToken)
     {
         var filed = (await filer.Client.Notifications.FileNotificationAsync(request, cancellationToken)).Notification;
-        say($"   {filer.Id} files {filed.Id} (sequence {filed.Sequence}): {filed.Kind}");
+        say($"   {filer.Id} files {filed.Id} (sequence {filed.Sequence}): {NotificationText.Detail(filed)}");
         return filed.Id;
     }
 
