@@ -39,6 +39,7 @@ internal static class NxcApp
         root.Subcommands.Add(ObjectsCommand.Build(context));
         root.Subcommands.Add(AlertsCommand.Build(context));
         root.Subcommands.Add(AdminCommand.Build(context));
+        root.Subcommands.Add(CompletionCommand.Build(context));
         return root;
     }
 
