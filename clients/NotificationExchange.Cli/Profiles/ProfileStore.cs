@@ -32,27 +32,38 @@ internal sealed class ProfileStore(string directory)
 
     public void Save(ProfileFile profiles)
     {
-        Directory.CreateDirectory(directory);
-        if (!OperatingSystem.IsWindows())
+        if (!Directory.Exists(directory))
         {
-            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            // Only a folder nxc makes gets nxc's mode: one named by NXC_CONFIG_DIR that exists stays as its owner set it.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
-        var temporary = FilePath + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        // A temporary file of this save's own, so that two nxc saving at once do not write into one file; the last
+        // rename wins whole.
+        var temporary = $"{FilePath}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        using (var stream = new FileStream(temporary, options))
+        try
         {
-            JsonSerializer.Serialize(stream, profiles, Json);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temporary, options))
+            {
+                JsonSerializer.Serialize(stream, profiles, Json);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, FilePath, overwrite: true);
         }
-        if (!OperatingSystem.IsWindows())
+        finally
         {
-            // A temporary file left by an older nxc may have another mode; UnixCreateMode applies only on creation.
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.Delete(temporary);
         }
-        File.Move(temporary, FilePath, overwrite: true);
     }
 }

@@ -5,16 +5,17 @@ namespace NotificationExchange.Client.Connection;
 
 /// <summary>
 /// gRPC's own retry policy (service config), for every method: a call the exchange answered UNAVAILABLE (shutting down,
-/// or not reachable) is tried again after an exponential, jittered backoff. Safe for every unary call: reads change
-/// nothing, and every change carries a request id the exchange deduplicates within its write transaction, so a retry
-/// of a change that did land gets the first answer instead of a second change. The request message, id included, is
+/// or not reachable) is tried again after an exponential, jittered backoff. Safe for the unary calls it covers: reads
+/// change nothing; most changes carry a request id the exchange deduplicates within its write transaction, so a retry
+/// of a change that did land gets the first answer instead of a second change; and the rest without one are idempotent
+/// (UpdateProfile replaces the whole profile, Acknowledge only moves a position forward). The request message, id included, is
 /// what gRPC resends, so one logical operation keeps one id across its retries. Two kinds of call are never retried
 /// by gRPC. The streams (Subscribe, Converse): <see cref="Streams.ResilientSubscription"/> and
 /// <see cref="Streams.ResilientConversation"/> reopen them with a backoff of their own, from the position the caller
 /// reached, and a second layer of retries under them would only hide the drops and stretch the waits. And the few calls
 /// that carry no request id and are not idempotent: a second CreateSubscription makes a second subscription, a second
-/// key rotation voids the key the first returned, and a second CreateOperator is refused ALREADY_EXISTS while the
-/// first's key is lost.
+/// key rotation voids the key the first returned, a second CreateOperator is refused ALREADY_EXISTS while the first's
+/// key is lost, and a second DeleteSubscription answers NOT_FOUND for a delete that worked.
 /// </summary>
 internal static class RetryServiceConfig
 {
@@ -29,6 +30,7 @@ internal static class RetryServiceConfig
                     new MethodName { Service = "notification_exchange.v1.SubscriptionService", Method = "Subscribe" },
                     new MethodName { Service = "notification_exchange.v1.ConsultationService", Method = "Converse" },
                     new MethodName { Service = "notification_exchange.v1.SubscriptionService", Method = "CreateSubscription" },
+                    new MethodName { Service = "notification_exchange.v1.SubscriptionService", Method = "DeleteSubscription" },
                     new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "CreateOperator" },
                     new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "RotateApiKey" },
                     new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "RotateWebhookSecret" },
