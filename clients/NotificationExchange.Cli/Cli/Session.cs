@@ -17,7 +17,7 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
 
     public ParseResult Parse { get; } = parse;
 
-    public Printer Print { get; } = new(environment, parse.GetValue(globals.Output));
+    public Printer Print { get; } = new(environment, parse.GetValue(globals.Output) ?? OutputFormat.Text);
 
     public ProfileStore Profiles { get; } = new(environment.ConfigDirectory);
 
@@ -51,17 +51,23 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
         };
     }
 
-    /// <summary>--timeout, checked.</summary>
+    /// <summary>--timeout, checked: above 0 and at most <see cref="MaxTimeout"/>, a bound that keeps every deadline
+    /// computed from it a representable time.</summary>
     public TimeSpan CallTimeout
     {
         get
         {
-            var timeout = Parse.GetValue(globals.Timeout);
-            return timeout > 0 && timeout < TimeSpan.MaxValue.TotalSeconds
+            var timeout = Parse.GetValue(globals.Timeout) ?? GlobalOptions.DefaultTimeoutSeconds;
+            return timeout > 0 && timeout <= MaxTimeout.TotalSeconds
                 ? TimeSpan.FromSeconds(timeout)
-                : throw new UsageException($"--timeout: {timeout} is not a number of seconds above 0");
+                : throw new UsageException($"--timeout: {timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a number of seconds above 0 and at most {MaxTimeout.TotalSeconds:0}");
         }
     }
+
+    /// <summary>Whether --timeout was given (a verb that may take long waits longer otherwise).</summary>
+    public bool TimeoutGiven => Parse.Given(globals.Timeout);
+
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(365);
 
     /// <summary>The client, connected on first use.</summary>
     public NxClient Client => _client ??= NxClient.Create(ClientOptions());

@@ -113,7 +113,7 @@ public sealed class AdminAndDirectoryCommandTests
 
             var missing = await _admin.RunAsync("admin", "catalogue", "load", Path.Combine(folder, "missing.3le"));
             Assert.That((missing.ExitCode, missing.ErrorLines.Length), Is.EqualTo((ExitCodes.Usage, 1)), missing.ToString());
-            Assert.That(missing.ErrorLines[0], Does.StartWith("nxc: FILE: cannot read"));
+            Assert.That(missing.ErrorLines[0], Does.StartWith("nxc: FILE missing.3le: cannot be read: "));
         }
         finally
         {

@@ -134,7 +134,7 @@ public sealed class ObjectAndAlertCommandTests
         var unknown = await nxc.RunAsync("alerts", "show", "ALR-999999");
 
         Assert.That((intent.ExitCode, intent.ErrorLines.Length), Is.EqualTo((ExitCodes.Usage, 1)), intent.ToString());
-        Assert.That(intent.ErrorLines[0], Does.StartWith("nxc: --intent: 'maybe' is not will, wont or undecided"));
+        Assert.That(intent.ErrorLines[0], Does.StartWith("nxc: --intent: 'maybe' is not one of: undecided, will-maneuver, will-not-maneuver (will for will-maneuver, wont for will-not-maneuver)"));
         Assert.That((unknown.ExitCode, unknown.ErrorLines.Length), Is.EqualTo((ExitCodes.Refused, 1)), unknown.ToString());
         Assert.That(unknown.ErrorLines[0], Does.StartWith("nxc: refused: NotFound"));
     }

@@ -29,7 +29,7 @@ internal static class CatalogueLoadCommand
         {
             var path = session.Parse.GetValue(file)!;
             var request = new LoadCatalogueRequest { RequestId = RequestIds.New(), Source = session.Parse.GetValue(source) ?? Path.GetFileName(path) };
-            var wait = session.Parse.GetResult(context.Globals.Timeout) is { Implicit: false } ? session.CallTimeout : DefaultWait;
+            var wait = session.TimeoutGiven ? session.CallTimeout : DefaultWait;
             var status = session.Environment.OutputIsTerminal && !session.Print.Json;
             async Task<CatalogueLoadReport> LoadAsync(Action<string> say)
             {
@@ -41,7 +41,7 @@ internal static class CatalogueLoadCommand
                 else
                 {
                     say($"reading {path}");
-                    request.Content = Values.ReadFile(new FileInfo(path), "FILE");
+                    request.Content = Values.ReadFile(path, "FILE");
                     say($"sending {request.Content.Length / 1024.0 / 1024.0:0.0} MiB and waiting while the exchange loads it");
                 }
                 // The library's calls take the client's deadline; this one sets its own, for the load's length.

@@ -12,7 +12,7 @@ internal static class DirectoryCommand
 {
     public static Command Build(VerbContext context)
     {
-        var kind = Choices.Optional<OrganizationKindChoice>("--kind", "Only operators or only agencies");
+        var kind = EnumWords<OrganizationKind>.Option("--kind", "Only operators or only agencies");
         var country = new Option<string?>("--country") { Description = "Only this country or registry (ISO 3166-1 alpha-2, or ESA, EUMETSAT)" };
         var command = new Command("directory", "Who to call: organisations and their contact points (nxc directory update changes yours)")
         {
@@ -23,7 +23,7 @@ internal static class DirectoryCommand
             var request = new ListDirectoryRequest { Country = session.Parse.GetValue(country) ?? "", PageSize = 500 };
             if (session.Parse.GetValue(kind) is { } chosen)
             {
-                request.Kinds.Add(chosen == OrganizationKindChoice.Agency ? OrganizationKind.Agency : OrganizationKind.Operator);
+                request.Kinds.Add(chosen);
             }
             var entries = new List<DirectoryEntry>();
             do

@@ -25,7 +25,7 @@ internal static class RegisterCommand
         var cospar = new Option<string?>("--cospar") { Description = "COSPAR id, YYYY-NNNP{PP} (e.g. 1998-067A); from a catalogue's designator when absent" };
         var maneuverable = new Option<bool>("--maneuverable") { Description = "The object can maneuver" };
         var radius = new Option<double>("--radius-m") { HelpName = "METRES", Description = "Radius of a sphere enclosing the object, metres (above 0, at most 1,000): used for the collision probability", Required = true };
-        var sharing = Choices.One<SharingChoice>("--sharing", "What the other party of an alert sees: derived values only (the default), or also the state at TCA");
+        var sharing = EnumWords<SharingPolicy>.Option("--sharing", "What the other party of an alert sees: derived values only (the default), or also the state at TCA");
         var command = new Command("register", "Register an object you operate (or replace its registration): its orbit, radius and sharing")
         {
             norad, tle, tleFile, omm, oem, catalogue, name, cospar, maneuverable, radius, sharing,
@@ -33,7 +33,7 @@ internal static class RegisterCommand
         return command.Runs(context, async (session, cancellationToken) =>
         {
             var parse = session.Parse;
-            var number = Values.Norad(parse.GetValue(norad)!, "NORAD");
+            var number = parse.GetValue(norad);
             var sources = new (string Option, object? Value)[]
             {
                 ("--tle", parse.GetValue(tle) is { Length: > 0 } lines ? lines : null), ("--tle-file", parse.GetValue(tleFile)), ("--omm", parse.GetValue(omm)),
@@ -53,13 +53,13 @@ internal static class RegisterCommand
                     orbit.Tle = new TwoLineElementSet { Line1 = tleLines[0], Line2 = tleLines[1] };
                     break;
                 case ("--tle-file", FileInfo file):
-                    (orbit.Tle, spaceObject.Name) = TleFile(Values.ReadFile(file, "--tle-file"), file);
+                    (orbit.Tle, spaceObject.Name) = TleFile(Values.ReadFile(file.FullName, "--tle-file"), file);
                     break;
                 case ("--omm", FileInfo file):
-                    orbit.Omm = Values.ReadFile(file, "--omm");
+                    orbit.Omm = Values.ReadFile(file.FullName, "--omm");
                     break;
                 case ("--oem", FileInfo file):
-                    orbit.Oem = Values.ReadFile(file, "--oem");
+                    orbit.Oem = Values.ReadFile(file.FullName, "--oem");
                     break;
                 case (_, FileInfo file):
                     (orbit.Tle, spaceObject.Name, spaceObject.CosparId) = FromCatalogue(file, number);
@@ -73,7 +73,7 @@ internal static class RegisterCommand
                 Maneuverable = parse.GetValue(maneuverable),
                 HardBodyRadiusM = parse.GetValue(radius),
                 Orbit = orbit,
-                Sharing = parse.GetValue(sharing) == SharingChoice.Full ? SharingPolicy.FullState : SharingPolicy.DerivedOnly,
+                Sharing = parse.GetValue(sharing) ?? SharingPolicy.DerivedOnly,
             }, cancellationToken);
             if (session.Print.Json)
             {
@@ -102,7 +102,7 @@ internal static class RegisterCommand
     /// <summary>The object's element set in a TLE/3LE catalogue file (the last one when the file has several).</summary>
     private static (TwoLineElementSet Tle, string Name, string Cospar) FromCatalogue(FileInfo file, uint norad)
     {
-        var entries = TleCatalog.Parse(Values.ReadFile(file, "--from-catalogue")).Entries;
+        var entries = TleCatalog.Parse(Values.ReadFile(file.FullName, "--from-catalogue")).Entries;
         var tle = entries.LastOrDefault(e => e.Tle.CatalogNumber == norad)?.Tle
             ?? throw new UsageException($"--from-catalogue: {file.FullName} has no valid element set of {norad}");
         // The parser gives the designator as a COSPAR id already (98067A is 1998-067A).

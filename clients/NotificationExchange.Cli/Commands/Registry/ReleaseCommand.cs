@@ -12,7 +12,7 @@ internal static class ReleaseCommand
         var norad = ObjectsCommand.NoradArgument();
         return new Command("release", "Stop operating an object: it leaves the registry (its alerts stay)") { norad }.Runs(context, async (session, cancellationToken) =>
         {
-            var number = Values.Norad(session.Parse.GetValue(norad)!, "NORAD");
+            var number = session.Parse.GetValue(norad);
             var released = await session.Client.Registry.ReleaseObjectAsync(new ReleaseObjectRequest { NoradCatId = number }, cancellationToken);
             if (session.Print.Json)
             {
