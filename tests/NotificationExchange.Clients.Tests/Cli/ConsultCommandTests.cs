@@ -189,7 +189,7 @@ public sealed class ConsultCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString());
         var lines = result.Error.TrimEnd('\n').Split('\n');
-        Assert.That(lines[0], Does.StartWith("nxc: refused: InvalidArgument"));
+        Assert.That(lines[0], Is.EqualTo($"nxc: refused: InvalidArgument: {lines.Length - 1} fields"), result.ToString());
         Assert.That(lines.Skip(1).Select(l => l.Split(':')[0]), Is.SupersetOf(new[] { "  subject", "  topic" }), result.ToString());
         Assert.That(lines.Skip(1), Has.All.StartWith("  "));
     }

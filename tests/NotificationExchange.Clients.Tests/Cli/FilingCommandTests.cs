@@ -163,8 +163,9 @@ public sealed class FilingCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString());
         Assert.That(result.Output, Is.Empty);
-        Assert.That(result.ErrorLines[0], Does.StartWith("nxc: refused: InvalidArgument"));
+        Assert.That(result.ErrorLines[0], Is.EqualTo($"nxc: refused: InvalidArgument: {result.ErrorLines.Length - 1} fields"), "the status and how many, not the message that repeats them");
         Assert.That(result.ErrorLines.Length, Is.GreaterThan(2), "several fields are wrong");
+        Assert.That(result.ErrorLines.Skip(1), Is.Unique, "each violation once");
         Assert.That(result.ErrorLines.Skip(1), Has.All.Match(@"^[a-z_.\[\]0-9]+: \S"), "each further line is one field violation");
         Assert.That(result.ErrorLines, Has.Some.StartsWith("maneuver.object.norad_cat_id: "));
         Assert.That(result.ErrorLines, Has.Some.StartsWith("maneuver.execution_window"));
