@@ -24,14 +24,7 @@ internal static class ListCommand
                 request.NoradCatId = number;
             }
             request.States.AddRange(session.Parse.GetValue(states) ?? []);
-            var alerts = new List<Alert>();
-            do
-            {
-                var page = await session.Client.Alerts.ListAlertsAsync(request, cancellationToken);
-                alerts.AddRange(page.Alerts);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var alerts = await Pages.AllAsync(request, session.Client.Alerts.ListAlertsAsync, page => page.Alerts, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(alerts);

@@ -17,14 +17,7 @@ internal static class InboxCommand
         {
             var request = new ListConsultationsRequest { PageSize = 500 };
             request.States.AddRange(session.Parse.GetValue(states) ?? []);
-            var consultations = new List<Consultation>();
-            do
-            {
-                var page = await session.Client.Consultations.ListConsultationsAsync(request, cancellationToken);
-                consultations.AddRange(page.Consultations);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var consultations = await Pages.AllAsync(request, session.Client.Consultations.ListConsultationsAsync, page => page.Consultations, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(consultations);

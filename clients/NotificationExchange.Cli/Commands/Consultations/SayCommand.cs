@@ -27,14 +27,7 @@ internal static class SayCommand
                     throw new UsageException("TEXT: the message is empty");
                 }
                 var accepted = await OneMessage.SayAsync(session.Client, consultationId, message, session.CallTimeout, cancellationToken);
-                if (session.Print.Json)
-                {
-                    session.Print.Message(accepted);
-                }
-                else
-                {
-                    session.Print.Line($"message #{accepted.Sequence} stored on {consultationId}");
-                }
+                session.Print.Answer(accepted, $"message #{accepted.Sequence} stored on {consultationId}");
                 return ExitCodes.Ok;
             });
     }

@@ -25,14 +25,7 @@ internal static class DirectoryCommand
             {
                 request.Kinds.Add(chosen);
             }
-            var entries = new List<DirectoryEntry>();
-            do
-            {
-                var page = await session.Client.Operators.ListDirectoryAsync(request, cancellationToken);
-                entries.AddRange(page.Entries);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var entries = await Pages.AllAsync(request, session.Client.Operators.ListDirectoryAsync, page => page.Entries, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(entries);

@@ -41,14 +41,7 @@ internal static class ExportCommand
                 request.Version = wanted;
             }
             var exported = await session.Client.Notifications.ExportNotificationAsync(request, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(exported);
-            }
-            else
-            {
-                session.Environment.Out.Write(exported.Content);
-            }
+            session.Print.File(exported, exported.Content);
             return ExitCodes.Ok;
         });
     }

@@ -31,14 +31,7 @@ internal static class ShowCommand
                     request.Version = wanted;
                 }
                 var found = await session.Client.Notifications.GetAttachmentAsync(request, cancellationToken);
-                if (session.Print.Json)
-                {
-                    session.Print.Message(found);
-                }
-                else
-                {
-                    session.Environment.Out.Write(found.Content);
-                }
+                session.Print.File(found, found.Content);
                 return ExitCodes.Ok;
             }
             var get = new GetNotificationRequest { NotificationId = parse.GetValue(id)!, IncludeHistory = true };

@@ -26,14 +26,7 @@ internal static class ListCommand
                 }
                 request.OperatorId = (await session.Client.Operators.WhoAmIAsync(new WhoAmIRequest(), cancellationToken)).Id;
             }
-            var objects = new List<RegisteredObject>();
-            do
-            {
-                var page = await session.Client.Registry.ListObjectsAsync(request, cancellationToken);
-                objects.AddRange(page.Objects);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var objects = await Pages.AllAsync(request, session.Client.Registry.ListObjectsAsync, page => page.Objects, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(objects);

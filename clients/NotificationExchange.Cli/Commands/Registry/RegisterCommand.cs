@@ -75,14 +75,7 @@ internal static class RegisterCommand
                 Orbit = orbit,
                 Sharing = parse.GetValue(sharing) ?? SharingPolicy.DerivedOnly,
             }, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(registered);
-            }
-            else
-            {
-                session.Print.Line($"registered {ObjectText.Summary(registered)}");
-            }
+            session.Print.Answer(registered, $"registered {ObjectText.Summary(registered)}");
             return ExitCodes.Ok;
         });
     }

@@ -14,14 +14,7 @@ internal static class ReleaseCommand
         {
             var number = session.Parse.GetValue(norad);
             var released = await session.Client.Registry.ReleaseObjectAsync(new ReleaseObjectRequest { NoradCatId = number }, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(released);
-            }
-            else
-            {
-                session.Print.Line($"released {number}");
-            }
+            session.Print.Answer(released, $"released {number}");
             return ExitCodes.Ok;
         });
     }

@@ -106,14 +106,7 @@ internal static class SubscribeCommand
         {
             var found = await SubscriptionLookup.FindAsync(session, session.Parse.GetValue(subscription)!, cancellationToken);
             await session.Client.Subscriptions.DeleteSubscriptionAsync(new DeleteSubscriptionRequest { SubscriptionId = found.Id }, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(found);
-            }
-            else
-            {
-                session.Print.Line($"deleted subscription {found.Id}{(found.Name.Length > 0 ? $" \"{found.Name}\"" : "")}");
-            }
+            session.Print.Answer(found, $"deleted subscription {found.Id}{(found.Name.Length > 0 ? $" \"{found.Name}\"" : "")}");
             return ExitCodes.Ok;
         });
     }
