@@ -56,8 +56,7 @@ internal static class EnumWords<T>
     /// <summary>An option taking one of the words; null when absent (the verb says what that means).</summary>
     public static Option<T?> Option(string name, string description, bool required = false)
     {
-        var option = ValueOptions.Scalar<T>(name, $"{description}: {Choices}", Parse, "WORD");
-        option.Required = required;
+        var option = ValueOptions.Scalar<T>(name, $"{description}: {Choices}", Parse, "WORD", required);
         option.CompletionSources.Add([.. Words, .. Aliases.Keys]);
         return option;
     }

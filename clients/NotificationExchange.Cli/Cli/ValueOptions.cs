@@ -12,23 +12,25 @@ internal static class ValueOptions
 {
     /// <summary>An option whose one value <paramref name="parse"/> reads. Given more than once, the last one counts (a
     /// script may add to a command line it was given).</summary>
-    public static Option<T?> Scalar<T>(string name, string description, Func<string, T> parse, string? helpName = null)
+    public static Option<T?> Scalar<T>(string name, string description, Func<string, T> parse, string? helpName = null, bool required = false)
         where T : struct =>
         new(name)
         {
             Description = description,
             HelpName = helpName,
+            Required = required,
             Arity = ArgumentArity.OneOrMore,
             CustomParser = result => Last(result, token => (T?)parse(token)),
         };
 
     /// <summary>As <see cref="Scalar{T}"/>, for a reference type.</summary>
-    public static Option<T?> Reference<T>(string name, string description, Func<string, T> parse, string? helpName = null)
+    public static Option<T?> Reference<T>(string name, string description, Func<string, T> parse, string? helpName = null, bool required = false)
         where T : class =>
         new(name)
         {
             Description = description,
             HelpName = helpName,
+            Required = required,
             Arity = ArgumentArity.OneOrMore,
             CustomParser = result => Last(result, parse),
         };
@@ -45,8 +47,17 @@ internal static class ValueOptions
         };
 
     /// <summary>A plain text option; the last one given counts.</summary>
-    public static Option<string?> Text(string name, string description, string? helpName = null) =>
-        Reference(name, description, text => text, helpName);
+    public static Option<string?> Text(string name, string description, string? helpName = null, bool required = false) =>
+        Reference(name, description, text => text, helpName, required);
+
+    /// <summary>A TLE: its two lines, each quoted, after one option (the exchange names a faulty line and column).</summary>
+    public static Option<string[]> Tle(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "LINE1 LINE2",
+        Arity = new ArgumentArity(2, 2),
+        AllowMultipleArgumentsPerToken = true,
+    };
 
     /// <summary>An argument of one value that <paramref name="parse"/> reads.</summary>
     public static Argument<T> Argument<T>(string name, string description, Func<string, T> parse) =>

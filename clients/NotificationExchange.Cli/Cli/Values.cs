@@ -150,6 +150,22 @@ internal static partial class Values
             : throw new FormatException($"'{text}' is not LAT,LON in degrees (e.g. 5.24,-52.77)");
     }
 
+    /// <summary>A file's path, not read yet (<see cref="ReadFile"/>); text that cannot be a path (empty, a NUL
+    /// character) is refused here, where .NET would throw.</summary>
+    public static FileInfo FilePath(string text)
+    {
+        try
+        {
+            return text.Length > 0 && !text.Contains('\0')
+                ? new FileInfo(text)
+                : throw new FormatException($"'{text}' is not a file's path");
+        }
+        catch (Exception e) when (e is ArgumentException or PathTooLongException or NotSupportedException)
+        {
+            throw new FormatException($"'{text}' is not a file's path: {Verb.OneLine(e.Message)}");
+        }
+    }
+
     /// <summary>
     /// The text of a file the command line names, read when the verb runs (not while parsing, which help and
     /// completion do too). A file that cannot be read is a <see cref="UsageException"/> naming the option and the file:

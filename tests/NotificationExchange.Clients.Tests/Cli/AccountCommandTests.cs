@@ -59,6 +59,12 @@ public sealed class AccountCommandTests : ExchangeFixture
     [TestCase("whoami", "--bogus")]
     [TestCase("directory", "--kind", "planet")]
     [TestCase("no-such-verb")]
+    [TestCase("whoami", "--api-key", "clé\u2028")]
+    [TestCase("whoami", "--address", "ftp://example.org")]
+    [TestCase("whoami", "--timeout", "1e300")]
+    [TestCase("whoami", "--output", "xml")]
+    [TestCase("file", "--from", "\0")]
+    [TestCase("demo", "--alert-wait", "NaN")]
     public async Task A_bad_command_line_is_a_usage_error_before_anything_is_sent(params string[] args)
     {
         var result = await Offline.RunAsync(args);

@@ -20,7 +20,7 @@ internal static class CatalogueLoadCommand
     {
         var file = new Argument<string>("FILE") { Description = "TLE/3LE, or OMM (CelesTrak JSON, CSV or XML; CCSDS KVN or XML), at most 64 MiB" };
         var onExchange = new Option<bool>("--on-exchange") { Description = "FILE is a path on the exchange's host, read there (e.g. a mounted volume)" };
-        var source = new Option<string?>("--source") { Description = "A name for the source, kept with the load (default: the file's name)" };
+        var source = ValueOptions.Text("--source", "A name for the source, kept with the load (default: the file's name)");
         var command = new Command("load", $"Load or refresh the reference catalogue; screening follows (waits up to {DefaultWait.TotalMinutes:0} min unless --timeout)")
         {
             file, onExchange, source,

@@ -12,7 +12,7 @@ internal static class AckCommand
     {
         var id = AlertsCommand.IdArgument();
         var intent = EnumWords<ManeuverIntent>.Option("--intent", "Whether you will maneuver", required: true);
-        var note = new Option<string?>("--note") { Description = "A note for the other operator, at most 2,000 characters" };
+        var note = ValueOptions.Text("--note", "A note for the other operator, at most 2,000 characters");
         var norad = ValueOptions.Scalar("--object", "Which of your objects you answer for, when both are yours", Values.Norad, "NORAD");
         var command = new Command("ack", "Acknowledge an alert and say whether you will maneuver (again to change your intent)") { id, intent, note, norad };
         return command.Runs(context, async (session, cancellationToken) =>

@@ -11,11 +11,11 @@ internal static class RequestCommand
     {
         var counterparts = new Argument<string[]>("COUNTERPART") { Description = "The organisations to consult (1 to 20 ids, as nxc directory lists them)", Arity = ArgumentArity.OneOrMore };
         var urgency = EnumWords<ConsultationUrgency>.Option("--urgency", "How soon each counterpart must acknowledge (routine 72 h, priority 4 h, urgent 15 min)", required: true);
-        var subject = new Option<string>("--subject") { Description = "One line, 1 to 200 characters", Required = true };
-        var body = new Option<string?>("--body") { Description = "What you want to discuss, up to 10,000 characters" };
-        var notification = new Option<string?>("--notification") { Description = "About this notification (MNV-, RPO- or LCH- id)", HelpName = "ID" };
-        var alert = new Option<string?>("--alert") { Description = "About this proximity alert (ALR- id)", HelpName = "ID" };
-        var topic = new Option<string?>("--topic") { Description = "About this free topic (1 to 200 characters); the subject when no --notification, --alert or --topic is given" };
+        var subject = ValueOptions.Text("--subject", "One line, 1 to 200 characters", null, required: true);
+        var body = ValueOptions.Text("--body", "What you want to discuss, up to 10,000 characters");
+        var notification = ValueOptions.Text("--notification", "About this notification (MNV-, RPO- or LCH- id)", "ID");
+        var alert = ValueOptions.Text("--alert", "About this proximity alert (ALR- id)", "ID");
+        var topic = ValueOptions.Text("--topic", "About this free topic (1 to 200 characters); the subject when no --notification, --alert or --topic is given");
         var within = ValueOptions.Reference("--acknowledge-within", "Deadline to acknowledge instead of the urgency's: 1m to 30d, e.g. 30m, 4h, 2d or PT30M", Values.Duration, "DURATION");
         var propose = ValueOptions.List("--propose", $"A time for a live session, {Values.WindowHelp}; repeat for up to 10", Values.Window, commaLists: false, "START/END");
         var command = new Command("request", "Request a consultation with one or more organisations")

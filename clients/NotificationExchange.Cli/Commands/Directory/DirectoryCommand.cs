@@ -13,7 +13,7 @@ internal static class DirectoryCommand
     public static Command Build(VerbContext context)
     {
         var kind = EnumWords<OrganizationKind>.Option("--kind", "Only operators or only agencies");
-        var country = new Option<string?>("--country") { Description = "Only this country or registry (ISO 3166-1 alpha-2, or ESA, EUMETSAT)" };
+        var country = ValueOptions.Text("--country", "Only this country or registry (ISO 3166-1 alpha-2, or ESA, EUMETSAT)");
         var command = new Command("directory", "Who to call: organisations and their contact points (nxc directory update changes yours)")
         {
             kind, country, UpdateCommand.Build(context),

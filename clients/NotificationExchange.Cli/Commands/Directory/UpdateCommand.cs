@@ -14,9 +14,9 @@ internal static class UpdateCommand
 {
     public static Command Build(VerbContext context)
     {
-        var name = new Option<string?>("--name") { Description = "Display name, 1 to 128 characters" };
+        var name = ValueOptions.Text("--name", "Display name, 1 to 128 characters");
         var kind = EnumWords<OrganizationKind>.Option("--kind", "Operator or agency");
-        var country = new Option<string?>("--country") { Description = "Country or registry: ISO 3166-1 alpha-2 (e.g. FR), or ESA, EUMETSAT; \"\" to clear" };
+        var country = ValueOptions.Text("--country", "Country or registry: ISO 3166-1 alpha-2 (e.g. FR), or ESA, EUMETSAT; \"\" to clear");
         var remove = EnumWords<ContactRole>.Options("--remove-contact", "Remove these roles' contact points");
         var contacts = new ContactOptions();
         var command = new Command("update", "Change your organisation's directory entry: name, kind, country, contact points (the rest stays)")

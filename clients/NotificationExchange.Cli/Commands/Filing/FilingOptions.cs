@@ -8,16 +8,14 @@ namespace NotificationExchange.Cli.Commands.Filing;
 /// notifications, the planned ephemeris and the request id.</summary>
 internal sealed class FilingOptions
 {
-    public Option<FileInfo?> From { get; } = new("--from") { Description = NoticeFile.Help, HelpName = "FILE" };
+    public Option<FileInfo?> From { get; } = ValueOptions.Reference("--from", NoticeFile.Help, Values.FilePath, "FILE");
 
     public Option<string[]> Related { get; } = ValueOptions.List(
         "--related", "Related notification ids; repeat or separate by commas (amend: the complete list, default the current one)", id => id, helpName: "ID");
 
-    public Option<FileInfo?> Ephemeris { get; } = new("--ephemeris")
-    {
-        Description = "Planned ephemeris, a CCSDS OEM file (KVN or XML): of the maneuvering object, or of the rpo's chaser; screened in place of the orbit and delta-v",
-        HelpName = "FILE",
-    };
+    public Option<FileInfo?> Ephemeris { get; } = ValueOptions.Reference(
+        "--ephemeris", "Planned ephemeris, a CCSDS OEM file (KVN or XML): of the maneuvering object, or of the rpo's chaser; screened in place of the orbit and delta-v",
+        Values.FilePath, "FILE");
 
     public Option<string?> RequestId { get; } = ValueOptions.Text(
         "--request-id", "Id of this request (1 to 128 printable ASCII characters, no spaces), to repeat it safely: the exchange applies one id once (default: a new id)", "ID");

@@ -37,12 +37,12 @@ internal sealed class NoticeOptions
         ContactOrganization = Add(ValueOptions.Text("--contact-org", "Point of contact: organisation", "TEXT"), all);
         ContactEmail = Add(ValueOptions.Text("--contact-email", "Point of contact: e-mail", "ADDRESS"), all);
         ContactPhone = Add(ValueOptions.Text("--contact-phone", "Point of contact: phone", "NUMBER"), all);
-        Tle = Add(TleOption("--tle", "The object's orbit (maneuver: before the burn; rpo: the chaser's) as a TLE: its two lines, each quoted"), orbiting);
+        Tle = Add(ValueOptions.Tle("--tle", "The object's orbit (maneuver: before the burn; rpo: the chaser's) as a TLE: its two lines, each quoted"), orbiting);
         Elements = Add(ValueOptions.Reference("--elements", $"The object's orbit as mean elements instead of a TLE: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,..."), orbiting);
 
         DeltaV = Add(ValueOptions.Scalar("--delta-v", "Planned velocity change, m/s (computed from --delta-v-rtn when left out; alone, it keeps the direction of the components the notice has)", Values.Number, "M/S"), maneuver);
         DeltaVRtn = Add(ValueOptions.Reference("--delta-v-rtn", "Planned velocity change by component, m/s: R,T,N (radial, in-track, cross-track)", Values.Rtn, "R,T,N"), maneuver);
-        ExpectedTle = Add(TleOption("--expected-tle", "The orbit expected after the maneuver as a TLE: its two lines, each quoted"), maneuver);
+        ExpectedTle = Add(ValueOptions.Tle("--expected-tle", "The orbit expected after the maneuver as a TLE: its two lines, each quoted"), maneuver);
         ExpectedElements = Add(ValueOptions.Reference("--expected-elements", $"The orbit expected after the maneuver as mean elements: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,..."), maneuver);
 
         TargetNorad = Add(ValueOptions.Scalar("--target-norad", "NORAD catalogue number of the target, digits or Alpha-5", Values.Norad, "NUMBER"), rpo);
@@ -333,14 +333,6 @@ internal sealed class NoticeOptions
         option.CompletionSources.Add([.. words.Distinct()]);
         return option;
     }
-
-    internal static Option<string[]> TleOption(string name, string description) => new(name)
-    {
-        Description = description,
-        HelpName = "LINE1 LINE2",
-        Arity = new ArgumentArity(2, 2),
-        AllowMultipleArgumentsPerToken = true,
-    };
 
     private Option<T> Add<T>(Option<T> option, NoticeKind[] kinds)
     {

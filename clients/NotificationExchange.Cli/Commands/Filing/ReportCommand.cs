@@ -22,7 +22,7 @@ internal static class ReportCommand
         var end = ValueOptions.Reference("--window-end", $"Maneuver, rpo: when it actually ended, {Values.TimeHelp}", Values.Time, "TIME");
         var deltaV = ValueOptions.Scalar("--delta-v", "Maneuver: achieved velocity change, m/s (computed from --delta-v-rtn when left out)", Values.Number, "M/S");
         var deltaVRtn = ValueOptions.Reference("--delta-v-rtn", "Maneuver: achieved velocity change by component, m/s: R,T,N", Values.Rtn, "R,T,N");
-        var tle = NoticeOptions.TleOption("--tle", "Maneuver: the achieved orbit as a TLE: its two lines, each quoted");
+        var tle = ValueOptions.Tle("--tle", "Maneuver: the achieved orbit as a TLE: its two lines, each quoted");
         var elements = ValueOptions.Reference("--elements", $"Maneuver: the achieved orbit as mean elements: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,...");
         var closest = ValueOptions.Scalar("--closest-approach", "Rpo: actual closest approach to the target, metres", Values.Number, "M");
         var liftoff = ValueOptions.Reference("--liftoff", $"Launch: lift-off time, {Values.TimeHelp}", Values.Time, "TIME");

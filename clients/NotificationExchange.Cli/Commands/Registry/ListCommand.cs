@@ -12,7 +12,7 @@ internal static class ListCommand
 {
     public static Command Build(VerbContext context)
     {
-        var operatorId = new Option<string?>("--operator") { Description = "Only this organisation's objects", HelpName = "ORG" };
+        var operatorId = ValueOptions.Text("--operator", "Only this organisation's objects", "ORG");
         var mine = new Option<bool>("--mine") { Description = "Only your organisation's objects" };
         var command = new Command("list", "Registered objects, by catalogue number") { operatorId, mine };
         return command.Runs(context, async (session, cancellationToken) =>

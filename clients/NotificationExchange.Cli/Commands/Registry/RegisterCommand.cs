@@ -16,15 +16,15 @@ internal static class RegisterCommand
     public static Command Build(VerbContext context)
     {
         var norad = ObjectsCommand.NoradArgument();
-        var tle = new Option<string[]>("--tle") { Description = "The orbit as a TLE: its two lines, each quoted", HelpName = "LINE1 LINE2", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-        var tleFile = new Option<FileInfo?>("--tle-file") { Description = "The orbit as a TLE file: its two lines, or three with the name first", HelpName = "FILE" };
-        var omm = new Option<FileInfo?>("--omm") { Description = "The orbit as a CCSDS OMM file (KVN or XML) with SGP4 mean elements", HelpName = "FILE" };
-        var oem = new Option<FileInfo?>("--oem") { Description = "The planned ephemeris as a CCSDS OEM file (KVN or XML)", HelpName = "FILE" };
-        var catalogue = new Option<FileInfo?>("--from-catalogue") { Description = "The object's element set from a TLE/3LE catalogue file (e.g. a Space-Track or CelesTrak download)", HelpName = "FILE" };
-        var name = new Option<string?>("--name") { Description = "Name as in the catalogue (at most 64 characters); from the file when it has one" };
-        var cospar = new Option<string?>("--cospar") { Description = "COSPAR id, YYYY-NNNP{PP} (e.g. 1998-067A); from a catalogue's designator when absent" };
+        var tle = ValueOptions.Tle("--tle", "The orbit as a TLE: its two lines, each quoted");
+        var tleFile = ValueOptions.Reference("--tle-file", "The orbit as a TLE file: its two lines, or three with the name first", Values.FilePath, "FILE");
+        var omm = ValueOptions.Reference("--omm", "The orbit as a CCSDS OMM file (KVN or XML) with SGP4 mean elements", Values.FilePath, "FILE");
+        var oem = ValueOptions.Reference("--oem", "The planned ephemeris as a CCSDS OEM file (KVN or XML)", Values.FilePath, "FILE");
+        var catalogue = ValueOptions.Reference("--from-catalogue", "The object's element set from a TLE/3LE catalogue file (e.g. a Space-Track or CelesTrak download)", Values.FilePath, "FILE");
+        var name = ValueOptions.Text("--name", "Name as in the catalogue (at most 64 characters); from the file when it has one");
+        var cospar = ValueOptions.Text("--cospar", "COSPAR id, YYYY-NNNP{PP} (e.g. 1998-067A); from a catalogue's designator when absent");
         var maneuverable = new Option<bool>("--maneuverable") { Description = "The object can maneuver" };
-        var radius = new Option<double>("--radius-m") { HelpName = "METRES", Description = "Radius of a sphere enclosing the object, metres (above 0, at most 1,000): used for the collision probability", Required = true };
+        var radius = ValueOptions.Scalar("--radius-m", "Radius of a sphere enclosing the object, metres (above 0, at most 1,000): used for the collision probability", Values.Number, "METRES", required: true);
         var sharing = EnumWords<SharingPolicy>.Option("--sharing", "What the other party of an alert sees: derived values only (the default), or also the state at TCA");
         var command = new Command("register", "Register an object you operate (or replace its registration): its orbit, radius and sharing")
         {
@@ -71,7 +71,7 @@ internal static class RegisterCommand
             {
                 Object = spaceObject,
                 Maneuverable = parse.GetValue(maneuverable),
-                HardBodyRadiusM = parse.GetValue(radius),
+                HardBodyRadiusM = parse.GetValue(radius)!.Value,
                 Orbit = orbit,
                 Sharing = parse.GetValue(sharing) ?? SharingPolicy.DerivedOnly,
             }, cancellationToken);
