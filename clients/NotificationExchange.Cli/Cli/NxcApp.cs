@@ -55,7 +55,7 @@ internal static class NxcApp
                 path.Insert(0, result.Command.Name);
             }
             var verb = string.Join(' ', path);
-            environment.Error.WriteLine($"nxc: {Verb.OneLine(parse.Errors[0].Message)} (nxc {verb}{(verb.Length > 0 ? " " : "")}--help for usage)");
+            environment.Error.WriteLine($"nxc: {Verb.Printable(parse.Errors[0].Message)} (nxc {verb}{(verb.Length > 0 ? " " : "")}--help for usage)");
             return ExitCodes.Usage;
         }
         return await parse.InvokeAsync(

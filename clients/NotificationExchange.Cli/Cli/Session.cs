@@ -17,7 +17,7 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
 
     public ParseResult Parse { get; } = parse;
 
-    public Printer Print { get; } = new(environment, parse.GetValue(globals.Output));
+    public Printer Print { get; } = new(environment, parse.GetValue(globals.Output) ?? OutputFormat.Text);
 
     public ProfileStore Profiles { get; } = new(environment.ConfigDirectory);
 
@@ -36,41 +36,62 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
             throw new UsageException($"no profile named {explicitProfile} in {Profiles.FilePath}: run nxc login --profile {explicitProfile}");
         }
         profile ??= profiles.Default is { } name && profiles.Profiles.TryGetValue(name, out var saved) ? saved : null;
-        var address = Parse.GetValue(globals.Address) ?? NonEmpty(Environment.Variable("NX_ADDRESS")) ?? profile?.Address ?? DefaultAddress;
-        var key = Parse.GetValue(globals.ApiKey) ?? NonEmpty(Environment.Variable("NX_API_KEY")) ?? profile?.ApiKey;
+        var (address, addressFrom) = Parse.GetValue(globals.Address) is { } option ? (option, "--address")
+            : NonEmpty(Environment.Variable("NX_ADDRESS")) is { } variable ? (variable, "NX_ADDRESS")
+            : (profile?.Address ?? DefaultAddress, "the profile");
+        var (key, keyFrom) = Parse.GetValue(globals.ApiKey) is { } given ? (given, "--api-key")
+            : NonEmpty(Environment.Variable("NX_API_KEY")) is { } keyVariable ? (keyVariable, "NX_API_KEY")
+            : (profile?.ApiKey, "the profile");
         if (needsKey && string.IsNullOrEmpty(key))
         {
             throw new UsageException("no API key: run nxc login, or set NX_API_KEY");
         }
+        if (key is not null)
+        {
+            CheckKey(key, keyFrom);
+        }
         return new NxClientOptions
         {
-            Address = ParseAddress(address),
+            Address = ParseAddress(address, addressFrom),
             ApiKey = key,
             CallTimeout = CallTimeout,
             TrustedCertificateAuthorityPath = profile?.CertificateAuthorityPath,
         };
     }
 
-    /// <summary>--timeout, checked.</summary>
+    /// <summary>--timeout, checked: above 0 and at most <see cref="MaxTimeout"/>, a bound that keeps every deadline
+    /// computed from it a representable time.</summary>
     public TimeSpan CallTimeout
     {
         get
         {
-            var timeout = Parse.GetValue(globals.Timeout);
-            return timeout > 0 && timeout < TimeSpan.MaxValue.TotalSeconds
+            var timeout = Parse.GetValue(globals.Timeout) ?? GlobalOptions.DefaultTimeoutSeconds;
+            return timeout > 0 && timeout <= MaxTimeout.TotalSeconds
                 ? TimeSpan.FromSeconds(timeout)
-                : throw new UsageException($"--timeout: {timeout} is not a number of seconds above 0");
+                : throw new UsageException($"--timeout: {timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a number of seconds above 0 and at most {MaxTimeout.TotalSeconds:0}");
         }
     }
+
+    /// <summary>Whether --timeout was given (a verb that may take long waits longer otherwise).</summary>
+    public bool TimeoutGiven => Parse.Given(globals.Timeout);
+
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(365);
 
     /// <summary>The client, connected on first use.</summary>
     public NxClient Client => _client ??= NxClient.Create(ClientOptions());
 
+    /// <summary>An API key goes in a request header, which holds visible ASCII only; the exchange's keys are such.
+    /// Anything else is a usage error naming where the key came from, before the HTTP stack refuses to send it.</summary>
+    public static string CheckKey(string key, string from) =>
+        key.Length > 0 && key.All(c => c is > ' ' and <= '~')
+            ? key
+            : throw new UsageException($"{from}: an API key is visible ASCII characters, without spaces (as the exchange issues them)");
+
     /// <summary>An http or https URL; anything else is a usage error naming where it came from.</summary>
-    public static Uri ParseAddress(string address) =>
-        Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+    public static Uri ParseAddress(string address, string from) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0
             ? uri
-            : throw new UsageException($"address {address} is not an http:// or https:// URL");
+            : throw new UsageException($"{from}: '{address}' is not an http:// or https:// URL");
 
     public void Dispose() => _client?.Dispose();
 

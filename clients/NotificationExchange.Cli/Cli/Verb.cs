@@ -7,8 +7,9 @@ namespace NotificationExchange.Cli.Cli;
 
 /// <summary>
 /// Runs a verb's action and turns every way it can fail into one line on stderr and an exit status
-/// (<see cref="ExitCodes"/>): never a stack trace. A refusal prints the status and message on the first line, then each
-/// field violation on a line of its own ("  field.path: what was wrong").
+/// (<see cref="ExitCodes"/>): never a stack trace. A refusal is one line with the status and the exchange's message;
+/// a refusal naming fields is the status and how many on the first line, then each field violation on a line of its
+/// own ("  field.path: what was wrong"), as the exchange's message for it repeats the violations.
 /// </summary>
 internal static class Verb
 {
@@ -37,7 +38,7 @@ internal static class Verb
             case OperationCanceledException or NxException { Error.Kind: FailureKind.Cancelled } when interrupted:
                 return ExitCodes.Interrupted;
             case UsageException usage:
-                error.WriteLine($"nxc: {usage.Message}");
+                error.WriteLine($"nxc: {Printable(usage.Message)}");
                 return ExitCodes.Usage;
             case NxException nx:
                 return ReportRpc(error, nx.Error, session);
@@ -62,11 +63,14 @@ internal static class Verb
             case FailureKind.ServerFault or FailureKind.Cancelled:
                 error.WriteLine($"nxc: the exchange failed: {rpc.Code}: {OneLine(rpc.Message)}");
                 return ExitCodes.Failed;
+            case var _ when rpc.FieldViolations.Count == 0:
+                error.WriteLine($"nxc: refused: {rpc.Code}: {Printable(rpc.Message)}");
+                return ExitCodes.Refused;
             default:
-                error.WriteLine($"nxc: refused: {rpc.Code}: {OneLine(rpc.Message)}");
+                error.WriteLine($"nxc: refused: {rpc.Code}: {rpc.FieldViolations.Count} field{(rpc.FieldViolations.Count == 1 ? "" : "s")}");
                 foreach (var violation in rpc.FieldViolations)
                 {
-                    error.WriteLine($"  {violation.Field}: {OneLine(violation.Description)}");
+                    error.WriteLine($"  {Printable(violation.Field)}: {Printable(violation.Description)}");
                 }
                 return ExitCodes.Refused;
         }
@@ -86,5 +90,33 @@ internal static class Verb
 
     /// <summary>Messages from the network stack run over several lines; the first says what happened.</summary>
     internal static string OneLine(string message) =>
-        message.Split('\n', 2)[0].Trim();
+        Printable(message.Split('\n', 2)[0].Trim());
+
+    /// <summary>
+    /// <paramref name="text"/> safe to print as part of one line: control characters (a value given on the command
+    /// line may hold a newline, and messages quote values) and the Unicode line and paragraph separators written as
+    /// escapes (\n, \u001b), so that each failure stays one line and cannot move a terminal's cursor.
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        if (!text.Any(NeedsEscape))
+        {
+            return text;
+        }
+        var printable = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            printable.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when NeedsEscape(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+        return printable.ToString();
+    }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 }

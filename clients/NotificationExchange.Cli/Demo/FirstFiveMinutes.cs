@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using NotificationExchange.Cli.Commands.Consultations;
 using NotificationExchange.Cli.Commands.Filing;
 using NotificationExchange.Cli.Commands.Subscriptions;
 using NotificationExchange.Cli.Output;
@@ -198,31 +199,8 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
 
     private async Task SayAsync(DemoOrganisation speaker, string consultationId, string text, CancellationToken cancellationToken)
     {
-        var conversation = speaker.Client.Consultations.Converse(consultationId);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // The conversation's reader takes the acceptance of what is said; it runs until the message is stored.
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var _ in conversation.ReadAllAsync(stop.Token))
-            {
-            }
-        }, CancellationToken.None);
-        try
-        {
-            var accepted = await conversation.SayAsync(text, cancellationToken: cancellationToken);
-            say($"   {speaker.Id} (message {accepted.Sequence}): {text}");
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            try
-            {
-                await reading;
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
+        var accepted = await OneMessage.SayAsync(speaker.Client, consultationId, text, administrator.CallTimeout, cancellationToken);
+        say($"   {speaker.Id} (message {accepted.Sequence}): {text}");
     }
 
     /// <summary>Creates a subscription for <paramref name="organisation"/> and prints what arrives on it until stopped;

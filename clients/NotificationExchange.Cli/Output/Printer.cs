@@ -48,6 +48,33 @@ internal sealed class Printer
     public void Messages(IEnumerable<IMessage> messages) =>
         _environment.Out.WriteLine("[" + string.Join(",", messages.Select(m => Formatter.Format(m))) + "]");
 
+    /// <summary>A verb's answer: in JSON mode the message, in text one line saying it for people.</summary>
+    public void Answer(IMessage message, string line)
+    {
+        if (Json)
+        {
+            Message(message);
+        }
+        else
+        {
+            Line(line);
+        }
+    }
+
+    /// <summary>A message that carries a file (a CCSDS message, an attachment): the file's <paramref name="content"/> on
+    /// stdout exactly as it is, to be redirected to a file; in JSON mode the whole message.</summary>
+    public void File(IMessage message, string content)
+    {
+        if (Json)
+        {
+            Message(message);
+        }
+        else
+        {
+            _environment.Out.Write(content);
+        }
+    }
+
     /// <summary>One line of text on stdout, unstyled (safe for any text: no markup is read from it).</summary>
     public void Line(string text) => _environment.Out.WriteLine(text);
 

@@ -1,49 +1,24 @@
 using NotificationExchange.Cli.Cli;
 using NotificationExchange.Clients.Tests.Support;
-using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Clients.Tests.Cli;
 
 /// <summary>login, whoami and directory against a real exchange, and what nxc says when it cannot go on.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class AccountCommandTests
+public sealed class AccountCommandTests : ExchangeFixture
 {
-    private TestDatabase _database = null!;
-    private ExchangeHost _exchange = null!;
-    private string _config = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = new TestDatabase();
-        _exchange = await ExchangeHost.StartAsync(_database.Path);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _exchange.DisposeAsync();
-        _database.Dispose();
-    }
-
-    [SetUp]
-    public void NewConfig() => _config = Directory.CreateTempSubdirectory("nxc-config-").FullName;
-
-    [TearDown]
-    public void RemoveConfig() => Directory.Delete(_config, recursive: true);
-
     [Test]
     public async Task Login_saves_a_private_profile_that_whoami_then_uses()
     {
-        var key = await _exchange.NewOperatorKeyAsync("login-ops");
-        var nxc = new Nxc(_config);
+        var key = await Exchange.NewOperatorKeyAsync("login-ops");
+        var nxc = new Nxc(Config);
 
-        var login = await nxc.RunAsync(["login", "--server", _exchange.Address, "--profile", "ops"], key + "\n", CancellationToken.None);
+        var login = await nxc.RunAsync(["login", "--server", Exchange.Address, "--profile", "ops"], key + "\n", CancellationToken.None);
         var whoami = await nxc.RunAsync("whoami");
 
         Assert.That(login.ExitCode, Is.EqualTo(ExitCodes.Ok), login.ToString());
-        Assert.That(File.GetUnixFileMode(Path.Combine(_config, "profiles.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.That(File.GetUnixFileMode(Path.Combine(Config, "profiles.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.That(whoami.ExitCode, Is.EqualTo(ExitCodes.Ok), whoami.ToString());
         Assert.That(whoami.Lines[0], Does.StartWith("login-ops (Operator login-ops): operator"));
     }
@@ -51,10 +26,10 @@ public sealed class AccountCommandTests
     [Test]
     public async Task Environment_variables_override_the_saved_profile()
     {
-        var saved = await _exchange.NewOperatorKeyAsync("saved-ops");
-        var other = await _exchange.NewOperatorKeyAsync("env-ops");
-        var nxc = new Nxc(_config);
-        Assert.That((await nxc.RunAsync(["login", "--server", _exchange.Address, "--key", saved], "", CancellationToken.None)).ExitCode, Is.EqualTo(0));
+        var saved = await Exchange.NewOperatorKeyAsync("saved-ops");
+        var other = await Exchange.NewOperatorKeyAsync("env-ops");
+        var nxc = new Nxc(Config);
+        Assert.That((await nxc.RunAsync(["login", "--server", Exchange.Address, "--key", saved], "", CancellationToken.None)).ExitCode, Is.EqualTo(0));
 
         var whoami = await nxc.With(("NX_API_KEY", other)).RunAsync("whoami", "--output", "json");
 
@@ -64,7 +39,7 @@ public sealed class AccountCommandTests
     [Test]
     public async Task A_wrong_key_is_a_refusal_in_one_line()
     {
-        var result = await new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", "not-a-key")).RunAsync("whoami");
+        var result = await As("not-a-key").RunAsync("whoami");
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString());
         Assert.That(result.ErrorLines, Has.Length.EqualTo(1));
@@ -74,7 +49,7 @@ public sealed class AccountCommandTests
     [Test]
     public async Task An_exchange_that_is_not_there_is_a_connection_failure()
     {
-        var result = await new Nxc(_config).With(("NX_ADDRESS", "http://127.0.0.1:1"), ("NX_API_KEY", "k")).RunAsync("whoami", "--timeout", "5");
+        var result = await Offline.RunAsync("whoami", "--timeout", "5");
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Unreachable), result.ToString());
         Assert.That(result.ErrorLines, Has.Length.EqualTo(1));
@@ -84,9 +59,15 @@ public sealed class AccountCommandTests
     [TestCase("whoami", "--bogus")]
     [TestCase("directory", "--kind", "planet")]
     [TestCase("no-such-verb")]
+    [TestCase("whoami", "--api-key", "clé\u2028")]
+    [TestCase("whoami", "--address", "ftp://example.org")]
+    [TestCase("whoami", "--timeout", "1e300")]
+    [TestCase("whoami", "--output", "xml")]
+    [TestCase("file", "--from", "\0")]
+    [TestCase("demo", "--alert-wait", "NaN")]
     public async Task A_bad_command_line_is_a_usage_error_before_anything_is_sent(params string[] args)
     {
-        var result = await new Nxc(_config).With(("NX_ADDRESS", "http://127.0.0.1:1"), ("NX_API_KEY", "k")).RunAsync(args);
+        var result = await Offline.RunAsync(args);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
         Assert.That(result.ErrorLines, Has.Length.EqualTo(1));
@@ -96,8 +77,8 @@ public sealed class AccountCommandTests
     [Test]
     public async Task Directory_lists_every_organisation_as_json_for_scripts()
     {
-        await _exchange.NewOperatorKeyAsync("dir-ops");
-        var result = await new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", ExchangeHost.AdminKey)).RunAsync("directory", "-o", "json");
+        await Exchange.NewOperatorKeyAsync("dir-ops");
+        var result = await Admin.RunAsync("directory", "-o", "json");
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.ToString());
         Assert.That(result.Json().EnumerateArray().Select(e => e.GetProperty("organizationId").GetString()), Does.Contain("dir-ops"));

@@ -1,6 +1,5 @@
 using NotificationExchange.Cli.Cli;
 using NotificationExchange.Clients.Tests.Support;
-using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Clients.Tests.Cli;
@@ -11,34 +10,12 @@ namespace NotificationExchange.Clients.Tests.Cli;
 /// path on the exchange's host with its rejections reported by line, and a profile changed piece by piece.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class AdminAndDirectoryCommandTests
+public sealed class AdminAndDirectoryCommandTests : ExchangeFixture
 {
-    private TestDatabase _database = null!;
-    private ExchangeHost _exchange = null!;
-    private string _config = null!;
-    private Nxc _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = new TestDatabase();
-        _exchange = await ExchangeHost.StartAsync(_database.Path);
-        _config = Directory.CreateTempSubdirectory("nxc-config-").FullName;
-        _admin = As(ExchangeHost.AdminKey);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _exchange.DisposeAsync();
-        _database.Dispose();
-        Directory.Delete(_config, recursive: true);
-    }
-
     [Test]
     public async Task An_operator_is_created_with_its_profile_and_its_key_shown_once_works_until_rotated()
     {
-        var created = Ok(await _admin.RunAsync("admin", "operator", "create", "esa-admin-test", "--name", "ESA Space Debris Office", "--agency", "--country", "ESA",
+        var created = Ok(await Admin.RunAsync("admin", "operator", "create", "esa-admin-test", "--name", "ESA Space Debris Office", "--agency", "--country", "ESA",
             "--primary", "Space debris duty engineer", "--primary-email", "sdo@esa.example", "--ops", "ESOC operations", "--ops-phone", "+49 6151 90 0"));
         Assert.That(created.Lines[0], Is.EqualTo("agency esa-admin-test (ESA Space Debris Office) created; its API key, shown this once:"));
         var key = created.Lines[^1];
@@ -54,13 +31,13 @@ public sealed class AdminAndDirectoryCommandTests
             Assert.That(whoami.GetProperty("administrator").GetBoolean(), Is.False);
         });
 
-        var adminCreated = Ok(await _admin.RunAsync("admin", "operator", "create", "second-admin", "--name", "Deputy", "--admin", "-o", "json")).Json();
+        var adminCreated = Ok(await Admin.RunAsync("admin", "operator", "create", "second-admin", "--name", "Deputy", "--admin", "-o", "json")).Json();
         Assert.That(adminCreated.GetProperty("operator").GetProperty("administrator").GetBoolean(), Is.True);
         var list = Ok(await As(adminCreated.GetProperty("apiKey").GetString()!).RunAsync("admin", "operator", "list", "-o", "json")).Json();
         Assert.That(list.EnumerateArray().Where(o => o.GetProperty("administrator").GetBoolean()).Select(o => o.GetProperty("id").GetString()), Does.Contain("second-admin"));
-        Assert.That(Ok(await _admin.RunAsync("admin", "operator", "list")).Output, Does.Contain("esa-admin-test").And.Contain("ESA Space Debris Office"));
+        Assert.That(Ok(await Admin.RunAsync("admin", "operator", "list")).Output, Does.Contain("esa-admin-test").And.Contain("ESA Space Debris Office"));
 
-        var rotated = Ok(await _admin.RunAsync("admin", "operator", "rotate-key", "esa-admin-test"));
+        var rotated = Ok(await Admin.RunAsync("admin", "operator", "rotate-key", "esa-admin-test"));
         Assert.That(rotated.Lines[0], Does.StartWith("new API key of esa-admin-test"));
         var old = await As(key).RunAsync("whoami");
         Assert.That((old.ExitCode, old.ErrorLines.Single()), Is.EqualTo((ExitCodes.Refused, old.ErrorLines[0])), old.ToString());
@@ -69,12 +46,12 @@ public sealed class AdminAndDirectoryCommandTests
     }
 
     [Test]
-    public async Task Only_an_administrator_creates_operators_and_bad_fields_are_named_line_by_line()
+    public async Task Only_anAdministrator_creates_operators_and_bad_fields_are_named_line_by_line()
     {
-        var key = Ok(await _admin.RunAsync("admin", "operator", "create", "plain-ops", "--name", "Plain", "-o", "json")).Json().GetProperty("apiKey").GetString()!;
+        var key = Ok(await Admin.RunAsync("admin", "operator", "create", "plain-ops", "--name", "Plain", "-o", "json")).Json().GetProperty("apiKey").GetString()!;
 
         var denied = await As(key).RunAsync("admin", "operator", "create", "sneaky-ops", "--name", "Sneaky");
-        var invalid = await _admin.RunAsync("admin", "operator", "create", "Bad_Id", "--name", "x", "--primary", "Nobody", "--primary-email", "not-an-email");
+        var invalid = await Admin.RunAsync("admin", "operator", "create", "Bad_Id", "--name", "x", "--primary", "Nobody", "--primary-email", "not-an-email");
 
         Assert.That((denied.ExitCode, denied.ErrorLines.Length), Is.EqualTo((ExitCodes.Refused, 1)), denied.ToString());
         Assert.That(denied.ErrorLines[0], Does.StartWith("nxc: refused: PermissionDenied"));
@@ -96,24 +73,24 @@ public sealed class AdminAndDirectoryCommandTests
             var file = Path.Combine(folder, "catalogue.3le");
             await File.WriteAllLinesAsync(file, ["0 FIRST", a1, a2, "0 SECOND", b1, b2, "0 BROKEN", "1 80003U garbage"]);
 
-            var loaded = Ok(await _admin.RunAsync("admin", "catalogue", "load", file, "--source", "test snapshot"));
+            var loaded = Ok(await Admin.RunAsync("admin", "catalogue", "load", file, "--source", "test snapshot"));
             Assert.That(loaded.Lines[0], Does.Match(@"^load \d+ from test snapshot \(3LE\) at \S+ \S+: 3 entries, 2 added, 0 changed, 0 dropped, 0 unchanged, 1 rejected$"));
             Assert.That(loaded.Lines[1], Does.StartWith("line 8"), "the rejection, by line of the file");
 
-            var again = Ok(await _admin.RunAsync("admin", "catalogue", "load", file, "--on-exchange", "-o", "json")).Json();
+            var again = Ok(await Admin.RunAsync("admin", "catalogue", "load", file, "--on-exchange", "-o", "json")).Json();
             Assert.That(again.GetProperty("unchanged").GetInt64(), Is.EqualTo(2));
             Assert.That(again.GetProperty("source").GetString(), Is.EqualTo("catalogue.3le"));
             Assert.That(again.GetProperty("rejected")[0].GetProperty("line").GetInt64(), Is.EqualTo(8));
 
-            var status = Ok(await _admin.RunAsync("admin", "catalogue", "status", "-o", "json")).Json();
+            var status = Ok(await Admin.RunAsync("admin", "catalogue", "status", "-o", "json")).Json();
             Assert.That(status.GetProperty("objects").GetInt64(), Is.EqualTo(2));
             Assert.That(status.GetProperty("lastLoad").GetProperty("loadId").GetString(), Is.EqualTo(again.GetProperty("loadId").GetString()));
-            var text = Ok(await _admin.RunAsync("admin", "catalogue", "status"));
+            var text = Ok(await Admin.RunAsync("admin", "catalogue", "status"));
             Assert.That(text.Lines[1], Is.EqualTo("catalogue: 2 objects; registered: 0"));
 
-            var missing = await _admin.RunAsync("admin", "catalogue", "load", Path.Combine(folder, "missing.3le"));
+            var missing = await Admin.RunAsync("admin", "catalogue", "load", Path.Combine(folder, "missing.3le"));
             Assert.That((missing.ExitCode, missing.ErrorLines.Length), Is.EqualTo((ExitCodes.Usage, 1)), missing.ToString());
-            Assert.That(missing.ErrorLines[0], Does.StartWith("nxc: FILE: cannot read"));
+            Assert.That(missing.ErrorLines[0], Does.StartWith("nxc: FILE missing.3le: cannot be read: "));
         }
         finally
         {
@@ -124,7 +101,7 @@ public sealed class AdminAndDirectoryCommandTests
     [Test]
     public async Task Directory_update_changes_what_it_is_told_and_keeps_the_rest()
     {
-        var key = Ok(await _admin.RunAsync("admin", "operator", "create", "profile-ops", "--name", "Profile Ops", "-o", "json")).Json().GetProperty("apiKey").GetString()!;
+        var key = Ok(await Admin.RunAsync("admin", "operator", "create", "profile-ops", "--name", "Profile Ops", "-o", "json")).Json().GetProperty("apiKey").GetString()!;
         var nxc = As(key);
 
         var first = Ok(await nxc.RunAsync("directory", "update", "--kind", "agency", "--country", "FR", "--name", "CNES Flight Dynamics",
@@ -159,11 +136,4 @@ public sealed class AdminAndDirectoryCommandTests
         Assert.That(bad.Error.Split('\n').Skip(1).Where(l => l.Length > 0), Has.All.StartWith("  contacts"), bad.ToString());
     }
 
-    private Nxc As(string key) => new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", key));
-
-    private static NxcResult Ok(NxcResult result)
-    {
-        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.ToString());
-        return result;
-    }
 }

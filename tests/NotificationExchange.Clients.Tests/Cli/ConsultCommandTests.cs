@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using NotificationExchange.Cli.Cli;
 using NotificationExchange.Clients.Tests.Support;
-using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Clients.Tests.Cli;
@@ -15,30 +14,8 @@ namespace NotificationExchange.Clients.Tests.Cli;
 /// (exit 3, each bad field on its own line).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class ConsultCommandTests
+public sealed class ConsultCommandTests : ExchangeFixture
 {
-    private TestDatabase _database = null!;
-    private ExchangeHost _exchange = null!;
-    private string _config = null!;
-    private Nxc _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = new TestDatabase();
-        _exchange = await ExchangeHost.StartAsync(_database.Path);
-        _config = Directory.CreateTempSubdirectory("nxc-config-").FullName;
-        _admin = As(ExchangeHost.AdminKey);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _exchange.DisposeAsync();
-        _database.Dispose();
-        Directory.Delete(_config, recursive: true);
-    }
-
     [Test]
     public async Task A_consultation_goes_from_request_to_a_closed_transcript_whose_digest_both_sides_can_check()
     {
@@ -172,7 +149,7 @@ public sealed class ConsultCommandTests
     public async Task A_bad_command_line_is_one_line_and_exit_2_with_nothing_sent(params string[] args)
     {
         // An address where nothing listens: anything sent would be exit 4, not 2.
-        var result = await new Nxc(_config).With(("NX_ADDRESS", "http://127.0.0.1:1"), ("NX_API_KEY", "k")).RunAsync(args);
+        var result = await Offline.RunAsync(args);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
         Assert.That(result.ErrorLines, Has.Length.EqualTo(1), result.ToString());
@@ -189,7 +166,7 @@ public sealed class ConsultCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString());
         var lines = result.Error.TrimEnd('\n').Split('\n');
-        Assert.That(lines[0], Does.StartWith("nxc: refused: InvalidArgument"));
+        Assert.That(lines[0], Is.EqualTo($"nxc: refused: InvalidArgument: {lines.Length - 1} fields"), result.ToString());
         Assert.That(lines.Skip(1).Select(l => l.Split(':')[0]), Is.SupersetOf(new[] { "  subject", "  topic" }), result.ToString());
         Assert.That(lines.Skip(1), Has.All.StartWith("  "));
     }
@@ -230,13 +207,6 @@ public sealed class ConsultCommandTests
 
     /// <summary>nxc admin operator create as the administrator; the key from its JSON answer.</summary>
     private async Task<string> CreateOperatorAsync(string id) =>
-        Ok(await _admin.RunAsync("admin", "operator", "create", id, "--name", $"Operator {id}", "-o", "json")).Json().GetProperty("apiKey").GetString()!;
+        Ok(await Admin.RunAsync("admin", "operator", "create", id, "--name", $"Operator {id}", "-o", "json")).Json().GetProperty("apiKey").GetString()!;
 
-    private Nxc As(string key) => new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", key));
-
-    private static NxcResult Ok(NxcResult result)
-    {
-        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.ToString());
-        return result;
-    }
 }

@@ -3,7 +3,6 @@ using NotificationExchange.Cli.Cli;
 using NotificationExchange.Clients.Tests.Support;
 using NotificationExchange.Client;
 using NotificationExchange.Protocol.V1;
-using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Clients.Tests.Cli;
@@ -15,31 +14,14 @@ namespace NotificationExchange.Clients.Tests.Cli;
 /// party; what was shown is acknowledged as read; /close proposes closing; /quit leaves with status 0.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class ConsultTalkTests
+public sealed class ConsultTalkTests : ExchangeFixture
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    private TestDatabase _database = null!;
-    private ExchangeHost _exchange = null!;
-    private string _config = null!;
     private Tmux? _terminal;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        Assert.That(File.Exists(NxcProcess.Dll), $"nxc is built at {NxcProcess.Dll}");
-        _database = new TestDatabase();
-        _exchange = await ExchangeHost.StartAsync(_database.Path);
-        _config = Directory.CreateTempSubdirectory("nxc-config-").FullName;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _exchange.DisposeAsync();
-        _database.Dispose();
-        Directory.Delete(_config, recursive: true);
-    }
+    public void NxcIsBuilt() => Assert.That(File.Exists(Nxc.Dll), $"nxc is built at {Nxc.Dll}");
 
     [TearDown]
     public void KillTerminal() => _terminal?.Dispose();
@@ -47,8 +29,8 @@ public sealed class ConsultTalkTests
     [Test]
     public async Task Messages_arrive_above_a_half_typed_line_the_typed_line_reaches_the_other_party_close_proposes_and_quit_exits_0()
     {
-        var esaKey = await _exchange.NewOperatorKeyAsync("talk-esa");
-        var cnesKey = await _exchange.NewOperatorKeyAsync("talk-cnes");
+        var esaKey = await Exchange.NewOperatorKeyAsync("talk-esa");
+        var cnesKey = await Exchange.NewOperatorKeyAsync("talk-cnes");
         var esa = As(esaKey);
         var cnes = As(cnesKey);
         var id = Ok(await esa.RunAsync("consult", "request", "talk-cnes", "--urgency", "urgent", "--subject", "Live talk", "-o", "json")).Json().GetProperty("id").GetString()!;
@@ -56,7 +38,7 @@ public sealed class ConsultTalkTests
         Ok(await cnes.RunAsync("consult", "say", id, "Said before you joined"));
 
         // The other party listens through the library, as any client would.
-        using var cnesClient = NxClient.Create(new NxClientOptions { Address = new Uri(_exchange.Address), ApiKey = cnesKey });
+        using var cnesClient = NxClient.Create(new NxClientOptions { Address = new Uri(Exchange.Address), ApiKey = cnesKey });
         var heard = new ConcurrentQueue<ConverseResponse>();
         using var stopListening = new CancellationTokenSource();
         var listening = Task.Run(async () =>
@@ -73,12 +55,7 @@ public sealed class ConsultTalkTests
             }
         });
 
-        _terminal = Tmux.Start(120, 30, new Dictionary<string, string>
-        {
-            ["NX_ADDRESS"] = _exchange.Address,
-            ["NX_API_KEY"] = esaKey,
-            ["NXC_CONFIG_DIR"] = _config,
-        }, "dotnet", NxcProcess.Dll, "consult", "talk", id);
+        _terminal = Tmux.Start(120, 30, esa.ProcessEnvironment, "dotnet", Nxc.Dll, "consult", "talk", id);
         await _terminal.WaitForScreenAsync(s => s.Any(l => l.Contains("talk-cnes: Said before you joined")) && s.Any(l => l.Contains("live now")), Wait,
             "the conversation so far and the live marker");
 
@@ -112,12 +89,11 @@ public sealed class ConsultTalkTests
     [Test]
     public async Task Talk_on_a_consultation_that_is_not_open_says_why_and_exits_3()
     {
-        var key = await _exchange.NewOperatorKeyAsync("talk-early");
-        await _exchange.NewOperatorKeyAsync("talk-early-other");
+        var key = await Exchange.NewOperatorKeyAsync("talk-early");
+        await Exchange.NewOperatorKeyAsync("talk-early-other");
         var id = Ok(await As(key).RunAsync("consult", "request", "talk-early-other", "--urgency", "routine", "--subject", "Not yet", "-o", "json")).Json().GetProperty("id").GetString()!;
 
-        _terminal = Tmux.Start(120, 10, new Dictionary<string, string> { ["NX_ADDRESS"] = _exchange.Address, ["NX_API_KEY"] = key, ["NXC_CONFIG_DIR"] = _config },
-            "dotnet", NxcProcess.Dll, "consult", "talk", id);
+        _terminal = Tmux.Start(120, 10, As(key).ProcessEnvironment, "dotnet", Nxc.Dll, "consult", "talk", id);
 
         Assert.That(await _terminal.WaitForExitAsync(Wait), Is.EqualTo(ExitCodes.Refused));
         Assert.That(_terminal.Screen(), Has.Some.StartsWith("nxc: refused: FailedPrecondition"));
@@ -136,13 +112,5 @@ public sealed class ConsultTalkTests
             }
             await Task.Delay(50);
         }
-    }
-
-    private Nxc As(string key) => new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", key));
-
-    private static NxcResult Ok(NxcResult result)
-    {
-        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.ToString());
-        return result;
     }
 }

@@ -1,36 +1,14 @@
 using NotificationExchange.Cli.Cli;
 using NotificationExchange.Clients.Tests.Support;
 using NotificationExchange.Protocol.V1;
-using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Clients.Tests.Cli;
 
 /// <summary>nxc demo against a real exchange: everything it says it made is there, read back by the parties.</summary>
-public sealed class DemoCommandTests
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class DemoCommandTests : ExchangeFixture
 {
-    private TestDatabase _database = null!;
-    private ExchangeHost _exchange = null!;
-    private string _config = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = new TestDatabase();
-        _exchange = await ExchangeHost.StartAsync(_database.Path);
-        _config = Directory.CreateTempSubdirectory("nxc-demo-").FullName;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _exchange.DisposeAsync();
-        _database.Dispose();
-        Directory.Delete(_config, recursive: true);
-    }
-
-    private Nxc Admin => new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", ExchangeHost.AdminKey));
-
     [Test]
     public async Task The_demo_files_three_notices_raises_an_alert_and_closes_a_consultation_that_the_parties_read_back()
     {
@@ -40,7 +18,7 @@ public sealed class DemoCommandTests
         var summary = result.Json();
         var organisations = summary.GetProperty("organisations").EnumerateArray().ToArray();
         Assert.That(organisations, Has.Length.EqualTo(3));
-        var boreal = _exchange.Client(organisations[1].GetProperty("apiKey").GetString()!);
+        var boreal = Exchange.Client(organisations[1].GetProperty("apiKey").GetString()!);
         var alertId = summary.GetProperty("alertId").GetString();
         Assert.That(alertId, Does.StartWith("ALR-"), result.Error);
         var alert = (await boreal.Alerts.GetAlertAsync(new GetAlertRequest { AlertId = alertId })).Alert;
@@ -70,9 +48,9 @@ public sealed class DemoCommandTests
     [Test]
     public async Task The_demo_needs_an_administrator()
     {
-        var key = await _exchange.NewOperatorKeyAsync("not-an-admin");
+        var key = await Exchange.NewOperatorKeyAsync("not-an-admin");
 
-        var result = await new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", key)).RunAsync("demo");
+        var result = await As(key).RunAsync("demo");
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString());
         Assert.That(result.ErrorLines[0], Does.StartWith("nxc: refused: PermissionDenied"));

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using NotificationExchange.Cli.Cli;
+using NotificationExchange.Cli.Demo;
 using NotificationExchange.Clients.Tests.Support;
 using NotificationExchange.Client;
+using NotificationExchange.Orbits.Elements;
+using NotificationExchange.Orbits.Screening;
 using NotificationExchange.Protocol.V1;
-using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Clients.Tests.Cli;
@@ -16,7 +18,7 @@ namespace NotificationExchange.Clients.Tests.Cli;
 /// 200 m above the registered ISS, listed, shown, acknowledged with an intent and exported as a CDM.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class ObjectAndAlertCommandTests
+public sealed class ObjectAndAlertCommandTests : ExchangeFixture
 {
     private const string Omm = """
         CCSDS_OMM_VERS = 2.0
@@ -45,46 +47,25 @@ public sealed class ObjectAndAlertCommandTests
         MEAN_MOTION_DDOT = 0
         """;
 
-    private TestDatabase _database = null!;
-    private ExchangeHost _exchange = null!;
-    private string _config = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = new TestDatabase();
-        _exchange = await ExchangeHost.StartAsync(_database.Path, settings: new Dictionary<string, string>
-        {
-            ["Exchange:SimulationClock:Start"] = "2022-07-15T12:00:00Z",
-        });
-        _config = Directory.CreateTempSubdirectory("nxc-config-").FullName;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _exchange.DisposeAsync();
-        _database.Dispose();
-        Directory.Delete(_config, recursive: true);
-    }
+    internal override IDictionary<string, string> Settings => new Dictionary<string, string> { ["Exchange:SimulationClock:Start"] = "2022-07-15T12:00:00Z" };
 
     [Test]
     public async Task An_alert_raised_by_screening_is_listed_shown_acknowledged_and_exported_as_a_CDM()
     {
-        var issKey = await _exchange.NewOperatorKeyAsync("alert-iss");
-        var satKey = await _exchange.NewOperatorKeyAsync("alert-sat");
+        var issKey = await Exchange.NewOperatorKeyAsync("alert-iss");
+        var satKey = await Exchange.NewOperatorKeyAsync("alert-sat");
         var iss = As(issKey);
         var registered = Ok(await iss.RunAsync("objects", "register", "25544", "--tle", Tles.IssLine1, Tles.IssLine2, "--name", "ISS (ZARYA)",
             "--cospar", "1998-067A", "--radius-m", "50", "--sharing", "full", "--maneuverable", "-o", "json")).Json();
         Assert.That((registered.GetProperty("operatorId").GetString(), registered.GetProperty("regime").GetString(), registered.GetProperty("sharing").GetString()),
             Is.EqualTo(("alert-iss", "ORBITAL_REGIME_LEO", "SHARING_POLICY_FULL_STATE")));
 
-        // The satellite operator files a maneuver whose new orbit passes 200 m above ISS 45 minutes after the burn.
-        using var sat = NxClient.Create(new NxClientOptions { Address = new Uri(_exchange.Address), ApiKey = satKey });
+        // The satellite operator files a maneuver (nxc demo's design) whose new orbit passes 200 m above ISS 90 minutes from now.
+        using var sat = NxClient.Create(new NxClientOptions { Address = new Uri(Exchange.Address), ApiKey = satKey });
         var now = (await sat.Registry.GetCatalogueStatusAsync(new GetCatalogueStatusRequest())).Now.ToDateTime();
-        var ignition = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).AddHours(1);
-        var tca = ignition.AddMinutes(45);
-        var filed = (await sat.Notifications.FileNotificationAsync(new FileNotificationRequest { Maneuver = EncounterManeuver.Meeting(70001, ignition, tca, 0.2) })).Notification;
+        var encounter = EncounterManeuver.Design(70001, "RIDESHARE-7", Trajectory.FromTle(TleParser.Parse(Tles.IssLine1, Tles.IssLine2)), 25544, now, 90, 0.2);
+        var tca = encounter.Tca;
+        var filed = (await sat.Notifications.FileNotificationAsync(encounter.Request)).Notification;
 
         var listed = await AlertsOfAsync(iss);
         var alert = listed.Single();
@@ -128,13 +109,13 @@ public sealed class ObjectAndAlertCommandTests
     [Test]
     public async Task A_wrong_intent_is_a_usage_error_and_an_unknown_alert_a_refusal()
     {
-        var nxc = As(await _exchange.NewOperatorKeyAsync("alert-mistakes"));
+        var nxc = As(await Exchange.NewOperatorKeyAsync("alert-mistakes"));
 
         var intent = await nxc.RunAsync("alerts", "ack", "ALR-1", "--intent", "maybe");
         var unknown = await nxc.RunAsync("alerts", "show", "ALR-999999");
 
         Assert.That((intent.ExitCode, intent.ErrorLines.Length), Is.EqualTo((ExitCodes.Usage, 1)), intent.ToString());
-        Assert.That(intent.ErrorLines[0], Does.StartWith("nxc: --intent: 'maybe' is not will, wont or undecided"));
+        Assert.That(intent.ErrorLines[0], Does.StartWith("nxc: --intent: 'maybe' is not one of: undecided, will-maneuver, will-not-maneuver (will for will-maneuver, wont for will-not-maneuver)"));
         Assert.That((unknown.ExitCode, unknown.ErrorLines.Length), Is.EqualTo((ExitCodes.Refused, 1)), unknown.ToString());
         Assert.That(unknown.ErrorLines[0], Does.StartWith("nxc: refused: NotFound"));
     }
@@ -142,7 +123,7 @@ public sealed class ObjectAndAlertCommandTests
     [Test]
     public async Task Objects_are_registered_from_each_kind_of_orbit_listed_shown_and_released()
     {
-        var nxc = As(await _exchange.NewOperatorKeyAsync("objects-ops"));
+        var nxc = As(await Exchange.NewOperatorKeyAsync("objects-ops"));
         var folder = Directory.CreateTempSubdirectory("nxc-orbits-").FullName;
         try
         {
@@ -185,9 +166,9 @@ public sealed class ObjectAndAlertCommandTests
     [Test]
     public async Task A_registration_of_an_object_someone_else_operates_becomes_a_claim_the_administrator_resolves()
     {
-        var holder = As(await _exchange.NewOperatorKeyAsync("claim-holder"));
-        var claimant = As(await _exchange.NewOperatorKeyAsync("claim-claimant"));
-        var admin = As(ExchangeHost.AdminKey);
+        var holder = As(await Exchange.NewOperatorKeyAsync("claim-holder"));
+        var claimant = As(await Exchange.NewOperatorKeyAsync("claim-claimant"));
+        var admin = Admin;
         var (line1, line2) = Tles.Iss(70301);
         Ok(await holder.RunAsync("objects", "register", "70301", "--tle", line1, line2, "--radius-m", "5"));
 
@@ -221,7 +202,7 @@ public sealed class ObjectAndAlertCommandTests
     [TestCase("alerts", "list", "--object", "ISS")]
     public async Task A_bad_command_line_is_one_line_and_exit_2_with_nothing_sent(params string[] args)
     {
-        var result = await new Nxc(_config).With(("NX_ADDRESS", "http://127.0.0.1:1"), ("NX_API_KEY", "k")).RunAsync(args);
+        var result = await Offline.RunAsync(args);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
         Assert.That(result.ErrorLines, Has.Length.EqualTo(1), result.ToString());
@@ -234,7 +215,7 @@ public sealed class ObjectAndAlertCommandTests
         var (line1, line2) = Tles.Iss(70402);
         var broken = line2[..68] + (char)('0' + ((line2[68] - '0' + 1) % 10));
 
-        var result = await As(await _exchange.NewOperatorKeyAsync("checksum-ops")).RunAsync("objects", "register", "70402", "--tle", line1, broken, "--radius-m", "5");
+        var result = await As(await Exchange.NewOperatorKeyAsync("checksum-ops")).RunAsync("objects", "register", "70402", "--tle", line1, broken, "--radius-m", "5");
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString());
         Assert.That(result.Error.Split('\n'), Has.Some.StartsWith("  orbit.tle.line2: column 69: checksum"));
@@ -256,11 +237,4 @@ public sealed class ObjectAndAlertCommandTests
         }
     }
 
-    private Nxc As(string key) => new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", key));
-
-    private static NxcResult Ok(NxcResult result)
-    {
-        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.ToString());
-        return result;
-    }
 }

@@ -4,7 +4,6 @@ using Google.Protobuf;
 using NotificationExchange.Cli.Cli;
 using NotificationExchange.Clients.Tests.Support;
 using NotificationExchange.Protocol.V1;
-using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Clients.Tests.Cli;
@@ -12,43 +11,19 @@ namespace NotificationExchange.Clients.Tests.Cli;
 /// <summary>nxc subscribe create|list|delete and nxc watch against a real exchange: what watch prints is what was
 /// filed, once, and what it printed is acknowledged.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class SubscriptionCommandTests
+public sealed class SubscriptionCommandTests : ExchangeFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private TestDatabase _database = null!;
-    private ExchangeHost _exchange = null!;
-    private string _config = null!;
     private int _operators;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = new TestDatabase();
-        _exchange = await ExchangeHost.StartAsync(_database.Path);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _exchange.DisposeAsync();
-        _database.Dispose();
-    }
-
-    [SetUp]
-    public void NewConfig() => _config = Directory.CreateTempSubdirectory("nxc-subscribe-").FullName;
-
-    [TearDown]
-    public void RemoveConfig() => Directory.Delete(_config, recursive: true);
-
-    private sealed record Caller(string Id, string Key, Nxc Nxc, Dictionary<string, string> Variables);
+    private sealed record Caller(string Id, string Key, Nxc Nxc);
 
     private async Task<Caller> NewOperatorAsync()
     {
         var id = $"watcher-{Interlocked.Increment(ref _operators)}";
-        var key = await _exchange.NewOperatorKeyAsync(id);
-        var variables = new Dictionary<string, string> { ["NX_ADDRESS"] = _exchange.Address, ["NX_API_KEY"] = key };
-        return new Caller(id, key, new Nxc(_config).With(("NX_ADDRESS", _exchange.Address), ("NX_API_KEY", key)), variables);
+        var key = await Exchange.NewOperatorKeyAsync(id);
+        return new Caller(id, key, As(key));
     }
 
     /// <summary>Files a maneuver of <paramref name="norad"/> with nxc; its id and sequence.</summary>
@@ -145,7 +120,7 @@ public sealed class SubscriptionCommandTests
         var caller = await NewOperatorAsync();
         var before = await FileAsync(caller);
 
-        using var watch = RunningNxc.Start(["watch", "-o", "json"], caller.Variables, _config);
+        using var watch = caller.Nxc.Start(["watch", "-o", "json"]);
         await watch.Error.WaitForAsync(l => l.Any(s => s.StartsWith("nxc: created your subscription \"nxc\"", StringComparison.Ordinal)), Patience, "the nxc subscription");
         await watch.Out.WaitForAsync(l => l.Any(s => s.Contains("caughtUp", StringComparison.Ordinal)), Patience, "catching up");
         var live = await FileAsync(caller);
@@ -186,7 +161,7 @@ public sealed class SubscriptionCommandTests
         var requester = await NewOperatorAsync();
         var counterpart = await NewOperatorAsync();
         await CreateAsync(counterpart, "calls");
-        var request = await _exchange.Client(requester.Key).Consultations.RequestConsultationAsync(new RequestConsultationRequest
+        var request = await Exchange.Client(requester.Key).Consultations.RequestConsultationAsync(new RequestConsultationRequest
         {
             RequestId = Guid.NewGuid().ToString("N"),
             Counterparts = { counterpart.Id },
@@ -208,7 +183,7 @@ public sealed class SubscriptionCommandTests
         var caller = await NewOperatorAsync();
         await CreateAsync(caller, "screen");
 
-        using var watch = RunningNxc.Start(["watch", "screen"], caller.Variables, _config, terminal: true);
+        using var watch = caller.Nxc.Start(["watch", "screen"], terminal: true);
         await watch.Out.WaitForAsync(_ => Screen(watch).Contains("live, caught up at #", StringComparison.Ordinal), Patience, "the status line saying caught up");
         var filed = await FileAsync(caller);
         await watch.Out.WaitForAsync(_ => Screen(watch).Contains("; 1 event", StringComparison.Ordinal), Patience, "the status line counting the event");
@@ -233,7 +208,7 @@ public sealed class SubscriptionCommandTests
     [TestCase(new[] { "subscribe", "create", "x", "--start", "yesterday" }, "--start: 'yesterday' is not one of: latest, earliest")]
     public async Task A_bad_option_value_is_a_usage_error_in_one_line(string[] args, string message)
     {
-        var result = await new Nxc(_config).With(("NX_ADDRESS", "http://127.0.0.1:1"), ("NX_API_KEY", "k")).RunAsync(args);
+        var result = await Offline.RunAsync(args);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString());
         Assert.That(result.ErrorLines, Has.Length.EqualTo(1));

@@ -27,6 +27,7 @@ public sealed class ValueParsingTests
     [TestCase("tomorrow")]
     [TestCase("now+6")]
     [TestCase("2026-13-01T00:00:00Z")]
+    [TestCase("now+999999999d")]
     public void A_time_without_a_zone_or_not_a_time_is_refused(string text) =>
         Assert.That(() => Values.TimeAt(text, Now), Throws.InstanceOf<FormatException>());
 
@@ -47,21 +48,57 @@ public sealed class ValueParsingTests
     [TestCase("A123")]
     [TestCase("-5")]
     [TestCase("25544.0")]
+    [TestCase("99999999999")]
+    [TestCase("")]
     public void Alpha_5_has_no_I_or_O_and_four_digits(string text) =>
         Assert.That(() => Values.Norad(text), Throws.InstanceOf<FormatException>());
+
+    [Test]
+    public void A_window_is_two_times_either_of_which_may_be_relative()
+    {
+        var window = Values.Window("now+1h/2030-01-02T11:00:00Z");
+
+        Assert.That(window.Start.ToDateTimeOffset() - DateTimeOffset.UtcNow, Is.EqualTo(TimeSpan.FromHours(1)).Within(TimeSpan.FromMinutes(1)));
+        Assert.That(window.End.ToDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2030, 1, 2, 11, 0, 0, TimeSpan.Zero)));
+        Assert.That(() => Values.Window("now+1h"), Throws.InstanceOf<FormatException>().With.Message.Contains("START/END"));
+    }
+
+    [TestCase("90s", 90)]
+    [TestCase("1h30m", 5400)]
+    [TestCase("2d", 172800)]
+    [TestCase("PT15M", 900)]
+    public void Durations_are_short_or_iso_8601(string text, long seconds) =>
+        Assert.That(Values.Duration(text).Seconds, Is.EqualTo(seconds));
+
+    [TestCase("soon")]
+    [TestCase("")]
+    [TestCase("P99999999999999D")]
+    [TestCase("PTXM")]
+    public void A_duration_that_is_not_one_is_refused_in_words_of_durations(string text) =>
+        Assert.That(() => Values.Duration(text), Throws.InstanceOf<FormatException>().With.Message.Contains("is not a duration"));
 
     [TestCase("collision-avoidance", ManeuverPurpose.CollisionAvoidance)]
     [TestCase("COLLISION_AVOIDANCE", ManeuverPurpose.CollisionAvoidance)]
     [TestCase("StationKeeping", ManeuverPurpose.StationKeeping)]
     public void Enum_words_are_read_whatever_their_case_and_separators(string text, ManeuverPurpose expected) =>
-        Assert.That(ProtoEnum<ManeuverPurpose>.Parse(text), Is.EqualTo(expected));
+        Assert.That(EnumWords<ManeuverPurpose>.Parse(text), Is.EqualTo(expected));
 
     [Test]
     public void The_unspecified_value_is_no_choice_and_rpo_is_a_kind()
     {
-        Assert.That(ProtoEnum<ManeuverPurpose>.Words, Does.Not.Contain("unspecified"));
-        Assert.That(() => ProtoEnum<ManeuverPurpose>.Parse("unspecified"), Throws.InstanceOf<FormatException>());
-        Assert.That(ProtoEnum<NotificationKind>.Parse("rpo"), Is.EqualTo(NotificationKind.ProximityOperation));
+        Assert.That(EnumWords<ManeuverPurpose>.Words, Does.Not.Contain("unspecified"));
+        Assert.That(() => EnumWords<ManeuverPurpose>.Parse("unspecified"), Throws.InstanceOf<FormatException>());
+        Assert.That(EnumWords<NotificationKind>.Parse("rpo"), Is.EqualTo(NotificationKind.ProximityOperation));
+    }
+
+    [Test]
+    public void The_verbs_short_words_are_read_as_the_proto_values_they_stand_for()
+    {
+        Assert.That(EnumWords<ManeuverIntent>.Parse("wont"), Is.EqualTo(ManeuverIntent.WillNotManeuver));
+        Assert.That(EnumWords<ContactRole>.Parse("ops"), Is.EqualTo(ContactRole.Operations247));
+        Assert.That(EnumWords<SharingPolicy>.Parse("full"), Is.EqualTo(SharingPolicy.FullState));
+        Assert.That(EnumWords<ManeuverIntent>.Choices, Is.EqualTo("undecided, will-maneuver, will-not-maneuver (will for will-maneuver, wont for will-not-maneuver)"));
+        Assert.That(EnumWords<NotificationFormat>.Words, Is.EqualTo(new[] { "ocm", "json" }), "a zero that is not UNSPECIFIED is a choice");
     }
 
     [Test]

@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationExchange.Cli.Cli;
+using NotificationExchange.Clients.Tests.Support;
 using NotificationExchange.Protocol.V1;
 using NotificationExchange.Testing;
 using NUnit.Framework;
@@ -40,9 +41,8 @@ public sealed class WatchResilienceTests
         var subscription = await server.Client(key).Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "restart" });
         const int before = 15;
         const int after = 15;
-        var variables = new Dictionary<string, string> { ["NX_ADDRESS"] = server.Address, ["NX_API_KEY"] = key };
 
-        using var watch = RunningNxc.Start(["watch", subscription.Id, "-o", "json", "--count", $"{before + after}"], variables, _config);
+        using var watch = new Nxc(_config).With(("NX_ADDRESS", server.Address), ("NX_API_KEY", key)).Start(["watch", subscription.Id, "-o", "json", "--count", $"{before + after}"]);
         await watch.Out.WaitForAsync(l => l.Any(IsCaughtUp), TimeSpan.FromSeconds(30), "catching up");
         // nxc's stdout stalls, so that what is filed is still in flight when the exchange is killed: received by
         // nxc but not printed, or sent but not received.
@@ -73,9 +73,8 @@ public sealed class WatchResilienceTests
         var client = exchange.Client(key);
         var subscription = await client.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "slow" });
         const int filings = 400;
-        var variables = new Dictionary<string, string> { ["NX_ADDRESS"] = exchange.Address, ["NX_API_KEY"] = key };
 
-        using var watch = RunningNxc.Start(["watch", subscription.Id, "-o", "json", "--count", $"{filings}"], variables, _config);
+        using var watch = new Nxc(_config).With(("NX_ADDRESS", exchange.Address), ("NX_API_KEY", key)).Start(["watch", subscription.Id, "-o", "json", "--count", $"{filings}"]);
         await watch.Out.WaitForAsync(l => l.Any(IsCaughtUp), TimeSpan.FromSeconds(30), "catching up");
         // nxc's stdout stops being read, as a pipe into a stalled program: nxc stops reading the stream, and the
         // exchange cuts it off once more events wait for it than the stream may hold.

@@ -11,9 +11,9 @@ internal static class LoginCommand
 {
     public static Command Build(VerbContext context)
     {
-        var address = new Option<string?>("--server") { Description = $"The exchange's address; NX_ADDRESS when absent, else {Session.DefaultAddress}" };
-        var key = new Option<string?>("--key") { Description = "The API key; read from stdin when absent (a prompt on a terminal)" };
-        var authority = new Option<FileInfo?>("--ca-file") { Description = "PEM file of the CA that signed the exchange's TLS certificate, for a private CA" };
+        var address = ValueOptions.Text("--server", $"The exchange's address; NX_ADDRESS when absent, else {Session.DefaultAddress}");
+        var key = ValueOptions.Text("--key", "The API key; read from stdin when absent (a prompt on a terminal)");
+        var authority = ValueOptions.Reference("--ca-file", "PEM file of the CA that signed the exchange's TLS certificate, for a private CA", Values.FilePath, "FILE");
         var makeDefault = new Option<bool>("--no-default") { Description = "Save the profile without making it the default" };
         var command = new Command("login", "Check an address and API key, and save them as a profile (--profile NAME, default \"default\")")
         {
@@ -31,8 +31,10 @@ internal static class LoginCommand
             {
                 throw new UsageException($"--ca-file: {caFile.FullName} does not exist");
             }
-            var server = session.Parse.GetValue(address) ?? Session.NonEmpty(session.Environment.Variable("NX_ADDRESS")) ?? Session.DefaultAddress;
-            var profile = new Profile(Session.ParseAddress(server).ToString().TrimEnd('/'), apiKey.Trim(), caFile?.FullName);
+            var (server, serverFrom) = session.Parse.GetValue(address) is { } given ? (given, "--server")
+                : Session.NonEmpty(session.Environment.Variable("NX_ADDRESS")) is { } variable ? (variable, "NX_ADDRESS")
+                : (Session.DefaultAddress, "the default address");
+            var profile = new Profile(Session.ParseAddress(server, serverFrom).ToString().TrimEnd('/'), Session.CheckKey(apiKey.Trim(), "the API key"), caFile?.FullName);
             using var client = NxClient.Create(new NxClientOptions
             {
                 Address = new Uri(profile.Address),

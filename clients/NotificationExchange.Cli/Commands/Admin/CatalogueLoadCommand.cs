@@ -20,7 +20,7 @@ internal static class CatalogueLoadCommand
     {
         var file = new Argument<string>("FILE") { Description = "TLE/3LE, or OMM (CelesTrak JSON, CSV or XML; CCSDS KVN or XML), at most 64 MiB" };
         var onExchange = new Option<bool>("--on-exchange") { Description = "FILE is a path on the exchange's host, read there (e.g. a mounted volume)" };
-        var source = new Option<string?>("--source") { Description = "A name for the source, kept with the load (default: the file's name)" };
+        var source = ValueOptions.Text("--source", "A name for the source, kept with the load (default: the file's name)");
         var command = new Command("load", $"Load or refresh the reference catalogue; screening follows (waits up to {DefaultWait.TotalMinutes:0} min unless --timeout)")
         {
             file, onExchange, source,
@@ -29,7 +29,7 @@ internal static class CatalogueLoadCommand
         {
             var path = session.Parse.GetValue(file)!;
             var request = new LoadCatalogueRequest { RequestId = RequestIds.New(), Source = session.Parse.GetValue(source) ?? Path.GetFileName(path) };
-            var wait = session.Parse.GetResult(context.Globals.Timeout) is { Implicit: false } ? session.CallTimeout : DefaultWait;
+            var wait = session.TimeoutGiven ? session.CallTimeout : DefaultWait;
             var status = session.Environment.OutputIsTerminal && !session.Print.Json;
             async Task<CatalogueLoadReport> LoadAsync(Action<string> say)
             {
@@ -41,7 +41,7 @@ internal static class CatalogueLoadCommand
                 else
                 {
                     say($"reading {path}");
-                    request.Content = Values.ReadFile(new FileInfo(path), "FILE");
+                    request.Content = Values.ReadFile(path, "FILE");
                     say($"sending {request.Content.Length / 1024.0 / 1024.0:0.0} MiB and waiting while the exchange loads it");
                 }
                 // The library's calls take the client's deadline; this one sets its own, for the load's length.

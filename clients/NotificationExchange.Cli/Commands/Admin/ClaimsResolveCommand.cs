@@ -14,7 +14,7 @@ internal static class ClaimsResolveCommand
         var id = new Argument<string>("CLAIM") { Description = "The claim's id, as nxc admin claims list shows it" };
         var award = new Option<bool>("--award") { Description = "Give the object to the claimant" };
         var reject = new Option<bool>("--reject") { Description = "Reject the claim; the holder keeps the object" };
-        var note = new Option<string>("--note") { Description = "Why, 1 to 2,000 characters", Required = true };
+        var note = ValueOptions.Text("--note", "Why, 1 to 2,000 characters", null, required: true);
         return new Command("resolve", "Award an object to its claimant, or reject the claim") { id, award, reject, note }.Runs(context, async (session, cancellationToken) =>
         {
             var (awarded, rejected) = (session.Parse.GetValue(award), session.Parse.GetValue(reject));

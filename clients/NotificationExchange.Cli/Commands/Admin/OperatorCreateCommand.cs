@@ -13,10 +13,10 @@ internal static class OperatorCreateCommand
     public static Command Build(VerbContext context)
     {
         var id = new Argument<string>("ID") { Description = "Short stable id: 3 to 40 characters of a-z, 0-9 and -, starting with a letter (e.g. esa-ops)" };
-        var name = new Option<string>("--name") { Description = "Display name, 1 to 128 characters", Required = true };
+        var name = ValueOptions.Text("--name", "Display name, 1 to 128 characters", null, required: true);
         var agency = new Option<bool>("--agency") { Description = "A space agency or a state's authority (the directory's kind; an operator otherwise)" };
         var administrator = new Option<bool>("--admin") { Description = "An administrator: may create operators, load the catalogue, resolve claims" };
-        var country = new Option<string?>("--country") { Description = "Country or registry: ISO 3166-1 alpha-2 (e.g. FR), or ESA, EUMETSAT" };
+        var country = ValueOptions.Text("--country", "Country or registry: ISO 3166-1 alpha-2 (e.g. FR), or ESA, EUMETSAT");
         var contacts = new ContactOptions();
         var command = new Command("create", "Create an organisation and print its API key (shown once)") { id, name, agency, administrator, country };
         contacts.AddTo(command);

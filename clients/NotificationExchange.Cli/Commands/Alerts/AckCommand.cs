@@ -11,9 +11,9 @@ internal static class AckCommand
     public static Command Build(VerbContext context)
     {
         var id = AlertsCommand.IdArgument();
-        var intent = Choices.One<IntentChoice>("--intent", "Whether you will maneuver", required: true);
-        var note = new Option<string?>("--note") { Description = "A note for the other operator, at most 2,000 characters" };
-        var norad = new Option<string?>("--object") { Description = "Which of your objects you answer for, when both are yours", HelpName = "NORAD" };
+        var intent = EnumWords<ManeuverIntent>.Option("--intent", "Whether you will maneuver", required: true);
+        var note = ValueOptions.Text("--note", "A note for the other operator, at most 2,000 characters");
+        var norad = ValueOptions.Scalar("--object", "Which of your objects you answer for, when both are yours", Values.Norad, "NORAD");
         var command = new Command("ack", "Acknowledge an alert and say whether you will maneuver (again to change your intent)") { id, intent, note, norad };
         return command.Runs(context, async (session, cancellationToken) =>
         {
@@ -21,16 +21,11 @@ internal static class AckCommand
             {
                 AlertId = session.Parse.GetValue(id)!,
                 Note = session.Parse.GetValue(note) ?? "",
-                Intent = session.Parse.GetValue(intent) switch
-                {
-                    IntentChoice.Will => ManeuverIntent.WillManeuver,
-                    IntentChoice.Wont => ManeuverIntent.WillNotManeuver,
-                    _ => ManeuverIntent.Undecided,
-                },
+                Intent = session.Parse.GetValue(intent)!.Value,
             };
             if (session.Parse.GetValue(norad) is { } number)
             {
-                request.NoradCatId = Values.Norad(number, "--object");
+                request.NoradCatId = number;
             }
             var alert = await session.Client.Alerts.AcknowledgeAlertAsync(request, cancellationToken);
             if (session.Print.Json)

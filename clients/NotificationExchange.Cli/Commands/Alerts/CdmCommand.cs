@@ -19,14 +19,7 @@ internal static class CdmCommand
                 AlertId = session.Parse.GetValue(id)!,
                 Format = session.Parse.GetValue(xml) ? CdmFormat.Xml : CdmFormat.Kvn,
             }, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(cdm);
-            }
-            else
-            {
-                session.Environment.Out.Write(cdm.Content);
-            }
+            session.Print.File(cdm, cdm.Content);
             return ExitCodes.Ok;
         });
     }

@@ -12,8 +12,8 @@ internal static class ListCommand
 {
     public static Command Build(VerbContext context)
     {
-        var states = Choices.Many<AlertStateChoice>("--state", "Only alerts in these states; repeat for several");
-        var norad = new Option<string?>("--object") { Description = "Only alerts about this object", HelpName = "NORAD" };
+        var states = EnumWords<AlertState>.Options("--state", "Only alerts in these states");
+        var norad = ValueOptions.Scalar("--object", "Only alerts about this object", Values.Norad, "NORAD");
         var unannounced = new Option<bool>("--unannounced") { Description = "Only approaches that look deliberate with no proximity-operation notice covering them" };
         var command = new Command("list", "Your alerts, by time of closest approach") { states, norad, unannounced };
         return command.Runs(context, async (session, cancellationToken) =>
@@ -21,22 +21,10 @@ internal static class ListCommand
             var request = new ListAlertsRequest { PageSize = 500, UnannouncedOnly = session.Parse.GetValue(unannounced) };
             if (session.Parse.GetValue(norad) is { } number)
             {
-                request.NoradCatId = Values.Norad(number, "--object");
+                request.NoradCatId = number;
             }
-            request.States.AddRange((session.Parse.GetValue(states) ?? []).Select(s => s switch
-            {
-                AlertStateChoice.Open => AlertState.Open,
-                AlertStateChoice.Withdrawn => AlertState.Withdrawn,
-                _ => AlertState.Closed,
-            }));
-            var alerts = new List<Alert>();
-            do
-            {
-                var page = await session.Client.Alerts.ListAlertsAsync(request, cancellationToken);
-                alerts.AddRange(page.Alerts);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            request.States.AddRange(session.Parse.GetValue(states) ?? []);
+            var alerts = await Pages.AllAsync(request, session.Client.Alerts.ListAlertsAsync, page => page.Alerts, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(alerts);

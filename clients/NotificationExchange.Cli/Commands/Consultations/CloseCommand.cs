@@ -14,10 +14,11 @@ internal static class CloseCommand
     public static Command Build(VerbContext context)
     {
         var id = ConsultCommand.IdArgument();
-        var summary = new Option<string?>("--summary") { Description = "Propose closing with this outcome (1 to 4,000 characters)" };
-        var actions = new Option<string[]>("--action") { Description = "With --summary: something a party agreed to do, ORG=ACTION (e.g. esa-ops=\"WILL maneuver 25544 as filed\"); repeat for up to 50", HelpName = "ORG=ACTION" };
+        var summary = ValueOptions.Text("--summary", "Propose closing with this outcome (1 to 4,000 characters)");
+        var actions = ValueOptions.List(
+            "--action", "With --summary: something a party agreed to do, ORG=ACTION (e.g. esa-ops=\"WILL maneuver 25544 as filed\"); repeat for up to 50", Action, commaLists: false, "ORG=ACTION");
         var confirm = new Option<bool>("--confirm") { Description = "Confirm the outcome proposed; the last confirmation closes the consultation" };
-        var contest = new Option<string?>("--contest") { Description = "Contest the outcome proposed, saying why (1 to 2,000 characters); the consultation is open again", HelpName = "REASON" };
+        var contest = ValueOptions.Text("--contest", "Contest the outcome proposed, saying why (1 to 2,000 characters); the consultation is open again", "REASON");
         var command = new Command("close", "Close a consultation: propose an outcome (--summary), confirm it (--confirm) or contest it (--contest)")
         {
             id, summary, actions, confirm, contest,
@@ -44,7 +45,7 @@ internal static class CloseCommand
             if (proposed is not null)
             {
                 var request = new ProposeClosureRequest { ConsultationId = consultationId, OutcomeSummary = proposed };
-                request.Actions.AddRange(agreed.Select(Action));
+                request.Actions.AddRange(agreed);
                 return ConsultationText.PrintChange(session, await session.Client.Consultations.ProposeClosureAsync(request, cancellationToken), "closure proposed");
             }
             if (contested is not null)
@@ -63,6 +64,6 @@ internal static class CloseCommand
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         return equals > 0 && equals < text.Length - 1
             ? new AgreedAction { OrganizationId = text[..equals].Trim(), Action = text[(equals + 1)..].Trim() }
-            : throw new UsageException($"--action: '{text}' is not ORG=ACTION, e.g. esa-ops=\"WILL maneuver 25544 as filed\"");
+            : throw new FormatException($"'{text}' is not ORG=ACTION, e.g. esa-ops=\"WILL maneuver 25544 as filed\"");
     }
 }

@@ -27,14 +27,7 @@ internal static class ConsultationText
     /// <summary>A change made by the caller: the consultation in JSON, or its summary after what was done.</summary>
     public static int PrintChange(Session session, Consultation consultation, string done)
     {
-        if (session.Print.Json)
-        {
-            session.Print.Message(consultation);
-        }
-        else
-        {
-            session.Print.Line($"{done}: {Summary(consultation)}");
-        }
+        session.Print.Answer(consultation, $"{done}: {Summary(consultation)}");
         return ExitCodes.Ok;
     }
 

@@ -11,7 +11,7 @@ internal static class DeclineCommand
     public static Command Build(VerbContext context)
     {
         var id = ConsultCommand.IdArgument();
-        var reason = new Option<string>("--reason") { Description = "Why, 1 to 2,000 characters", Required = true };
+        var reason = ValueOptions.Text("--reason", "Why, 1 to 2,000 characters", null, required: true);
         return new Command("decline", "Decline a consultation request, saying why") { id, reason }
             .Runs(context, async (session, cancellationToken) => ConsultationText.PrintChange(session,
                 await session.Client.Consultations.DeclineConsultationAsync(

@@ -11,28 +11,13 @@ internal static class InboxCommand
 {
     public static Command Build(VerbContext context)
     {
-        var states = Choices.Many<ConsultationStateChoice>("--state", "Only consultations in these states; repeat for several");
+        var states = EnumWords<ConsultationState>.Options("--state", "Only consultations in these states");
         var command = new Command("inbox", "Your consultations, newest first") { states };
         return command.Runs(context, async (session, cancellationToken) =>
         {
             var request = new ListConsultationsRequest { PageSize = 500 };
-            request.States.AddRange((session.Parse.GetValue(states) ?? []).Select(s => s switch
-            {
-                ConsultationStateChoice.Requested => ConsultationState.Requested,
-                ConsultationStateChoice.Open => ConsultationState.Open,
-                ConsultationStateChoice.Closing => ConsultationState.Closing,
-                ConsultationStateChoice.Closed => ConsultationState.Closed,
-                ConsultationStateChoice.Withdrawn => ConsultationState.Withdrawn,
-                _ => ConsultationState.Declined,
-            }));
-            var consultations = new List<Consultation>();
-            do
-            {
-                var page = await session.Client.Consultations.ListConsultationsAsync(request, cancellationToken);
-                consultations.AddRange(page.Consultations);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            request.States.AddRange(session.Parse.GetValue(states) ?? []);
+            var consultations = await Pages.AllAsync(request, session.Client.Consultations.ListConsultationsAsync, page => page.Consultations, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(consultations);

@@ -10,12 +10,12 @@ internal static class ProposeTimeCommand
     public static Command Build(VerbContext context)
     {
         var id = ConsultCommand.IdArgument();
-        var windows = new Argument<string[]>("START/END") { Description = "1 to 10 times that suit you, each START/END in UTC, e.g. 2026-01-02T10:00:00Z/2026-01-02T11:00:00Z", Arity = ArgumentArity.OneOrMore };
+        var windows = ValueOptions.Arguments("START/END", $"1 to 10 times that suit you, each {Values.WindowHelp}", Values.Window);
         return new Command("propose-time", "Propose other times for the live session (acknowledges the request; you may still accept later)") { id, windows }
             .Runs(context, async (session, cancellationToken) =>
             {
                 var request = new ProposeTimeRequest { ConsultationId = session.Parse.GetValue(id)! };
-                request.ProposedTimes.AddRange(session.Parse.GetValue(windows)!.Select(w => Values.Window(w, "START/END")));
+                request.ProposedTimes.AddRange(session.Parse.GetValue(windows)!);
                 return ConsultationText.PrintChange(session, await session.Client.Consultations.ProposeTimeAsync(request, cancellationToken), "times proposed");
             });
     }

@@ -10,14 +10,14 @@ internal static class RequestCommand
     public static Command Build(VerbContext context)
     {
         var counterparts = new Argument<string[]>("COUNTERPART") { Description = "The organisations to consult (1 to 20 ids, as nxc directory lists them)", Arity = ArgumentArity.OneOrMore };
-        var urgency = Choices.One<UrgencyChoice>("--urgency", "How soon each counterpart must acknowledge: routine 72 h, priority 4 h, urgent 15 min", required: true);
-        var subject = new Option<string>("--subject") { Description = "One line, 1 to 200 characters", Required = true };
-        var body = new Option<string?>("--body") { Description = "What you want to discuss, up to 10,000 characters" };
-        var notification = new Option<string?>("--notification") { Description = "About this notification (MNV-, RPO- or LCH- id)", HelpName = "ID" };
-        var alert = new Option<string?>("--alert") { Description = "About this proximity alert (ALR- id)", HelpName = "ID" };
-        var topic = new Option<string?>("--topic") { Description = "About this free topic (1 to 200 characters); the subject when no --notification, --alert or --topic is given" };
-        var within = new Option<string?>("--acknowledge-within") { Description = "Deadline to acknowledge instead of the urgency's: 1m to 30d, e.g. 30m, 4h, 2d or PT30M", HelpName = "DURATION" };
-        var propose = new Option<string[]>("--propose") { Description = "A time for a live session, START/END in UTC (e.g. 2026-01-02T10:00:00Z/2026-01-02T11:00:00Z); repeat for up to 10", HelpName = "START/END" };
+        var urgency = EnumWords<ConsultationUrgency>.Option("--urgency", "How soon each counterpart must acknowledge (routine 72 h, priority 4 h, urgent 15 min)", required: true);
+        var subject = ValueOptions.Text("--subject", "One line, 1 to 200 characters", null, required: true);
+        var body = ValueOptions.Text("--body", "What you want to discuss, up to 10,000 characters");
+        var notification = ValueOptions.Text("--notification", "About this notification (MNV-, RPO- or LCH- id)", "ID");
+        var alert = ValueOptions.Text("--alert", "About this proximity alert (ALR- id)", "ID");
+        var topic = ValueOptions.Text("--topic", "About this free topic (1 to 200 characters); the subject when no --notification, --alert or --topic is given");
+        var within = ValueOptions.Reference("--acknowledge-within", "Deadline to acknowledge instead of the urgency's: 1m to 30d, e.g. 30m, 4h, 2d or PT30M", Values.Duration, "DURATION");
+        var propose = ValueOptions.List("--propose", $"A time for a live session, {Values.WindowHelp}; repeat for up to 10", Values.Window, commaLists: false, "START/END");
         var command = new Command("request", "Request a consultation with one or more organisations")
         {
             counterparts, urgency, subject, body, notification, alert, topic, within, propose,
@@ -29,12 +29,8 @@ internal static class RequestCommand
             {
                 Subject = parse.GetValue(subject)!,
                 Body = parse.GetValue(body) ?? "",
-                Urgency = parse.GetValue(urgency) switch
-                {
-                    UrgencyChoice.Routine => ConsultationUrgency.Routine,
-                    UrgencyChoice.Priority => ConsultationUrgency.Priority,
-                    _ => ConsultationUrgency.Urgent,
-                },
+                Urgency = parse.GetValue(urgency)!.Value,
+                AcknowledgeWithin = parse.GetValue(within),
             };
             request.Counterparts.AddRange(parse.GetValue(counterparts)!);
             var about = new (string Name, string? Value)[] { ("--notification", parse.GetValue(notification)), ("--alert", parse.GetValue(alert)), ("--topic", parse.GetValue(topic)) }
@@ -58,11 +54,7 @@ internal static class RequestCommand
                     request.Topic = request.Subject;
                     break;
             }
-            if (parse.GetValue(within) is { } duration)
-            {
-                request.AcknowledgeWithin = Values.Duration(duration, "--acknowledge-within");
-            }
-            request.ProposedTimes.AddRange((parse.GetValue(propose) ?? []).Select(w => Values.Window(w, "--propose")));
+            request.ProposedTimes.AddRange(parse.GetValue(propose) ?? []);
             var consultation = await session.Client.Consultations.RequestConsultationAsync(request, cancellationToken);
             return ConsultationText.PrintChange(session, consultation, "requested");
         });

@@ -15,7 +15,7 @@ internal static class TranscriptCommand
     public static Command Build(VerbContext context)
     {
         var id = ConsultCommand.IdArgument();
-        var format = Choices.One<TranscriptFormat>("--format", "text for people (the default); json for the canonical JSON (RFC 8785) the SHA-256 is computed from");
+        var format = EnumWords<TranscriptFormat>.Option("--format", "text for people (the default), or json: the canonical JSON (RFC 8785) the SHA-256 is computed from");
         return new Command("transcript", "The consultation's full record (request, changes, messages, receipts, outcome) and its SHA-256") { id, format }
             .Runs(context, async (session, cancellationToken) =>
             {

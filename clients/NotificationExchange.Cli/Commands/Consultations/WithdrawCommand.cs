@@ -10,7 +10,7 @@ internal static class WithdrawCommand
     public static Command Build(VerbContext context)
     {
         var id = ConsultCommand.IdArgument();
-        var reason = new Option<string>("--reason") { Description = "Why, 1 to 2,000 characters", Required = true };
+        var reason = ValueOptions.Text("--reason", "Why, 1 to 2,000 characters", null, required: true);
         return new Command("withdraw", "Withdraw a consultation you requested, saying why") { id, reason }
             .Runs(context, async (session, cancellationToken) => ConsultationText.PrintChange(session,
                 await session.Client.Consultations.WithdrawConsultationAsync(

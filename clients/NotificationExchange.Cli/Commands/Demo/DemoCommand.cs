@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NotificationExchange.Cli.Cli;
 using NotificationExchange.Cli.Demo;
+using NotificationExchange.Cli.Output;
 
 namespace NotificationExchange.Cli.Commands.Demo;
 
@@ -10,7 +11,7 @@ internal static class DemoCommand
 {
     public static Command Build(VerbContext context)
     {
-        var wait = new Option<double>("--alert-wait") { Description = "Seconds to wait for the proximity alert before going on", DefaultValueFactory = _ => 120 };
+        var wait = ValueOptions.Scalar("--alert-wait", "Seconds to wait for the proximity alert before going on, 0 to 3600 (default 120)", Values.Number, "SECONDS");
         var command = new Command("demo", "A newcomer's first five minutes against a running exchange (needs an administrator's key): "
             + "two operators and an agency join, register objects, file a maneuver, an RPO intent and a launch, receive an alert, consult")
         {
@@ -19,10 +20,10 @@ internal static class DemoCommand
         command.Subcommands.Add(EncounterCommand.Build(context));
         return command.Runs(context, async (session, cancellationToken) =>
         {
-            var seconds = session.Parse.GetValue(wait);
+            var seconds = session.Parse.GetValue(wait) ?? 120;
             if (seconds is < 0 or > 3600)
             {
-                throw new UsageException($"--alert-wait: {seconds} is not 0 to 3600 seconds");
+                throw new UsageException($"--alert-wait: {Words.Number(seconds)} is not 0 to 3600 seconds");
             }
             var summary = await new FirstFiveMinutes(session.ClientOptions(), session.Print.Json ? session.Print.Note : session.Print.Line, TimeSpan.FromSeconds(seconds))
                 .RunAsync(cancellationToken);

@@ -16,15 +16,15 @@ internal static class EncounterCommand
 {
     public static Command Build(VerbContext context)
     {
-        var own = new Option<uint>("--object") { Description = "NORAD catalogue number of the object that maneuvers (yours)", Required = true };
-        var target = new Option<uint>("--target") { Description = "NORAD catalogue number of the registered object to pass", Required = true };
-        var minutes = new Option<double>("--tca-in") { Description = "Minutes from the exchange's now to the encounter, 20 to 10080; the burn is half-way", DefaultValueFactory = _ => 90 };
-        var miss = new Option<double>("--miss-km") { Description = "How far above the target the new orbit passes, 0 to 50 km", DefaultValueFactory = _ => 0.2 };
+        var own = ValueOptions.Scalar("--object", "NORAD catalogue number of the object that maneuvers (yours)", Values.Norad, "NORAD", required: true);
+        var target = ValueOptions.Scalar("--target", "NORAD catalogue number of the registered object to pass", Values.Norad, "NORAD", required: true);
+        var minutes = ValueOptions.Scalar("--tca-in", "Minutes from the exchange's now to the encounter, 20 to 10080 (default 90); the burn is half-way", Values.Number, "MINUTES");
+        var miss = ValueOptions.Scalar("--miss-km", "How far above the target the new orbit passes, 0 to 50 km (default 0.2)", Values.Number, "KM");
         var command = new Command("encounter", "File a demonstration maneuver whose new orbit passes a registered object (raises an alert)") { own, target, minutes, miss };
         return command.Runs(context, async (session, cancellationToken) =>
         {
-            var minutesToTca = session.Parse.GetValue(minutes);
-            var missKm = session.Parse.GetValue(miss);
+            var minutesToTca = session.Parse.GetValue(minutes) ?? 90;
+            var missKm = session.Parse.GetValue(miss) ?? 0.2;
             if (minutesToTca is < 20 or > 7 * 24 * 60)
             {
                 throw new UsageException($"--tca-in: {Words.Number(minutesToTca)} is not 20 to 10080 minutes (the burn is half-way, at least 10 minutes from now)");
@@ -33,7 +33,7 @@ internal static class EncounterCommand
             {
                 throw new UsageException($"--miss-km: {Words.Number(missKm)} is not 0 to 50");
             }
-            var targetNorad = session.Parse.GetValue(target);
+            var targetNorad = session.Parse.GetValue(target)!.Value;
             var registered = await session.Client.Registry.GetObjectAsync(new GetObjectRequest { NoradCatId = targetNorad }, cancellationToken);
             if (registered.Orbit?.DataCase != ObjectOrbit.DataOneofCase.Tle)
             {
@@ -43,7 +43,8 @@ internal static class EncounterCommand
             }
             var status = await session.Client.Registry.GetCatalogueStatusAsync(new GetCatalogueStatusRequest(), cancellationToken);
             var path = Trajectory.FromTle(TleParser.Parse(registered.Orbit.Tle.Line1, registered.Orbit.Tle.Line2));
-            var design = EncounterManeuver.Design(session.Parse.GetValue(own), null, path, targetNorad, status.Now.ToDateTime(), minutesToTca, missKm);
+            var ownNorad = session.Parse.GetValue(own)!.Value;
+            var design = EncounterManeuver.Design(ownNorad, null, path, targetNorad, status.Now.ToDateTime(), minutesToTca, missKm);
             var filed = await session.Client.Notifications.FileNotificationAsync(design.Request, cancellationToken);
             if (session.Print.Json)
             {
@@ -52,7 +53,7 @@ internal static class EncounterCommand
             }
             var n = filed.Notification;
             session.Print.Line(string.Create(CultureInfo.InvariantCulture,
-                $"filed {n.Id} (sequence {n.Sequence}): maneuver of {session.Parse.GetValue(own)} at {Words.Time(design.Request.Maneuver.ExecutionWindow.Start)}, "
+                $"filed {n.Id} (sequence {n.Sequence}): maneuver of {ownNorad} at {Words.Time(design.Request.Maneuver.ExecutionWindow.Start)}, "
                 + $"{EncounterManeuver.BurnMps} m/s in-track; its new orbit crosses {targetNorad} {missKm} km above it at {Words.Time(DemoOrbits.At(design.Tca))}"));
             return ExitCodes.Ok;
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NotificationExchange.Cli.Cli;
 using NotificationExchange.Protocol.V1;
 
 namespace NotificationExchange.Cli.Commands.Directory;
@@ -65,7 +66,7 @@ internal sealed class ContactOptions
 
     private void Add(ContactRole role, string flag, string what) => _roles.Add((
         role,
-        new Option<string?>($"--{flag}") { Description = $"Name of {what}: a person or a desk, 1 to 128 characters", HelpName = "NAME" },
-        new Option<string?>($"--{flag}-email") { Description = $"Email of {what} (\"\" to clear)", HelpName = "EMAIL" },
-        new Option<string?>($"--{flag}-phone") { Description = $"Phone of {what}: digits, spaces and + ( ) - . (\"\" to clear)", HelpName = "PHONE" }));
+        ValueOptions.Text($"--{flag}", $"Name of {what}: a person or a desk, 1 to 128 characters", "NAME"),
+        ValueOptions.Text($"--{flag}-email", $"Email of {what} (\"\" to clear)", "EMAIL"),
+        ValueOptions.Text($"--{flag}-phone", $"Phone of {what}: digits, spaces and + ( ) - . (\"\" to clear)", "PHONE")));
 }

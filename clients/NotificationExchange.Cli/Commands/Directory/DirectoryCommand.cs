@@ -12,8 +12,8 @@ internal static class DirectoryCommand
 {
     public static Command Build(VerbContext context)
     {
-        var kind = Choices.Optional<OrganizationKindChoice>("--kind", "Only operators or only agencies");
-        var country = new Option<string?>("--country") { Description = "Only this country or registry (ISO 3166-1 alpha-2, or ESA, EUMETSAT)" };
+        var kind = EnumWords<OrganizationKind>.Option("--kind", "Only operators or only agencies");
+        var country = ValueOptions.Text("--country", "Only this country or registry (ISO 3166-1 alpha-2, or ESA, EUMETSAT)");
         var command = new Command("directory", "Who to call: organisations and their contact points (nxc directory update changes yours)")
         {
             kind, country, UpdateCommand.Build(context),
@@ -23,16 +23,9 @@ internal static class DirectoryCommand
             var request = new ListDirectoryRequest { Country = session.Parse.GetValue(country) ?? "", PageSize = 500 };
             if (session.Parse.GetValue(kind) is { } chosen)
             {
-                request.Kinds.Add(chosen == OrganizationKindChoice.Agency ? OrganizationKind.Agency : OrganizationKind.Operator);
+                request.Kinds.Add(chosen);
             }
-            var entries = new List<DirectoryEntry>();
-            do
-            {
-                var page = await session.Client.Operators.ListDirectoryAsync(request, cancellationToken);
-                entries.AddRange(page.Entries);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var entries = await Pages.AllAsync(request, session.Client.Operators.ListDirectoryAsync, page => page.Entries, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(entries);

@@ -14,10 +14,10 @@ internal static class UpdateCommand
 {
     public static Command Build(VerbContext context)
     {
-        var name = new Option<string?>("--name") { Description = "Display name, 1 to 128 characters" };
-        var kind = Choices.Optional<OrganizationKindChoice>("--kind", "Operator or agency");
-        var country = new Option<string?>("--country") { Description = "Country or registry: ISO 3166-1 alpha-2 (e.g. FR), or ESA, EUMETSAT; \"\" to clear" };
-        var remove = Choices.Many<ContactRoleChoice>("--remove-contact", "Remove this role's contact point; repeat for several");
+        var name = ValueOptions.Text("--name", "Display name, 1 to 128 characters");
+        var kind = EnumWords<OrganizationKind>.Option("--kind", "Operator or agency");
+        var country = ValueOptions.Text("--country", "Country or registry: ISO 3166-1 alpha-2 (e.g. FR), or ESA, EUMETSAT; \"\" to clear");
+        var remove = EnumWords<ContactRole>.Options("--remove-contact", "Remove these roles' contact points");
         var contacts = new ContactOptions();
         var command = new Command("update", "Change your organisation's directory entry: name, kind, country, contact points (the rest stays)")
         {
@@ -27,12 +27,7 @@ internal static class UpdateCommand
         return command.Runs(context, async (session, cancellationToken) =>
         {
             var parse = session.Parse;
-            var removed = (parse.GetValue(remove) ?? []).Select(r => r switch
-            {
-                ContactRoleChoice.Primary => ContactRole.Primary,
-                ContactRoleChoice.Backup => ContactRole.Backup,
-                _ => ContactRole.Operations247,
-            }).ToHashSet();
+            var removed = (parse.GetValue(remove) ?? []).ToHashSet();
             if (parse.GetValue(name) is null && parse.GetValue(kind) is null && parse.GetValue(country) is null && removed.Count == 0 && !contacts.AnyGiven(parse))
             {
                 throw new UsageException("nothing to change: give --name, --kind, --country, contact options or --remove-contact (nxc directory update --help)");
@@ -41,12 +36,7 @@ internal static class UpdateCommand
             var request = new UpdateProfileRequest
             {
                 DisplayName = parse.GetValue(name) ?? current.DisplayName,
-                Kind = parse.GetValue(kind) switch
-                {
-                    OrganizationKindChoice.Agency => OrganizationKind.Agency,
-                    OrganizationKindChoice.Operator => OrganizationKind.Operator,
-                    _ => current.Kind == OrganizationKind.Unspecified ? OrganizationKind.Operator : current.Kind,
-                },
+                Kind = parse.GetValue(kind) ?? (current.Kind == OrganizationKind.Unspecified ? OrganizationKind.Operator : current.Kind),
                 Country = parse.GetValue(country) ?? current.Country,
             };
             request.Contacts.AddRange(contacts.Apply(parse, current.Contacts.Where(c => !removed.Contains(c.Role))));

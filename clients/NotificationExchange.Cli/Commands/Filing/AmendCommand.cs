@@ -17,8 +17,8 @@ internal static class AmendCommand
         var id = new Argument<string>("ID") { Description = "The notification to amend, e.g. MNV-3" };
         var notice = new NoticeOptions(NoticeKinds.All);
         var filing = new FilingOptions();
-        var reason = Values.Text("--reason", "Why it changes, at most 2,000 characters", "TEXT");
-        var expected = Values.Scalar("--expected-version", "Refuse the amendment unless this is the current version (default without --from: the version the options change)", Values.Count, "N");
+        var reason = ValueOptions.Text("--reason", "Why it changes, at most 2,000 characters", "TEXT");
+        var expected = ValueOptions.Scalar("--expected-version", "Refuse the amendment unless this is the current version (default without --from: the version the options change)", Values.Count, "N");
         var command = new Command("amend", "Amend one of your notifications: the options change the current version, or --from FILE gives the new content")
         {
             id, reason, expected,

@@ -10,8 +10,8 @@ internal static class CancelCommand
     public static Command Build(VerbContext context)
     {
         var id = new Argument<string>("ID") { Description = "The notification to cancel, e.g. MNV-3" };
-        var reason = new Option<string>("--reason") { Description = "Why it is cancelled, at most 2,000 characters", HelpName = "TEXT", Required = true };
-        var requestId = Values.Text("--request-id", "Id of this request, to repeat it safely (default: a new id)", "ID");
+        var reason = ValueOptions.Text("--reason", "Why it is cancelled, at most 2,000 characters", "TEXT", required: true);
+        var requestId = ValueOptions.Text("--request-id", "Id of this request, to repeat it safely (default: a new id)", "ID");
         var command = new Command("cancel", "Cancel one of your notifications") { id, reason, requestId };
         return command.Runs(context, async (session, cancellationToken) =>
         {

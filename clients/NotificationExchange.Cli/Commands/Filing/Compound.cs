@@ -59,7 +59,7 @@ internal static class Compound
         };
     }
 
-    public static string PhaseKeys => $"type=({ProtoEnum<ApproachPhaseType>.Choices}), range=M, start=TIME, end=TIME (the phase's window, optional), description=TEXT";
+    public static string PhaseKeys => $"type=({EnumWords<ApproachPhaseType>.Choices}), range=M, start=TIME, end=TIME (the phase's window, optional), description=TEXT";
 
     /// <summary>An approach phase: type=hold,range=1000[,start=TIME,end=TIME][,description="..."].</summary>
     public static ApproachPhase Phase(string text)
@@ -67,7 +67,7 @@ internal static class Compound
         var spec = Spec.Parse(text, "type", "range", "start", "end", "description");
         return new ApproachPhase
         {
-            Type = ProtoEnum<ApproachPhaseType>.Parse(spec.Required("type")),
+            Type = EnumWords<ApproachPhaseType>.Parse(spec.Required("type")),
             RangeM = spec.Number("range") ?? 0,
             Window = spec.Has("start") || spec.Has("end") ? new TimeWindow { Start = spec.Time("start"), End = spec.Time("end") } : null,
             Description = spec.Text("description") ?? "",

@@ -14,15 +14,14 @@ internal static class ExportCommand
     public static Command Build(VerbContext context)
     {
         var id = new Argument<string>("ID") { Description = "The notification, e.g. MNV-3" };
-        var format = new Option<string>("--format") { Description = "ocm: a CCSDS Orbit Comprehensive Message (maneuvers, rpo); json: the notification in proto3 JSON", DefaultValueFactory = _ => "ocm", HelpName = "ocm|json" };
-        format.AcceptOnlyFromAmong("ocm", "json");
+        var format = EnumWords<NotificationFormat>.Option("--format", "ocm, a CCSDS Orbit Comprehensive Message of a maneuver or rpo (the default), or json, the notification in proto3 JSON");
         var xml = new Option<bool>("--xml") { Description = "The OCM in XML instead of KVN" };
-        var version = Values.Scalar("--version", "That version instead of the latest", Values.Count, "N");
+        var version = ValueOptions.Scalar("--version", "That version instead of the latest", Values.Count, "N");
         var command = new Command("export", "A notification as a CCSDS OCM (KVN or XML) or as JSON, on stdout") { id, format, xml, version };
         return command.Runs(context, async (session, cancellationToken) =>
         {
             var parse = session.Parse;
-            if (parse.GetValue(format) == "json")
+            if (parse.GetValue(format) == NotificationFormat.Json)
             {
                 if (parse.GetValue(xml))
                 {
@@ -42,14 +41,7 @@ internal static class ExportCommand
                 request.Version = wanted;
             }
             var exported = await session.Client.Notifications.ExportNotificationAsync(request, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(exported);
-            }
-            else
-            {
-                session.Environment.Out.Write(exported.Content);
-            }
+            session.Print.File(exported, exported.Content);
             return ExitCodes.Ok;
         });
     }

@@ -78,13 +78,6 @@ internal static class FileCommand
 
     internal static void Print(Session session, string done, FileNotificationResponse response)
     {
-        if (session.Print.Json)
-        {
-            session.Print.Message(response);
-        }
-        else
-        {
-            session.Print.Line(NotificationText.Change(done, response));
-        }
+        session.Print.Answer(response, NotificationText.Change(done, response));
     }
 }

@@ -8,18 +8,16 @@ namespace NotificationExchange.Cli.Commands.Filing;
 /// notifications, the planned ephemeris and the request id.</summary>
 internal sealed class FilingOptions
 {
-    public Option<FileInfo?> From { get; } = new("--from") { Description = NoticeFile.Help, HelpName = "FILE" };
+    public Option<FileInfo?> From { get; } = ValueOptions.Reference("--from", NoticeFile.Help, Values.FilePath, "FILE");
 
-    public Option<string[]> Related { get; } = Values.List(
+    public Option<string[]> Related { get; } = ValueOptions.List(
         "--related", "Related notification ids; repeat or separate by commas (amend: the complete list, default the current one)", id => id, helpName: "ID");
 
-    public Option<FileInfo?> Ephemeris { get; } = new("--ephemeris")
-    {
-        Description = "Planned ephemeris, a CCSDS OEM file (KVN or XML): of the maneuvering object, or of the rpo's chaser; screened in place of the orbit and delta-v",
-        HelpName = "FILE",
-    };
+    public Option<FileInfo?> Ephemeris { get; } = ValueOptions.Reference(
+        "--ephemeris", "Planned ephemeris, a CCSDS OEM file (KVN or XML): of the maneuvering object, or of the rpo's chaser; screened in place of the orbit and delta-v",
+        Values.FilePath, "FILE");
 
-    public Option<string?> RequestId { get; } = Values.Text(
+    public Option<string?> RequestId { get; } = ValueOptions.Text(
         "--request-id", "Id of this request (1 to 128 printable ASCII characters, no spaces), to repeat it safely: the exchange applies one id once (default: a new id)", "ID");
 
     public void AddTo(Command command, bool from = true)
@@ -44,14 +42,7 @@ internal sealed class FilingOptions
         {
             throw new UsageException("--ephemeris: a launch has no planned ephemeris");
         }
-        try
-        {
-            return File.ReadAllText(file.FullName);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--ephemeris {file.Name}: cannot be read: {Verb.OneLine(e.Message)}");
-        }
+        return Values.ReadFile(file.FullName, Ephemeris.Name);
     }
 
     public void Apply(ParseResult parse, FileNotificationRequest request, NoticeKind kind)

@@ -16,14 +16,14 @@ internal static class ListCommand
 {
     public static Command Build(VerbContext context)
     {
-        var kinds = ProtoEnum<NotificationKind>.Options("--kind", "Only these kinds");
-        var norad = Values.Scalar("--norad", "Only notifications concerning this object (maneuvering object, chaser or target, deployed object)", Values.Norad, "NUMBER");
-        var filer = Values.Text("--operator", "Only those this operator filed", "ID");
-        var statuses = ProtoEnum<NotificationStatus>.Options("--status", "Only these statuses");
-        var start = Values.Reference("--window-start", $"Only those active (execution, operations or launch window) after this: {Values.TimeHelp}", Values.Time, "TIME");
-        var end = Values.Reference("--window-end", $"Only those active before this: {Values.TimeHelp}", Values.Time, "TIME");
-        var pageSize = Values.Scalar("--page-size", "Notifications a page, 1 to 500 (default 50)", Values.Count, "N");
-        var pageToken = Values.Text("--page-token", "The page after the one that gave this token", "TOKEN");
+        var kinds = EnumWords<NotificationKind>.Options("--kind", "Only these kinds");
+        var norad = ValueOptions.Scalar("--norad", "Only notifications concerning this object (maneuvering object, chaser or target, deployed object)", Values.Norad, "NUMBER");
+        var filer = ValueOptions.Text("--operator", "Only those this operator filed", "ID");
+        var statuses = EnumWords<NotificationStatus>.Options("--status", "Only these statuses");
+        var start = ValueOptions.Reference("--window-start", $"Only those active (execution, operations or launch window) after this: {Values.TimeHelp}", Values.Time, "TIME");
+        var end = ValueOptions.Reference("--window-end", $"Only those active before this: {Values.TimeHelp}", Values.Time, "TIME");
+        var pageSize = ValueOptions.Scalar("--page-size", "Notifications a page, 1 to 500 (default 50)", Values.Count, "N");
+        var pageToken = ValueOptions.Text("--page-token", "The page after the one that gave this token", "TOKEN");
         var all = new Option<bool>("--all") { Description = "Every page, not just one" };
         var command = new Command("list", "Notifications, newest first, filtered") { kinds, norad, filer, statuses, start, end, pageSize, pageToken, all };
         return command.Runs(context, async (session, cancellationToken) =>

@@ -1,3 +1,5 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using NotificationExchange.Protocol.V1;
 
 namespace NotificationExchange.Cli.Commands.Filing;
@@ -39,29 +41,9 @@ internal sealed class NoticeContent
     public static NoticeContent OfCcsds(string message) =>
         new() { Ccsds = new CcsdsManeuverNotice { Message = message, Supplement = new ManeuverNotice() } };
 
-    public static NoticeContent? Of(FileNotificationRequest request) => request.ContentCase switch
-    {
-        FileNotificationRequest.ContentOneofCase.Maneuver => Of(request.Maneuver),
-        FileNotificationRequest.ContentOneofCase.ProximityOperation => Of(request.ProximityOperation),
-        FileNotificationRequest.ContentOneofCase.Launch => Of(request.Launch),
-        FileNotificationRequest.ContentOneofCase.CcsdsManeuver => new NoticeContent
-        {
-            Ccsds = new CcsdsManeuverNotice { Message = request.CcsdsManeuver.Message, Supplement = request.CcsdsManeuver.Supplement ?? new ManeuverNotice() },
-        },
-        _ => null,
-    };
+    public static NoticeContent? Of(FileNotificationRequest request) => OfContent(request);
 
-    public static NoticeContent? Of(AmendNotificationRequest request) => request.ContentCase switch
-    {
-        AmendNotificationRequest.ContentOneofCase.Maneuver => Of(request.Maneuver),
-        AmendNotificationRequest.ContentOneofCase.ProximityOperation => Of(request.ProximityOperation),
-        AmendNotificationRequest.ContentOneofCase.Launch => Of(request.Launch),
-        AmendNotificationRequest.ContentOneofCase.CcsdsManeuver => new NoticeContent
-        {
-            Ccsds = new CcsdsManeuverNotice { Message = request.CcsdsManeuver.Message, Supplement = request.CcsdsManeuver.Supplement ?? new ManeuverNotice() },
-        },
-        _ => null,
-    };
+    public static NoticeContent? Of(AmendNotificationRequest request) => OfContent(request);
 
     /// <summary>A copy of a stored notification's content, to amend.</summary>
     public static NoticeContent? Of(Notification notification) => notification.ContentCase switch
@@ -93,43 +75,32 @@ internal sealed class NoticeContent
         }
     }
 
-    public void WriteTo(FileNotificationRequest request)
+    public void WriteTo(FileNotificationRequest request) => WriteContent(request);
+
+    public void WriteTo(AmendNotificationRequest request) => WriteContent(request);
+
+    /// <summary>The content oneof of a filing or an amendment, which both declare alike (content: maneuver,
+    /// proximity_operation, launch, ccsds_maneuver), read through the message's descriptor.</summary>
+    private static NoticeContent? OfContent(IMessage request) => Content(request).Accessor.GetCaseFieldDescriptor(request)?.Accessor.GetValue(request) switch
     {
-        if (Maneuver is not null)
+        ManeuverNotice maneuver => Of(maneuver),
+        ProximityOperationNotice rpo => Of(rpo),
+        LaunchNotice launch => Of(launch),
+        CcsdsManeuverNotice ccsds => new NoticeContent
         {
-            request.Maneuver = Maneuver;
-        }
-        else if (Rpo is not null)
-        {
-            request.ProximityOperation = Rpo;
-        }
-        else if (Launch is not null)
-        {
-            request.Launch = Launch;
-        }
-        else
-        {
-            request.CcsdsManeuver = Ccsds;
-        }
+            Ccsds = new CcsdsManeuverNotice { Message = ccsds.Message, Supplement = ccsds.Supplement ?? new ManeuverNotice() },
+        },
+        _ => null,
+    };
+
+    private void WriteContent(IMessage request)
+    {
+        var (field, value) = Maneuver is not null ? ("maneuver", (IMessage)Maneuver)
+            : Rpo is not null ? ("proximity_operation", Rpo)
+            : Launch is not null ? ("launch", Launch)
+            : ("ccsds_maneuver", (IMessage)Ccsds!);
+        Content(request).Fields.Single(f => f.Name == field).Accessor.SetValue(request, value);
     }
 
-    public void WriteTo(AmendNotificationRequest request)
-    {
-        if (Maneuver is not null)
-        {
-            request.Maneuver = Maneuver;
-        }
-        else if (Rpo is not null)
-        {
-            request.ProximityOperation = Rpo;
-        }
-        else if (Launch is not null)
-        {
-            request.Launch = Launch;
-        }
-        else
-        {
-            request.CcsdsManeuver = Ccsds;
-        }
-    }
+    private static OneofDescriptor Content(IMessage request) => request.Descriptor.Oneofs.Single(o => o.Name == "content");
 }

@@ -28,17 +28,7 @@ internal static class NoticeFile
         file.Extension.ToLowerInvariant() is ".opm" or ".ocm" or ".xml" or ".kvn";
 
     /// <summary>The whole text of <paramref name="file"/>; a usage error when it cannot be read.</summary>
-    public static string Text(FileInfo file)
-    {
-        try
-        {
-            return File.ReadAllText(file.FullName);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--from {file.Name}: cannot be read: {Verb.OneLine(e.Message)}");
-        }
-    }
+    public static string Text(FileInfo file) => Values.ReadFile(file.FullName, "--from");
 
     /// <summary>A filing from <paramref name="file"/> (not .jsonl): the request the file holds, or one made of the
     /// notice or CCSDS message it holds. <paramref name="kind"/> is the verb's kind (null for nxc file, which takes

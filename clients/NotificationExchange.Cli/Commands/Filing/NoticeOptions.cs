@@ -26,47 +26,47 @@ internal sealed class NoticeOptions
         var orbiting = new[] { NoticeKind.Maneuver, NoticeKind.Rpo };
         var all = NoticeKinds.All;
 
-        Norad = Add(Values.Scalar("--norad", "NORAD catalogue number of the object (the maneuvering object; the chaser), digits or Alpha-5", Values.Norad, "NUMBER"), orbiting);
-        Cospar = Add(Values.Text("--cospar", "COSPAR id of the object, YYYY-NNNP (e.g. 1998-067A)", "ID"), orbiting);
-        Name = Add(Values.Text("--name", "Name of the object as catalogued (e.g. ISS (ZARYA))", "TEXT"), orbiting);
-        WindowStart = Add(Values.Reference("--window-start", $"Start of the execution (maneuver), operations (rpo) or launch window: {Values.TimeHelp}", Values.Time, "TIME"), all);
-        WindowEnd = Add(Values.Reference("--window-end", $"End of that window: {Values.TimeHelp}", Values.Time, "TIME"), all);
+        Norad = Add(ValueOptions.Scalar("--norad", "NORAD catalogue number of the object (the maneuvering object; the chaser), digits or Alpha-5", Values.Norad, "NUMBER"), orbiting);
+        Cospar = Add(ValueOptions.Text("--cospar", "COSPAR id of the object, YYYY-NNNP (e.g. 1998-067A)", "ID"), orbiting);
+        Name = Add(ValueOptions.Text("--name", "Name of the object as catalogued (e.g. ISS (ZARYA))", "TEXT"), orbiting);
+        WindowStart = Add(ValueOptions.Reference("--window-start", $"Start of the execution (maneuver), operations (rpo) or launch window: {Values.TimeHelp}", Values.Time, "TIME"), all);
+        WindowEnd = Add(ValueOptions.Reference("--window-end", $"End of that window: {Values.TimeHelp}", Values.Time, "TIME"), all);
         Purpose = Add(PurposeOption(kinds), orbiting);
-        Remarks = Add(Values.Text("--remarks", "Remarks, at most 2,000 characters", "TEXT"), [NoticeKind.Maneuver, NoticeKind.Launch]);
-        ContactName = Add(Values.Text("--contact-name", "Point of contact for this event: name (default: your primary contact in the directory, see nxc whoami)", "TEXT"), all);
-        ContactOrganization = Add(Values.Text("--contact-org", "Point of contact: organisation", "TEXT"), all);
-        ContactEmail = Add(Values.Text("--contact-email", "Point of contact: e-mail", "ADDRESS"), all);
-        ContactPhone = Add(Values.Text("--contact-phone", "Point of contact: phone", "NUMBER"), all);
-        Tle = Add(TleOption("--tle", "The object's orbit (maneuver: before the burn; rpo: the chaser's) as a TLE: its two lines, each quoted"), orbiting);
-        Elements = Add(Values.Reference("--elements", $"The object's orbit as mean elements instead of a TLE: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,..."), orbiting);
+        Remarks = Add(ValueOptions.Text("--remarks", "Remarks, at most 2,000 characters", "TEXT"), [NoticeKind.Maneuver, NoticeKind.Launch]);
+        ContactName = Add(ValueOptions.Text("--contact-name", "Point of contact for this event: name (default: your primary contact in the directory, see nxc whoami)", "TEXT"), all);
+        ContactOrganization = Add(ValueOptions.Text("--contact-org", "Point of contact: organisation", "TEXT"), all);
+        ContactEmail = Add(ValueOptions.Text("--contact-email", "Point of contact: e-mail", "ADDRESS"), all);
+        ContactPhone = Add(ValueOptions.Text("--contact-phone", "Point of contact: phone", "NUMBER"), all);
+        Tle = Add(ValueOptions.Tle("--tle", "The object's orbit (maneuver: before the burn; rpo: the chaser's) as a TLE: its two lines, each quoted"), orbiting);
+        Elements = Add(ValueOptions.Reference("--elements", $"The object's orbit as mean elements instead of a TLE: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,..."), orbiting);
 
-        DeltaV = Add(Values.Scalar("--delta-v", "Planned velocity change, m/s (computed from --delta-v-rtn when left out; alone, it keeps the direction of the components the notice has)", Values.Number, "M/S"), maneuver);
-        DeltaVRtn = Add(Values.Reference("--delta-v-rtn", "Planned velocity change by component, m/s: R,T,N (radial, in-track, cross-track)", Values.Rtn, "R,T,N"), maneuver);
-        ExpectedTle = Add(TleOption("--expected-tle", "The orbit expected after the maneuver as a TLE: its two lines, each quoted"), maneuver);
-        ExpectedElements = Add(Values.Reference("--expected-elements", $"The orbit expected after the maneuver as mean elements: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,..."), maneuver);
+        DeltaV = Add(ValueOptions.Scalar("--delta-v", "Planned velocity change, m/s (computed from --delta-v-rtn when left out; alone, it keeps the direction of the components the notice has)", Values.Number, "M/S"), maneuver);
+        DeltaVRtn = Add(ValueOptions.Reference("--delta-v-rtn", "Planned velocity change by component, m/s: R,T,N (radial, in-track, cross-track)", Values.Rtn, "R,T,N"), maneuver);
+        ExpectedTle = Add(ValueOptions.Tle("--expected-tle", "The orbit expected after the maneuver as a TLE: its two lines, each quoted"), maneuver);
+        ExpectedElements = Add(ValueOptions.Reference("--expected-elements", $"The orbit expected after the maneuver as mean elements: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,..."), maneuver);
 
-        TargetNorad = Add(Values.Scalar("--target-norad", "NORAD catalogue number of the target, digits or Alpha-5", Values.Norad, "NUMBER"), rpo);
-        TargetCospar = Add(Values.Text("--target-cospar", "COSPAR id of the target", "ID"), rpo);
-        TargetName = Add(Values.Text("--target-name", "Name of the target as catalogued", "TEXT"), rpo);
-        TargetOperator = Add(Values.Text("--target-operator", "The target's operator, if known", "TEXT"), rpo);
-        Consent = Add(ProtoEnum<TargetConsent>.Option("--consent", "Whether the target's operator agreed"), rpo);
-        ConsentReference = Add(Values.Text("--consent-reference", "Where the target's operator agreed (required with --consent cooperative)", "TEXT"), rpo);
-        ClosestApproach = Add(Values.Scalar("--closest-approach", "Closest planned approach to the target, metres (0 for docking)", Values.Number, "M"), rpo);
-        KeepOut = Add(Values.Scalar("--keep-out", "Keep-out radius the chaser respects unless docking, metres", Values.Number, "M"), rpo);
-        Phases = Add(Values.List("--phase", $"One approach phase; repeat in order: {Compound.PhaseKeys}", Compound.Phase, commaLists: false, "KEY=VALUE,..."), rpo);
-        AbortPlan = Add(Values.Text("--abort-plan", "Abort and safe-trajectory plan, at most 4,000 characters", "TEXT"), rpo);
-        PurposeDescription = Add(Values.Text("--purpose-description", "What the operation is for, in words, at most 2,000 characters", "TEXT"), rpo);
-        Burns = Add(Values.List("--burn", $"One planned impulsive burn of the chaser; repeat in time order: {Compound.BurnKeys}", Compound.Burn, commaLists: false, "KEY=VALUE,..."), rpo);
+        TargetNorad = Add(ValueOptions.Scalar("--target-norad", "NORAD catalogue number of the target, digits or Alpha-5", Values.Norad, "NUMBER"), rpo);
+        TargetCospar = Add(ValueOptions.Text("--target-cospar", "COSPAR id of the target", "ID"), rpo);
+        TargetName = Add(ValueOptions.Text("--target-name", "Name of the target as catalogued", "TEXT"), rpo);
+        TargetOperator = Add(ValueOptions.Text("--target-operator", "The target's operator, if known", "TEXT"), rpo);
+        Consent = Add(EnumWords<TargetConsent>.Option("--consent", "Whether the target's operator agreed"), rpo);
+        ConsentReference = Add(ValueOptions.Text("--consent-reference", "Where the target's operator agreed (required with --consent cooperative)", "TEXT"), rpo);
+        ClosestApproach = Add(ValueOptions.Scalar("--closest-approach", "Closest planned approach to the target, metres (0 for docking)", Values.Number, "M"), rpo);
+        KeepOut = Add(ValueOptions.Scalar("--keep-out", "Keep-out radius the chaser respects unless docking, metres", Values.Number, "M"), rpo);
+        Phases = Add(ValueOptions.List("--phase", $"One approach phase; repeat in order: {Compound.PhaseKeys}", Compound.Phase, commaLists: false, "KEY=VALUE,..."), rpo);
+        AbortPlan = Add(ValueOptions.Text("--abort-plan", "Abort and safe-trajectory plan, at most 4,000 characters", "TEXT"), rpo);
+        PurposeDescription = Add(ValueOptions.Text("--purpose-description", "What the operation is for, in words, at most 2,000 characters", "TEXT"), rpo);
+        Burns = Add(ValueOptions.List("--burn", $"One planned impulsive burn of the chaser; repeat in time order: {Compound.BurnKeys}", Compound.Burn, commaLists: false, "KEY=VALUE,..."), rpo);
 
-        Vehicle = Add(Values.Text("--vehicle", "Launch vehicle", "TEXT"), launch);
-        Site = Add(Values.Text("--site", "Launch site name", "TEXT"), launch);
-        SiteLocation = Add(Values.Reference("--site-location", "Launch site location, degrees: LAT,LON", Values.Point, "LAT,LON"), launch);
-        Azimuth = Add(Values.Scalar("--azimuth", "Planned launch azimuth, degrees clockwise from north", Values.Number, "DEG"), launch);
-        Payloads = Add(Values.List("--payload", $"One payload's orbit; repeat for each: {Compound.PayloadKeys}", Compound.Payload, commaLists: false, "KEY=VALUE,..."), launch);
-        PayloadCount = Add(Values.Scalar("--payload-count", "Total number of payloads (default: the number of --payload)", Values.Count, "N"), launch);
-        Hazards = Add(Values.List("--hazard", $"One hazard area; repeat for each: {Compound.HazardKeys}", Compound.Hazard, commaLists: false, "KEY=VALUE,..."), launch);
-        Hcoc = Add(Values.Text("--hcoc", "Reference of the Hague Code of Conduct pre-launch notification", "REF"), launch);
-        Stages = Add(Values.List("--stage", $"One stage left in orbit; repeat for each: {Compound.StageKeys}", Compound.Stage, commaLists: false, "KEY=VALUE,..."), launch);
+        Vehicle = Add(ValueOptions.Text("--vehicle", "Launch vehicle", "TEXT"), launch);
+        Site = Add(ValueOptions.Text("--site", "Launch site name", "TEXT"), launch);
+        SiteLocation = Add(ValueOptions.Reference("--site-location", "Launch site location, degrees: LAT,LON", Values.Point, "LAT,LON"), launch);
+        Azimuth = Add(ValueOptions.Scalar("--azimuth", "Planned launch azimuth, degrees clockwise from north", Values.Number, "DEG"), launch);
+        Payloads = Add(ValueOptions.List("--payload", $"One payload's orbit; repeat for each: {Compound.PayloadKeys}", Compound.Payload, commaLists: false, "KEY=VALUE,..."), launch);
+        PayloadCount = Add(ValueOptions.Scalar("--payload-count", "Total number of payloads (default: the number of --payload)", Values.Count, "N"), launch);
+        Hazards = Add(ValueOptions.List("--hazard", $"One hazard area; repeat for each: {Compound.HazardKeys}", Compound.Hazard, commaLists: false, "KEY=VALUE,..."), launch);
+        Hcoc = Add(ValueOptions.Text("--hcoc", "Reference of the Hague Code of Conduct pre-launch notification", "REF"), launch);
+        Stages = Add(ValueOptions.List("--stage", $"One stage left in orbit; repeat for each: {Compound.StageKeys}", Compound.Stage, commaLists: false, "KEY=VALUE,..."), launch);
     }
 
     public IReadOnlyCollection<NoticeKind> Kinds { get; }
@@ -307,7 +307,7 @@ internal sealed class NoticeOptions
     {
         try
         {
-            return ProtoEnum<T>.Parse(text);
+            return EnumWords<T>.Parse(text);
         }
         catch (FormatException e)
         {
@@ -321,26 +321,18 @@ internal sealed class NoticeOptions
         var help = new List<string>();
         if (kinds.Contains(NoticeKind.Maneuver))
         {
-            words.AddRange(ProtoEnum<ManeuverPurpose>.Words);
-            help.Add($"maneuver: {ProtoEnum<ManeuverPurpose>.Choices}");
+            words.AddRange(EnumWords<ManeuverPurpose>.Words);
+            help.Add($"maneuver: {EnumWords<ManeuverPurpose>.Choices}");
         }
         if (kinds.Contains(NoticeKind.Rpo))
         {
-            words.AddRange(ProtoEnum<ProximityOperationPurpose>.Words);
-            help.Add($"rpo: {ProtoEnum<ProximityOperationPurpose>.Choices}");
+            words.AddRange(EnumWords<ProximityOperationPurpose>.Words);
+            help.Add($"rpo: {EnumWords<ProximityOperationPurpose>.Choices}");
         }
-        var option = Values.Text("--purpose", $"What it is for ({string.Join("; ", help)})", "WORD");
+        var option = ValueOptions.Text("--purpose", $"What it is for ({string.Join("; ", help)})", "WORD");
         option.CompletionSources.Add([.. words.Distinct()]);
         return option;
     }
-
-    internal static Option<string[]> TleOption(string name, string description) => new(name)
-    {
-        Description = description,
-        HelpName = "LINE1 LINE2",
-        Arity = new ArgumentArity(2, 2),
-        AllowMultipleArgumentsPerToken = true,
-    };
 
     private Option<T> Add<T>(Option<T> option, NoticeKind[] kinds)
     {

@@ -15,19 +15,19 @@ internal static class ReportCommand
     public static Command Build(VerbContext context)
     {
         var id = new Argument<string>("ID") { Description = "The notification to report on, e.g. MNV-3" };
-        var outcome = ProtoEnum<ExecutionOutcome>.Option("--outcome", "How it went");
+        var outcome = EnumWords<ExecutionOutcome>.Option("--outcome", "How it went");
         outcome.Required = true;
-        var remarks = Values.Text("--remarks", "Remarks, at most 2,000 characters", "TEXT");
-        var start = Values.Reference("--window-start", $"Maneuver, rpo: when it actually started, {Values.TimeHelp}", Values.Time, "TIME");
-        var end = Values.Reference("--window-end", $"Maneuver, rpo: when it actually ended, {Values.TimeHelp}", Values.Time, "TIME");
-        var deltaV = Values.Scalar("--delta-v", "Maneuver: achieved velocity change, m/s (computed from --delta-v-rtn when left out)", Values.Number, "M/S");
-        var deltaVRtn = Values.Reference("--delta-v-rtn", "Maneuver: achieved velocity change by component, m/s: R,T,N", Values.Rtn, "R,T,N");
-        var tle = NoticeOptions.TleOption("--tle", "Maneuver: the achieved orbit as a TLE: its two lines, each quoted");
-        var elements = Values.Reference("--elements", $"Maneuver: the achieved orbit as mean elements: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,...");
-        var closest = Values.Scalar("--closest-approach", "Rpo: actual closest approach to the target, metres", Values.Number, "M");
-        var liftoff = Values.Reference("--liftoff", $"Launch: lift-off time, {Values.TimeHelp}", Values.Time, "TIME");
-        var deployed = Values.List("--deployed", $"Launch: one object placed in orbit, as catalogued; repeat for each: {Compound.ObjectKeys}", Compound.Object, commaLists: false, "KEY=VALUE,...");
-        var requestId = Values.Text("--request-id", "Id of this request, to repeat it safely (default: a new id)", "ID");
+        var remarks = ValueOptions.Text("--remarks", "Remarks, at most 2,000 characters", "TEXT");
+        var start = ValueOptions.Reference("--window-start", $"Maneuver, rpo: when it actually started, {Values.TimeHelp}", Values.Time, "TIME");
+        var end = ValueOptions.Reference("--window-end", $"Maneuver, rpo: when it actually ended, {Values.TimeHelp}", Values.Time, "TIME");
+        var deltaV = ValueOptions.Scalar("--delta-v", "Maneuver: achieved velocity change, m/s (computed from --delta-v-rtn when left out)", Values.Number, "M/S");
+        var deltaVRtn = ValueOptions.Reference("--delta-v-rtn", "Maneuver: achieved velocity change by component, m/s: R,T,N", Values.Rtn, "R,T,N");
+        var tle = ValueOptions.Tle("--tle", "Maneuver: the achieved orbit as a TLE: its two lines, each quoted");
+        var elements = ValueOptions.Reference("--elements", $"Maneuver: the achieved orbit as mean elements: {Compound.ElementsKeys}", Compound.Elements, "KEY=VALUE,...");
+        var closest = ValueOptions.Scalar("--closest-approach", "Rpo: actual closest approach to the target, metres", Values.Number, "M");
+        var liftoff = ValueOptions.Reference("--liftoff", $"Launch: lift-off time, {Values.TimeHelp}", Values.Time, "TIME");
+        var deployed = ValueOptions.List("--deployed", $"Launch: one object placed in orbit, as catalogued; repeat for each: {Compound.ObjectKeys}", Compound.Object, commaLists: false, "KEY=VALUE,...");
+        var requestId = ValueOptions.Text("--request-id", "Id of this request, to repeat it safely (default: a new id)", "ID");
         var command = new Command("report", "Report how one of your notifications was executed (it becomes completed)")
         {
             id, outcome, remarks, start, end, deltaV, deltaVRtn, tle, elements, closest, liftoff, deployed, requestId,

@@ -17,8 +17,8 @@ internal static class ShowCommand
     public static Command Build(VerbContext context)
     {
         var id = new Argument<string>("ID") { Description = "The notification, e.g. MNV-3" };
-        var version = Values.Scalar("--version", "That version instead of the latest", Values.Count, "N");
-        var attachment = ProtoEnum<AttachmentRole>.Option("--attachment", "Print the message kept with it instead, exactly as filed");
+        var version = ValueOptions.Scalar("--version", "That version instead of the latest", Values.Count, "N");
+        var attachment = EnumWords<AttachmentRole>.Option("--attachment", "Print the message kept with it instead, exactly as filed");
         var command = new Command("show", "A notification with its history, or a message kept with it (--attachment)") { id, version, attachment };
         return command.Runs(context, async (session, cancellationToken) =>
         {
@@ -31,14 +31,7 @@ internal static class ShowCommand
                     request.Version = wanted;
                 }
                 var found = await session.Client.Notifications.GetAttachmentAsync(request, cancellationToken);
-                if (session.Print.Json)
-                {
-                    session.Print.Message(found);
-                }
-                else
-                {
-                    session.Environment.Out.Write(found.Content);
-                }
+                session.Print.File(found, found.Content);
                 return ExitCodes.Ok;
             }
             var get = new GetNotificationRequest { NotificationId = parse.GetValue(id)!, IncludeHistory = true };

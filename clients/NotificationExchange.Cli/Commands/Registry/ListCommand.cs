@@ -12,7 +12,7 @@ internal static class ListCommand
 {
     public static Command Build(VerbContext context)
     {
-        var operatorId = new Option<string?>("--operator") { Description = "Only this organisation's objects", HelpName = "ORG" };
+        var operatorId = ValueOptions.Text("--operator", "Only this organisation's objects", "ORG");
         var mine = new Option<bool>("--mine") { Description = "Only your organisation's objects" };
         var command = new Command("list", "Registered objects, by catalogue number") { operatorId, mine };
         return command.Runs(context, async (session, cancellationToken) =>
@@ -26,14 +26,7 @@ internal static class ListCommand
                 }
                 request.OperatorId = (await session.Client.Operators.WhoAmIAsync(new WhoAmIRequest(), cancellationToken)).Id;
             }
-            var objects = new List<RegisteredObject>();
-            do
-            {
-                var page = await session.Client.Registry.ListObjectsAsync(request, cancellationToken);
-                objects.AddRange(page.Objects);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var objects = await Pages.AllAsync(request, session.Client.Registry.ListObjectsAsync, page => page.Objects, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(objects);

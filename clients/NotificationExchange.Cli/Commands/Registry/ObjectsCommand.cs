@@ -16,5 +16,5 @@ internal static class ObjectsCommand
     };
 
     /// <summary>The NORAD argument of the verbs about one object.</summary>
-    public static Argument<string> NoradArgument() => new("NORAD") { Description = "NORAD catalogue number (digits, or Alpha-5 such as A0001)" };
+    public static Argument<uint> NoradArgument() => ValueOptions.Argument("NORAD", "NORAD catalogue number (digits, or Alpha-5 such as A0001)", Values.Norad);
 }

@@ -16,16 +16,16 @@ internal static class RegisterCommand
     public static Command Build(VerbContext context)
     {
         var norad = ObjectsCommand.NoradArgument();
-        var tle = new Option<string[]>("--tle") { Description = "The orbit as a TLE: its two lines, each quoted", HelpName = "LINE1 LINE2", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-        var tleFile = new Option<FileInfo?>("--tle-file") { Description = "The orbit as a TLE file: its two lines, or three with the name first", HelpName = "FILE" };
-        var omm = new Option<FileInfo?>("--omm") { Description = "The orbit as a CCSDS OMM file (KVN or XML) with SGP4 mean elements", HelpName = "FILE" };
-        var oem = new Option<FileInfo?>("--oem") { Description = "The planned ephemeris as a CCSDS OEM file (KVN or XML)", HelpName = "FILE" };
-        var catalogue = new Option<FileInfo?>("--from-catalogue") { Description = "The object's element set from a TLE/3LE catalogue file (e.g. a Space-Track or CelesTrak download)", HelpName = "FILE" };
-        var name = new Option<string?>("--name") { Description = "Name as in the catalogue (at most 64 characters); from the file when it has one" };
-        var cospar = new Option<string?>("--cospar") { Description = "COSPAR id, YYYY-NNNP{PP} (e.g. 1998-067A); from a catalogue's designator when absent" };
+        var tle = ValueOptions.Tle("--tle", "The orbit as a TLE: its two lines, each quoted");
+        var tleFile = ValueOptions.Reference("--tle-file", "The orbit as a TLE file: its two lines, or three with the name first", Values.FilePath, "FILE");
+        var omm = ValueOptions.Reference("--omm", "The orbit as a CCSDS OMM file (KVN or XML) with SGP4 mean elements", Values.FilePath, "FILE");
+        var oem = ValueOptions.Reference("--oem", "The planned ephemeris as a CCSDS OEM file (KVN or XML)", Values.FilePath, "FILE");
+        var catalogue = ValueOptions.Reference("--from-catalogue", "The object's element set from a TLE/3LE catalogue file (e.g. a Space-Track or CelesTrak download)", Values.FilePath, "FILE");
+        var name = ValueOptions.Text("--name", "Name as in the catalogue (at most 64 characters); from the file when it has one");
+        var cospar = ValueOptions.Text("--cospar", "COSPAR id, YYYY-NNNP{PP} (e.g. 1998-067A); from a catalogue's designator when absent");
         var maneuverable = new Option<bool>("--maneuverable") { Description = "The object can maneuver" };
-        var radius = new Option<double>("--radius-m") { HelpName = "METRES", Description = "Radius of a sphere enclosing the object, metres (above 0, at most 1,000): used for the collision probability", Required = true };
-        var sharing = Choices.One<SharingChoice>("--sharing", "What the other party of an alert sees: derived values only (the default), or also the state at TCA");
+        var radius = ValueOptions.Scalar("--radius-m", "Radius of a sphere enclosing the object, metres (above 0, at most 1,000): used for the collision probability", Values.Number, "METRES", required: true);
+        var sharing = EnumWords<SharingPolicy>.Option("--sharing", "What the other party of an alert sees: derived values only (the default), or also the state at TCA");
         var command = new Command("register", "Register an object you operate (or replace its registration): its orbit, radius and sharing")
         {
             norad, tle, tleFile, omm, oem, catalogue, name, cospar, maneuverable, radius, sharing,
@@ -33,7 +33,7 @@ internal static class RegisterCommand
         return command.Runs(context, async (session, cancellationToken) =>
         {
             var parse = session.Parse;
-            var number = Values.Norad(parse.GetValue(norad)!, "NORAD");
+            var number = parse.GetValue(norad);
             var sources = new (string Option, object? Value)[]
             {
                 ("--tle", parse.GetValue(tle) is { Length: > 0 } lines ? lines : null), ("--tle-file", parse.GetValue(tleFile)), ("--omm", parse.GetValue(omm)),
@@ -53,13 +53,13 @@ internal static class RegisterCommand
                     orbit.Tle = new TwoLineElementSet { Line1 = tleLines[0], Line2 = tleLines[1] };
                     break;
                 case ("--tle-file", FileInfo file):
-                    (orbit.Tle, spaceObject.Name) = TleFile(Values.ReadFile(file, "--tle-file"), file);
+                    (orbit.Tle, spaceObject.Name) = TleFile(Values.ReadFile(file.FullName, "--tle-file"), file);
                     break;
                 case ("--omm", FileInfo file):
-                    orbit.Omm = Values.ReadFile(file, "--omm");
+                    orbit.Omm = Values.ReadFile(file.FullName, "--omm");
                     break;
                 case ("--oem", FileInfo file):
-                    orbit.Oem = Values.ReadFile(file, "--oem");
+                    orbit.Oem = Values.ReadFile(file.FullName, "--oem");
                     break;
                 case (_, FileInfo file):
                     (orbit.Tle, spaceObject.Name, spaceObject.CosparId) = FromCatalogue(file, number);
@@ -71,18 +71,11 @@ internal static class RegisterCommand
             {
                 Object = spaceObject,
                 Maneuverable = parse.GetValue(maneuverable),
-                HardBodyRadiusM = parse.GetValue(radius),
+                HardBodyRadiusM = parse.GetValue(radius)!.Value,
                 Orbit = orbit,
-                Sharing = parse.GetValue(sharing) == SharingChoice.Full ? SharingPolicy.FullState : SharingPolicy.DerivedOnly,
+                Sharing = parse.GetValue(sharing) ?? SharingPolicy.DerivedOnly,
             }, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(registered);
-            }
-            else
-            {
-                session.Print.Line($"registered {ObjectText.Summary(registered)}");
-            }
+            session.Print.Answer(registered, $"registered {ObjectText.Summary(registered)}");
             return ExitCodes.Ok;
         });
     }
@@ -102,7 +95,7 @@ internal static class RegisterCommand
     /// <summary>The object's element set in a TLE/3LE catalogue file (the last one when the file has several).</summary>
     private static (TwoLineElementSet Tle, string Name, string Cospar) FromCatalogue(FileInfo file, uint norad)
     {
-        var entries = TleCatalog.Parse(Values.ReadFile(file, "--from-catalogue")).Entries;
+        var entries = TleCatalog.Parse(Values.ReadFile(file.FullName, "--from-catalogue")).Entries;
         var tle = entries.LastOrDefault(e => e.Tle.CatalogNumber == norad)?.Tle
             ?? throw new UsageException($"--from-catalogue: {file.FullName} has no valid element set of {norad}");
         // The parser gives the designator as a COSPAR id already (98067A is 1998-067A).

@@ -12,16 +12,9 @@ internal static class ReleaseCommand
         var norad = ObjectsCommand.NoradArgument();
         return new Command("release", "Stop operating an object: it leaves the registry (its alerts stay)") { norad }.Runs(context, async (session, cancellationToken) =>
         {
-            var number = Values.Norad(session.Parse.GetValue(norad)!, "NORAD");
+            var number = session.Parse.GetValue(norad);
             var released = await session.Client.Registry.ReleaseObjectAsync(new ReleaseObjectRequest { NoradCatId = number }, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(released);
-            }
-            else
-            {
-                session.Print.Line($"released {number}");
-            }
+            session.Print.Answer(released, $"released {number}");
             return ExitCodes.Ok;
         });
     }

@@ -14,7 +14,7 @@ internal static class ShowCommand
         var norad = ObjectsCommand.NoradArgument();
         return new Command("show", "One registered object, with its orbit data when you may see it") { norad }.Runs(context, async (session, cancellationToken) =>
         {
-            var found = await session.Client.Registry.GetObjectAsync(new GetObjectRequest { NoradCatId = Values.Norad(session.Parse.GetValue(norad)!, "NORAD") }, cancellationToken);
+            var found = await session.Client.Registry.GetObjectAsync(new GetObjectRequest { NoradCatId = session.Parse.GetValue(norad) }, cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Message(found);

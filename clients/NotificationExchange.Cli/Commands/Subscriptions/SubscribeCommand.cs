@@ -22,18 +22,18 @@ internal static class SubscribeCommand
     private static Command Create(VerbContext context)
     {
         var name = new Argument<string>("NAME") { Description = "A name for it, 1 to 128 characters (nxc watch NAME follows it)" };
-        var kinds = ProtoEnum<NotificationKind>.Options("--kind", "Only notifications of these kinds");
-        var norad = Values.List("--norad", "Only notifications concerning these objects (maneuvering object, chaser or target, deployed objects); repeat or separate by commas", Values.Norad, helpName: "NUMBER");
-        var operators = Values.List("--operator", "Only notifications these operators filed; repeat or separate by commas", id => id, helpName: "ID");
-        var regimes = ProtoEnum<OrbitalRegime>.Options("--regime", "Only notifications whose orbits are in these regimes");
-        var events = ProtoEnum<NotificationEventType>.Options("--event", "Only these notification events");
+        var kinds = EnumWords<NotificationKind>.Options("--kind", "Only notifications of these kinds");
+        var norad = ValueOptions.List("--norad", "Only notifications concerning these objects (maneuvering object, chaser or target, deployed objects); repeat or separate by commas", Values.Norad, helpName: "NUMBER");
+        var operators = ValueOptions.List("--operator", "Only notifications these operators filed; repeat or separate by commas", id => id, helpName: "ID");
+        var regimes = EnumWords<OrbitalRegime>.Options("--regime", "Only notifications whose orbits are in these regimes");
+        var events = EnumWords<NotificationEventType>.Options("--event", "Only these notification events");
         var noConsultations = new Option<bool>("--no-consultations") { Description = "Leave out the events of consultations and direct lines you are a party of (sent by default)" };
         var noAlerts = new Option<bool>("--no-alerts") { Description = "Leave out alerts (on objects you operate and notifications you filed, sent by default)" };
-        var maxMiss = Values.Scalar("--alert-max-miss", "Only alerts whose miss distance is at most this, metres", Values.Number, "M");
-        var minProbability = Values.Scalar("--alert-min-probability", "Only alerts whose probability of collision is at least this, 0 to 1", Values.Number, "P");
-        var alertRegimes = ProtoEnum<OrbitalRegime>.Options("--alert-regime", "Only alerts in these regimes");
+        var maxMiss = ValueOptions.Scalar("--alert-max-miss", "Only alerts whose miss distance is at most this, metres", Values.Number, "M");
+        var minProbability = ValueOptions.Scalar("--alert-min-probability", "Only alerts whose probability of collision is at least this, 0 to 1", Values.Number, "P");
+        var alertRegimes = EnumWords<OrbitalRegime>.Options("--alert-regime", "Only alerts in these regimes");
         var unannounced = new Option<bool>("--alert-unannounced-only") { Description = "Only alerts on approaches nobody announced" };
-        var start = ProtoEnum<StartPosition>.Option("--start", "Where it starts: latest (events from now on, the default) or earliest (everything ever recorded)");
+        var start = EnumWords<StartPosition>.Option("--start", "Where it starts: latest (events from now on, the default) or earliest (everything ever recorded)");
         var command = new Command("create", "Create a subscription: the filters select notification events (every list given must match; within a list, any entry)")
         {
             name, kinds, norad, operators, regimes, events, noConsultations, noAlerts, maxMiss, minProbability, alertRegimes, unannounced, start,
@@ -106,14 +106,7 @@ internal static class SubscribeCommand
         {
             var found = await SubscriptionLookup.FindAsync(session, session.Parse.GetValue(subscription)!, cancellationToken);
             await session.Client.Subscriptions.DeleteSubscriptionAsync(new DeleteSubscriptionRequest { SubscriptionId = found.Id }, cancellationToken);
-            if (session.Print.Json)
-            {
-                session.Print.Message(found);
-            }
-            else
-            {
-                session.Print.Line($"deleted subscription {found.Id}{(found.Name.Length > 0 ? $" \"{found.Name}\"" : "")}");
-            }
+            session.Print.Answer(found, $"deleted subscription {found.Id}{(found.Name.Length > 0 ? $" \"{found.Name}\"" : "")}");
             return ExitCodes.Ok;
         });
     }

@@ -22,9 +22,9 @@ internal static class WatchCommand
                 + "created on first use with no filter (everything you may see), from the latest event on",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var resumeAfter = Values.Scalar("--resume-after", "Start after this sequence instead of the acknowledged position (the last one your script processed)", Values.Sequence, "SEQ");
+        var resumeAfter = ValueOptions.Scalar("--resume-after", "Start after this sequence instead of the acknowledged position (the last one your script processed)", Values.Sequence, "SEQ");
         var fromStart = new Option<bool>("--from-start") { Description = "Start from the beginning of the exchange's log: every event the subscription matches" };
-        var count = Values.Scalar("--count", "Stop after N events (CaughtUp and heartbeats do not count)", Values.Count, "N");
+        var count = ValueOptions.Scalar("--count", "Stop after N events (CaughtUp and heartbeats do not count)", Values.Count, "N");
         var command = new Command("watch", "Follow a subscription: what it missed, then live events, until Ctrl+C. Text: one line per event "
             + "(#SEQ KIND EVENT ...), a live status line on a terminal; JSON: one SubscriptionMessage a line, without heartbeats")
         {

@@ -18,14 +18,7 @@ internal static class LineCommand
     /// <summary>A change to a line: the line in JSON, or one line saying what was done.</summary>
     public static int PrintChange(Session session, DirectLine line, string done)
     {
-        if (session.Print.Json)
-        {
-            session.Print.Message(line);
-        }
-        else
-        {
-            session.Print.Line($"{done}: {ConsultationText.Line(line)}");
-        }
+        session.Print.Answer(line, $"{done}: {ConsultationText.Line(line)}");
         return ExitCodes.Ok;
     }
 }

@@ -10,7 +10,7 @@ internal static class LineProposeCommand
     public static Command Build(VerbContext context)
     {
         var counterpart = new Argument<string>("ORG") { Description = "The organisation to have a direct line to" };
-        var purpose = new Option<string>("--purpose") { Description = "What the line is for, 1 to 200 characters (e.g. \"GEO slot coordination\")", Required = true };
+        var purpose = ValueOptions.Text("--purpose", "What the line is for, 1 to 200 characters (e.g. \"GEO slot coordination\")", null, required: true);
         return new Command("propose", "Propose a standing direct line to another organisation") { counterpart, purpose }
             .Runs(context, async (session, cancellationToken) => LineCommand.PrintChange(session,
                 await session.Client.Consultations.ProposeDirectLineAsync(

@@ -10,10 +10,10 @@ internal static class LineRingCommand
     public static Command Build(VerbContext context)
     {
         var id = new Argument<string>("ID") { Description = "The line's id, DL-..." };
-        var subject = new Option<string>("--subject") { Description = "One line, 1 to 200 characters", Required = true };
-        var body = new Option<string?>("--body") { Description = "More, up to 10,000 characters" };
-        var notification = new Option<string?>("--notification") { Description = "About this notification", HelpName = "ID" };
-        var alert = new Option<string?>("--alert") { Description = "About this proximity alert", HelpName = "ID" };
+        var subject = ValueOptions.Text("--subject", "One line, 1 to 200 characters", null, required: true);
+        var body = ValueOptions.Text("--body", "More, up to 10,000 characters");
+        var notification = ValueOptions.Text("--notification", "About this notification", "ID");
+        var alert = ValueOptions.Text("--alert", "About this proximity alert", "ID");
         var command = new Command("ring", "Ring a direct line: an urgent consultation, open at once (then nxc consult talk)") { id, subject, body, notification, alert };
         return command.Runs(context, async (session, cancellationToken) =>
         {

@@ -1,20 +1,19 @@
 using NotificationExchange.Cli.Cli;
 
-namespace NotificationExchange.Clients.Tests.Cli;
+namespace NotificationExchange.Clients.Tests.Support;
 
 /// <summary>
-/// nxc run in-process in the background, for verbs that go on (nxc watch): the test reads its output while it runs,
-/// may hold its stdout shut, stops it as Ctrl+C would (cancelling), and awaits its exit status.
+/// nxc run in-process in the background (<see cref="Nxc.Start"/>), for verbs that go on (nxc watch): the test reads its
+/// output while it runs, may hold its stdout shut, stops it as Ctrl+C would (cancelling), and awaits its exit status.
 /// </summary>
 internal sealed class RunningNxc : IDisposable
 {
     private readonly CancellationTokenSource _interrupt = new();
 
-    private RunningNxc(string[] args, IReadOnlyDictionary<string, string> variables, string configDirectory, bool terminal)
+    public RunningNxc(string[] args, Func<TextWriter, TextWriter, CliEnvironment> environment)
     {
-        var environment = new CliEnvironment(Out, Error, new StringReader(""), terminal, terminal,
-            name => variables.TryGetValue(name, out var value) ? value : null, configDirectory);
-        Exit = Task.Run(() => NxcApp.RunAsync(args, environment, _interrupt.Token));
+        var running = environment(Out, Error);
+        Exit = Task.Run(() => NxcApp.RunAsync(args, running, _interrupt.Token));
     }
 
     public RecordingWriter Out { get; } = new();
@@ -22,10 +21,6 @@ internal sealed class RunningNxc : IDisposable
     public RecordingWriter Error { get; } = new();
 
     public Task<int> Exit { get; }
-
-    /// <summary>Starts <c>nxc args</c>; <paramref name="terminal"/> makes nxc believe its stdout is a terminal.</summary>
-    public static RunningNxc Start(string[] args, IReadOnlyDictionary<string, string> variables, string configDirectory, bool terminal = false) =>
-        new(args, variables, configDirectory, terminal);
 
     /// <summary>Ctrl+C.</summary>
     public void Interrupt() => _interrupt.Cancel();

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NotificationExchange.Clients.Tests.Cli;
+namespace NotificationExchange.Clients.Tests.Support;
 
 /// <summary>
 /// A stream nxc writes to while a test reads what it wrote so far, line by line, from another thread. It can be held
