@@ -46,7 +46,7 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
         {
             throw new UsageException("no API key: run nxc login, or set NX_API_KEY");
         }
-        if (key is not null)
+        if (!string.IsNullOrEmpty(key))
         {
             CheckKey(key, keyFrom);
         }
