@@ -27,7 +27,15 @@ internal static class CompletionCommand
         var command = new Command("completion", "Print the tab-completion script for a shell: source <(nxc completion bash)") { shell };
         return command.Runs(context, (session, _) =>
         {
-            session.Print.Line(Bash);
+            // JSON too, as every verb: the script as a string, for a setup tool that writes it somewhere.
+            if (session.Print.Json)
+            {
+                session.Print.Document(new { Shell = "bash", Script = Bash });
+            }
+            else
+            {
+                session.Print.Line(Bash);
+            }
             return Task.FromResult(ExitCodes.Ok);
         });
     }
