@@ -1,3 +1,5 @@
+using NotificationExchange.Cli.Output;
+
 namespace NotificationExchange.Cli.Cli;
 
 /// <summary>What nxc reads and writes outside itself: its streams, whether they are a terminal, environment variables
@@ -12,7 +14,7 @@ internal sealed record CliEnvironment(
     string ConfigDirectory)
 {
     public static CliEnvironment FromProcess() => new(
-        Console.Out,
+        StandardOutput.Create(),
         Console.Error,
         Console.In,
         !Console.IsOutputRedirected,

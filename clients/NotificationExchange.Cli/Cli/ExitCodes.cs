@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 
+    /// <summary>Whoever read stdout went away (a closed pipe), as shells report SIGPIPE.</summary>
+    public const int OutputClosed = 141;
+
     public const string Help = "exit status: 0 done, 1 the exchange or nxc failed, 2 usage error (nothing sent), "
-        + "3 refused by the exchange, 4 exchange unreachable, 130 interrupted";
+        + "3 refused by the exchange, 4 exchange unreachable, 130 interrupted, 141 output closed";
 }

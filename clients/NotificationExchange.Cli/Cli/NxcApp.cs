@@ -59,7 +59,15 @@ internal static class NxcApp
             return ExitCodes.Usage;
         }
         return await parse.InvokeAsync(
-            new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false },
+            new InvocationConfiguration
+            {
+                Output = environment.Out,
+                Error = environment.Error,
+                EnableDefaultExceptionHandler = false,
+                // Ctrl+C and SIGTERM cancel the verb's token and leave it this long to end well (a watch acknowledging
+                // what it printed, which may take its 5 s final acknowledgement), instead of the process dying at once.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            },
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -21,9 +21,10 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
 
     public ProfileStore Profiles { get; } = new(environment.ConfigDirectory);
 
-    /// <summary>The profile name in use: --profile, NX_PROFILE, the saved default, or "default".</summary>
+    /// <summary>The profile nxc login saves to: --profile, else NX_PROFILE, else "default" (never the saved default, which
+    /// a bare login would otherwise overwrite with another key).</summary>
     public string ProfileName =>
-        NonEmpty(Parse.GetValue(globals.Profile)) ?? NonEmpty(Environment.Variable("NX_PROFILE")) ?? Profiles.Load().Default ?? "default";
+        NonEmpty(Parse.GetValue(globals.Profile)) ?? NonEmpty(Environment.Variable("NX_PROFILE")) ?? "default";
 
     /// <summary>The connection settings, resolved as <see cref="GlobalOptions"/> says; a missing key is a usage error.</summary>
     public NxClientOptions ClientOptions(bool needsKey = true)
@@ -50,12 +51,21 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
         {
             CheckKey(key, keyFrom);
         }
+        var uri = ParseAddress(address, addressFrom);
+        // A profile's key and CA belong to the exchange it was saved for: never sent to another one (a prod key to
+        // whatever NX_ADDRESS says), unless the key comes from elsewhere too.
+        var profileAddress = profile is null ? null : ParseAddress(profile.Address, "the profile");
+        if (keyFrom == "the profile" && profileAddress is not null && Uri.Compare(uri, profileAddress, UriComponents.SchemeAndServer | UriComponents.Path,
+                UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new UsageException($"the profile's key is for {profile!.Address}, not {uri.ToString().TrimEnd('/')} ({addressFrom}): give its key with NX_API_KEY or --api-key");
+        }
         return new NxClientOptions
         {
-            Address = ParseAddress(address, addressFrom),
+            Address = uri,
             ApiKey = key,
             CallTimeout = CallTimeout,
-            TrustedCertificateAuthorityPath = profile?.CertificateAuthorityPath,
+            TrustedCertificateAuthorityPath = profileAddress == uri || keyFrom == "the profile" ? profile?.CertificateAuthorityPath : null,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using Grpc.Core;
+using NotificationExchange.Cli.Output;
 using NotificationExchange.Client.Errors;
 
 namespace NotificationExchange.Cli.Cli;
@@ -44,7 +45,10 @@ internal static class Verb
                 return ReportRpc(error, nx.Error, session);
             case RpcException rpc:
                 return ReportRpc(error, NxError.From(rpc), session);
-            case HttpRequestException or SocketException or IOException when session is not null:
+            case OutputClosedException:
+                // The reader of stdout has gone; there is nobody to tell but stderr, and shells know this status.
+                return ExitCodes.OutputClosed;
+            case HttpRequestException or SocketException or NoAnswerException when session is not null:
                 error.WriteLine($"nxc: cannot reach the exchange at {Address(session)}: {OneLine(failure.Message)}");
                 return ExitCodes.Unreachable;
             default:

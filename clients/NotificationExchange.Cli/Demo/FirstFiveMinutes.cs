@@ -132,7 +132,8 @@ internal sealed class FirstFiveMinutes(NxClientOptions administrator, Action<str
             Step("Go on as any of them:");
             foreach (var organisation in _organisations)
             {
-                say($"   nxc login --server {administrator.Address.ToString().TrimEnd('/')} --profile {organisation.Id} --key {organisation.ApiKey}");
+                // On stdin, not as --key: echo is the shell's own, so the key shows in no process list.
+                say($"   echo {organisation.ApiKey} | nxc login --server {administrator.Address.ToString().TrimEnd('/')} --profile {organisation.Id}");
             }
             say($"   then e.g. nxc alerts list --profile {boreal.Id}; nxc consult transcript {consultation.Id} --profile {aurora.Id}; nxc show {maneuver} --profile {agency.Id}");
             return new DemoSummary(

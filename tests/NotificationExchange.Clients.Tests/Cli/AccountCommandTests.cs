@@ -37,6 +37,36 @@ public sealed class AccountCommandTests : ExchangeFixture
     }
 
     [Test]
+    public async Task A_profile_s_key_is_never_sent_to_another_exchange()
+    {
+        var saved = await Exchange.NewOperatorKeyAsync("bound-ops");
+        var nxc = new Nxc(Config);
+        Assert.That((await nxc.RunAsync(["login", "--server", Exchange.Address, "--key", saved], "", CancellationToken.None)).ExitCode, Is.EqualTo(0));
+
+        var elsewhere = await nxc.With(("NX_ADDRESS", "http://127.0.0.1:1")).RunAsync("whoami");
+        var own = await nxc.With(("NX_ADDRESS", Exchange.Address + "/")).RunAsync("whoami");
+
+        Assert.That((elsewhere.ExitCode, elsewhere.ErrorLines.Length), Is.EqualTo((ExitCodes.Usage, 1)), elsewhere.ToString());
+        Assert.That(elsewhere.ErrorLines[0], Does.StartWith($"nxc: the profile's key is for {Exchange.Address}, not http://127.0.0.1:1 (NX_ADDRESS)"));
+        Assert.That(own.ExitCode, Is.EqualTo(ExitCodes.Ok), own.ToString());
+    }
+
+    [Test]
+    public async Task A_bare_login_saves_the_profile_named_default_and_leaves_the_others()
+    {
+        var first = await Exchange.NewOperatorKeyAsync("named-ops");
+        var second = await Exchange.NewOperatorKeyAsync("bare-ops");
+        var nxc = new Nxc(Config).With(("NX_ADDRESS", Exchange.Address));
+        Assert.That((await nxc.RunAsync(["login", "--profile", "named"], first + "\n", CancellationToken.None)).ExitCode, Is.EqualTo(0));
+
+        var bare = await nxc.RunAsync(["login"], second + "\n", CancellationToken.None);
+        var named = await nxc.RunAsync("whoami", "--profile", "named", "--output", "json");
+
+        Assert.That(bare.Output, Does.Contain("profile default saved"), bare.ToString());
+        Assert.That(named.Json().GetProperty("id").GetString(), Is.EqualTo("named-ops"), "the named profile keeps its key");
+    }
+
+    [Test]
     public async Task A_wrong_key_is_a_refusal_in_one_line()
     {
         var result = await As("not-a-key").RunAsync("whoami");

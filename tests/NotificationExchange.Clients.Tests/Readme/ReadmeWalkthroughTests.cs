@@ -48,7 +48,8 @@ public sealed partial class ReadmeWalkthroughTests
         using var database = new TestDatabase();
         await using var exchange = await DevelopmentExchangeAsync(database, new Dictionary<string, string>());
         // The reader stops the watcher of step 4 (Ctrl+C, or kill %1 as the alert section says); the script does.
-        var result = await RunAsync(Steps(_blocks[0], from: "# 1.", to: null) + "\nkill %1\nwait || true\n", exchange.Address);
+        var config = Directory.CreateTempSubdirectory("nxc-readme-").FullName;
+        var result = await RunAsync(Steps(_blocks[0], from: "# 1.", to: null) + "\nkill %1\nwait || true\n", exchange.Address, config);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var output = result.Output;
@@ -62,6 +63,13 @@ public sealed partial class ReadmeWalkthroughTests
         Assert.That(output, Does.Contain("esa-ops: We burn 0.35 m/s at the window start. Any objection?"));
         Assert.That(output, Does.Contain("- esa-ops: WILL maneuver ISS (25544) as filed in MNV-1"));
 
+        // The README's example of a refusal, with esa's profile (before the test takes esa's key below), prints what the README shows (times aside) and exits 3.
+        var example = ExampleRefusal().Match(_readme);
+        Assert.That(example.Success, "README.md shows a refusal: For example `nxc ...` prints (and exits with 3) and its output");
+        var refused = await RunAsync($"set +e\n{example.Groups[1].Value} 2>&1\necho \"exit $?\"\n", exchange.Address, config);
+        var times = new Regex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ");
+        Assert.That(times.Replace(refused.Output, "T"), Is.EqualTo(times.Replace(example.Groups[2].Value, "T") + "exit 3\n"));
+
         // Step 12's digest is the SHA-256 of the canonical JSON the exchange exports.
         var digest = Regex.Match(output, @"(?m)^sha256 ([0-9a-f]{64})$");
         Assert.That(digest.Success, output);
@@ -70,7 +78,7 @@ public sealed partial class ReadmeWalkthroughTests
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(transcript.Json))), Is.EqualTo(digest.Groups[1].Value));
 
         // Step 13: the demo ran to its end and says how to go on.
-        Assert.That(output, Does.Match(@"(?m)^   nxc login --server \S+ --profile aurora-[0-9a-f]{4} --key \S+$"));
+        Assert.That(output, Does.Match(@"(?m)^   echo \S+ \| nxc login --server \S+ --profile aurora-[0-9a-f]{4}$"));
         Assert.That(result.Error, Does.Not.Contain("   at "), "no stack trace");
     }
 
@@ -146,9 +154,9 @@ public sealed partial class ReadmeWalkthroughTests
     private static async Task<string> KeyAsync(ExchangeHost exchange, string operatorId) =>
         (await exchange.Client(DevelopmentKey).Operators.RotateApiKeyAsync(new RotateApiKeyRequest { OperatorId = operatorId })).ApiKey;
 
-    private Task<NxcResult> RunAsync(string script, string address)
+    private Task<NxcResult> RunAsync(string script, string address, string? config = null)
     {
-        var config = Directory.CreateTempSubdirectory("nxc-readme-").FullName;
+        config ??= Directory.CreateTempSubdirectory("nxc-readme-").FullName;
         return Shell.RunAsync(script, SharedData.RepositoryRoot, new Dictionary<string, string>
         {
             ["PATH"] = _path,
@@ -178,6 +186,9 @@ public sealed partial class ReadmeWalkthroughTests
     }
 
     private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ");
+
+    [GeneratedRegex(@"For example\s+`(nxc [^`]+)` prints \(and\s+exits with 3\)\s+```\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ExampleRefusal();
 
     [GeneratedRegex(@"```sh\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ShellBlock();

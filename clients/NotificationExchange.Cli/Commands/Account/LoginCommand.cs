@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using NotificationExchange.Cli.Cli;
-using NotificationExchange.Cli.Profiles;
 using NotificationExchange.Client;
 using NotificationExchange.Protocol.V1;
+using Spectre.Console;
+using Profile = NotificationExchange.Cli.Profiles.Profile;
 
 namespace NotificationExchange.Cli.Commands.Account;
 
@@ -30,6 +33,10 @@ internal static class LoginCommand
             if (caFile is { Exists: false })
             {
                 throw new UsageException($"--ca-file: {caFile.FullName} does not exist");
+            }
+            if (caFile is not null && !HoldsCertificates(caFile))
+            {
+                throw new UsageException($"--ca-file: {caFile.FullName} holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
             }
             var (server, serverFrom) = session.Parse.GetValue(address) is { } given ? (given, "--server")
                 : Session.NonEmpty(session.Environment.Variable("NX_ADDRESS")) is { } variable ? (variable, "NX_ADDRESS")
@@ -63,12 +70,23 @@ internal static class LoginCommand
         });
     }
 
-    private static string? ReadKey(Session session)
+    /// <summary>The key from stdin: piped, a line; at a terminal, typed without echo (Spectre's secret prompt).</summary>
+    private static string? ReadKey(Session session) =>
+        session.Environment.InputIsTerminal && session.Environment.OutputIsTerminal
+            ? session.Print.Console.Prompt(new TextPrompt<string>("API key:").Secret())
+            : session.Environment.In.ReadLine();
+
+    private static bool HoldsCertificates(FileInfo file)
     {
-        if (session.Environment.InputIsTerminal)
+        var authorities = new X509Certificate2Collection();
+        try
         {
-            session.Print.Note("API key: ");
+            authorities.ImportFromPemFile(file.FullName);
         }
-        return session.Environment.In.ReadLine();
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        return authorities.Count > 0;
     }
 }

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using NotificationExchange.Cli.Cli;
 using NotificationExchange.Client;
 using NotificationExchange.Client.Errors;
 using NotificationExchange.Client.Streams;
@@ -14,7 +15,7 @@ namespace NotificationExchange.Cli.Commands.Consultations;
 internal static class OneMessage
 {
     /// <summary>The acceptance of <paramref name="text"/>; none within <paramref name="timeout"/> is an
-    /// <see cref="IOException"/> (the exchange did not answer) saying why the stream last dropped, if it did.</summary>
+    /// <see cref="NoAnswerException"/> (the exchange did not answer) saying why the stream last dropped, if it did.</summary>
     public static async Task<MessageAccepted> SayAsync(NxClient client, string consultationId, string text, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var lastDrop = "";
@@ -32,7 +33,7 @@ internal static class OneMessage
             }
             return answered == saying
                 ? await saying
-                : throw new IOException($"the message was not stored within {timeout.TotalSeconds:0.#} s{(lastDrop.Length > 0 ? $" ({lastDrop})" : "")}");
+                : throw new NoAnswerException($"the message was not stored within {timeout.TotalSeconds:0.#} s{(lastDrop.Length > 0 ? $" ({lastDrop})" : "")}");
         }
         finally
         {

@@ -96,7 +96,7 @@ internal static class TalkCommand
         }
         if (!stored.IsCompleted)
         {
-            throw new IOException($"{sent.Count(s => !s.IsCompleted)} of the messages typed not stored within {session.CallTimeout.TotalSeconds:0.#} s");
+            throw new NoAnswerException($"{sent.Count(s => !s.IsCompleted)} of the messages typed not stored within {session.CallTimeout.TotalSeconds:0.#} s");
         }
         await stored;
     }
