@@ -20,7 +20,7 @@ public class ArchitectureTests
         var documented = DocumentedGraph();
         var actual = ProjectGraph();
 
-        Assert.That(documented.Keys, Is.EquivalentTo(actual.Keys), "projects under services/ and protos/ against docs/architecture.md");
+        Assert.That(documented.Keys, Is.EquivalentTo(actual.Keys), "projects under services/, protos/ and clients/ against docs/architecture.md");
         Assert.Multiple(() =>
         {
             foreach (var (project, references) in actual)
@@ -70,11 +70,11 @@ public class ArchitectureTests
         Assert.That(edges, Is.GreaterThan(0), $"no arrows read from '{line}'");
     }
 
-    /// <summary>Project (short name) → the projects it references, from every .csproj under services/ and protos/.</summary>
+    /// <summary>Project (short name) → the projects it references, from every .csproj under services/, protos/ and clients/.</summary>
     private static Dictionary<string, string[]> ProjectGraph()
     {
         var root = SharedData.RepositoryRoot;
-        return new[] { "services", "protos" }
+        return new[] { "services", "protos", "clients" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.csproj", SearchOption.AllDirectories))
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToDictionary(
