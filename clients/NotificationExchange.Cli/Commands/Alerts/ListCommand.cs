@@ -24,7 +24,7 @@ internal static class ListCommand
                 request.NoradCatId = number;
             }
             request.States.AddRange(session.Parse.GetValue(states) ?? []);
-            var alerts = await Pages.AllAsync(request, session.Client.Alerts.ListAlertsAsync, page => page.Alerts, cancellationToken);
+            var alerts = await session.Client.Alerts.ListAllAlertsAsync(request, cancellationToken).ToListAsync(cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(alerts);

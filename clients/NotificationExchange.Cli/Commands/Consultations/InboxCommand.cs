@@ -17,7 +17,7 @@ internal static class InboxCommand
         {
             var request = new ListConsultationsRequest { PageSize = 500 };
             request.States.AddRange(session.Parse.GetValue(states) ?? []);
-            var consultations = await Pages.AllAsync(request, session.Client.Consultations.ListConsultationsAsync, page => page.Consultations, cancellationToken);
+            var consultations = await session.Client.Consultations.ListAllConsultationsAsync(request, cancellationToken).ToListAsync(cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(consultations);

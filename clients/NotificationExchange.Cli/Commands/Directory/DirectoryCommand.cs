@@ -25,7 +25,7 @@ internal static class DirectoryCommand
             {
                 request.Kinds.Add(chosen);
             }
-            var entries = await Pages.AllAsync(request, session.Client.Operators.ListDirectoryAsync, page => page.Entries, cancellationToken);
+            var entries = await session.Client.Operators.ListAllDirectoryEntriesAsync(request, cancellationToken).ToListAsync(cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(entries);

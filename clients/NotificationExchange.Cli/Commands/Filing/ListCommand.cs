@@ -47,16 +47,12 @@ internal static class ListCommand
                     End = parse.GetValue(end) ?? Timestamp(2099, 12, 31),
                 };
             }
-            var everything = parse.GetValue(all);
-            var result = new ListNotificationsResponse();
-            do
-            {
-                var page = await session.Client.Notifications.ListNotificationsAsync(request, cancellationToken);
-                result.Notifications.Add(page.Notifications);
-                result.NextPageToken = page.NextPageToken;
-                request.PageToken = page.NextPageToken;
-            }
-            while (everything && request.PageToken.Length > 0);
+            var result = parse.GetValue(all)
+                ? new ListNotificationsResponse
+                {
+                    Notifications = { await session.Client.Notifications.ListAllNotificationsAsync(request, cancellationToken).ToListAsync(cancellationToken) },
+                }
+                : await session.Client.Notifications.ListNotificationsAsync(request, cancellationToken);
 
             if (session.Print.Json)
             {

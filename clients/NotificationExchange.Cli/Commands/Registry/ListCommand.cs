@@ -26,7 +26,7 @@ internal static class ListCommand
                 }
                 request.OperatorId = (await session.Client.Operators.WhoAmIAsync(new WhoAmIRequest(), cancellationToken)).Id;
             }
-            var objects = await Pages.AllAsync(request, session.Client.Registry.ListObjectsAsync, page => page.Objects, cancellationToken);
+            var objects = await session.Client.Registry.ListAllObjectsAsync(request, cancellationToken).ToListAsync(cancellationToken);
             if (session.Print.Json)
             {
                 session.Print.Messages(objects);
