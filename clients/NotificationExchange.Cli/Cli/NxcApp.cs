@@ -45,6 +45,7 @@ internal static class NxcApp
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
+        Values.Now.Value = DateTimeOffset.UtcNow;
         var parse = Build(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {

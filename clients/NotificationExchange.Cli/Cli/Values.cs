@@ -23,7 +23,11 @@ internal static partial class Values
     /// <summary>A UTC time: ISO-8601 with its zone (Z or an offset, converted to UTC), as nxc prints times
     /// ("2026-06-01 10:00:00Z" too), or now, now+6h, now-30m, now+1d2h30m15s. A time without a zone would be read in
     /// the machine's zone, which is never what an operator means.</summary>
-    public static Timestamp Time(string text) => Timestamp.FromDateTimeOffset(TimeAt(text, DateTimeOffset.UtcNow));
+    public static Timestamp Time(string text) => Timestamp.FromDateTimeOffset(TimeAt(text, Now.Value ?? DateTimeOffset.UtcNow));
+
+    /// <summary>"now" for one command line, set as it is parsed: every relative time of it counts from the same
+    /// instant, so that --window-start now+6h --window-end now+6h30m is 30 minutes to the tick.</summary>
+    internal static readonly AsyncLocal<DateTimeOffset?> Now = new();
 
     internal static DateTimeOffset TimeAt(string text, DateTimeOffset now)
     {

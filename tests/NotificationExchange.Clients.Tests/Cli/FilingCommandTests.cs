@@ -35,6 +35,18 @@ public sealed class FilingCommandTests : ExchangeFixture
     }
 
     [Test]
+    public async Task Every_relative_time_of_one_command_line_counts_from_the_same_now()
+    {
+        var (nxc, _) = await NewOperatorAsync();
+
+        var notice = (await FiledAsync(nxc, Maneuver())).GetProperty("maneuver");
+
+        var window = notice.GetProperty("executionWindow");
+        Assert.That(DateTime.Parse(window.GetProperty("end").GetString()!, CultureInfo.InvariantCulture)
+            - DateTime.Parse(window.GetProperty("start").GetString()!, CultureInfo.InvariantCulture), Is.EqualTo(TimeSpan.FromMinutes(20)));
+    }
+
+    [Test]
     public async Task A_maneuver_filed_from_options_carries_every_option_and_the_filers_contact()
     {
         var (nxc, filer) = await NewOperatorAsync();
