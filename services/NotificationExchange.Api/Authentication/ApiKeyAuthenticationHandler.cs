@@ -36,7 +36,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             _failure = "unknown or revoked API key";
             return AuthenticateResult.Fail(_failure);
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(Principal(account), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(account, KeyCredential(header[BearerPrefix.Length..].Trim())), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
@@ -45,9 +45,15 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteGrpcStatus(Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
 
-    private static ClaimsPrincipal Principal(OperatorAccount account)
+    /// <summary>Names a key without revealing it: the first 16 hex digits of its SHA-256 hash.</summary>
+    private static string KeyCredential(string apiKey) => "key:" + Convert.ToHexStringLower(ApiKeys.Hash(apiKey))[..16];
+
+    private static ClaimsPrincipal Principal(OperatorAccount account, string credential)
     {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, account.Id), new(ClaimTypes.Name, account.DisplayName) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id), new(ClaimTypes.Name, account.DisplayName), new(CallerExtensions.CredentialClaimType, credential),
+        };
         if (account.IsAdministrator)
         {
             claims.Add(new Claim(ClaimTypes.Role, CallerExtensions.AdministratorRole));
