@@ -39,7 +39,7 @@ public static class ExchangeApplication
         builder.AddAlerts();
         builder.AddWebhooks();
         builder.AddExchangeBus();
-        builder.AddApiKeyAuthentication();
+        builder.AddExchangeAuthentication();
         builder.AddExchangeGrpc();
         configure?.Invoke(builder);
 
