@@ -20,14 +20,19 @@ public sealed class ExchangeHost : IAsyncDisposable
     private readonly List<GrpcChannel> _channels = [];
     private bool _stopped;
 
-    private ExchangeHost(WebApplication app, string address, string databasePath)
+    private ExchangeHost(WebApplication app, string address, string? secureAddress, string databasePath)
     {
         _app = app;
         Address = address;
+        SecureAddress = secureAddress;
         DatabasePath = databasePath;
     }
 
+    /// <summary>The plaintext endpoint (Kestrel:Endpoints:Grpc).</summary>
     public string Address { get; }
+
+    /// <summary>The HTTPS endpoint, when the settings configure one (the mutual TLS endpoint); else null.</summary>
+    public string? SecureAddress { get; }
     public string DatabasePath { get; }
     public IServiceProvider Services => _app.Services;
 
@@ -58,7 +63,8 @@ public sealed class ExchangeHost : IAsyncDisposable
                 services?.Invoke(builder.Services);
             });
         await app.StartAsync();
-        return new ExchangeHost(app, app.Urls.Single(), databasePath);
+        return new ExchangeHost(
+            app, app.Urls.Single(u => u.StartsWith("http://", StringComparison.Ordinal)), app.Urls.SingleOrDefault(u => u.StartsWith("https://", StringComparison.Ordinal)), databasePath);
     }
 
     public ExchangeClient Client(string apiKey)

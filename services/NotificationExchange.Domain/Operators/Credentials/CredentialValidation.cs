@@ -70,8 +70,9 @@ public static class CredentialValidation
         }
         try
         {
-            // as the certificate's own subject reads: the same name written with other spacing matches
-            var name = new X500DistinguishedName(subject).Name;
+            // as the certificate's own subject reads (decoded from its encoding: Name alone echoes the text given), so
+            // that the same name written with other spacing matches
+            var name = new X500DistinguishedName(new X500DistinguishedName(subject).RawData).Name;
             if (string.IsNullOrEmpty(name))
             {
                 errors.Add("subject", "is an empty distinguished name");
