@@ -28,10 +28,10 @@ public sealed class ExchangeHost : IAsyncDisposable
         DatabasePath = databasePath;
     }
 
-    /// <summary>The plaintext endpoint (Kestrel:Endpoints:Grpc).</summary>
+    /// <summary>The endpoint (Kestrel:Endpoints:Grpc): the only one, or the plaintext one beside the mutual TLS one.</summary>
     public string Address { get; }
 
-    /// <summary>The HTTPS endpoint, when the settings configure one (the mutual TLS endpoint); else null.</summary>
+    /// <summary>The HTTPS endpoint, when the settings configure one (a TLS or mutual TLS endpoint); else null.</summary>
     public string? SecureAddress { get; }
     public string DatabasePath { get; }
     public IServiceProvider Services => _app.Services;
@@ -63,8 +63,10 @@ public sealed class ExchangeHost : IAsyncDisposable
                 services?.Invoke(builder.Services);
             });
         await app.StartAsync();
-        return new ExchangeHost(
-            app, app.Urls.Single(u => u.StartsWith("http://", StringComparison.Ordinal)), app.Urls.SingleOrDefault(u => u.StartsWith("https://", StringComparison.Ordinal)), databasePath);
+        // one endpoint (plaintext or TLS), or the plaintext one beside a mutual TLS one
+        var urls = app.Urls.ToArray();
+        var secure = urls.SingleOrDefault(u => u.StartsWith("https://", StringComparison.Ordinal));
+        return new ExchangeHost(app, urls.Length == 1 ? urls[0] : urls.Single(u => u != secure), secure, databasePath);
     }
 
     public ExchangeClient Client(string apiKey)
