@@ -2,13 +2,16 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using NotificationExchange.Client;
+using NotificationExchange.Clients.Tests.Support;
 using NotificationExchange.Protocol.V1;
 using NotificationExchange.Testing;
 using NUnit.Framework;
 
 namespace NotificationExchange.Clients.Tests.Library;
 
-/// <summary>The library authenticating with a client certificate (PEM files) at the exchange's mutual TLS endpoint.</summary>
+/// <summary>The library, and nxc through a saved profile, authenticating with a client certificate (PEM files) at the
+/// exchange's mutual TLS endpoint.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ClientCertificateTests
 {
     [Test]
@@ -52,6 +55,16 @@ public sealed class ClientCertificateTests
             var me = await nx.Operators.WhoAmIAsync(new WhoAmIRequest());
 
             Assert.That(me.Id, Is.EqualTo("cert-ops"));
+
+            // nxc: a profile saved with the certificate instead of a key
+            var config = Directory.CreateDirectory(Path.Combine(folder.FullName, "nxc")).FullName;
+            var nxc = new Nxc(config);
+            var login = await nxc.RunAsync("login", "--server", exchange.SecureAddress!, "--ca-file", root,
+                "--client-certificate", Path.Combine(folder.FullName, "client.pem"), "--client-key", Path.Combine(folder.FullName, "client.key"));
+            Assert.That(login.ExitCode, Is.EqualTo(NotificationExchange.Cli.Cli.ExitCodes.Ok), login.ToString());
+            var whoami = await nxc.RunAsync("whoami");
+            Assert.That(whoami.ExitCode, Is.EqualTo(NotificationExchange.Cli.Cli.ExitCodes.Ok), whoami.ToString());
+            Assert.That(whoami.Lines[0], Does.StartWith("cert-ops"));
         }
         finally
         {
