@@ -38,10 +38,7 @@ internal sealed partial class OperatorGrpcService
     public override async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
     {
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
-        if (request.OperatorId.Length > 0 && !OperatorAccount.IsValidId(request.OperatorId))
-        {
-            errors.Add("operator_id", $"{Quoted.Value(request.OperatorId)} is not an organisation id");
-        }
+        CredentialValidation.OptionalOrganizationId("operator_id", request.OperatorId, errors);
         errors.ThrowIfAny();
         var holder = KeyHolder(request.OperatorId, context);
         return new ListApiKeysResponse { Keys = { (await credentials.ListKeysAsync(holder, context.CancellationToken)).Select(k => k.ToProto()) } };
@@ -83,10 +80,7 @@ internal sealed partial class OperatorGrpcService
     public override async Task<ListClientCertificatesResponse> ListClientCertificates(ListClientCertificatesRequest request, ServerCallContext context)
     {
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
-        if (request.OperatorId.Length > 0 && !OperatorAccount.IsValidId(request.OperatorId))
-        {
-            errors.Add("operator_id", $"{Quoted.Value(request.OperatorId)} is not an organisation id");
-        }
+        CredentialValidation.OptionalOrganizationId("operator_id", request.OperatorId, errors);
         errors.ThrowIfAny();
         var listed = await credentials.ListCertificatesAsync(WireScalars.Text(request.OperatorId), context.CancellationToken);
         return new ListClientCertificatesResponse { Certificates = { listed.Select(c => c.ToProto()) } };

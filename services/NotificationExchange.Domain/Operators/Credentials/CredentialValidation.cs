@@ -16,11 +16,7 @@ public static class CredentialValidation
     {
         var errors = new ValidationErrors(prior);
         ConsultationCommandValidation.RequestId(command.RequestId, errors);
-        if (!string.IsNullOrEmpty(command.OperatorId))
-        {
-            // empty: the caller's own organisation
-            ConsultationCommandValidation.OrganizationId("operator_id", command.OperatorId, errors);
-        }
+        OptionalOrganizationId("operator_id", command.OperatorId, errors);
         errors.OptionalText("label", command.Label, LabelLength, allowLineBreaks: false);
         if (command.ExpiresAt is { } expires && expires <= now)
         {
@@ -59,6 +55,15 @@ public static class CredentialValidation
         }
         errors.ThrowIfAny();
         return command with { Thumbprint = thumbprint?.ToUpperInvariant(), Subject = normalized };
+    }
+
+    /// <summary>An organisation id where empty means the caller's own (or every organisation).</summary>
+    public static void OptionalOrganizationId(string at, string? id, ValidationErrors errors)
+    {
+        if (!string.IsNullOrEmpty(id))
+        {
+            ConsultationCommandValidation.OrganizationId(at, id, errors);
+        }
     }
 
     private static string? Subject(string subject, ValidationErrors errors)
