@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -8,7 +9,10 @@ using NUnit.Framework;
 
 namespace NotificationExchange.Exchange.Tests.Authentication;
 
-/// <summary>A key revoked on one instance stops working on another: within a second over the bus, within the cache lifetime without it.</summary>
+/// <summary>
+/// A key or certificate registration revoked on one instance stops working on another: within a second over the bus,
+/// within the cache lifetime without it.
+/// </summary>
 public class KeyRevocationTests
 {
     private TestDatabase _database = null!;
@@ -72,7 +76,55 @@ public class KeyRevocationTests
         Assert.That(refused.Status.Detail, Does.Contain($"API key {created.ApiKeyId} was revoked"));
     }
 
-    /// <summary>Calls every few milliseconds until the key is refused; how long that took (fails after <paramref name="limit"/> and a margin).</summary>
+    [Test]
+    public async Task A_certificate_registration_revoked_on_one_instance_is_refused_on_another_within_a_second_over_rabbitmq()
+    {
+        var broker = RabbitMqBroker.Require();
+        using var authority = new TestCertificateAuthority("NX revocation test CA");
+        var folder = Directory.CreateTempSubdirectory("nx-cert-revocation-");
+        try
+        {
+            using var server = authority.IssueServerCertificate(["localhost"], [System.Net.IPAddress.Loopback]);
+            using var serverKey = server.GetECDsaPrivateKey()!;
+            File.WriteAllText(Path.Combine(folder.FullName, "server.pem"), server.ExportCertificatePem());
+            File.WriteAllText(Path.Combine(folder.FullName, "server.key"), serverKey.ExportPkcs8PrivateKeyPem());
+            var settings = new Dictionary<string, string>
+            {
+                ["Exchange:Authentication:KeyCacheLifetime"] = "00:10:00",
+                ["Kestrel:Endpoints:Mtls:Url"] = "https://127.0.0.1:0",
+                ["Kestrel:Endpoints:Mtls:ClientCertificateMode"] = "RequireCertificate",
+                ["Kestrel:Endpoints:Mtls:Certificate:Path"] = Path.Combine(folder.FullName, "server.pem"),
+                ["Kestrel:Endpoints:Mtls:Certificate:KeyPath"] = Path.Combine(folder.FullName, "server.key"),
+                ["Exchange:Authentication:ClientCertificates:TrustedAuthorities"] = authority.WriteRootPem(Path.Combine(folder.FullName, "ca.pem")),
+            };
+            var a = await StartAsync(broker, settings);
+            var b = await StartAsync(broker, settings);
+            await a.NewOperatorKeyAsync("cert-revoked-ops");
+            using var certificate = authority.IssueClientCertificate("CN=robot.cert-revoked-ops.example");
+            var registered = await a.Admin().Operators.RegisterClientCertificateAsync(new RegisterClientCertificateRequest
+            {
+                RequestId = "robot", OperatorId = "cert-revoked-ops", Subject = "CN=robot.cert-revoked-ops.example",
+            });
+            var handler = new SocketsHttpHandler();
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+            handler.SslOptions.ClientCertificates = [certificate];
+            using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(b.SecureAddress!, new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = handler });
+            var onB = new ExchangeClient(channel);
+            Assert.That((await onB.Operators.WhoAmIAsync(new WhoAmIRequest())).Id, Is.EqualTo("cert-revoked-ops")); // B now remembers it
+
+            await a.Admin().Operators.RevokeClientCertificateAsync(new RevokeClientCertificateRequest { CertificateId = registered.CertificateId });
+
+            var refusedAfter = await RefusedWithinAsync(onB, TimeSpan.FromSeconds(1));
+            TestContext.Out.WriteLine($"B refused the certificate {refusedAfter.TotalMilliseconds:F0} ms after A answered the revocation");
+            Assert.That(refusedAfter, Is.LessThan(TimeSpan.FromSeconds(1)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Calls every few milliseconds until the credential is refused; how long that took (fails after <paramref name="limit"/> and a margin).</summary>
     private static async Task<TimeSpan> RefusedWithinAsync(ExchangeClient client, TimeSpan limit)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
