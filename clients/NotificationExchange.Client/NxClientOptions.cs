@@ -22,4 +22,12 @@ public sealed class NxClientOptions
     /// <summary>A PEM file holding the certificate authority that signed the exchange's TLS certificate, for a private CA;
     /// null trusts the system's store.</summary>
     public string? TrustedCertificateAuthorityPath { get; set; }
+
+    /// <summary>A PEM file holding a client certificate, for the exchange's mutual TLS endpoint (an https address): the
+    /// organisation the certificate is registered to is the caller, and no API key is needed. Null sends none.</summary>
+    public string? ClientCertificatePath { get; set; }
+
+    /// <summary>The PEM file of <see cref="ClientCertificatePath"/>'s private key (unencrypted PKCS#8 or PKCS#1/SEC1);
+    /// null when the certificate file holds the key too.</summary>
+    public string? ClientKeyPath { get; set; }
 }

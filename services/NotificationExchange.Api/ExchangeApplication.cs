@@ -40,7 +40,7 @@ public static class ExchangeApplication
         builder.AddWebhooks();
         builder.AddTransparencyLog();
         builder.AddExchangeBus();
-        builder.AddApiKeyAuthentication();
+        builder.AddExchangeAuthentication();
         builder.AddExchangeGrpc();
         configure?.Invoke(builder);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Operators.Credentials;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
 using NotificationExchange.Domain.Validation;
@@ -17,15 +18,14 @@ namespace NotificationExchange.Storage.Sqlite;
 /// The read side of the SQLite store, and the rare writes (operators, subscriptions, webhook secrets) that need no
 /// group commit. Readers use pooled connections; in WAL mode they never wait for the writer.
 /// </summary>
-public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDirectory, ISubscriptionStore, IConsultationLog, IWebhookStore
+public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOperatorDirectory, ICredentialStore, ISubscriptionStore, IConsultationLog, IWebhookStore
 {
     internal const string SelectEvent = "SELECT sequence, event_type, recorded_at, snapshot, match_keys, notification_id, version, subject, audience FROM events";
     internal const string SelectSubscription = "SELECT id, owner, name, filter, acknowledged_sequence, created_at FROM subscriptions";
-    // what an account reads back as (never its key hash); the key is written with it
+    // what an account reads back as, and is written with; its keys are rows of api_keys
     private const string OperatorReadColumns = "id, display_name, kind, country, contacts, is_admin, created_at, updated_at";
     private const string SelectOperator = $"SELECT {OperatorReadColumns} FROM operators";
-    private const string OperatorColumns = $"{OperatorReadColumns}, key_hash";
-    private const string OperatorValues = "$id, $name, $kind, $country, $contacts, $admin, $created, $updated, $hash";
+    private const string OperatorValues = "$id, $name, $kind, $country, $contacts, $admin, $created, $updated";
     internal const string WebhookDeliveryColumns = """
         id, organization_id, contact_role, url, event_kind, payload, dedup_key, created_at, attempts, next_attempt_at,
         leased_until, leased_by, last_status_code, last_error, delivered_at, given_up_at
@@ -172,37 +172,65 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task<OperatorAccount?> FindByKeyHashAsync(byte[] keyHash, CancellationToken cancellationToken) =>
-        (await ReadOperatorsAsync(SelectOperator + " WHERE key_hash = $hash;", [("$hash", keyHash)], cancellationToken)).SingleOrDefault();
-
     public async Task<OperatorAccount?> GetAsync(string operatorId, CancellationToken cancellationToken) =>
         (await ReadOperatorsAsync(SelectOperator + " WHERE id = $id;", [("$id", operatorId)], cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<OperatorAccount>> ListAsync(CancellationToken cancellationToken) =>
         ReadOperatorsAsync(SelectOperator + " ORDER BY id;", [], cancellationToken);
 
-    public async Task CreateAsync(OperatorAccount account, byte[] keyHash, CancellationToken cancellationToken)
+    public async Task CreateAsync(OperatorAccount account, ApiKey firstKey, byte[] keyHash, CancellationToken cancellationToken)
     {
+        await using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
         try
         {
-            await ExecuteAsync(
-                $"INSERT INTO operators ({OperatorColumns}) VALUES ({OperatorValues});",
-                OperatorParameters(account, keyHash), cancellationToken);
+            await ExecuteAsync(connection, transaction,
+                $"INSERT INTO operators ({OperatorReadColumns}) VALUES ({OperatorValues});", OperatorParameters(account), cancellationToken);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 /* SQLITE_CONSTRAINT */)
         {
             throw new ExchangeRuleException(RuleViolationKind.AlreadyExists, $"operator {account.Id} already exists");
         }
+        await InsertKeyAsync(connection, transaction, firstKey, keyHash, null, cancellationToken);
+        transaction.Commit();
     }
 
-    public async Task<bool> ReplaceKeyAsync(string operatorId, byte[] keyHash, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE operators SET key_hash = $hash WHERE id = $id;", [("$id", operatorId), ("$hash", keyHash)], cancellationToken) == 1;
+    public async Task<IReadOnlyList<string>?> ReplaceKeyAsync(ApiKey key, byte[] keyHash, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (await ReadAsync(connection, transaction, "SELECT 1 FROM operators WHERE id = $id;", [("$id", key.OperatorId)], _ => 1, cancellationToken) is [])
+        {
+            return null;
+        }
+        var revoked = await RevokeOtherKeysAsync(connection, transaction, key.OperatorId, null, key.CreatedAt, cancellationToken);
+        await InsertKeyAsync(connection, transaction, key, keyHash, null, cancellationToken);
+        transaction.Commit();
+        return revoked;
+    }
 
-    public Task EnsureAdministratorAsync(OperatorAccount account, byte[] keyHash, CancellationToken cancellationToken) =>
-        ExecuteAsync($"""
-            INSERT INTO operators ({OperatorColumns}) VALUES ({OperatorValues})
-            ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, is_admin = 1;
-            """, OperatorParameters(account, keyHash), cancellationToken);
+    public async Task<IReadOnlyList<string>> EnsureAdministratorAsync(OperatorAccount account, ApiKey key, byte[] keyHash, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        await ExecuteAsync(connection, transaction, $"""
+            INSERT INTO operators ({OperatorReadColumns}) VALUES ({OperatorValues})
+            ON CONFLICT (id) DO UPDATE SET is_admin = 1;
+            """, OperatorParameters(account), cancellationToken);
+        // the configured key, usable again and labelled as configured, wherever it was before
+        var kept = await ReadAsync(connection, transaction, """
+            UPDATE api_keys SET revoked_at = NULL, expires_at = NULL, label = $label
+            WHERE key_hash = $hash AND operator_id = $operator RETURNING id;
+            """, [("$hash", keyHash), ("$operator", account.Id), ("$label", (object?)key.Label ?? DBNull.Value)], r => r.GetString(0), cancellationToken);
+        var current = kept is [var id] ? id : key.Id;
+        if (kept is [])
+        {
+            await InsertKeyAsync(connection, transaction, key, keyHash, null, cancellationToken);
+        }
+        var revoked = await RevokeOtherKeysAsync(connection, transaction, account.Id, key.Label, key.CreatedAt, cancellationToken, except: current);
+        transaction.Commit();
+        return revoked;
+    }
 
     public async Task<OperatorAccount?> UpdateProfileAsync(string operatorId, OrganizationProfile profile, DateTime updatedAt, CancellationToken cancellationToken) =>
         (await ReadOperatorsAsync(
@@ -373,11 +401,11 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         reader.GetInt64(4),
         SqliteTime.FromTicks(reader.GetInt64(5)));
 
-    private static (string, object)[] OperatorParameters(OperatorAccount account, byte[] keyHash) =>
+    private static (string, object)[] OperatorParameters(OperatorAccount account) =>
     [
         ("$id", account.Id), .. ProfileParameters(account.Profile),
         ("$admin", account.IsAdministrator ? 1 : 0), ("$created", SqliteTime.ToTicks(account.CreatedAt)),
-        ("$updated", SqliteTime.ToTicks(account.UpdatedAt)), ("$hash", keyHash),
+        ("$updated", SqliteTime.ToTicks(account.UpdatedAt)),
     ];
 
     private static (string, object)[] ProfileParameters(OrganizationProfile profile) =>
@@ -412,22 +440,32 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         ReadAsync(sql, parameters, ReadSubscription, cancellationToken);
 
     private Task<IReadOnlyList<OperatorAccount>> ReadOperatorsAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken) =>
-        ReadAsync(sql, parameters, reader => new OperatorAccount(
-            reader.GetString(0),
-            new OrganizationProfile(
-                reader.GetString(1),
-                (OrganizationKind)reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                NotificationJson.DeserializeContactPoints(reader.GetString(4))),
-            reader.GetInt32(5) == 1,
-            SqliteTime.FromTicks(reader.GetInt64(6)),
-            SqliteTime.FromTicks(reader.GetInt64(7))), cancellationToken);
+        ReadAsync(sql, parameters, reader => ReadOperator(reader, 0), cancellationToken);
+
+    /// <summary>An account from the columns <see cref="OperatorReadColumns"/> names, in that order, from <paramref name="first"/> on.</summary>
+    private static OperatorAccount ReadOperator(SqliteDataReader reader, int first) => new(
+        reader.GetString(first),
+        new OrganizationProfile(
+            reader.GetString(first + 1),
+            (OrganizationKind)reader.GetInt32(first + 2),
+            reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3),
+            NotificationJson.DeserializeContactPoints(reader.GetString(first + 4))),
+        reader.GetInt32(first + 5) == 1,
+        SqliteTime.FromTicks(reader.GetInt64(first + 6)),
+        SqliteTime.FromTicks(reader.GetInt64(first + 7)));
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(
         string sql, IEnumerable<(string, object)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = Open();
+        return await ReadAsync(connection, null, sql, parameters, read, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<T>> ReadAsync<T>(SqliteConnection connection, SqliteTransaction? transaction,
+        string sql, IEnumerable<(string, object)> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
         await using var command = Command(connection, sql, parameters);
+        command.Transaction = transaction;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -440,7 +478,14 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
     private async Task<int> ExecuteAsync(string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
     {
         await using var connection = Open();
+        return await ExecuteAsync(connection, null, sql, parameters, cancellationToken);
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction,
+        string sql, IEnumerable<(string, object)> parameters, CancellationToken cancellationToken)
+    {
         await using var command = Command(connection, sql, parameters);
+        command.Transaction = transaction;
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -22,6 +22,7 @@ public static class SqliteStoreRegistration
         builder.Services.AddSingleton<IConsultationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IOperatorDirectory>(sp => sp.GetRequiredService<SqliteExchangeStore>());
+        builder.Services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IConsultationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());

@@ -38,7 +38,7 @@ public class AuthenticationTests
             await stranger.Notifications.ListNotificationsAsync(new ListNotificationsRequest()));
 
         Assert.That(missing.Status.Detail, Does.Contain("Bearer"));
-        Assert.That(unknown.Status.Detail, Does.Contain("unknown or revoked"));
+        Assert.That(unknown.Status.Detail, Is.EqualTo("unknown API key"));
     }
 
     [Test]

@@ -86,7 +86,7 @@ public partial class DeploymentFilesTests
     private static string Probe(Match healthCheck, int port) =>
         $"{healthCheck.Groups[1].Value} {healthCheck.Groups[2].Value} {healthCheck.Groups[3].Value.Replace("localhost:5170", $"127.0.0.1:{port}")}";
 
-    /// <summary>The environment of one service of docker-compose.yml: the "Key: value" lines under its environment.</summary>
+    /// <summary>The environment of one service of docker-compose.yml: the "Key: value" lines under its environment, comments left out.</summary>
     private static Dictionary<string, string> ComposeEnvironment(string service)
     {
         var lines = File.ReadAllLines(Path.Combine(Root, "docker-compose.yml"));
@@ -96,6 +96,10 @@ public partial class DeploymentFilesTests
         var result = new Dictionary<string, string>();
         for (var i = environment + 1; i < lines.Length && lines[i].StartsWith("      ", StringComparison.Ordinal); i++)
         {
+            if (lines[i].TrimStart().StartsWith('#'))
+            {
+                continue; // a YAML comment (such as the mutual TLS settings shown commented out)
+            }
             var (key, value) = (lines[i].Trim()[..lines[i].Trim().IndexOf(':')], lines[i].Trim()[(lines[i].Trim().IndexOf(':') + 1)..].Trim());
             result[key] = value;
         }

@@ -92,6 +92,23 @@ public class RpcPropertyTests
         ("ListOperators", _ => new ListOperatorsRequest(), async (t, r) => await t._admin.Operators.ListOperatorsAsync((ListOperatorsRequest)r)),
         // only the sacrificial operator's key may be rotated: the test's own clients keep theirs
         ("RotateApiKey", _ => new RotateApiKeyRequest { OperatorId = "rotatable-ops" }, (t, r) => t.RotateAsync((RotateApiKeyRequest)r)),
+        ("IssueApiKey", _ => new IssueApiKeyRequest { RequestId = Guid.NewGuid().ToString(), Label = "fuzzed", ExpiresAt = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(1)) },
+            async (t, r) => await t._operator.Operators.IssueApiKeyAsync((IssueApiKeyRequest)r)),
+        ("ListApiKeys", _ => new ListApiKeysRequest { OperatorId = "prop-ops" }, async (t, r) => await t._operator.Operators.ListApiKeysAsync((ListApiKeysRequest)r)),
+        ("RevokeApiKey", t => new RevokeApiKeyRequest { KeyId = t.SpareKeyId() }, (t, r) => t.RevokeKeyAsync((RevokeApiKeyRequest)r)),
+        ("RegisterClientCertificate", _ => new RegisterClientCertificateRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), OperatorId = "prop-peer", Thumbprint = Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+            Label = "fuzzed",
+        }, async (t, r) => await t._admin.Operators.RegisterClientCertificateAsync((RegisterClientCertificateRequest)r)),
+        ("RegisterClientCertificate by subject", _ => new RegisterClientCertificateRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), OperatorId = "prop-peer", Subject = $"CN={Guid.NewGuid():N}.example.org, O=Fuzzed, C=FR",
+        }, async (t, r) => await t._admin.Operators.RegisterClientCertificateAsync((RegisterClientCertificateRequest)r)),
+        ("ListClientCertificates", _ => new ListClientCertificatesRequest { OperatorId = "prop-peer" },
+            async (t, r) => await t._admin.Operators.ListClientCertificatesAsync((ListClientCertificatesRequest)r)),
+        ("RevokeClientCertificate", t => new RevokeClientCertificateRequest { CertificateId = t.SomeCertificateId() },
+            async (t, r) => await t._admin.Operators.RevokeClientCertificateAsync((RevokeClientCertificateRequest)r)),
         ("WhoAmI", _ => new WhoAmIRequest(), async (t, r) => await t._operator.Operators.WhoAmIAsync((WhoAmIRequest)r)),
         ("CreateOperator organisation", _ => new CreateOperatorRequest
         {
@@ -447,6 +464,23 @@ public class RpcPropertyTests
     {
         _lastProfile = await _operator.Operators.UpdateProfileAsync(request);
         return _lastProfile;
+    }
+
+    private string SpareKeyId() =>
+        _operator.Operators.IssueApiKey(new IssueApiKeyRequest { RequestId = Guid.NewGuid().ToString(), Label = "spare" }).Key.KeyId;
+
+    private string SomeCertificateId() =>
+        _admin.Operators.ListClientCertificates(new ListClientCertificatesRequest()).Certificates.Select(c => c.CertificateId).LastOrDefault() ?? "CRT-0123456789ABCDEF";
+
+    private async Task<IMessage?> RevokeKeyAsync(RevokeApiKeyRequest request)
+    {
+        var own = _operator.Operators.ListApiKeys(new ListApiKeysRequest()).Keys.Where(k => k.Label != "spare" && k.Label != "fuzzed").Select(k => k.KeyId);
+        var admin = _admin.Operators.ListApiKeys(new ListApiKeysRequest()).Keys.Select(k => k.KeyId);
+        if (own.Concat(admin).Contains(request.KeyId))
+        {
+            return null; // the test's own keys must keep working
+        }
+        return await _operator.Operators.RevokeApiKeyAsync(request);
     }
 
     private async Task<IMessage?> RotateAsync(RotateApiKeyRequest request)

@@ -20,14 +20,19 @@ public sealed class ExchangeHost : IAsyncDisposable
     private readonly List<GrpcChannel> _channels = [];
     private bool _stopped;
 
-    private ExchangeHost(WebApplication app, string address, string databasePath)
+    private ExchangeHost(WebApplication app, string address, string? secureAddress, string databasePath)
     {
         _app = app;
         Address = address;
+        SecureAddress = secureAddress;
         DatabasePath = databasePath;
     }
 
+    /// <summary>The endpoint (Kestrel:Endpoints:Grpc): the only one, or the plaintext one beside the mutual TLS one.</summary>
     public string Address { get; }
+
+    /// <summary>The HTTPS endpoint, when the settings configure one (a TLS or mutual TLS endpoint); else null.</summary>
+    public string? SecureAddress { get; }
     public string DatabasePath { get; }
     public IServiceProvider Services => _app.Services;
 
@@ -58,7 +63,10 @@ public sealed class ExchangeHost : IAsyncDisposable
                 services?.Invoke(builder.Services);
             });
         await app.StartAsync();
-        return new ExchangeHost(app, app.Urls.Single(), databasePath);
+        // one endpoint (plaintext or TLS), or the plaintext one beside a mutual TLS one
+        var urls = app.Urls.ToArray();
+        var secure = urls.SingleOrDefault(u => u.StartsWith("https://", StringComparison.Ordinal));
+        return new ExchangeHost(app, urls.Length == 1 ? urls[0] : urls.Single(u => u != secure), secure, databasePath);
     }
 
     public ExchangeClient Client(string apiKey)

@@ -7,6 +7,7 @@ using NotificationExchange.Cli.Commands.Consultations;
 using NotificationExchange.Cli.Commands.Demo;
 using NotificationExchange.Cli.Commands.Directory;
 using NotificationExchange.Cli.Commands.Filing;
+using NotificationExchange.Cli.Commands.Keys;
 using NotificationExchange.Cli.Commands.Registry;
 using NotificationExchange.Cli.Commands.Subscriptions;
 
@@ -38,6 +39,7 @@ internal static class NxcApp
         root.Subcommands.Add(ConsultCommand.Build(context));
         root.Subcommands.Add(ObjectsCommand.Build(context));
         root.Subcommands.Add(AlertsCommand.Build(context));
+        root.Subcommands.Add(KeysCommand.Build(context));
         root.Subcommands.Add(AdminCommand.Build(context));
         root.Subcommands.Add(CompletionCommand.Build(context));
         return root;

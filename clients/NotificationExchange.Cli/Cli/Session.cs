@@ -43,7 +43,11 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
         var (key, keyFrom) = Parse.GetValue(globals.ApiKey) is { } given ? (given, "--api-key")
             : NonEmpty(Environment.Variable("NX_API_KEY")) is { } keyVariable ? (keyVariable, "NX_API_KEY")
             : (profile?.ApiKey, "the profile");
-        if (needsKey && string.IsNullOrEmpty(key))
+        var uri = ParseAddress(address, addressFrom);
+        var profileAddress = profile is null ? null : ParseAddress(profile.Address, "the profile");
+        // the profile's client certificate, for the exchange it was saved for only
+        var certificate = profileAddress == uri ? profile?.ClientCertificatePath : null;
+        if (needsKey && string.IsNullOrEmpty(key) && certificate is null)
         {
             throw new UsageException("no API key: run nxc login, or set NX_API_KEY");
         }
@@ -51,11 +55,9 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
         {
             CheckKey(key, keyFrom);
         }
-        var uri = ParseAddress(address, addressFrom);
         // A profile's key and CA belong to the exchange it was saved for: never sent to another one (a prod key to
         // whatever NX_ADDRESS says), unless the key comes from elsewhere too.
-        var profileAddress = profile is null ? null : ParseAddress(profile.Address, "the profile");
-        if (keyFrom == "the profile" && profileAddress is not null && Uri.Compare(uri, profileAddress, UriComponents.SchemeAndServer | UriComponents.Path,
+        if (keyFrom == "the profile" && key is not null && profileAddress is not null && Uri.Compare(uri, profileAddress, UriComponents.SchemeAndServer | UriComponents.Path,
                 UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
             throw new UsageException($"the profile's key is for {profile!.Address}, not {uri.ToString().TrimEnd('/')} ({addressFrom}): give its key with NX_API_KEY or --api-key");
@@ -66,6 +68,8 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
             ApiKey = key,
             CallTimeout = CallTimeout,
             TrustedCertificateAuthorityPath = profileAddress == uri || keyFrom == "the profile" ? profile?.CertificateAuthorityPath : null,
+            ClientCertificatePath = certificate,
+            ClientKeyPath = certificate is null ? null : profile?.ClientKeyPath,
         };
     }
 

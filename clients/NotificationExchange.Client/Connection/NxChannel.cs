@@ -5,8 +5,8 @@ using Grpc.Net.Client;
 
 namespace NotificationExchange.Client.Connection;
 
-/// <summary>The one place a channel to the exchange is configured: TLS (system trust or a private CA), the API key as
-/// call credentials, and gRPC's retry policy. <see cref="NxClient.Create"/> and the client-factory registration both
+/// <summary>The one place a channel to the exchange is configured: TLS (system trust or a private CA, and a client
+/// certificate for the mutual TLS endpoint), the API key as call credentials, and gRPC's retry policy. <see cref="NxClient.Create"/> and the client-factory registration both
 /// come here.</summary>
 public static class NxChannel
 {
@@ -48,6 +48,10 @@ public static class NxChannel
     /// still match). Intermediate certificates the exchange presents are used to build the chain.</summary>
     private static SocketsHttpHandler ConfigureHandler(NxClientOptions options, SocketsHttpHandler handler)
     {
+        if (options.ClientCertificatePath is { Length: > 0 } certificatePath)
+        {
+            handler.SslOptions.ClientCertificates = [ClientCertificate(certificatePath, options.ClientKeyPath)];
+        }
         if (options.TrustedCertificateAuthorityPath is { Length: > 0 } path)
         {
             var authorities = new X509Certificate2Collection();
@@ -73,5 +77,15 @@ public static class NxChannel
             };
         }
         return handler;
+    }
+
+    /// <summary>
+    /// The client certificate with its key, read from PEM, through PKCS#12 so that the key is one the TLS stack can use
+    /// on every platform (a key read from PEM is ephemeral, which Windows' TLS cannot use).
+    /// </summary>
+    private static X509Certificate2 ClientCertificate(string certificatePath, string? keyPath)
+    {
+        using var pem = X509Certificate2.CreateFromPemFile(certificatePath, keyPath is { Length: > 0 } ? keyPath : null);
+        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 }

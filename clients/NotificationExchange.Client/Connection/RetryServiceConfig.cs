@@ -15,7 +15,8 @@ namespace NotificationExchange.Client.Connection;
 /// reached, and a second layer of retries under them would only hide the drops and stretch the waits. And the few calls
 /// that carry no request id and are not idempotent: a second CreateSubscription makes a second subscription, a second
 /// key rotation voids the key the first returned, a second CreateOperator is refused ALREADY_EXISTS while the first's
-/// key is lost, and a second DeleteSubscription answers NOT_FOUND for a delete that worked.
+/// key is lost, a second IssueApiKey (request id and all) is refused ALREADY_EXISTS while the first's key is lost (a
+/// key is shown once), and a second DeleteSubscription answers NOT_FOUND for a delete that worked.
 /// </summary>
 internal static class RetryServiceConfig
 {
@@ -33,6 +34,7 @@ internal static class RetryServiceConfig
                     new MethodName { Service = "notification_exchange.v1.SubscriptionService", Method = "DeleteSubscription" },
                     new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "CreateOperator" },
                     new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "RotateApiKey" },
+                    new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "IssueApiKey" },
                     new MethodName { Service = "notification_exchange.v1.OperatorService", Method = "RotateWebhookSecret" },
                 },
             },

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using NotificationExchange.Api.Bus;
 using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Operators.Credentials;
 using NotificationExchange.Domain.Storage;
 
 namespace NotificationExchange.Api.Authentication;
@@ -12,14 +14,18 @@ internal sealed class AdministratorOptions
 
 /// <summary>
 /// Makes sure the administrator account `admin` exists and answers to the configured key, so that a new exchange can
-/// be administered at all. Changing the configured key rotates the administrator's key.
+/// be administered at all. The configured key is one of admin's keys, labelled <see cref="ConfiguredKeyLabel"/>,
+/// made usable again at each start (revoking it through the API lasts until the next start: change the configuration
+/// to retire it). Changing the configured key revokes the one configured before; keys issued through the API stay.
 /// </summary>
 internal sealed class AdministratorBootstrap(
-    IOperatorDirectory directory, IOptions<AdministratorOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<AdministratorBootstrap> logger)
+    IOperatorDirectory directory, IOptions<AdministratorOptions> options, IHostEnvironment environment, TimeProvider clock,
+    CredentialRevocations revocations, ILogger<AdministratorBootstrap> logger)
     : IHostedService
 {
     public const string AdministratorId = "admin";
     public const string DevelopmentKey = "dev-admin-key-for-local-use-only";
+    public const string ConfiguredKeyLabel = "configured (Exchange:AdminApiKey)";
     private const int MinimumKeyLength = 24;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,7 +48,9 @@ internal sealed class AdministratorBootstrap(
         var now = clock.GetUtcNow().UtcDateTime;
         var profile = new OrganizationProfile("Exchange administrator", OrganizationKind.Operator, null, []);
         var account = new OperatorAccount(AdministratorId, profile, IsAdministrator: true, now, now);
-        await directory.EnsureAdministratorAsync(account, ApiKeys.Hash(key), cancellationToken);
+        var configured = new ApiKey(CredentialIds.NewKeyId(), AdministratorId, ConfiguredKeyLabel, now, null, null, null);
+        var revoked = await directory.EnsureAdministratorAsync(account, configured, ApiKeys.Hash(key), cancellationToken);
+        await revocations.AnnounceAsync(revoked, now);
         logger.LogInformation("Administrator account '{Id}' answers to the configured Exchange:AdminApiKey", AdministratorId);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -7,16 +6,17 @@ using NotificationExchange.Domain.Operators;
 namespace NotificationExchange.Api.Authentication;
 
 /// <summary>
-/// Authenticates `authorization: Bearer &lt;api key&gt;`. Refusals are written as gRPC statuses (UNAUTHENTICATED,
-/// PERMISSION_DENIED) with a message saying what to do, rather than as bare HTTP 401/403.
+/// Authenticates `authorization: Bearer &lt;api key&gt;`. A key that does not work is refused saying which key and why
+/// (revoked, expired): only its holder can present it, so this tells nobody anything new. An unknown key is just
+/// unknown. The credential claim is <c>key:&lt;key id&gt;</c>.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OperatorKeyCache keys)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    CredentialCache credentials, KeyUseRecorder uses, AuthenticationMetrics metrics, TimeProvider clock)
+    : GrpcAuthenticationHandler(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     private const string BearerPrefix = "Bearer ";
-    private string _failure = "this call needs an API key: send 'authorization: Bearer <key>'";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -27,47 +27,22 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length)
         {
-            _failure = "the authorization header must be 'Bearer <api key>'";
-            return AuthenticateResult.Fail(_failure);
+            metrics.Refused("malformed");
+            return Refuse("the authorization header must be 'Bearer <api key>'");
         }
-        var account = await keys.FindAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
-        if (account is null)
+        var holder = await credentials.FindKeyAsync(ApiKeys.Hash(header[BearerPrefix.Length..].Trim()), Context.RequestAborted);
+        if (holder is null)
         {
-            _failure = "unknown or revoked API key";
-            return AuthenticateResult.Fail(_failure);
+            metrics.Refused("unknown_key");
+            return Refuse("unknown API key");
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(Principal(account, KeyCredential(header[BearerPrefix.Length..].Trim())), SchemeName));
-    }
-
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteGrpcStatus(Grpc.Core.StatusCode.Unauthenticated, _failure);
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteGrpcStatus(Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
-
-    /// <summary>Names a key without revealing it: the first 16 hex digits of its SHA-256 hash.</summary>
-    private static string KeyCredential(string apiKey) => "key:" + Convert.ToHexStringLower(ApiKeys.Hash(apiKey))[..16];
-
-    private static ClaimsPrincipal Principal(OperatorAccount account, string credential)
-    {
-        var claims = new List<Claim>
+        if (holder.Key.RefusalAt(clock.GetUtcNow().UtcDateTime) is { } refusal)
         {
-            new(ClaimTypes.NameIdentifier, account.Id), new(ClaimTypes.Name, account.DisplayName), new(CallerExtensions.CredentialClaimType, credential),
-        };
-        if (account.IsAdministrator)
-        {
-            claims.Add(new Claim(ClaimTypes.Role, CallerExtensions.AdministratorRole));
+            metrics.Refused(holder.Key.RevokedAt is null ? "expired_key" : "revoked_key");
+            return Refuse(refusal);
         }
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-    }
-
-    /// <summary>A trailers-only gRPC response: HTTP 200 with grpc-status in the headers.</summary>
-    private Task WriteGrpcStatus(Grpc.Core.StatusCode code, string message)
-    {
-        Response.StatusCode = StatusCodes.Status200OK;
-        Response.ContentType = "application/grpc";
-        Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-        return Task.CompletedTask;
+        uses.Used(holder.Key.Id);
+        metrics.Authenticated("key");
+        return Success(holder.Account, "key:" + holder.Key.Id);
     }
 }

@@ -13,10 +13,14 @@ internal static class CallerExtensions
     /// </summary>
     public const string CredentialClaimType = "nx:credential";
 
-    /// <summary>The operator whose API key authenticated this call (authorization has already required one).</summary>
+    /// <summary>The organisation whose key or certificate authenticated this call (authorization has already required one).</summary>
     public static string OperatorId(this ServerCallContext context) =>
         context.GetHttpContext().User.FindFirstValue(ClaimTypes.NameIdentifier)
         ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "this call needs an API key: send 'authorization: Bearer <key>'"));
+
+    /// <summary>Whether the caller is an administrator.</summary>
+    public static bool IsAdministrator(this ServerCallContext context) =>
+        context.GetHttpContext().User.IsInRole(AdministratorRole);
 
     /// <summary>The credential that authenticated this call (see <see cref="CredentialClaimType"/>); null when anonymous.</summary>
     public static string? Credential(this ServerCallContext context) =>

@@ -15,8 +15,9 @@ internal static class BusExtensions
     /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:5672/vhost), else
     /// on its in-memory transport. On RabbitMQ each instance consumes every event through a queue of its own, bound
     /// before the host accepts calls, and feeds it to its live feed; through the same queue it learns of subscriber
-    /// streams opened on other instances, and ends its own older stream of the same subscription, and of conversation
-    /// messages and receipts stored by other instances, for its own Converse streams.
+    /// streams opened on other instances, and ends its own older stream of the same subscription, of conversation
+    /// messages and receipts stored by other instances, for its own Converse streams, and of credentials revoked on
+    /// other instances, which it forgets.
     /// </summary>
     public static IHostApplicationBuilder AddExchangeBus(this IHostApplicationBuilder builder)
     {
@@ -42,6 +43,7 @@ internal static class BusExtensions
                 bus.AddConsumer<SubscriptionStreamOpenedConsumer>();
                 bus.AddConsumer<ConsultationMessagePostedConsumer>();
                 bus.AddConsumer<ConsultationReceiptMovedConsumer>();
+                bus.AddConsumer<CredentialsRevokedConsumer>();
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbitMq));
@@ -60,6 +62,7 @@ internal static class BusExtensions
                         endpoint.ConfigureConsumer<SubscriptionStreamOpenedConsumer>(context);
                         endpoint.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
                         endpoint.ConfigureConsumer<ConsultationReceiptMovedConsumer>(context);
+                        endpoint.ConfigureConsumer<CredentialsRevokedConsumer>(context);
                     });
                 });
             }

@@ -2,18 +2,23 @@ using System.Text;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using NotificationExchange.Api.Authentication;
+using NotificationExchange.Api.Bus;
 using NotificationExchange.Api.Mapping;
 using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Operators.Credentials;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Domain.Webhooks;
 using NotificationExchange.Protocol.V1;
+using ApiKey = NotificationExchange.Domain.Operators.Credentials.ApiKey;
 
 namespace NotificationExchange.Api.Services;
 
-// webhooks: which webhook URLs contact points may give (the dispatcher calls by the same policy)
-internal sealed class OperatorGrpcService(
-    IOperatorDirectory directory, IWebhookStore webhookStore, WebhookUrlPolicy webhooks, OperatorKeyCache keys, TimeProvider clock)
+// webhooks: which webhook URLs contact points may give (the dispatcher calls by the same policy). The credentials'
+// calls are in OperatorGrpcService.Credentials.cs.
+internal sealed partial class OperatorGrpcService(
+    IOperatorDirectory directory, ICredentialStore credentials, IWebhookStore webhookStore, WebhookUrlPolicy webhooks, CredentialCache keys,
+    CredentialRevocations revocations, TimeProvider clock)
     : OperatorService.OperatorServiceBase
 {
     // A directory page token's position is the UTF-8 id of the last organisation on the page before.
@@ -30,9 +35,10 @@ internal sealed class OperatorGrpcService(
         var now = clock.GetUtcNow().UtcDateTime;
         var account = new OperatorAccount(request.OperatorId, profile.Normalized(), request.Administrator, now, now);
         var key = ApiKeys.Generate();
-        await directory.CreateAsync(account, ApiKeys.Hash(key), context.CancellationToken);
+        var first = new ApiKey(CredentialIds.NewKeyId(), account.Id, null, now, null, null, null);
+        await directory.CreateAsync(account, first, ApiKeys.Hash(key), context.CancellationToken);
         // the creator is answered what it gave, webhooks included
-        return new CreateOperatorResponse { Operator = account.ToOwnProto(), ApiKey = key };
+        return new CreateOperatorResponse { Operator = account.ToOwnProto(), ApiKey = key, ApiKeyId = first.Id };
     }
 
     [Authorize(Roles = CallerExtensions.AdministratorRole)]
@@ -43,12 +49,12 @@ internal sealed class OperatorGrpcService(
     public override async Task<RotateApiKeyResponse> RotateApiKey(RotateApiKeyRequest request, ServerCallContext context)
     {
         var key = ApiKeys.Generate();
-        if (!await directory.ReplaceKeyAsync(request.OperatorId, ApiKeys.Hash(key), context.CancellationToken))
-        {
-            throw ExchangeRuleException.NotFound($"operator {request.OperatorId}");
-        }
-        keys.Forget(request.OperatorId);
-        return new RotateApiKeyResponse { ApiKey = key };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var replacing = new ApiKey(CredentialIds.NewKeyId(), request.OperatorId, null, now, null, null, null);
+        var revoked = await directory.ReplaceKeyAsync(replacing, ApiKeys.Hash(key), context.CancellationToken)
+            ?? throw ExchangeRuleException.NotFound($"operator {Quoted.Value(request.OperatorId)}");
+        await revocations.AnnounceAsync(revoked, now);
+        return new RotateApiKeyResponse { ApiKey = key, ApiKeyId = replacing.Id };
     }
 
     public override async Task<Operator> WhoAmI(WhoAmIRequest request, ServerCallContext context) =>
@@ -67,7 +73,7 @@ internal sealed class OperatorGrpcService(
         var updated = await directory.UpdateProfileAsync(context.OperatorId(), profile.Normalized(), clock.GetUtcNow().UtcDateTime, context.CancellationToken)
             ?? throw ExchangeRuleException.NotFound($"operator {context.OperatorId()}");
         // the display name is a claim of the caller's cached identity
-        keys.Forget(updated.Id);
+        keys.ForgetOrganization(updated.Id);
         // the caller's own entry: its webhooks are shown to it, and to nobody else
         return updated.ToOwnDirectoryEntry();
     }

@@ -18,8 +18,8 @@ internal static class SqliteMigrations
         new(6, "webhooks: organisations' webhook secrets, deliveries and their attempts", Webhooks),
         new(7, "consultations' conversations: messages with their own sequence, attachments by digest, receipts", Conversations),
         new(8, "proximity alerts: registered objects and claims, the reference catalogue, alerts, screenings, work cursors", Alerts),
-        // Issue 12 gives this step the number 12 (steps 9 to 11 are other parts'); it runs as 9 until they are merged.
         new(9, "the transparency log: entries' salts and commitments, the tree's complete subtrees, signed tree heads", TransparencyLog),
+        new(10, "credentials: several API keys per organisation with ids, labels, expiry, revocation and last use; client certificates", Credentials),
     ];
 
     // Each entry's row keeps the salt and commitment its write drew (NULL in rows written before this step or with the
@@ -45,6 +45,61 @@ internal static class SqliteMigrations
             signature BLOB NOT NULL,
             key_id TEXT NOT NULL
         );
+        """;
+
+    // Each organisation's one key becomes a key of api_keys that never expires, created when its organisation was (the
+    // only time known), with a random id; operators loses key_hash (a UNIQUE column cannot be dropped: the table is
+    // rebuilt, its columns in the order they had). A key issued under a request id keeps it, unique per organisation,
+    // so that a retry finds it. client_certificates maps certificates to organisations by thumbprint or subject; one
+    // unrevoked registration per thumbprint and per subject, so that a certificate maps to one organisation.
+    private const string Credentials = """
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            operator_id TEXT NOT NULL,
+            key_hash BLOB NOT NULL UNIQUE,
+            label TEXT,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER,
+            revoked_at INTEGER,
+            last_used_at INTEGER,
+            request_id TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX api_keys_by_operator ON api_keys (operator_id, created_at);
+        CREATE UNIQUE INDEX api_keys_by_request ON api_keys (operator_id, request_id) WHERE request_id IS NOT NULL;
+
+        INSERT INTO api_keys (id, operator_id, key_hash, created_at)
+            SELECT 'KEY-' || upper(hex(randomblob(8))), id, key_hash, created_at FROM operators;
+
+        CREATE TABLE operators_without_keys (
+            id TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            is_admin INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            kind INTEGER NOT NULL DEFAULT 1,
+            country TEXT,
+            contacts TEXT NOT NULL DEFAULT '[]',
+            updated_at INTEGER NOT NULL DEFAULT 0,
+            webhook_secret TEXT
+        ) WITHOUT ROWID;
+        INSERT INTO operators_without_keys (id, display_name, is_admin, created_at, kind, country, contacts, updated_at, webhook_secret)
+            SELECT id, display_name, is_admin, created_at, kind, country, contacts, updated_at, webhook_secret FROM operators;
+        DROP TABLE operators;
+        ALTER TABLE operators_without_keys RENAME TO operators;
+
+        CREATE TABLE client_certificates (
+            id TEXT PRIMARY KEY,
+            operator_id TEXT NOT NULL,
+            thumbprint TEXT,
+            subject TEXT,
+            label TEXT,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER,
+            request_id TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX client_certificates_by_request ON client_certificates (operator_id, request_id);
+        CREATE UNIQUE INDEX client_certificates_by_thumbprint ON client_certificates (thumbprint) WHERE thumbprint IS NOT NULL AND revoked_at IS NULL;
+        CREATE UNIQUE INDEX client_certificates_by_subject ON client_certificates (subject) WHERE subject IS NOT NULL AND revoked_at IS NULL;
+        CREATE INDEX client_certificates_by_operator ON client_certificates (operator_id, created_at);
         """;
 
     // Alerts' changes are rows of events (subject 3: the alert's id and version in notification_id and version, its

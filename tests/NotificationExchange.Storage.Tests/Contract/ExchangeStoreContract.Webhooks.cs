@@ -23,8 +23,8 @@ public abstract partial class ExchangeStoreContract
     {
         var clock = new FakeTimeProvider(LogEvents.Epoch);
         var store = Open(instanceId, clock);
-        await store.Operators.CreateAsync(Account("org-a", contacts: Hooked), KeyA, CancellationToken.None);
-        await store.Operators.CreateAsync(Account("org-b", contacts: [Hooked[0] with { WebhookUrl = "https://b.example.org/hook" }]), KeyB, CancellationToken.None);
+        await CreateWithKeyAsync(store, Account("org-a", contacts: Hooked), KeyA);
+        await CreateWithKeyAsync(store, Account("org-b", contacts: [Hooked[0] with { WebhookUrl = "https://b.example.org/hook" }]), KeyB);
         return (store, clock);
     }
 
@@ -191,7 +191,7 @@ public abstract partial class ExchangeStoreContract
         Assert.That(await store.Webhooks.GetWebhookSecretAsync("org-b", CancellationToken.None), Is.Null);
         Assert.That(await store.Webhooks.GetWebhookSecretAsync("org-z", CancellationToken.None), Is.Null);
         Assert.That(await store.Operators.GetAsync("org-a", CancellationToken.None), Is.EqualTo(before), "the account does not change");
-        Assert.That(await store.Operators.FindByKeyHashAsync(KeyA, CancellationToken.None), Is.EqualTo(before), "and its key still finds it");
+        Assert.That((await store.Credentials.FindKeyAsync(KeyA, CancellationToken.None))?.Account, Is.EqualTo(before), "and its key still finds it");
     }
 
     private static async Task<WebhookDelivery> Delivery(OpenedStore store, string id)

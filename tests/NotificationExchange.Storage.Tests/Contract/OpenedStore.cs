@@ -16,6 +16,7 @@ public sealed class OpenedStore : IDisposable
     public INotificationLog Log => _host.Services.GetRequiredService<INotificationLog>();
     public IOutbox Outbox => _host.Services.GetRequiredService<IOutbox>();
     public IOperatorDirectory Operators => _host.Services.GetRequiredService<IOperatorDirectory>();
+    public ICredentialStore Credentials => _host.Services.GetRequiredService<ICredentialStore>();
     public ISubscriptionStore Subscriptions => _host.Services.GetRequiredService<ISubscriptionStore>();
     public IConsultationLog Consultations => _host.Services.GetRequiredService<IConsultationLog>();
     public IDirectLineStore DirectLines => _host.Services.GetRequiredService<IDirectLineStore>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Operators.Credentials;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Storage.Sqlite;
 using NotificationExchange.Storage.Sqlite.Migrations;
@@ -58,13 +59,13 @@ public class PreviousVersionUpgradeTests
 
         Assert.That(storage.Database.UserVersion, Is.EqualTo(SqliteMigrations.All.Count));
         var none = CancellationToken.None;
-        Assert.That((await store.Operators.FindByKeyHashAsync([0xA1], none))?.IsAdministrator, Is.True);
-        var cnes = await store.Operators.FindByKeyHashAsync([0xB2], none);
+        Assert.That((await store.Credentials.FindKeyAsync([0xA1], none))?.Account?.IsAdministrator, Is.True);
+        var cnes = (await store.Credentials.FindKeyAsync([0xB2], none))?.Account;
         Assert.That(cnes, Is.EqualTo(new OperatorAccount("cnes-ops",
             new OrganizationProfile("CNES operations", OrganizationKind.Operator, null,
                 [new ContactPoint(ContactRole.Primary, "Duty engineer", "ops@cnes.example", "+33 5 61 00 00 00")]),
             false, SqliteTime.FromTicks(639317555464071164), SqliteTime.FromTicks(639317555464071164))));
-        Assert.That((await store.Operators.FindByKeyHashAsync([0xC3], none))?.Profile.Contacts,
+        Assert.That((await store.Credentials.FindKeyAsync([0xC3], none))?.Account?.Profile.Contacts,
             Is.EqualTo(new[] { new ContactPoint(ContactRole.Primary, "Duty desk", null, "+81 3 0000 0000") }));
         var directory = await store.Operators.ListDirectoryAsync(new DirectoryQuery([OrganizationKind.Operator], null, 10, null), none);
         Assert.That(directory.Accounts.Select(a => a.Id), Is.EqualTo(new[] { "admin", "cnes-ops", "jaxa-ops" }), "every operator is in the directory");
@@ -93,6 +94,36 @@ public class PreviousVersionUpgradeTests
         Assert.That(await store.Webhooks.GetWebhookSecretAsync("esa-ops", CancellationToken.None), Is.Null);
         Assert.That(await store.WriteAsync(s => s.QueueWebhooks("esa-ops", [ContactRole.Primary, ContactRole.Operations247], "test", "{}", "k")), Is.Zero,
             "contact points without webhooks queue nothing");
+    }
+
+    [Test]
+    public async Task The_single_key_of_each_organisation_becomes_a_key_that_never_expires_and_operators_keep_their_rows()
+    {
+        // the database as the step before the credentials' left it (SqliteExchangeStore before several keys)
+        var credentials = SqliteMigrations.All.Single(m => m.Sql.Contains("CREATE TABLE api_keys", StringComparison.Ordinal)).Version;
+        using var storage = StorageAtVersion(credentials - 1);
+        storage.Database.Execute("""
+            INSERT INTO operators (id, display_name, is_admin, created_at, key_hash, kind, country, contacts, updated_at, webhook_secret) VALUES
+                ('admin', 'Exchange administrator', 1, 639317555459529021, X'A1', 1, NULL, '[]', 639317555459529021, NULL),
+                ('esa-ops', 'ESA operations', 0, 639317555464071164, X'B2', 2, 'ESA',
+                 '[{"role":"Primary","name":"Duty engineer","email":"ops@esa.example"}]', 639317555464071199, 'whsec_kept');
+            """);
+
+        using var store = OpenedStore.Open(storage, "instance-a");
+
+        var none = CancellationToken.None;
+        var esa = await store.Credentials.FindKeyAsync([0xB2], none);
+        Assert.That(esa?.Account, Is.EqualTo(new OperatorAccount("esa-ops",
+            new OrganizationProfile("ESA operations", OrganizationKind.Agency, "ESA", [new ContactPoint(ContactRole.Primary, "Duty engineer", "ops@esa.example", null)]),
+            false, SqliteTime.FromTicks(639317555464071164), SqliteTime.FromTicks(639317555464071199))));
+        Assert.That(esa!.Key with { Id = "" }, Is.EqualTo(new ApiKey("", "esa-ops", null, SqliteTime.FromTicks(639317555464071164), null, null, null)),
+            "a key that never expires, created when its organisation was");
+        Assert.That(esa.Key.Id, Does.Match("^KEY-[0-9A-F]{16}$"));
+        Assert.That(esa.Key.RefusalAt(DateTime.MaxValue), Is.Null);
+        Assert.That((await store.Credentials.FindKeyAsync([0xA1], none))?.Account.IsAdministrator, Is.True);
+        Assert.That((await store.Credentials.ListKeysAsync("esa-ops", none)).Single(), Is.EqualTo(esa.Key));
+        Assert.That(await store.Webhooks.GetWebhookSecretAsync("esa-ops", none), Is.EqualTo("whsec_kept"));
+        Assert.That(storage.Database.Scalar("SELECT COUNT(*) FROM pragma_table_info('operators') WHERE name = 'key_hash';"), Is.EqualTo(0L), "no key is left in operators");
     }
 
     /// <summary>A new database with the first <paramref name="version"/> steps applied, as that version's build left it.</summary>
@@ -136,7 +167,7 @@ public class PreviousVersionUpgradeTests
             "the one contact is the primary contact point");
         Assert.That(esa.UpdatedAt, Is.EqualTo(esa.CreatedAt));
         Assert.That((await store.Operators.GetAsync("launch-ops", none))!.Profile.Contacts, Is.Empty);
-        Assert.That((await store.Operators.FindByKeyHashAsync(Convert.FromHexString("6fb4d375b0300b271f85ce2e0ea9b0275b3fce3c385c2fda5262193269930be4"), none))?.Id,
+        Assert.That((await store.Credentials.FindKeyAsync(Convert.FromHexString("6fb4d375b0300b271f85ce2e0ea9b0275b3fce3c385c2fda5262193269930be4"), none))?.Account?.Id,
             Is.EqualTo("esa-fdo"), "keys still find their operators");
 
         var subscription = (await store.Subscriptions.ListByOwnerAsync("esa-fdo", none)).Single();

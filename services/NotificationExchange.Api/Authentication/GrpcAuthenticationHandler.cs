@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using NotificationExchange.Domain.Operators;
+
+namespace NotificationExchange.Api.Authentication;
+
+/// <summary>
+/// What the exchange's authentication schemes share: refusals written as gRPC statuses (UNAUTHENTICATED,
+/// PERMISSION_DENIED) with a message saying what to do, rather than as bare HTTP 401/403, and the caller's claims.
+/// </summary>
+internal abstract class GrpcAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>What an unauthenticated call is told; a scheme sets it when it refuses a credential.</summary>
+    protected string Failure { get; set; } = "this call needs an API key: send 'authorization: Bearer <key>'";
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        WriteGrpcStatus(Grpc.Core.StatusCode.Unauthenticated, Failure);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteGrpcStatus(Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
+
+    /// <summary>A refusal: the call is unauthenticated, and told <paramref name="failure"/>.</summary>
+    protected AuthenticateResult Refuse(string failure)
+    {
+        Failure = failure;
+        return AuthenticateResult.Fail(failure);
+    }
+
+    /// <summary>
+    /// The caller: its organisation (NameIdentifier, which authorization, rate limits and the audit key on), display
+    /// name, the administrator role, and the credential used (<see cref="CallerExtensions.CredentialClaimType"/>).
+    /// </summary>
+    protected AuthenticateResult Success(OperatorAccount account, string credential)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id), new(ClaimTypes.Name, account.DisplayName), new(CallerExtensions.CredentialClaimType, credential),
+        };
+        if (account.IsAdministrator)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, CallerExtensions.AdministratorRole));
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name));
+    }
+
+    /// <summary>A trailers-only gRPC response: HTTP 200 with grpc-status in the headers.</summary>
+    private Task WriteGrpcStatus(Grpc.Core.StatusCode code, string message)
+    {
+        Response.StatusCode = StatusCodes.Status200OK;
+        Response.ContentType = "application/grpc";
+        Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        return Task.CompletedTask;
+    }
+}
