@@ -87,6 +87,21 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
             Interlocked.Read(ref _resumes));
     }
 
+    /// <summary>Durable filings a second at full speed with nobody subscribed, after the warm-up: the filing path alone.</summary>
+    public async Task<double> FilingsAloneAsync()
+    {
+        var admin = new Clients(servers[0], adminKey, connections: 1);
+        var runId = Guid.NewGuid().ToString("N")[..6];
+        var filerClients = new List<Clients>();
+        for (var i = 0; i < settings.Filers; i++)
+        {
+            var key = (await admin.Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = $"filer-{runId}-{i}", DisplayName = "bench filer" })).ApiKey;
+            filerClients.Add(new Clients(servers[i % servers.Count], key, connections: 1));
+        }
+        await FileAsync(filerClients, settings.Warmup, rate: null);
+        return (await FileAsync(filerClients, settings.Duration, rate: null)).PerSecond;
+    }
+
     private async Task<List<Task>> OpenSubscriptionsAsync(Clients admin, string runId, CancellationToken stop)
     {
         const int perOperator = 100;
