@@ -5,7 +5,6 @@ using NotificationExchange.Api.Services;
 using NotificationExchange.Domain;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Telemetry;
-using NotificationExchange.Storage.Sqlite;
 using NotificationExchange.Transparency.Merkle;
 
 namespace NotificationExchange.Api.Transparency;
@@ -116,7 +115,7 @@ internal sealed class TransparencyLogWorker(
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var leased = await writer.WriteAsync(session => session.LeaseCursor(SqliteExchangeStore.TreeCursor, instance.Id, now, now + options.Value.BuilderLease), cancellationToken);
+        var leased = await writer.WriteAsync(session => session.LeaseCursor(ITransparencyStore.TreeCursor, instance.Id, now, now + options.Value.BuilderLease), cancellationToken);
         if (leased is not { } from)
         {
             return;
@@ -152,7 +151,7 @@ internal sealed class TransparencyLogWorker(
             var expected = size;
             var moved = await writer.WriteAsync(session =>
             {
-                if (!session.MoveCursor(SqliteExchangeStore.TreeCursor, instance.Id, expected, appender.Size, clock.GetUtcNow().UtcDateTime))
+                if (!session.MoveCursor(ITransparencyStore.TreeCursor, instance.Id, expected, appender.Size, clock.GetUtcNow().UtcDateTime))
                 {
                     return false;
                 }
