@@ -195,11 +195,10 @@ internal sealed class TransparencyLogWorker(
         {
             return;
         }
-        var lag = TimeSpan.Zero;
-        if (size > 0 && (await store.ReadLeavesAsync(size, 1, cancellationToken)) is [var newest])
-        {
-            lag = now.UtcDateTime - newest.Entry.RecordedAt;
-        }
+        // The first head of this size is the first to include its newest entry: the lag is that entry's wait.
+        TimeSpan? lag = size > 0 && (await store.ReadLeavesAsync(size, 1, cancellationToken)) is [var newest]
+            ? now.UtcDateTime - newest.Entry.RecordedAt
+            : null;
         metrics.HeadSigned(size, lag);
         activity?.SetStatus(ActivityStatusCode.Ok);
     }

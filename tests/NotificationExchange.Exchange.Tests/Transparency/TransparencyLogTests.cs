@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationExchange.Domain.Storage;
@@ -164,6 +166,40 @@ public sealed class TransparencyLogTests
         Assert.That(fields.Keys, Is.EquivalentTo(new[] { "start_sequence", "page_size" }));
         var past = await _anonymous.ListLeavesAsync(new ListLeavesRequest { StartSequence = beyond });
         Assert.That((past.Leaves.Count, past.NextStartSequence), Is.EqualTo((0, 0UL)));
+    }
+
+    [Test]
+    public async Task Leaves_appended_heads_signed_the_tree_size_and_the_signing_lag_are_measured()
+    {
+        var sums = new ConcurrentDictionary<string, double>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "NotificationExchange" && instrument.Name.StartsWith("nx.transparency.", StringComparison.Ordinal))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, _, _) => sums.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
+        meters.SetMeasurementEventCallback<double>((instrument, value, _, _) => sums.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
+        meters.Start();
+        using var database = new TestDatabase();
+        await using var host = await ExchangeHost.StartAsync(database.Path, settings: FastSigning);
+        var filer = await host.NewOperatorAsync("tl-measured");
+        for (var i = 0; i < 3; i++)
+        {
+            await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver()));
+        }
+
+        var head = await LogAuditor.HeadCoveringAsync(new TransparencyService.TransparencyServiceClient(host.AnonymousChannel()), 3);
+
+        Assert.That(head.TreeSize, Is.EqualTo(3));
+        Assert.That(sums.GetValueOrDefault("nx.transparency.leaves_appended"), Is.GreaterThanOrEqualTo(3));
+        Assert.That(sums.GetValueOrDefault("nx.transparency.heads_signed"), Is.GreaterThanOrEqualTo(1));
+        Assert.That(sums.ContainsKey("nx.transparency.signing_lag"), Is.True);
+        Assert.That(sums.ContainsKey("nx.transparency.tree_size"), Is.True);
     }
 
     [Test]
