@@ -5,6 +5,8 @@
 #   bench/run.sh conversation [--consultations 50] [--rate 100] [--seconds 20] [--repeats 3]
 # and its alerts benchmark (one instance, embedded, the full catalogue on the simulation clock; bench/README.md):
 #   bench/run.sh alerts [--seconds 60] [--rate 1] [--launches 12] [--repeats 1]
+# and the transparency log's benchmark (the tree at 1 M leaves, and filing with the log on and off; bench/README.md):
+#   bench/run.sh transparency [--leaves 1000000] [--seconds 10] [--repeats 3]
 # Builds the server and the benchmark in Release, makes sure RabbitMQ runs (the raw baseline needs it, and so does
 # the rabbitmq transport), then measures. The orbit engine has its own: bench/orbits.sh.
 set -euo pipefail
@@ -14,8 +16,8 @@ mode="${1:-all}"
 
 dotnet build -c Release -v q --nologo services/NotificationExchange.Api >/dev/null
 dotnet build -c Release -v q --nologo bench/NotificationExchange.Bench >/dev/null
-# the alerts scenario runs embedded only: no broker needed
-[ "$mode" = alerts ] || bash scripts/rabbitmq.sh >/dev/null
+# the alerts and transparency scenarios run embedded only: no broker needed
+case "$mode" in alerts|transparency) ;; *) bash scripts/rabbitmq.sh >/dev/null ;; esac
 
 run() {
   dotnet bench/NotificationExchange.Bench/bin/Release/net10.0/NotificationExchange.Bench.dll \
@@ -25,6 +27,7 @@ case "$mode" in
   embedded|rabbitmq) run "$mode" "$@" ;;
   conversation) run rabbitmq --scenario conversation "$@" ;;
   alerts) run embedded --scenario alerts --catalogue "${NX_SHARED_DATA:-../shared/data}/catalog/spacetrack_3le_2022-07-14.txt" "$@" ;;
+  transparency) run embedded --scenario transparency "$@" ;;
   all) run embedded "$@"; echo; run rabbitmq "$@" ;;
-  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts] [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency] [options]" >&2; exit 2 ;;
 esac

@@ -31,12 +31,7 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
     {
         var admin = new Clients(servers[0], adminKey, connections: 1);
         var runId = Guid.NewGuid().ToString("N")[..6];
-        var filerClients = new List<Clients>();
-        for (var i = 0; i < settings.Filers; i++)
-        {
-            var key = (await admin.Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = $"filer-{runId}-{i}", DisplayName = "bench filer" })).ApiKey;
-            filerClients.Add(new Clients(servers[i % servers.Count], key, connections: 1));
-        }
+        var filerClients = await CreateFilersAsync(admin, runId);
 
         // Warm up first: the JIT tiers code up over the first tens of thousands of calls, and would otherwise be
         // measured as part of the exchange.
@@ -85,6 +80,28 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
             Interlocked.Read(ref _deliveries),
             expected,
             Interlocked.Read(ref _resumes));
+    }
+
+    /// <summary>Durable filings a second at full speed with nobody subscribed, after the warm-up: the filing path alone.</summary>
+    public async Task<double> FilingsAloneAsync()
+    {
+        var admin = new Clients(servers[0], adminKey, connections: 1);
+        var runId = Guid.NewGuid().ToString("N")[..6];
+        var filerClients = await CreateFilersAsync(admin, runId);
+        await FileAsync(filerClients, settings.Warmup, rate: null);
+        return (await FileAsync(filerClients, settings.Duration, rate: null)).PerSecond;
+    }
+
+    /// <summary>One operator per filer, spread over the servers.</summary>
+    private async Task<List<Clients>> CreateFilersAsync(Clients admin, string runId)
+    {
+        var filerClients = new List<Clients>();
+        for (var i = 0; i < settings.Filers; i++)
+        {
+            var key = (await admin.Operators.CreateOperatorAsync(new CreateOperatorRequest { OperatorId = $"filer-{runId}-{i}", DisplayName = "bench filer" })).ApiKey;
+            filerClients.Add(new Clients(servers[i % servers.Count], key, connections: 1));
+        }
+        return filerClients;
     }
 
     private async Task<List<Task>> OpenSubscriptionsAsync(Clients admin, string runId, CancellationToken stop)

@@ -21,6 +21,12 @@ using NotificationExchange.Bench.Alerts;
 // One embedded server on the simulation clock with the full catalogue loaded; prints, per repeat, filing-to-alert and
 // filing-to-screened latency (p50, p99, max) for maneuvers, proximity operations and launches (per payload), the
 // alerts raised, and whether every filing was screened.
+//
+//   NotificationExchange.Bench --server <NotificationExchange.Api.dll> --scenario transparency
+//       [--leaves 1000000] [--proofs 2000] [--seconds 10] [--warmup 5] [--filers 8] [--repeats 3]
+// The transparency tree at --leaves leaves (append rate, inclusion and consistency proof sizes and times over the
+// tree_nodes table in SQLite, signing time), and durable filings/s with the transparency log on and off, side by side
+// (alternating, one embedded server each), as medians of the repeats.
 
 var options = Options.Parse(args);
 var broker = options.Get("broker", Environment.GetEnvironmentVariable("NX_BENCH_RABBITMQ") ?? "amqp://guest:guest@localhost:5672/");
@@ -43,6 +49,15 @@ if (options.Get("scenario", "load") == "alerts")
         Launches: options.GetInt("launches", 12),
         CataloguePath: Path.GetFullPath(options.Get("catalogue", "../shared/data/catalog/spacetrack_3le_2022-07-14.txt")),
         SimulationStart: AlertsScenario.ParseStart(options.Get("simulation-start", "2022-07-15T12:00:00Z"))));
+}
+if (options.Get("scenario", "load") == "transparency")
+{
+    return await TransparencyScenario.RunAsync(serverDll, repeats, new TransparencySettings(
+        Leaves: options.GetInt("leaves", 1_000_000),
+        Proofs: options.GetInt("proofs", 2_000),
+        Filers: options.GetInt("filers", 8),
+        Duration: TimeSpan.FromSeconds(options.GetDouble("seconds", 10)),
+        Warmup: TimeSpan.FromSeconds(options.GetDouble("warmup", 5))));
 }
 var settings = new LoadSettings(
     Subscriptions: options.GetInt("subscriptions", 1000),

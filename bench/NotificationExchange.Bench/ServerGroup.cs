@@ -22,6 +22,14 @@ internal sealed class ServerGroup : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "nx-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var group = new ServerGroup(folder);
+        // The servers run in Production, which needs the transparency log's signing key: one per store, as an
+        // operator would provide it (settings given later override it).
+        var keyPath = Path.Combine(folder, "transparency-signing-key.pem");
+        using (var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256))
+        {
+            await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
+        }
+        settings = [$"--Exchange:Transparency:SigningKey={keyPath}", .. settings ?? []];
         try
         {
             for (var i = 0; i < count; i++)

@@ -12,9 +12,6 @@ namespace NotificationExchange.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteExchangeStore : ITransparencyStore
 {
-    /// <summary>The work cursor of the tree builder: its position is the number of leaves in the stored tree.</summary>
-    public const string TreeCursor = "transparency-tree";
-
     private const string SelectHead = "SELECT tree_size, root_hash, timestamp_ms, origin, signature, key_id FROM tree_heads";
 
     public Task<IReadOnlyList<StoredLeaf>> ReadLeavesAsync(long fromSequence, int maxCount, CancellationToken cancellationToken) =>
@@ -31,7 +28,7 @@ public sealed partial class SqliteExchangeStore : ITransparencyStore
     public async Task<long> GetTreeSizeAsync(CancellationToken cancellationToken)
     {
         await using var connection = Open();
-        await using var command = Command(connection, "SELECT position FROM work_cursors WHERE name = $name;", [("$name", TreeCursor)]);
+        await using var command = Command(connection, "SELECT position FROM work_cursors WHERE name = $name;", [("$name", ITransparencyStore.TreeCursor)]);
         return await command.ExecuteScalarAsync(cancellationToken) is long size ? size : 0;
     }
 

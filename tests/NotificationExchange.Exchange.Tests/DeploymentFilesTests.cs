@@ -57,6 +57,8 @@ public partial class DeploymentFilesTests
             ["Kestrel__Endpoints__Grpc__Url"] = environment["Kestrel__Endpoints__Grpc__Url"].Replace("0.0.0.0:5170", $"127.0.0.1:{port}"),
             ["Exchange__Store__Path"] = database.Path,
             ["Exchange__AdminApiKey"] = "dockerfile-admin-key-0123456789abcdef",
+            // Production refuses to start without the transparency log's signing key (docs/transparency.md).
+            ["Exchange__Transparency__SigningKey"] = SigningKeyFile(database.Path),
         });
         try
         {
@@ -80,6 +82,15 @@ public partial class DeploymentFilesTests
         }
         Assert.That(await RunAsync(Probe(healthCheck, port)), Is.Not.Zero,
             "and reports failure once the exchange is gone");
+    }
+
+    /// <summary>A fresh ECDSA P-256 key in a PEM file beside the database, as an operator would provide one.</summary>
+    private static string SigningKeyFile(string databasePath)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var path = Path.Combine(Path.GetDirectoryName(databasePath)!, "signing-key.pem");
+        File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
+        return path;
     }
 
     /// <summary>The HEALTHCHECK's words, aimed at this test's port instead of the container's.</summary>

@@ -5,7 +5,6 @@ using NotificationExchange.Api.Services;
 using NotificationExchange.Domain;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Telemetry;
-using NotificationExchange.Storage.Sqlite;
 using NotificationExchange.Transparency.Merkle;
 
 namespace NotificationExchange.Api.Transparency;
@@ -116,7 +115,7 @@ internal sealed class TransparencyLogWorker(
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var leased = await writer.WriteAsync(session => session.LeaseCursor(SqliteExchangeStore.TreeCursor, instance.Id, now, now + options.Value.BuilderLease), cancellationToken);
+        var leased = await writer.WriteAsync(session => session.LeaseCursor(ITransparencyStore.TreeCursor, instance.Id, now, now + options.Value.BuilderLease), cancellationToken);
         if (leased is not { } from)
         {
             return;
@@ -152,7 +151,7 @@ internal sealed class TransparencyLogWorker(
             var expected = size;
             var moved = await writer.WriteAsync(session =>
             {
-                if (!session.MoveCursor(SqliteExchangeStore.TreeCursor, instance.Id, expected, appender.Size, clock.GetUtcNow().UtcDateTime))
+                if (!session.MoveCursor(ITransparencyStore.TreeCursor, instance.Id, expected, appender.Size, clock.GetUtcNow().UtcDateTime))
                 {
                     return false;
                 }
@@ -196,11 +195,10 @@ internal sealed class TransparencyLogWorker(
         {
             return;
         }
-        var lag = TimeSpan.Zero;
-        if (size > 0 && (await store.ReadLeavesAsync(size, 1, cancellationToken)) is [var newest])
-        {
-            lag = now.UtcDateTime - newest.Entry.RecordedAt;
-        }
+        // The first head of this size is the first to include its newest entry: the lag is that entry's wait.
+        TimeSpan? lag = size > 0 && (await store.ReadLeavesAsync(size, 1, cancellationToken)) is [var newest]
+            ? now.UtcDateTime - newest.Entry.RecordedAt
+            : null;
         metrics.HeadSigned(size, lag);
         activity?.SetStatus(ActivityStatusCode.Ok);
     }

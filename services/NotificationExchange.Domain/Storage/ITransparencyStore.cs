@@ -11,6 +11,9 @@ namespace NotificationExchange.Domain.Storage;
 /// </summary>
 public interface ITransparencyStore
 {
+    /// <summary>The work cursor the tree builder leases: its position is the number of leaves in the stored tree.</summary>
+    const string TreeCursor = "transparency-tree";
+
     /// <summary>Entries from <paramref name="fromSequence"/> on, in order, with their commitments as stored.</summary>
     Task<IReadOnlyList<StoredLeaf>> ReadLeavesAsync(long fromSequence, int maxCount, CancellationToken cancellationToken);
 

@@ -107,11 +107,15 @@ public sealed class ExchangeMetrics
         _treeSize.Record(treeSize);
     }
 
-    public void HeadSigned(long treeSize, TimeSpan lag)
+    /// <summary>A head signed and stored; <paramref name="lag"/> is its newest entry's wait for it (none for the empty tree).</summary>
+    public void HeadSigned(long treeSize, TimeSpan? lag)
     {
         _headsSigned.Add(1);
         _treeSize.Record(treeSize);
-        _signingLag.Record(Math.Max(0, lag.TotalMilliseconds));
+        if (lag is { } wait)
+        {
+            _signingLag.Record(Math.Max(0, wait.TotalMilliseconds));
+        }
     }
 
     public void Delivered(int count) => _eventsDelivered.Add(count);

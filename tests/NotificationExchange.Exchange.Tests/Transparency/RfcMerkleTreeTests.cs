@@ -117,19 +117,7 @@ public sealed class RfcMerkleTreeTests
     }
 
     // RFC 9162 2.1.1: MTH({}) = SHA-256(); MTH({d0}) = leaf hash; MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])).
-    private static byte[] Mth(ReadOnlySpan<byte[]> leaves)
-    {
-        if (leaves.Length == 0)
-        {
-            return SHA256.HashData([]);
-        }
-        if (leaves.Length == 1)
-        {
-            return leaves[0];
-        }
-        var k = LargestPowerOfTwoBelow(leaves.Length);
-        return SHA256.HashData([0x01, .. Mth(leaves[..k]), .. Mth(leaves[k..])]);
-    }
+    private static byte[] Mth(ReadOnlySpan<byte[]> leaves) => LogAuditor.Mth(leaves);
 
     // RFC 9162 2.1.3.1: PATH(m, D[n]).
     private static List<byte[]> RfcPath(int m, ReadOnlySpan<byte[]> leaves)

@@ -38,9 +38,9 @@ public abstract partial class ExchangeStoreContract
     /// Opens this test's store as an exchange instance would, on <paramref name="clock"/> when given; closed after the
     /// test unless closed before.
     /// </summary>
-    protected OpenedStore Open(string instanceId = InstanceA, TimeProvider? clock = null)
+    protected OpenedStore Open(string instanceId = InstanceA, TimeProvider? clock = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
-        var opened = OpenedStore.Open(Storage, instanceId, clock);
+        var opened = OpenedStore.Open(Storage, instanceId, clock, services);
         _opened.Add(opened);
         return opened;
     }

@@ -22,13 +22,15 @@ public sealed class OpenedStore : IDisposable
     public IDirectLineStore DirectLines => _host.Services.GetRequiredService<IDirectLineStore>();
     public IWebhookStore Webhooks => _host.Services.GetRequiredService<IWebhookStore>();
     public IConversationLog Conversations => _host.Services.GetRequiredService<IConversationLog>();
+    public ITransparencyStore Transparency => _host.Services.GetRequiredService<ITransparencyStore>();
     public CommittedEvents Committed => _host.Services.GetRequiredService<CommittedEvents>();
 
     /// <summary>
     /// Opens the store on <paramref name="storage"/> as instance <paramref name="instanceId"/>, on <paramref name="clock"/>
-    /// (the system's when null) for what the store stamps itself; the host is built, not started.
+    /// (the system's when null) for what the store stamps itself, with the host's other <paramref name="services"/>
+    /// (such as an ILeafCommitter); the host is built, not started.
     /// </summary>
-    public static OpenedStore Open(IStoreUnderTest storage, string instanceId, TimeProvider? clock = null)
+    public static OpenedStore Open(IStoreUnderTest storage, string instanceId, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         builder.Services.AddSingleton(new ExchangeInstance(instanceId));
@@ -36,6 +38,7 @@ public sealed class OpenedStore : IDisposable
         {
             builder.Services.AddSingleton(clock);
         }
+        services?.Invoke(builder.Services);
         storage.AddTo(builder);
         var opened = new OpenedStore(builder.Build());
         // Opening is what a host does at start-up: the store's schema is created or upgraded here, not at first use.
