@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using NotificationExchange.Protocol.V1;
+
+namespace NotificationExchange.Client.Services;
+
+/// <summary>
+/// The transparency log (TransparencyService): the log's key, signed tree heads, inclusion and consistency proofs,
+/// and the leaves; and the checks a client makes with them (TransparencyApi.Verify.cs). Every method throws
+/// <see cref="Errors.NxException"/> when a call fails; a check that does not hold is not an exception but a failed
+/// check in the <see cref="Transparency.VerificationReport"/>, naming what does not match.
+/// </summary>
+public sealed partial class TransparencyApi(
+    TransparencyService.TransparencyServiceClient client, NotificationsApi notifications, ConsultationsApi consultations)
+{
+    /// <summary>The generated client, for what this class does not wrap.</summary>
+    public TransparencyService.TransparencyServiceClient Raw { get; } = client;
+
+    /// <summary>How often a check that needs a head covering a newer entry asks for the newest head again (the
+    /// exchange signs periodically, so an entry just recorded waits up to one signing interval).</summary>
+    public TimeSpan HeadPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The clock of <see cref="HeadPollInterval"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public Task<LogKey> GetLogKeyAsync(CancellationToken cancellationToken = default) =>
+        Calls.Run(Raw.GetLogKeyAsync(new GetLogKeyRequest(), cancellationToken: cancellationToken));
+
+    /// <summary>The newest signed head when <paramref name="treeSize"/> is 0, else the one of that size.</summary>
+    public Task<SignedTreeHead> GetSignedTreeHeadAsync(ulong treeSize = 0, CancellationToken cancellationToken = default) =>
+        Calls.Run(Raw.GetSignedTreeHeadAsync(new GetSignedTreeHeadRequest { TreeSize = treeSize }, cancellationToken: cancellationToken));
+
+    public Task<GetInclusionProofsResponse> GetInclusionProofsAsync(GetInclusionProofsRequest request, CancellationToken cancellationToken = default) =>
+        Calls.Run(Raw.GetInclusionProofsAsync(request, cancellationToken: cancellationToken));
+
+    public Task<ConsistencyProof> GetConsistencyProofAsync(ulong firstTreeSize, ulong secondTreeSize, CancellationToken cancellationToken = default) =>
+        Calls.Run(Raw.GetConsistencyProofAsync(new GetConsistencyProofRequest { FirstTreeSize = firstTreeSize, SecondTreeSize = secondTreeSize },
+            cancellationToken: cancellationToken));
+
+    public Task<ListLeavesResponse> ListLeavesAsync(ListLeavesRequest request, CancellationToken cancellationToken = default) =>
+        Calls.Run(Raw.ListLeavesAsync(request, cancellationToken: cancellationToken));
+
+    /// <summary>Every leaf from the request's start sequence (1 when 0) to the end of the log, page after page.</summary>
+    public async IAsyncEnumerable<Leaf> ListAllLeavesAsync(ListLeavesRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var page = request.Clone();
+        page.StartSequence = Math.Max(1, page.StartSequence);
+        while (true)
+        {
+            var response = await ListLeavesAsync(page, cancellationToken).ConfigureAwait(false);
+            foreach (var leaf in response.Leaves)
+            {
+                yield return leaf;
+            }
+            if (response.NextStartSequence == 0)
+            {
+                yield break;
+            }
+            // A start that does not move would list the same page for ever.
+            if (response.NextStartSequence <= page.StartSequence)
+            {
+                throw new InvalidOperationException($"the exchange answered leaves from {page.StartSequence} with {response.NextStartSequence} as the next start");
+            }
+            page.StartSequence = response.NextStartSequence;
+        }
+    }
+
+    /// <summary>A checker of the entries of one watch (<see cref="Streams.WatchOptions.Verify"/>) with the pinned
+    /// <paramref name="key"/>.</summary>
+    public Transparency.EntryVerifier EntryVerifier(Transparency.TrustedLogKey key) => new(this, key);
+
+    /// <summary>The newest signed head once it covers <paramref name="sequence"/>, asking again every
+    /// <see cref="HeadPollInterval"/> until then (or until <paramref name="cancellationToken"/> gives up).</summary>
+    public async Task<SignedTreeHead> GetHeadCoveringAsync(ulong sequence, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var head = await GetSignedTreeHeadAsync(0, cancellationToken).ConfigureAwait(false);
+            if (head.TreeSize >= sequence)
+            {
+                return head;
+            }
+            await Task.Delay(HeadPollInterval, Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
