@@ -9,6 +9,7 @@ using NotificationExchange.Cli.Commands.Directory;
 using NotificationExchange.Cli.Commands.Filing;
 using NotificationExchange.Cli.Commands.Registry;
 using NotificationExchange.Cli.Commands.Subscriptions;
+using NotificationExchange.Cli.Commands.Transparency;
 
 namespace NotificationExchange.Cli.Cli;
 
@@ -38,6 +39,8 @@ internal static class NxcApp
         root.Subcommands.Add(ConsultCommand.Build(context));
         root.Subcommands.Add(ObjectsCommand.Build(context));
         root.Subcommands.Add(AlertsCommand.Build(context));
+        root.Subcommands.Add(LogCommand.Build(context));
+        root.Subcommands.Add(VerifyCommand.Build(context));
         root.Subcommands.Add(AdminCommand.Build(context));
         root.Subcommands.Add(CompletionCommand.Build(context));
         return root;
