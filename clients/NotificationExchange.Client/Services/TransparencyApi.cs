@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Grpc.Core;
+using NotificationExchange.Client.Errors;
 using NotificationExchange.Protocol.V1;
 
 namespace NotificationExchange.Client.Services;
@@ -69,15 +71,29 @@ public sealed partial class TransparencyApi(
     public Transparency.EntryVerifier EntryVerifier(Transparency.TrustedLogKey key) => new(this, key);
 
     /// <summary>The newest signed head once it covers <paramref name="sequence"/>, asking again every
-    /// <see cref="HeadPollInterval"/> until then (or until <paramref name="cancellationToken"/> gives up).</summary>
+    /// <see cref="HeadPollInterval"/> until then (or until <paramref name="cancellationToken"/> gives up). An exchange
+    /// that has signed no head yet (FAILED_PRECONDITION) is waited for too, once its key shows the log is on: a log
+    /// switched off refuses GetLogKey, and that refusal is thrown rather than waited on for ever.</summary>
     public async Task<SignedTreeHead> GetHeadCoveringAsync(ulong sequence, CancellationToken cancellationToken = default)
     {
+        var logIsOn = false;
         while (true)
         {
-            var head = await GetSignedTreeHeadAsync(0, cancellationToken).ConfigureAwait(false);
-            if (head.TreeSize >= sequence)
+            try
             {
-                return head;
+                var head = await GetSignedTreeHeadAsync(0, cancellationToken).ConfigureAwait(false);
+                if (head.TreeSize >= sequence)
+                {
+                    return head;
+                }
+            }
+            catch (NxException e) when (e.Error.Code == StatusCode.FailedPrecondition)
+            {
+                if (!logIsOn)
+                {
+                    await GetLogKeyAsync(cancellationToken).ConfigureAwait(false);
+                    logIsOn = true;
+                }
             }
             await Task.Delay(HeadPollInterval, Time, cancellationToken).ConfigureAwait(false);
         }
