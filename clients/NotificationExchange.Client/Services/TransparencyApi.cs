@@ -21,7 +21,11 @@ public sealed partial class TransparencyApi(
     /// exchange signs periodically, so an entry just recorded waits up to one signing interval).</summary>
     public TimeSpan HeadPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The clock of <see cref="HeadPollInterval"/>.</summary>
+    /// <summary>How long a check waits for a head that covers what it checks before it gives up with a
+    /// <see cref="TimeoutException"/> (the exchange has stopped signing, or the entry is not in its tree).</summary>
+    public TimeSpan MaxHeadWait { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The clock of <see cref="HeadPollInterval"/> and <see cref="MaxHeadWait"/>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public Task<LogKey> GetLogKeyAsync(CancellationToken cancellationToken = default) =>
@@ -71,20 +75,22 @@ public sealed partial class TransparencyApi(
     public Transparency.EntryVerifier EntryVerifier(Transparency.TrustedLogKey key) => new(this, key);
 
     /// <summary>The newest signed head once it covers <paramref name="sequence"/>, asking again every
-    /// <see cref="HeadPollInterval"/> until then (or until <paramref name="cancellationToken"/> gives up). An exchange
+    /// <see cref="HeadPollInterval"/> until then, for at most <see cref="MaxHeadWait"/>. An exchange
     /// that has signed no head yet (FAILED_PRECONDITION) is waited for too, once its key shows the log is on: a log
     /// switched off refuses GetLogKey, and that refusal is thrown rather than waited on for ever.</summary>
     public async Task<SignedTreeHead> GetHeadCoveringAsync(ulong sequence, CancellationToken cancellationToken = default)
     {
         var logIsOn = false;
+        var giveUpAt = Time.GetUtcNow() + MaxHeadWait;
+        SignedTreeHead? newest = null;
         while (true)
         {
             try
             {
-                var head = await GetSignedTreeHeadAsync(0, cancellationToken).ConfigureAwait(false);
-                if (head.TreeSize >= sequence)
+                newest = await GetSignedTreeHeadAsync(0, cancellationToken).ConfigureAwait(false);
+                if (newest.TreeSize >= sequence)
                 {
-                    return head;
+                    return newest;
                 }
             }
             catch (NxException e) when (e.Error.Code == StatusCode.FailedPrecondition)
@@ -94,6 +100,11 @@ public sealed partial class TransparencyApi(
                     await GetLogKeyAsync(cancellationToken).ConfigureAwait(false);
                     logIsOn = true;
                 }
+            }
+            if (Time.GetUtcNow() >= giveUpAt)
+            {
+                throw new TimeoutException($"no signed tree head covers sequence {sequence} after {MaxHeadWait.TotalSeconds:0} s: "
+                    + (newest is null ? "the exchange has signed none" : $"the newest is of size {newest.TreeSize}"));
             }
             await Task.Delay(HeadPollInterval, Time, cancellationToken).ConfigureAwait(false);
         }
