@@ -12,6 +12,10 @@ public sealed partial class TransparencyApi
     /// <summary>The most sequences one GetInclusionProofs call takes.</summary>
     public const int MaxProofsPerCall = 100;
 
+    /// <summary>Up to how many leaves an audit whose root does not match locates the ones that differ (a proof call
+    /// per <see cref="MaxProofsPerCall"/> leaves); beyond, it reports the root alone.</summary>
+    public const int MaxLeavesToLocate = 100_000;
+
     /// <summary>
     /// Every version of a notification checked against the newest signed head that covers them all: the head's
     /// signature with <paramref name="key"/>, each version rebuilt in the stream's form (<see cref="LogEntry.FromRevision"/>)
@@ -116,21 +120,28 @@ public sealed partial class TransparencyApi
         }
         var root = new MerkleRootBuilder();
         var (seen, hidden) = (0, 0);
+        var expected = 1UL;
+        // The leaves as listed, to locate the ones that differ from the saved tree should its root not match.
+        var listed = new List<(ulong Sequence, byte[] Commitment)>();
         await foreach (var leaf in ListAllLeavesAsync(new ListLeavesRequest { StartSequence = 1, PageSize = 10_000 }, cancellationToken).ConfigureAwait(false))
         {
-            if (root.Size == savedHead.TreeSize)
+            if (root.Size == savedHead.TreeSize || leaf.Sequence > savedHead.TreeSize)
             {
                 break;
             }
-            var expected = root.Size + 1;
             if (leaf.Sequence != expected)
             {
                 checks.Add(VerificationCheck.Fail($"sequence {expected}", leaf.Sequence > expected
-                    ? $"the log lists sequence {leaf.Sequence} where sequence {expected} should be: entries are missing"
+                    ? $"the log lists sequence {leaf.Sequence} where sequence {expected} should be: {(leaf.Sequence == expected + 1 ? "it is" : $"sequences {expected} to {leaf.Sequence - 1} are")} missing"
                     : $"the log lists sequence {leaf.Sequence} again or out of order where sequence {expected} should be",
                     expected, expected: expected.ToString(), found: leaf.Sequence.ToString()));
             }
+            expected = Math.Max(expected, leaf.Sequence + 1);
             root.Add(MerkleHashes.LeafHash(leaf.Sequence, leaf.Commitment.Span));
+            if (listed.Count < MaxLeavesToLocate)
+            {
+                listed.Add((leaf.Sequence, leaf.Commitment.ToByteArray()));
+            }
             if (leaf.Salt.IsEmpty)
             {
                 hidden++;
@@ -148,10 +159,19 @@ public sealed partial class TransparencyApi
                 root.Size + 1, expected: savedHead.TreeSize.ToString(), found: root.Size.ToString()));
         }
         var computed = root.Root();
-        checks.Add(computed.AsSpan().SequenceEqual(savedHead.RootHash.Span)
-            ? VerificationCheck.Pass($"tree of size {savedHead.TreeSize}", $"the root of the {root.Size} leaves listed is the saved head's; {seen} entries you may see re-committed, {hidden} hidden from you (commitments only)")
-            : VerificationCheck.Fail($"tree of size {savedHead.TreeSize}", "the root of the leaves listed is not the saved head's: the log was changed since",
+        if (computed.AsSpan().SequenceEqual(savedHead.RootHash.Span))
+        {
+            checks.Add(VerificationCheck.Pass($"tree of size {savedHead.TreeSize}", $"the root of the {root.Size} leaves listed is the saved head's; {seen} entries you may see re-committed, {hidden} hidden from you (commitments only)"));
+        }
+        else
+        {
+            checks.Add(VerificationCheck.Fail($"tree of size {savedHead.TreeSize}", "the root of the leaves listed is not the saved head's: the log was changed since",
                 expected: Base64(savedHead.RootHash), found: Convert.ToBase64String(computed)));
+            if (listed.Count == (int)Math.Min(root.Size, MaxLeavesToLocate))
+            {
+                checks.AddRange(await LocateAsync(savedHead, listed, cancellationToken).ConfigureAwait(false));
+            }
+        }
         var newest = await GetSignedTreeHeadAsync(0, cancellationToken).ConfigureAwait(false);
         var newestCheck = HeadCheck(newest, key, "newest tree head");
         checks.Add(newestCheck);
@@ -233,6 +253,43 @@ public sealed partial class TransparencyApi
         checks.Add(MerkleProofs.VerifyConsistency(older.TreeSize, newer.TreeSize, older.RootHash.Span, newer.RootHash.Span, path)
             ? VerificationCheck.Pass(subject, $"the tree of size {older.TreeSize} is a prefix of the tree of size {newer.TreeSize}")
             : VerificationCheck.Fail(subject, $"the consistency proof does not hold: the tree of size {older.TreeSize} (root {Base64(older.RootHash)}) is not a prefix of the tree of size {newer.TreeSize} (root {Base64(newer.RootHash)})"));
+        return checks;
+    }
+
+    /// <summary>
+    /// The listed leaves that are not where the saved tree has them: each listed commitment, as a leaf at its
+    /// sequence, checked by an inclusion proof against the saved head's root. The exchange's proofs come from the tree
+    /// it built when the entries were written, so a leaf changed, moved or put in a removed one's place since is named
+    /// by its sequence (and if the tree's own nodes were changed too, every proof fails: still no false pass).
+    /// </summary>
+    private async Task<IReadOnlyList<VerificationCheck>> LocateAsync(SignedTreeHead savedHead, List<(ulong Sequence, byte[] Commitment)> listed, CancellationToken cancellationToken)
+    {
+        var checks = new List<VerificationCheck>();
+        foreach (var chunk in listed.DistinctBy(l => l.Sequence).Chunk(MaxProofsPerCall))
+        {
+            var request = new GetInclusionProofsRequest { TreeSize = savedHead.TreeSize };
+            request.Sequences.AddRange(chunk.Select(l => l.Sequence));
+            GetInclusionProofsResponse response;
+            try
+            {
+                response = await GetInclusionProofsAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Errors.NxException e)
+            {
+                checks.Add(VerificationCheck.Fail($"tree of size {savedHead.TreeSize}", $"the changed leaves cannot be located: the exchange refused proofs against the saved head ({e.Error.Code}: {e.Error.Message})"));
+                return checks;
+            }
+            var proofs = response.Proofs.GroupBy(p => p.Sequence).ToDictionary(g => g.Key, g => g.First());
+            foreach (var (sequence, commitment) in chunk)
+            {
+                var leaf = MerkleHashes.LeafHash(sequence, commitment);
+                if (!proofs.TryGetValue(sequence, out var proof)
+                    || !MerkleProofs.VerifyInclusion(sequence - 1, savedHead.TreeSize, leaf, proof.AuditPath.Select(p => p.ToByteArray()).ToList(), savedHead.RootHash.Span))
+                {
+                    checks.Add(VerificationCheck.Fail($"sequence {sequence}", "its leaf is not the one the saved head's tree holds at this sequence: the entry's commitment was changed, or another entry moved here", sequence));
+                }
+            }
+        }
         return checks;
     }
 
