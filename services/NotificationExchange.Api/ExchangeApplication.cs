@@ -38,6 +38,7 @@ public static class ExchangeApplication
         builder.AddConsultations();
         builder.AddAlerts();
         builder.AddWebhooks();
+        builder.AddTransparencyLog();
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();
         builder.AddExchangeGrpc();

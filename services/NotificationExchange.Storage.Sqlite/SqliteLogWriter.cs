@@ -5,6 +5,7 @@ using NotificationExchange.Domain;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Telemetry;
+using NotificationExchange.Domain.Transparency;
 using NotificationExchange.Domain.Webhooks;
 
 namespace NotificationExchange.Storage.Sqlite;
@@ -34,10 +35,12 @@ public sealed class SqliteLogWriter : ILogWriter, IDisposable
         WebhookQueueSignal webhooksQueued,
         ExchangeMetrics metrics,
         TimeProvider clock,
-        ILogger<SqliteLogWriter> logger)
+        ILogger<SqliteLogWriter> logger,
+        ILeafCommitter? committer = null)
     {
-        // Taking the store, not its settings alone, makes sure its schema is migrated before the first write.
-        _session = new SqliteWriteSession(store.Settings, instance.Id, clock);
+        // Taking the store, not its settings alone, makes sure its schema is migrated before the first write. Without
+        // a committer (the transparency log switched off, or a host without it) entries are stored uncommitted.
+        _session = new SqliteWriteSession(store.Settings, instance.Id, clock, committer);
         _committed = committed;
         _webhooksQueued = webhooksQueued;
         _metrics = metrics;

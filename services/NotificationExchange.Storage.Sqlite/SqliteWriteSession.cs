@@ -7,6 +7,7 @@ using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Subscriptions;
+using NotificationExchange.Domain.Transparency;
 using NotificationExchange.Domain.Webhooks;
 
 namespace NotificationExchange.Storage.Sqlite;
@@ -23,13 +24,15 @@ internal sealed partial class SqliteWriteSession : ILogWriteSession, IDisposable
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private readonly WriterTurnstile _turnstile;
     private readonly TimeProvider _clock;
+    private readonly ILeafCommitter? _committer;
     private long _nextSequence;
     private int _queuedWebhooks;
 
-    public SqliteWriteSession(SqliteStoreSettings settings, string instanceId, TimeProvider clock)
+    public SqliteWriteSession(SqliteStoreSettings settings, string instanceId, TimeProvider clock, ILeafCommitter? committer)
     {
         _instanceId = instanceId;
         _clock = clock;
+        _committer = committer;
         _turnstile = new WriterTurnstile(settings.DatabasePath);
         _connection = settings.OpenWriter();
     }
@@ -189,7 +192,8 @@ internal sealed partial class SqliteWriteSession : ILogWriteSession, IDisposable
     /// <summary>
     /// The one way an entry enters the log: its row in <c>events</c> (what it is about, its id and version, its type,
     /// its snapshot, and its audience apart from the snapshot) and in the outbox, at the next sequence. The caller
-    /// keeps its subject's index in step in the same write.
+    /// keeps its subject's index in step in the same write. The entry is committed for the transparency log here, so
+    /// that no kind of entry enters the log without its salt and commitment (unless the log is switched off).
     /// </summary>
     private void InsertLogRow(LogEntry entry, int subject, string subjectId, int version, int type, string snapshot, string matchKeys = "null")
     {
@@ -197,9 +201,10 @@ internal sealed partial class SqliteWriteSession : ILogWriteSession, IDisposable
         {
             throw new InvalidOperationException($"event sequence {entry.Sequence} is not the next one ({_nextSequence})");
         }
+        var commitment = _committer?.Commit(entry);
         var insert = Command("""
-            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys, subject, audience)
-            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, $keys, $subject, $audience);
+            INSERT INTO events (sequence, notification_id, version, event_type, recorded_at, snapshot, match_keys, subject, audience, salt, commitment)
+            VALUES ($sequence, $id, $version, $type, $recorded_at, $snapshot, $keys, $subject, $audience, $salt, $commitment);
             INSERT INTO outbox (sequence, instance_id, created_at) VALUES ($sequence, $instance, $recorded_at);
             """);
         insert.Parameters["$sequence"].Value = entry.Sequence;
@@ -211,6 +216,8 @@ internal sealed partial class SqliteWriteSession : ILogWriteSession, IDisposable
         insert.Parameters["$keys"].Value = matchKeys;
         insert.Parameters["$subject"].Value = subject;
         insert.Parameters["$audience"].Value = SqliteExchangeStore.AudienceValue(entry.Audience);
+        insert.Parameters["$salt"].Value = (object?)commitment?.Salt ?? DBNull.Value;
+        insert.Parameters["$commitment"].Value = (object?)commitment?.Commitment ?? DBNull.Value;
         insert.Parameters["$instance"].Value = _instanceId;
         insert.ExecuteNonQuery();
     }

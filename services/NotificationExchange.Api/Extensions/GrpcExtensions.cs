@@ -37,6 +37,7 @@ internal static class GrpcExtensions
         app.MapGrpcService<ConsultationGrpcService>();
         app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcService<ObjectRegistryGrpcService>();
+        app.MapGrpcService<TransparencyGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;

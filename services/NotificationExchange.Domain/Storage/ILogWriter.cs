@@ -8,6 +8,8 @@ using NotificationExchange.Domain.Operators;
 using NotificationExchange.Domain.Registry;
 using NotificationExchange.Domain.Subscriptions;
 using NotificationExchange.Domain.Webhooks;
+using NotificationExchange.Transparency.Heads;
+using NotificationExchange.Transparency.Merkle;
 
 namespace NotificationExchange.Domain.Storage;
 
@@ -116,6 +118,18 @@ public interface ILogWriteSession
 
     /// <summary>Moves a cursor this holder leases (false when its lease was lost: then nothing moves).</summary>
     bool MoveCursor(string name, string holder, long expectedPosition, long position, DateTime movedAt);
+
+    /// <summary>
+    /// Stores the commitment of an entry recorded without one (before the transparency log, or while it was off); an
+    /// entry that has one keeps it (false then): a commitment, once stored, never changes.
+    /// </summary>
+    bool SaveCommitment(long sequence, EntryCommitment commitment);
+
+    /// <summary>Stores nodes of the transparency tree (complete subtrees, which never change once stored).</summary>
+    void SaveTreeNodes(IReadOnlyList<TreeNode> nodes);
+
+    /// <summary>Keeps a signed tree head; a head of that size already kept stays (false then).</summary>
+    bool SaveTreeHead(TreeHead head);
 
     /// <summary>Keeps an attachment of a notification, by its content's digest (the same message twice is kept once).</summary>
     void SaveAttachment(string notificationId, Attachment attachment, AttachmentInfo info);

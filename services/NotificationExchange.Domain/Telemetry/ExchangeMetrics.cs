@@ -37,10 +37,19 @@ public sealed class ExchangeMetrics
     private readonly UpDownCounter<long> _conversationStreams;
     private readonly Counter<long> _alertEvents;
     private readonly Histogram<double> _screenDuration;
+    private readonly Counter<long> _leavesAppended;
+    private readonly Gauge<long> _treeSize;
+    private readonly Counter<long> _headsSigned;
+    private readonly Histogram<double> _signingLag;
 
     public ExchangeMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
+        _leavesAppended = meter.CreateCounter<long>("nx.transparency.leaves_appended", "{leaf}", "Log entries this instance appended to the transparency tree");
+        _treeSize = meter.CreateGauge<long>("nx.transparency.tree_size", "{leaf}", "Leaves in the transparency tree, as this instance last built or signed it");
+        _headsSigned = meter.CreateCounter<long>("nx.transparency.heads_signed", "{head}", "Tree heads this instance signed and stored");
+        _signingLag = meter.CreateHistogram<double>("nx.transparency.signing_lag", "ms",
+            "Time from the newest entry's recording to the first signed tree head that includes it");
         _eventsRecorded = meter.CreateCounter<long>("nx.events.recorded", "{event}", "Notification events committed to the log (filed, amended, cancelled, execution reported)");
         _consultationEvents = meter.CreateCounter<long>("nx.consultations.events", "{event}", "Consultation state changes committed to the log (requested, acknowledged, accepted, declined, escalated, closed...)");
         _escalations = meter.CreateCounter<long>("nx.consultations.escalations", "{counterpart}",
@@ -91,6 +100,19 @@ public sealed class ExchangeMetrics
     /// <summary>One counterpart escalated (counted by the instance whose write escalated it, so once in all).</summary>
     public void Escalated(Consultations.ConsultationRecorded escalation) =>
         _escalations.Add(1, new KeyValuePair<string, object?>("urgency", escalation.Consultation.Urgency.ToString()));
+
+    public void LeavesAppended(int count, long treeSize)
+    {
+        _leavesAppended.Add(count);
+        _treeSize.Record(treeSize);
+    }
+
+    public void HeadSigned(long treeSize, TimeSpan lag)
+    {
+        _headsSigned.Add(1);
+        _treeSize.Record(treeSize);
+        _signingLag.Record(Math.Max(0, lag.TotalMilliseconds));
+    }
 
     public void Delivered(int count) => _eventsDelivered.Add(count);
 

@@ -18,7 +18,34 @@ internal static class SqliteMigrations
         new(6, "webhooks: organisations' webhook secrets, deliveries and their attempts", Webhooks),
         new(7, "consultations' conversations: messages with their own sequence, attachments by digest, receipts", Conversations),
         new(8, "proximity alerts: registered objects and claims, the reference catalogue, alerts, screenings, work cursors", Alerts),
+        // Issue 12 gives this step the number 12 (steps 9 to 11 are other parts'); it runs as 9 until they are merged.
+        new(9, "the transparency log: entries' salts and commitments, the tree's complete subtrees, signed tree heads", TransparencyLog),
     ];
+
+    // Each entry's row keeps the salt and commitment its write drew (NULL in rows written before this step or with the
+    // transparency log switched off, until the next start commits them; events_uncommitted finds those). tree_nodes
+    // holds the hash of every complete subtree of the Merkle tree (level 0 the leaf hashes, index counting from the
+    // left at that level), appended as the tree builder follows the log under its work cursor ('transparency-tree',
+    // whose position is the tree's size); tree_heads each signed head, one per size.
+    private const string TransparencyLog = """
+        ALTER TABLE events ADD COLUMN salt BLOB;
+        ALTER TABLE events ADD COLUMN commitment BLOB;
+        CREATE INDEX events_uncommitted ON events (sequence) WHERE commitment IS NULL;
+        CREATE TABLE tree_nodes (
+            level INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            PRIMARY KEY (level, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE tree_heads (
+            tree_size INTEGER PRIMARY KEY,
+            root_hash BLOB NOT NULL,
+            timestamp_ms INTEGER NOT NULL,
+            origin TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            key_id TEXT NOT NULL
+        );
+        """;
 
     // Alerts' changes are rows of events (subject 3: the alert's id and version in notification_id and version, its
     // parties as the audience); alerts indexes each alert as its latest change left it: the pair (the lesser

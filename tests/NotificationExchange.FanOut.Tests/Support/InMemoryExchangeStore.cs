@@ -288,6 +288,15 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
 
         public void AppendMessage(ConversationMessage message) => throw new NotSupportedException("the fan-out holds no conversations");
 
+        public bool SaveCommitment(long sequence, NotificationExchange.Transparency.Merkle.EntryCommitment commitment) =>
+            throw new NotSupportedException("the fan-out keeps no transparency log");
+
+        public void SaveTreeNodes(IReadOnlyList<NotificationExchange.Transparency.Merkle.TreeNode> nodes) =>
+            throw new NotSupportedException("the fan-out keeps no transparency log");
+
+        public bool SaveTreeHead(NotificationExchange.Transparency.Heads.TreeHead head) =>
+            throw new NotSupportedException("the fan-out keeps no transparency log");
+
         public void Append(AlertRecorded recorded) => AppendEntry(recorded);
 
         public Alert? GetAlert(string alertId) =>
