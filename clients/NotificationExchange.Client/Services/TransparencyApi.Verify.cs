@@ -177,7 +177,7 @@ public sealed partial class TransparencyApi
         checks.Add(newestCheck);
         if (newestCheck.Verified)
         {
-            checks.AddRange(await ConsistencyAsync(savedHead, newest, cancellationToken).ConfigureAwait(false));
+            checks.AddRange(await ConsistencyAsync(savedHead, newest, key, cancellationToken).ConfigureAwait(false));
         }
         return new VerificationReport(checks, newest);
     }
@@ -200,12 +200,14 @@ public sealed partial class TransparencyApi
             }
         }
         checks.Add(HeadCheck(head, key));
-        checks.AddRange(Forks([.. saved, head]));
-        var newestSaved = saved.Where(h => key.Problem(h) is null).MaxBy(h => h.TreeSize);
+        // Only heads signed with the pinned key are evidence: a head anyone could have made proves no fork.
+        var signed = saved.Where(h => key.Problem(h) is null).ToList();
+        checks.AddRange(Forks(key.Problem(head) is null ? [.. signed, head] : signed));
+        var newestSaved = signed.MaxBy(h => h.TreeSize);
         if (newestSaved is not null && checks.All(c => c.Verified))
         {
             var (older, newer) = newestSaved.TreeSize <= head.TreeSize ? (newestSaved, head) : (head, newestSaved);
-            checks.AddRange(await ConsistencyAsync(older, newer, cancellationToken).ConfigureAwait(false));
+            checks.AddRange(await ConsistencyAsync(older, newer, key, cancellationToken).ConfigureAwait(false));
         }
         if (checks.All(c => c.Verified) && !saved.Any(h => h.Equals(head)))
         {
@@ -231,7 +233,7 @@ public sealed partial class TransparencyApi
 
     /// <summary>That the tree of <paramref name="older"/> is a prefix of the tree of <paramref name="newer"/> (both
     /// already checked as signed), by the exchange's consistency proof; the heads the proof names must be these.</summary>
-    public async Task<IReadOnlyList<VerificationCheck>> ConsistencyAsync(SignedTreeHead older, SignedTreeHead newer, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VerificationCheck>> ConsistencyAsync(SignedTreeHead older, SignedTreeHead newer, TrustedLogKey key, CancellationToken cancellationToken = default)
     {
         var subject = $"tree {older.TreeSize} → {newer.TreeSize}";
         if (older.TreeSize == newer.TreeSize)
@@ -246,7 +248,10 @@ public sealed partial class TransparencyApi
         {
             if (theirs is not null && theirs.TreeSize == mine.TreeSize && !theirs.RootHash.Equals(mine.RootHash))
             {
-                checks.AddRange(Forks([mine, theirs]));
+                // Signed, the exchange's other head is evidence of a fork; unsigned, only of a bad answer.
+                checks.AddRange(key.Problem(theirs) is { } problem
+                    ? [VerificationCheck.Fail($"tree head {theirs.TreeSize}", $"the consistency proof names another head of this size than the one held, and {problem}")]
+                    : Forks([mine, theirs]));
             }
         }
         var path = proof.Path.Select(p => p.ToByteArray()).ToList();

@@ -40,7 +40,7 @@ public sealed class EntryVerifier
         if (report.Verified && _lastHead is { } last && report.TreeHead is { } head)
         {
             var (older, newer) = last.TreeSize <= head.TreeSize ? (last, head) : (head, last);
-            checks.AddRange(await _transparency.ConsistencyAsync(older, newer, cancellationToken).ConfigureAwait(false));
+            checks.AddRange(await _transparency.ConsistencyAsync(older, newer, _key, cancellationToken).ConfigureAwait(false));
         }
         var all = new VerificationReport(checks, report.TreeHead);
         if (!all.Verified)

@@ -33,7 +33,7 @@ public sealed class TreeHeadFile(string path) : ITreeHeadStore
             {
                 heads.Add(JsonParser.Default.Parse<SignedTreeHead>(line));
             }
-            catch (InvalidProtocolBufferException e)
+            catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException)
             {
                 throw new InvalidDataException($"{Path} line {number} is not a signed tree head: {e.Message}", e);
             }

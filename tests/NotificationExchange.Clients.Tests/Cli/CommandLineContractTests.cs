@@ -15,8 +15,8 @@ namespace NotificationExchange.Clients.Tests.Cli;
 /// that does not hold, e.g. nxc verify transcript of an open consultation); stderr never holds a
 /// stack trace; a usage error or an unreachable exchange is one line "nxc: ..."; a refusal is "nxc: refused: ..." and
 /// then only field violations, indented by two spaces; with --output json a success prints JSON (one document, or one
-/// per line for a stream). Verbs that block (watch, consult talk, demo) or change the test's own credentials (login)
-/// are left out. A fixed seed makes the run the same every time; FsCheck prints the replay seed and the failing case,
+/// per line for a stream). Verbs that block (watch, consult talk, demo), change the test's own credentials (login) or
+/// write the file a generated value names, wherever that is (log head --save) are left out. A fixed seed makes the run the same every time; FsCheck prints the replay seed and the failing case,
 /// and NX_PROPERTY_SEED explores others.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -55,7 +55,7 @@ public sealed partial class CommandLineContractTests : ExchangeFixture
             var subscription = Id(await ops.RunAsync("subscribe", "create", "fuzz-sub", "-o", "json"));
             var files = WriteFiles(line1, line2);
             _lines = new CommandLines(NxcApp.Build(new CliEnvironment(TextWriter.Null, TextWriter.Null, TextReader.Null, false, false, _ => null, config)),
-                new HashSet<string> { "watch", "consult talk", "demo", "login" },
+                new HashSet<string> { "watch", "consult talk", "demo", "login", "log head" },
                 new Dictionary<string, string[]>
                 {
                     ["id"] = [maneuver, consultation, line, subscription, "fuzz-sub", "MNV-999999", "CON-0", "ALR-1", "DL-none", "sub-none", "CLM-1"],

@@ -152,6 +152,24 @@ public sealed class TreeHeadTests
         folder.Delete(recursive: true);
     }
 
+    [Test]
+    public async Task A_saved_head_another_key_signed_is_refused_but_is_no_evidence_of_a_fork()
+    {
+        using var log = new TestLog();
+        using var impostor = new TestLog();
+        var folder = Directory.CreateTempSubdirectory("nx-heads-");
+        var store = new TreeHeadFile(Path.Combine(folder.FullName, "heads.jsonl"));
+        await store.AddAsync(impostor.Sign(7, SHA256.HashData("made up"u8)));
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress("http://127.0.0.1:9");
+        using var client = new NxClient(channel.CreateCallInvoker());
+
+        var report = await client.Transparency.CheckHeadAsync(log.Sign(7, Root), TrustedLogKey.From(log.LogKey), store);
+
+        Assert.That(report.Failures.Select(f => f.Detail).Single(), Does.Contain($"is signed by key {impostor.KeyId}, not the pinned key {log.KeyId}"));
+        Assert.That(await store.LoadAsync(), Has.Count.EqualTo(1), "nothing saved beside a head that does not verify");
+        folder.Delete(recursive: true);
+    }
+
     private static LogEntry Entry(ulong sequence, string id) => LogEntry.Of(new SubscriptionMessage
     {
         Event = new NotificationEvent

@@ -22,7 +22,7 @@ internal static class LogHeadCommand
                 var head = await transparency.GetSignedTreeHeadAsync(0, cancellationToken);
                 if (session.Parse.GetValue(save) is { } file)
                 {
-                    var report = await transparency.CheckHeadAsync(head, key, new TreeHeadFile(file.FullName), cancellationToken);
+                    var report = await HeadFiles.ReadingAsync(file, () => transparency.CheckHeadAsync(head, key, new TreeHeadFile(file.FullName), cancellationToken));
                     var status = VerificationOutput.Print(session, report);
                     if (report.Verified)
                     {

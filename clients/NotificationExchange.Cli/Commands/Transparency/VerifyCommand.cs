@@ -46,7 +46,7 @@ internal static class VerifyCommand
                 (SignedTreeHead Head, string Description) saved;
                 if (session.Parse.GetValue(file) is { } heads)
                 {
-                    var all = await new TreeHeadFile(heads.FullName).LoadAsync(cancellationToken);
+                    var all = await HeadFiles.ReadingAsync(heads, () => new TreeHeadFile(heads.FullName).LoadAsync(cancellationToken));
                     saved = all.MaxBy(h => h.TreeSize) is { } largest
                         ? (largest, $"the head of size {largest.TreeSize} saved in {heads.FullName}")
                         : throw new UsageException($"--head: {heads.FullName} holds no saved tree head (nxc log head --save {heads.Name})");
@@ -75,7 +75,8 @@ internal static class VerifyCommand
                 var key = LogKeys.Pinned(session);
                 var transparency = session.ClientWithOptionalKey.Transparency;
                 var newest = await transparency.GetSignedTreeHeadAsync(0, cancellationToken);
-                return VerificationOutput.Print(session, await transparency.CheckHeadAsync(newest, key, new TreeHeadFile(heads.FullName), cancellationToken));
+                return VerificationOutput.Print(session,
+                    await HeadFiles.ReadingAsync(heads, () => transparency.CheckHeadAsync(newest, key, new TreeHeadFile(heads.FullName), cancellationToken)));
             });
     }
 }
