@@ -298,7 +298,9 @@ public sealed partial class TransparencyApi
         return checks;
     }
 
-    private static VerificationCheck HeadCheck(SignedTreeHead head, TrustedLogKey key, string name = "tree head") =>
+    /// <summary>Whether <paramref name="head"/> is signed with the pinned <paramref name="key"/>, as a check named
+    /// "<paramref name="name"/> SIZE".</summary>
+    public static VerificationCheck HeadCheck(SignedTreeHead head, TrustedLogKey key, string name = "tree head") =>
         key.Problem(head) is { } problem
             ? VerificationCheck.Fail($"{name} {head.TreeSize}", problem)
             : VerificationCheck.Pass($"{name} {head.TreeSize}", $"signed by key {key.KeyId[..16]} at {head.Timestamp}, root {Base64(head.RootHash)}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NotificationExchange.Cli.Cli;
+using NotificationExchange.Client.Services;
 using NotificationExchange.Client.Transparency;
 
 namespace NotificationExchange.Cli.Commands.Transparency;
@@ -30,11 +31,7 @@ internal static class LogHeadCommand
                     }
                     return status;
                 }
-                return VerificationOutput.Print(session, new VerificationReport(
-                    [key.Problem(head) is { } problem
-                        ? VerificationCheck.Fail($"tree head {head.TreeSize}", problem)
-                        : VerificationCheck.Pass($"tree head {head.TreeSize}", $"root {Convert.ToBase64String(head.RootHash.Span)}, signed {head.Timestamp} by key {key.KeyId}")],
-                    head));
+                return VerificationOutput.Print(session, new VerificationReport([TransparencyApi.HeadCheck(head, key)], head));
             });
     }
 }
