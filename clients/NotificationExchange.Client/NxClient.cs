@@ -10,7 +10,7 @@ namespace NotificationExchange.Client;
 /// <summary>
 /// The exchange, every service of it, over one channel: <see cref="Operators"/> (organisations, keys, directory),
 /// <see cref="Notifications"/> (filing), <see cref="Subscriptions"/>, <see cref="Consultations"/>,
-/// <see cref="Registry"/> (objects, catalogue) and <see cref="Alerts"/>. Unary calls get the options' deadline unless
+/// <see cref="Registry"/> (objects, catalogue), <see cref="Alerts"/> and <see cref="Transparency"/> (the verifiable log). Unary calls get the options' deadline unless
 /// they set one and are retried by gRPC on UNAVAILABLE; changes carry request ids (see <see cref="RequestIds"/>).
 /// Thread-safe; make one per exchange and key, and dispose it at the end.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed class NxClient : IDisposable
     public NxClient(CallInvoker callInvoker)
         : this(new OperatorService.OperatorServiceClient(callInvoker), new NotificationService.NotificationServiceClient(callInvoker),
             new SubscriptionService.SubscriptionServiceClient(callInvoker), new ConsultationService.ConsultationServiceClient(callInvoker),
-            new ObjectRegistryService.ObjectRegistryServiceClient(callInvoker), new AlertService.AlertServiceClient(callInvoker))
+            new ObjectRegistryService.ObjectRegistryServiceClient(callInvoker), new AlertService.AlertServiceClient(callInvoker),
+            new TransparencyService.TransparencyServiceClient(callInvoker))
     {
     }
 
@@ -31,7 +32,8 @@ public sealed class NxClient : IDisposable
     internal NxClient(
         OperatorService.OperatorServiceClient operators, NotificationService.NotificationServiceClient notifications,
         SubscriptionService.SubscriptionServiceClient subscriptions, ConsultationService.ConsultationServiceClient consultations,
-        ObjectRegistryService.ObjectRegistryServiceClient registry, AlertService.AlertServiceClient alerts)
+        ObjectRegistryService.ObjectRegistryServiceClient registry, AlertService.AlertServiceClient alerts,
+        TransparencyService.TransparencyServiceClient transparency)
     {
         Operators = new OperatorsApi(operators);
         Notifications = new NotificationsApi(notifications);
@@ -39,6 +41,7 @@ public sealed class NxClient : IDisposable
         Consultations = new ConsultationsApi(consultations);
         Registry = new RegistryApi(registry);
         Alerts = new AlertsApi(alerts);
+        Transparency = new TransparencyApi(transparency, Notifications, Consultations);
     }
 
     private NxClient(GrpcChannel channel, NxClientOptions options)
@@ -61,6 +64,9 @@ public sealed class NxClient : IDisposable
     public RegistryApi Registry { get; }
 
     public AlertsApi Alerts { get; }
+
+    /// <summary>The transparency log: signed tree heads, proofs, and the checks a client makes with them.</summary>
+    public TransparencyApi Transparency { get; }
 
     public void Dispose() => _ownedChannel?.Dispose();
 }

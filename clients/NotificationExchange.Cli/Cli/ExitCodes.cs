@@ -18,6 +18,11 @@ internal static class ExitCodes
     /// <summary>The exchange could not be reached or did not answer in time; the same command may work later.</summary>
     public const int Unreachable = 4;
 
+    /// <summary>Verification failed (nxc verify, nxc log): what the exchange served does not match what its log committed
+    /// to, its log was altered or forked, or its key is not the pinned one. The lines on stdout say what does not match;
+    /// keep the saved heads, they are the evidence.</summary>
+    public const int NotVerified = 5;
+
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 
@@ -25,5 +30,5 @@ internal static class ExitCodes
     public const int OutputClosed = 141;
 
     public const string Help = "exit status: 0 done, 1 the exchange or nxc failed, 2 usage error (nothing sent), "
-        + "3 refused by the exchange, 4 exchange unreachable, 130 interrupted, 141 output closed";
+        + "3 refused by the exchange, 4 exchange unreachable, 5 verification failed, 130 interrupted, 141 output closed";
 }

@@ -10,6 +10,7 @@ using NotificationExchange.Cli.Commands.Filing;
 using NotificationExchange.Cli.Commands.Keys;
 using NotificationExchange.Cli.Commands.Registry;
 using NotificationExchange.Cli.Commands.Subscriptions;
+using NotificationExchange.Cli.Commands.Transparency;
 
 namespace NotificationExchange.Cli.Cli;
 
@@ -40,6 +41,8 @@ internal static class NxcApp
         root.Subcommands.Add(ObjectsCommand.Build(context));
         root.Subcommands.Add(AlertsCommand.Build(context));
         root.Subcommands.Add(KeysCommand.Build(context));
+        root.Subcommands.Add(LogCommand.Build(context));
+        root.Subcommands.Add(VerifyCommand.Build(context));
         root.Subcommands.Add(AdminCommand.Build(context));
         root.Subcommands.Add(CompletionCommand.Build(context));
         return root;

@@ -94,6 +94,10 @@ internal sealed class Session(CliEnvironment environment, GlobalOptions globals,
     /// <summary>The client, connected on first use.</summary>
     public NxClient Client => _client ??= NxClient.Create(ClientOptions());
 
+    /// <summary>The client for calls that need no key (the transparency log's): with the key when one is configured,
+    /// without one otherwise.</summary>
+    public NxClient ClientWithOptionalKey => _client ??= NxClient.Create(ClientOptions(needsKey: false));
+
     /// <summary>An API key goes in a request header, which holds visible ASCII only; the exchange's keys are such.
     /// Anything else is a usage error naming where the key came from, before the HTTP stack refuses to send it.</summary>
     public static string CheckKey(string key, string from) =>

@@ -44,9 +44,21 @@ internal sealed class ResilientSubscription(SubscriptionService.SubscriptionServ
         try
         {
             // Ends by the reader's failure (thrown here) or by the caller's cancellation.
+            var batch = new List<SubscriptionMessage>();
             while (await buffer.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (buffer.Reader.TryRead(out var message))
+                // What the buffer holds now, taken at once so that a verifying watch proves it in one call.
+                batch.Clear();
+                while (batch.Count < Services.TransparencyApi.MaxProofsPerCall && buffer.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+                if (options.Verify is { } verifier)
+                {
+                    // Before yielding: the caller never acts on an entry the log does not hold.
+                    await verifier.VerifyAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
+                foreach (var message in batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var position = SubscriptionPositions.Of(message);

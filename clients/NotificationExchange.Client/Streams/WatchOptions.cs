@@ -29,6 +29,17 @@ public sealed class WatchOptions
     /// <summary>Told each time the stream dropped and is about to be reopened, for a live view's status line.</summary>
     public Action<StreamReconnect>? OnReconnecting { get; set; }
 
+    /// <summary>
+    /// When set (from <see cref="Services.TransparencyApi.EntryVerifier"/>, one per watch), every entry is checked
+    /// against the transparency log before it is yielded: its inclusion in a signed tree head that covers it, its
+    /// commitment, and each new head's consistency with the one before. A check that fails ends the watch with a
+    /// <see cref="Transparency.TransparencyVerificationException"/>. Verifying before yielding means the caller never
+    /// acts on an entry the log does not hold, at the price of latency: an entry recorded after the newest head waits
+    /// for the next signing (up to the exchange's signing interval) before it is yielded. Entries already buffered are
+    /// checked together, up to 100 a proof call. Subscriptions only: a conversation's messages are not log entries.
+    /// </summary>
+    public Transparency.EntryVerifier? Verify { get; set; }
+
     /// <summary>The clock of the backoff and the acknowledgement interval.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 }

@@ -77,6 +77,12 @@ public sealed partial class ReadmeWalkthroughTests
         var transcript = await esa.Consultations.ExportTranscriptAsync(new ExportTranscriptRequest { ConsultationId = "CON-3" });
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(transcript.Json))), Is.EqualTo(digest.Groups[1].Value));
 
+        // Step 12 goes on to verify the transcript and the maneuver against the transparency log.
+        Assert.That(output, Does.Match($@"(?m)^ok CON-3 transcript: SHA-256 of its canonical JSON is {digest.Groups[1].Value}$"));
+        Shown("`ok CON-3 transcript: SHA-256 of its canonical JSON is ...`");
+        Assert.That(output, Does.Match(@"(?m)^ok MNV-1 v1 \(sequence 1\): committed and included in the tree of size \d+$"));
+        Assert.That(Regex.Matches(output, "(?m)^verified$"), Has.Count.EqualTo(2), "both verifications hold");
+
         // Step 13: the demo ran to its end and says how to go on.
         Assert.That(output, Does.Match(@"(?m)^   echo \S+ \| nxc login --server \S+ --profile aurora-[0-9a-f]{4}$"));
         Assert.That(result.Error, Does.Not.Contain("   at "), "no stack trace");
