@@ -148,7 +148,9 @@ internal sealed class TransparencyGrpcService(TransparencyLog transparency, ITra
             }
             response.Leaves.Add(listed);
         }
-        var next = start + response.Leaves.Count;
+        // The next page starts after the range read, not after the rows found: a sequence missing from the store (a
+        // deleted row) must not make the next page list the last rows again.
+        var next = start + count;
         response.NextStartSequence = next <= size ? (ulong)next : 0;
         return response;
     }
