@@ -28,6 +28,7 @@ public static class SqliteStoreRegistration
         builder.Services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IWebhookStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IConversationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
+        builder.Services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ILogWriter, SqliteLogWriter>();
         builder.Services.AddExchangeCore();
         return builder;

@@ -21,6 +21,7 @@ public sealed class OpenedStore : IDisposable
     public IDirectLineStore DirectLines => _host.Services.GetRequiredService<IDirectLineStore>();
     public IWebhookStore Webhooks => _host.Services.GetRequiredService<IWebhookStore>();
     public IConversationLog Conversations => _host.Services.GetRequiredService<IConversationLog>();
+    public IAuditLog Audit => _host.Services.GetRequiredService<IAuditLog>();
     public CommittedEvents Committed => _host.Services.GetRequiredService<CommittedEvents>();
 
     /// <summary>
