@@ -40,6 +40,7 @@ public static class ExchangeApplication
         builder.AddWebhooks();
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();
+        builder.AddExchangeAudit();
         builder.AddExchangeGrpc();
         configure?.Invoke(builder);
 
