@@ -41,11 +41,13 @@ public static class ExchangeApplication
         builder.AddExchangeBus();
         builder.AddApiKeyAuthentication();
         builder.AddExchangeAudit();
+        builder.AddExchangeRateLimits();
         builder.AddExchangeGrpc();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAuthentication();
+        app.UseExchangeRateLimits();
         app.UseAuthorization();
         app.MapExchangeGrpc();
         return app;

@@ -40,10 +40,10 @@ internal sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteGrpcStatus(Grpc.Core.StatusCode.Unauthenticated, _failure);
+        GrpcTrailersOnly.WriteAsync(Response, Grpc.Core.StatusCode.Unauthenticated, _failure);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteGrpcStatus(Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
+        GrpcTrailersOnly.WriteAsync(Response, Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
 
     /// <summary>Names a key without revealing it: the first 16 hex digits of its SHA-256 hash.</summary>
     private static string KeyCredential(string apiKey) => "key:" + Convert.ToHexStringLower(ApiKeys.Hash(apiKey))[..16];
@@ -59,15 +59,5 @@ internal sealed class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(ClaimTypes.Role, CallerExtensions.AdministratorRole));
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-    }
-
-    /// <summary>A trailers-only gRPC response: HTTP 200 with grpc-status in the headers.</summary>
-    private Task WriteGrpcStatus(Grpc.Core.StatusCode code, string message)
-    {
-        Response.StatusCode = StatusCodes.Status200OK;
-        Response.ContentType = "application/grpc";
-        Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-        return Task.CompletedTask;
     }
 }
