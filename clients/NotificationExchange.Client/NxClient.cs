@@ -23,7 +23,8 @@ public sealed class NxClient : IDisposable
     public NxClient(CallInvoker callInvoker)
         : this(new OperatorService.OperatorServiceClient(callInvoker), new NotificationService.NotificationServiceClient(callInvoker),
             new SubscriptionService.SubscriptionServiceClient(callInvoker), new ConsultationService.ConsultationServiceClient(callInvoker),
-            new ObjectRegistryService.ObjectRegistryServiceClient(callInvoker), new AlertService.AlertServiceClient(callInvoker))
+            new ObjectRegistryService.ObjectRegistryServiceClient(callInvoker), new AlertService.AlertServiceClient(callInvoker),
+            new AuditService.AuditServiceClient(callInvoker))
     {
     }
 
@@ -31,8 +32,9 @@ public sealed class NxClient : IDisposable
     internal NxClient(
         OperatorService.OperatorServiceClient operators, NotificationService.NotificationServiceClient notifications,
         SubscriptionService.SubscriptionServiceClient subscriptions, ConsultationService.ConsultationServiceClient consultations,
-        ObjectRegistryService.ObjectRegistryServiceClient registry, AlertService.AlertServiceClient alerts)
+        ObjectRegistryService.ObjectRegistryServiceClient registry, AlertService.AlertServiceClient alerts, AuditService.AuditServiceClient audit)
     {
+        Audit = new AuditApi(audit);
         Operators = new OperatorsApi(operators);
         Notifications = new NotificationsApi(notifications);
         Subscriptions = new SubscriptionsApi(subscriptions);
@@ -61,6 +63,8 @@ public sealed class NxClient : IDisposable
     public RegistryApi Registry { get; }
 
     public AlertsApi Alerts { get; }
+
+    public AuditApi Audit { get; }
 
     public void Dispose() => _ownedChannel?.Dispose();
 }

@@ -35,12 +35,14 @@ public static class ServiceCollectionExtensions
         Add<ConsultationService.ConsultationServiceClient>(services);
         Add<ObjectRegistryService.ObjectRegistryServiceClient>(services);
         Add<AlertService.AlertServiceClient>(services);
+        Add<AuditService.AuditServiceClient>(services);
         services.AddTransient(provider => new NxClient(provider.GetRequiredService<OperatorService.OperatorServiceClient>(),
             provider.GetRequiredService<NotificationService.NotificationServiceClient>(),
             provider.GetRequiredService<SubscriptionService.SubscriptionServiceClient>(),
             provider.GetRequiredService<ConsultationService.ConsultationServiceClient>(),
             provider.GetRequiredService<ObjectRegistryService.ObjectRegistryServiceClient>(),
-            provider.GetRequiredService<AlertService.AlertServiceClient>()));
+            provider.GetRequiredService<AlertService.AlertServiceClient>(),
+            provider.GetRequiredService<AuditService.AuditServiceClient>()));
         return services;
     }
 

@@ -38,6 +38,7 @@ internal static class NxcApp
         root.Subcommands.Add(ConsultCommand.Build(context));
         root.Subcommands.Add(ObjectsCommand.Build(context));
         root.Subcommands.Add(AlertsCommand.Build(context));
+        root.Subcommands.Add(Commands.Audit.AuditCommand.Build(context));
         root.Subcommands.Add(AdminCommand.Build(context));
         root.Subcommands.Add(CompletionCommand.Build(context));
         return root;
