@@ -38,6 +38,10 @@ internal sealed class ServerProcess : IAsyncDisposable
                 $"--ConnectionStrings:RabbitMq={rabbitMq ?? ""}",
                 $"--Exchange:InstanceId=bench-{name}",
                 "--Logging:LogLevel:Default=Warning",
+                // The benchmark measures capacity, not the limits: limits no run reaches, so that their check stays
+                // in every call's path and is measured with it.
+                "--Exchange:RateLimits:PermitsPerSecond=1000000",
+                "--Exchange:RateLimits:Burst=1000000",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -24,7 +24,8 @@ public sealed class NxClient : IDisposable
         : this(new OperatorService.OperatorServiceClient(callInvoker), new NotificationService.NotificationServiceClient(callInvoker),
             new SubscriptionService.SubscriptionServiceClient(callInvoker), new ConsultationService.ConsultationServiceClient(callInvoker),
             new ObjectRegistryService.ObjectRegistryServiceClient(callInvoker), new AlertService.AlertServiceClient(callInvoker),
-            new TransparencyService.TransparencyServiceClient(callInvoker))
+            new TransparencyService.TransparencyServiceClient(callInvoker),
+            new AuditService.AuditServiceClient(callInvoker))
     {
     }
 
@@ -33,7 +34,7 @@ public sealed class NxClient : IDisposable
         OperatorService.OperatorServiceClient operators, NotificationService.NotificationServiceClient notifications,
         SubscriptionService.SubscriptionServiceClient subscriptions, ConsultationService.ConsultationServiceClient consultations,
         ObjectRegistryService.ObjectRegistryServiceClient registry, AlertService.AlertServiceClient alerts,
-        TransparencyService.TransparencyServiceClient transparency)
+        TransparencyService.TransparencyServiceClient transparency, AuditService.AuditServiceClient audit)
     {
         Operators = new OperatorsApi(operators);
         Notifications = new NotificationsApi(notifications);
@@ -42,6 +43,7 @@ public sealed class NxClient : IDisposable
         Registry = new RegistryApi(registry);
         Alerts = new AlertsApi(alerts);
         Transparency = new TransparencyApi(transparency, Notifications, Consultations);
+        Audit = new AuditApi(audit);
     }
 
     private NxClient(GrpcChannel channel, NxClientOptions options)
@@ -67,6 +69,9 @@ public sealed class NxClient : IDisposable
 
     /// <summary>The transparency log: signed tree heads, proofs, and the checks a client makes with them.</summary>
     public TransparencyApi Transparency { get; }
+
+    /// <summary>The audit record: who did what with what, for administrators and for the owners of what was touched.</summary>
+    public AuditApi Audit { get; }
 
     public void Dispose() => _ownedChannel?.Dispose();
 }

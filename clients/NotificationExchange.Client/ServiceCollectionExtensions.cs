@@ -36,13 +36,15 @@ public static class ServiceCollectionExtensions
         Add<ObjectRegistryService.ObjectRegistryServiceClient>(services);
         Add<AlertService.AlertServiceClient>(services);
         Add<TransparencyService.TransparencyServiceClient>(services);
+        Add<AuditService.AuditServiceClient>(services);
         services.AddTransient(provider => new NxClient(provider.GetRequiredService<OperatorService.OperatorServiceClient>(),
             provider.GetRequiredService<NotificationService.NotificationServiceClient>(),
             provider.GetRequiredService<SubscriptionService.SubscriptionServiceClient>(),
             provider.GetRequiredService<ConsultationService.ConsultationServiceClient>(),
             provider.GetRequiredService<ObjectRegistryService.ObjectRegistryServiceClient>(),
             provider.GetRequiredService<AlertService.AlertServiceClient>(),
-            provider.GetRequiredService<TransparencyService.TransparencyServiceClient>()));
+            provider.GetRequiredService<TransparencyService.TransparencyServiceClient>(),
+            provider.GetRequiredService<AuditService.AuditServiceClient>()));
         return services;
     }
 

@@ -41,11 +41,14 @@ public static class ExchangeApplication
         builder.AddTransparencyLog();
         builder.AddExchangeBus();
         builder.AddExchangeAuthentication();
+        builder.AddExchangeAudit();
+        builder.AddExchangeRateLimits();
         builder.AddExchangeGrpc();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAuthentication();
+        app.UseExchangeRateLimits();
         app.UseAuthorization();
         app.MapExchangeGrpc();
         return app;

@@ -13,4 +13,5 @@ public sealed class ExchangeClient(GrpcChannel channel)
     public ConsultationService.ConsultationServiceClient Consultations { get; } = new(channel);
     public AlertService.AlertServiceClient Alerts { get; } = new(channel);
     public ObjectRegistryService.ObjectRegistryServiceClient Registry { get; } = new(channel);
+    public AuditService.AuditServiceClient Audit { get; } = new(channel);
 }

@@ -50,6 +50,9 @@ public sealed class ExchangeHost : IAsyncDisposable
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             ["ConnectionStrings:RabbitMq"] = rabbitMq ?? "",
             ["Exchange:FanOut:GapCheckInterval"] = "00:00:00.200",
+            // Tests file thousands of notices as fast as they can from one organisation; those about rate limits turn
+            // them on with limits of their own.
+            ["Exchange:RateLimits:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -43,6 +43,7 @@ internal static class NxcApp
         root.Subcommands.Add(KeysCommand.Build(context));
         root.Subcommands.Add(LogCommand.Build(context));
         root.Subcommands.Add(VerifyCommand.Build(context));
+        root.Subcommands.Add(Commands.Audit.AuditCommand.Build(context));
         root.Subcommands.Add(AdminCommand.Build(context));
         root.Subcommands.Add(CompletionCommand.Build(context));
         return root;

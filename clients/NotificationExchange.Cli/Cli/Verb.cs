@@ -67,6 +67,10 @@ internal static class Verb
             case FailureKind.ServerFault or FailureKind.Cancelled:
                 error.WriteLine($"nxc: the exchange failed: {rpc.Code}: {OneLine(rpc.Message)}");
                 return ExitCodes.Failed;
+            case var _ when rpc.Reason == "RATE_LIMITED":
+                // the client library already waited and retried as the exchange asked; this is what remained
+                error.WriteLine($"nxc: rate limited (RATE_LIMITED): {OneLine(rpc.Message)}");
+                return ExitCodes.Refused;
             case var _ when rpc.FieldViolations.Count == 0:
                 error.WriteLine($"nxc: refused: {rpc.Code}: {Printable(rpc.Message)}");
                 return ExitCodes.Refused;

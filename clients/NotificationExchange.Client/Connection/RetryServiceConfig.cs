@@ -5,7 +5,8 @@ namespace NotificationExchange.Client.Connection;
 
 /// <summary>
 /// gRPC's own retry policy (service config), for every method: a call the exchange answered UNAVAILABLE (shutting down,
-/// or not reachable) is tried again after an exponential, jittered backoff. Safe for the unary calls it covers: reads
+/// or not reachable) is tried again after an exponential, jittered backoff, and one it refused RESOURCE_EXHAUSTED for
+/// its rate limit after the wait the exchange names (grpc-retry-pushback-ms). Safe for the unary calls it covers: reads
 /// change nothing; most changes carry a request id the exchange deduplicates within its write transaction, so a retry
 /// of a change that did land gets the first answer instead of a second change; and the rest without one are idempotent
 /// (UpdateProfile replaces the whole profile, Acknowledge only moves a position forward). The request message, id included, is
@@ -47,7 +48,12 @@ internal static class RetryServiceConfig
                     InitialBackoff = TimeSpan.FromMilliseconds(200),
                     MaxBackoff = TimeSpan.FromSeconds(3),
                     BackoffMultiplier = 2,
-                    RetryableStatusCodes = { StatusCode.Unavailable },
+                    // RESOURCE_EXHAUSTED: the exchange's rate limit (ErrorInfo reason RATE_LIMITED), answered with
+                    // grpc-retry-pushback-ms, which gRPC's retry waits for instead of its own backoff (gRFC A6). The
+                    // other RESOURCE_EXHAUSTED, a slow subscriber's cut-off (SUBSCRIBER_TOO_SLOW), ends a Subscribe
+                    // stream, which the first config above never retries: the subscription resumes from the position
+                    // the caller processed, not blindly.
+                    RetryableStatusCodes = { StatusCode.Unavailable, StatusCode.ResourceExhausted },
                 },
             },
         },

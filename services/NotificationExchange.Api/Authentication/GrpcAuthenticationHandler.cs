@@ -17,10 +17,10 @@ internal abstract class GrpcAuthenticationHandler(IOptionsMonitor<Authentication
     protected string Failure { get; set; } = "this call needs an API key: send 'authorization: Bearer <key>'";
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteGrpcStatus(Grpc.Core.StatusCode.Unauthenticated, Failure);
+        GrpcTrailersOnly.WriteAsync(Response, Grpc.Core.StatusCode.Unauthenticated, Failure);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteGrpcStatus(Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
+        GrpcTrailersOnly.WriteAsync(Response, Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
 
     /// <summary>A refusal: the call is unauthenticated, and told <paramref name="failure"/>.</summary>
     protected AuthenticateResult Refuse(string failure)
@@ -44,15 +44,5 @@ internal abstract class GrpcAuthenticationHandler(IOptionsMonitor<Authentication
             claims.Add(new Claim(ClaimTypes.Role, CallerExtensions.AdministratorRole));
         }
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name));
-    }
-
-    /// <summary>A trailers-only gRPC response: HTTP 200 with grpc-status in the headers.</summary>
-    private Task WriteGrpcStatus(Grpc.Core.StatusCode code, string message)
-    {
-        Response.StatusCode = StatusCodes.Status200OK;
-        Response.ContentType = "application/grpc";
-        Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-        return Task.CompletedTask;
     }
 }

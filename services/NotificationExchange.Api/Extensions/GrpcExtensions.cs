@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NotificationExchange.Api.Audit;
 using NotificationExchange.Api.Services;
 using NotificationExchange.Domain.Storage;
 
@@ -11,7 +12,9 @@ internal static class GrpcExtensions
     {
         builder.Services.AddGrpc(options =>
         {
-            // outermost first: the refusals of the wire check below are turned into statuses by the first
+            // outermost first: the audit records the status the client gets, after the refusals of the wire check
+            // below are turned into statuses by the rule violations' interceptor
+            options.Interceptors.Add<AuditInterceptor>();
             options.Interceptors.Add<RuleViolationInterceptor>();
             options.Interceptors.Add<WireValueInterceptor>();
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
@@ -38,6 +41,7 @@ internal static class GrpcExtensions
         app.MapGrpcService<AlertGrpcService>();
         app.MapGrpcService<ObjectRegistryGrpcService>();
         app.MapGrpcService<TransparencyGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NotificationExchange.Domain.Alerts;
+using NotificationExchange.Domain.Audit;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.Conversation;
 using NotificationExchange.Domain.Consultations.DirectLines;
@@ -195,6 +196,13 @@ public interface ILogWriteSession
     /// position moved. Returns the receipt now stored.
     /// </summary>
     ConversationReceipt MoveReceipt(ConversationReceipt receipt);
+
+    /// <summary>
+    /// Appends a record to the audit, filling in its id (the next in commit order) and, from the store's own indexes,
+    /// its target's owner: a notification's filer, a consultation's requester, an object's registrant, an
+    /// organisation itself. Returns the record as stored.
+    /// </summary>
+    AuditRecord AppendAudit(AuditRecord record);
 }
 
 /// <summary>Remembers the answer to a request, so that a retry gets the same answer.</summary>

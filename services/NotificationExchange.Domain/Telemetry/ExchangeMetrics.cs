@@ -41,6 +41,9 @@ public sealed class ExchangeMetrics
     private readonly Gauge<long> _treeSize;
     private readonly Counter<long> _headsSigned;
     private readonly Histogram<double> _signingLag;
+    private readonly Counter<long> _auditRecords;
+    private readonly Histogram<double> _auditWriteDuration;
+    private readonly Counter<long> _rateLimitRefused;
 
     public ExchangeMetrics(IMeterFactory meterFactory)
     {
@@ -75,6 +78,11 @@ public sealed class ExchangeMetrics
         _alertEvents = meter.CreateCounter<long>("nx.alerts.events", "{event}",
             "Alert changes committed to the log (raised, updated, withdrawn, closed, acknowledged, intent conflict, escalated), with whether the approach is unannounced");
         _screenDuration = meter.CreateHistogram<double>("nx.screening.duration", "ms", "Time to screen one notification version against the catalogue, by kind and outcome");
+        _auditRecords = meter.CreateCounter<long>("nx.audit.records", "{record}", "Audit records written (one per audited call), by action and outcome");
+        _auditWriteDuration = meter.CreateHistogram<double>("nx.audit.write_duration", "ms",
+            "Time from queuing an audit record to its commit being durable (the call waits for it before its answer)");
+        _rateLimitRefused = meter.CreateCounter<long>("nx.rate_limit.refused", "{call}",
+            "Calls refused RESOURCE_EXHAUSTED because their caller was over its rate limit, by caller kind (organisation, anonymous) and reason");
     }
 
     public void Recorded(LogEntry entry)
@@ -153,4 +161,14 @@ public sealed class ExchangeMetrics
     public void ConversationStreamOpened() => _conversationStreams.Add(1);
 
     public void ConversationStreamClosed() => _conversationStreams.Add(-1);
+
+    public void Audited(Audit.AuditAction action, string outcome, TimeSpan writeDuration)
+    {
+        _auditRecords.Add(1, new KeyValuePair<string, object?>("action", action.ToString()), new KeyValuePair<string, object?>("outcome", outcome));
+        _auditWriteDuration.Record(writeDuration.TotalMilliseconds);
+    }
+
+    /// <summary>A call refused for its rate limit; <paramref name="callerKind"/> is organisation or anonymous, never who.</summary>
+    public void RateLimitRefused(string callerKind, string reason) =>
+        _rateLimitRefused.Add(1, new KeyValuePair<string, object?>("caller_kind", callerKind), new KeyValuePair<string, object?>("reason", reason));
 }

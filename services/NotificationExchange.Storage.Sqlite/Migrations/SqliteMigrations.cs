@@ -20,6 +20,7 @@ internal static class SqliteMigrations
         new(8, "proximity alerts: registered objects and claims, the reference catalogue, alerts, screenings, work cursors", Alerts),
         new(9, "the transparency log: entries' salts and commitments, the tree's complete subtrees, signed tree heads", TransparencyLog),
         new(10, "credentials: several API keys per organisation with ids, labels, expiry, revocation and last use; client certificates", Credentials),
+        new(11, "the audit: one append-only row per audited call, kept so by triggers", Audit),
     ];
 
     // Each entry's row keeps the salt and commitment its write drew (NULL in rows written before this step or with the
@@ -100,6 +101,39 @@ internal static class SqliteMigrations
         CREATE UNIQUE INDEX client_certificates_by_thumbprint ON client_certificates (thumbprint) WHERE thumbprint IS NOT NULL AND revoked_at IS NULL;
         CREATE UNIQUE INDEX client_certificates_by_subject ON client_certificates (subject) WHERE subject IS NOT NULL AND revoked_at IS NULL;
         CREATE INDEX client_certificates_by_operator ON client_certificates (operator_id, created_at);
+        """;
+
+
+    // One row per audited call, in commit order (id). action and target_kind are the domain's enums by number;
+    // target_owner is filled in at the write from the store's indexes so that an owner can query what others did with
+    // its targets. The triggers refuse every UPDATE and DELETE, whoever issues it: records are only ever added. (The
+    // database's owner can still drop the triggers or the table; docs/audit.md says what that does and does not cover.)
+    private const string Audit = """
+        CREATE TABLE audit_records (
+            id INTEGER PRIMARY KEY,
+            recorded_at INTEGER NOT NULL,
+            organization_id TEXT,
+            credential TEXT,
+            client_address TEXT,
+            rpc TEXT NOT NULL,
+            action INTEGER NOT NULL,
+            target_kind INTEGER NOT NULL,
+            target_id TEXT,
+            target_owner TEXT,
+            request_id TEXT,
+            outcome TEXT NOT NULL
+        );
+        CREATE INDEX audit_records_by_organization ON audit_records (organization_id, id);
+        CREATE INDEX audit_records_by_owner ON audit_records (target_owner, id) WHERE target_owner IS NOT NULL;
+        CREATE INDEX audit_records_by_target ON audit_records (target_id, id) WHERE target_id IS NOT NULL;
+        CREATE TRIGGER audit_records_never_change BEFORE UPDATE ON audit_records
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit is append-only: its records are never changed');
+        END;
+        CREATE TRIGGER audit_records_never_removed BEFORE DELETE ON audit_records
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit is append-only: its records are never removed');
+        END;
         """;
 
     // Alerts' changes are rows of events (subject 3: the alert's id and version in notification_id and version, its

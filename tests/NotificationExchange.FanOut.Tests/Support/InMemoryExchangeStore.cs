@@ -1,4 +1,5 @@
 using NotificationExchange.Domain.Alerts;
+using NotificationExchange.Domain.Audit;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Consultations;
 using NotificationExchange.Domain.Consultations.Conversation;
@@ -329,6 +330,8 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
             throw new NotSupportedException("the fan-out follows no cursor");
 
         public ConversationReceipt MoveReceipt(ConversationReceipt receipt) => throw new NotSupportedException("the fan-out holds no conversations");
+
+        public AuditRecord AppendAudit(AuditRecord record) => throw new NotSupportedException("the fan-out audits nothing");
 
         /// <summary>This store keeps no outbox: nothing here publishes.</summary>
         public void MarkPublished(IReadOnlyCollection<long> sequences)

@@ -23,6 +23,7 @@ public sealed class OpenedStore : IDisposable
     public IWebhookStore Webhooks => _host.Services.GetRequiredService<IWebhookStore>();
     public IConversationLog Conversations => _host.Services.GetRequiredService<IConversationLog>();
     public ITransparencyStore Transparency => _host.Services.GetRequiredService<ITransparencyStore>();
+    public IAuditLog Audit => _host.Services.GetRequiredService<IAuditLog>();
     public CommittedEvents Committed => _host.Services.GetRequiredService<CommittedEvents>();
 
     /// <summary>
