@@ -134,5 +134,26 @@ public sealed partial class SqliteExchangeStore
         var other => throw new InvalidOperationException($"unexpected log entry {other.GetType().Name}"),
     };
 
-    internal static object AudienceValue(EventAudience audience) => audience.Parties is { } parties ? NotificationJson.SerializeParties(parties) : DBNull.Value;
+    // events.audience of a REGISTERED entry (a JSON string, where parties are a JSON array and public is NULL).
+    private const string RegisteredAudienceValue = "\"registered\"";
+
+    internal static object AudienceValue(EventAudience audience) =>
+        audience.Parties is { } parties ? NotificationJson.SerializeParties(parties) : audience.IsRegistered ? RegisteredAudienceValue : DBNull.Value;
+
+    /// <summary>notifications.audience_scope: 0 public, 1 registered, 2 parties (in notification_audience).</summary>
+    internal static int AudienceScopeValue(EventAudience audience) => audience.IsPublic ? 0 : audience.IsRegistered ? 1 : 2;
+
+    /// <summary>
+    /// The audience of a notification's row: NULL is public (every row before audiences); one that cannot be read
+    /// admits nobody.
+    /// </summary>
+    private static EventAudience ReadNotificationAudience(SqliteDataReader reader)
+    {
+        if (reader.IsDBNull(8))
+        {
+            return EventAudience.Public;
+        }
+        var stored = reader.GetString(8);
+        return stored == RegisteredAudienceValue ? EventAudience.Registered : ReadAudience(reader);
+    }
 }

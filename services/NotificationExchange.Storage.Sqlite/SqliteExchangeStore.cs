@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using NotificationExchange.Domain.Audiences;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
@@ -110,6 +111,17 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
             sql.Append(" AND n.window_start <= $to");
             parameters.Add(("$to", SqliteTime.ToTicks(to)));
         }
+        // The one audience check, made in the query so that pages are full of what the reader may see: public
+        // notifications to anyone, registered ones to any organisation, the others to their parties.
+        if (query.ReaderId is { } readerId)
+        {
+            sql.Append(" AND (n.audience_scope < 2 OR EXISTS (SELECT 1 FROM notification_audience a WHERE a.organization_id = $reader AND a.notification_id = n.id))");
+            parameters.Add(("$reader", readerId));
+        }
+        else
+        {
+            sql.Append(" AND n.audience_scope = 0");
+        }
         if (query.BeforeFirstSequence is { } before)
         {
             sql.Append(" AND n.first_sequence < $before");
@@ -143,6 +155,17 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
             }
         }
         return new NotificationPage(notifications, more ? lastFirstSequence : null);
+    }
+
+    public async Task<DueEmbargoes> GetDueEmbargoesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken)
+    {
+        var due = await ReadAsync(
+            "SELECT id FROM notifications WHERE embargo_until <= $due ORDER BY embargo_until, id LIMIT $limit;",
+            [("$due", SqliteTime.ToTicks(dueBy)), ("$limit", maxCount)], reader => reader.GetString(0), cancellationToken);
+        var next = await ReadAsync(
+            "SELECT MIN(embargo_until) FROM notifications WHERE embargo_until > $due;",
+            [("$due", SqliteTime.ToTicks(dueBy))], reader => reader.IsDBNull(0) ? (DateTime?)null : SqliteTime.FromTicks(reader.GetInt64(0)), cancellationToken);
+        return new DueEmbargoes(due, next.SingleOrDefault());
     }
 
     public async Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken) =>
@@ -341,21 +364,32 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         var recordedAt = SqliteTime.FromTicks(reader.GetInt64(2));
         var notificationId = reader.GetString(5);
         var version = reader.GetInt32(6);
+        var audience = ReadNotificationAudience(reader);
         MatchKeys? keys = null;
         try
         {
             keys = NotificationJson.DeserializeMatchKeys(reader.GetString(4));
             var notification = NotificationJson.DeserializeNotification(reader.GetString(3));
-            return notification.Id == notificationId && notification.Version == version && notification.Sequence == sequence
-                ? new RecordedEvent(sequence, type, recordedAt, notification, keys)
-                : new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys,
-                    $"its snapshot is of {notification.Id} version {notification.Version} at sequence {notification.Sequence}");
+            if (notification.Id != notificationId || notification.Version != version || notification.Sequence != sequence)
+            {
+                return new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys,
+                    $"its snapshot is of {notification.Id} version {notification.Version} at sequence {notification.Sequence}") { StoredAudience = audience };
+            }
+            // The audience column is what was fixed at the write; the snapshot must say the same, or the entry is
+            // told (as unreadable) only to those the column admits.
+            var recorded = new RecordedEvent(sequence, type, recordedAt, notification, keys);
+            return SameAudience(recorded.Audience, audience)
+                ? recorded
+                : new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys, "its snapshot's audience is not the one stored beside it") { StoredAudience = audience };
         }
         catch (JsonException e)
         {
-            return new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys, e.Message);
+            return new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys, e.Message) { StoredAudience = audience };
         }
     }
+
+    private static bool SameAudience(EventAudience a, EventAudience b) =>
+        a.IsPublic == b.IsPublic && a.IsRegistered == b.IsRegistered && (a.Parties ?? []).SequenceEqual(b.Parties ?? [], StringComparer.Ordinal);
 
     /// <summary>The event of one version of a notification as stored; DATA_LOSS when it cannot be read back.</summary>
     internal static RecordedEvent ReadEvent(SqliteDataReader reader) => ReadEntry(reader) switch

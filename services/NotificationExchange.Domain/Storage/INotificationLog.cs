@@ -33,7 +33,14 @@ public interface INotificationLog
     /// </summary>
     Task<IReadOnlyList<LogEntry>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken);
 
+    /// <summary>The latest versions matching the query that the query's reader may see (their audience in force admits it).</summary>
     Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notifications whose latest version's embargo ends at or before <paramref name="dueBy"/> (at most
+    /// <paramref name="maxCount"/>, soonest first), and the next embargo's end after that (null when none).
+    /// </summary>
+    Task<DueEmbargoes> GetDueEmbargoesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>The content of an attachment of a notification, by its SHA-256; null when there is none.</summary>
     Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken);
@@ -46,7 +53,11 @@ public interface INotificationLog
     Task<RememberedRequest?> FindRequestAsync(string operatorId, string requestId, CancellationToken cancellationToken);
 }
 
-/// <summary>A query over the latest versions of notifications, newest first. Empty lists and nulls match anything.</summary>
+/// <summary>
+/// A query over the latest versions of notifications, newest first. Empty lists and nulls match anything, but
+/// <see cref="ReaderId"/>: the organisation reading (null for a caller without credentials), whose audience check
+/// leaves out what it may not see, before paging, so that a page's size says nothing of what was left out.
+/// </summary>
 public sealed record NotificationQuery(
     IReadOnlyList<NotificationKind> Kinds,
     int? NoradCatId,
@@ -55,7 +66,8 @@ public sealed record NotificationQuery(
     DateTime? ActiveFrom,
     DateTime? ActiveTo,
     int PageSize,
-    long? BeforeFirstSequence);
+    long? BeforeFirstSequence,
+    string? ReaderId);
 
 /// <summary>A page of latest versions; <see cref="NextBeforeFirstSequence"/> is null on the last page.</summary>
 public sealed record NotificationPage(IReadOnlyList<Notification> Notifications, long? NextBeforeFirstSequence);

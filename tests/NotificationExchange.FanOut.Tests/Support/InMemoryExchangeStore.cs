@@ -116,6 +116,9 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
     public Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the fan-out never lists notifications");
 
+    public Task<DueEmbargoes> GetDueEmbargoesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the fan-out never releases embargoes");
+
     public Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken)
     {
         lock (_lock)
