@@ -76,6 +76,10 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id AND version = $version AND subject = 0;", [("$id", notificationId), ("$version", version)], cancellationToken))
         .SingleOrDefault();
 
+    public async Task<LogEntry?> GetLatestEntryAsync(string notificationId, CancellationToken cancellationToken) =>
+        (await ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id AND subject = 0 ORDER BY version DESC LIMIT 1;", [("$id", notificationId)], cancellationToken))
+        .SingleOrDefault();
+
     public Task<IReadOnlyList<LogEntry>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken) =>
         ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id AND subject = 0 ORDER BY version;", [("$id", notificationId)], cancellationToken);
 
@@ -113,7 +117,11 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         }
         // The one audience check, made in the query so that pages are full of what the reader may see: public
         // notifications to anyone, registered ones to any organisation, the others to their parties.
-        if (query.ReaderId is { } readerId)
+        if (query.ForTheExchange)
+        {
+            // every notification: the exchange's own work
+        }
+        else if (query.ReaderId is { } readerId)
         {
             sql.Append(" AND (n.audience_scope < 2 OR EXISTS (SELECT 1 FROM notification_audience a WHERE a.organization_id = $reader AND a.notification_id = n.id))");
             parameters.Add(("$reader", readerId));

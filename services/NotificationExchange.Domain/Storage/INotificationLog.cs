@@ -25,6 +25,13 @@ public interface INotificationLog
 
     Task<RecordedEvent?> GetLatestAsync(string notificationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The latest entry of a notification as stored, readable or not (an <see cref="UnreadableEvent"/> keeps the
+    /// audience stored beside it); null when there is none. Readers go through <see cref="NotificationAccess"/>, which
+    /// checks the audience first.
+    /// </summary>
+    Task<LogEntry?> GetLatestEntryAsync(string notificationId, CancellationToken cancellationToken);
+
     Task<RecordedEvent?> GetVersionAsync(string notificationId, int version, CancellationToken cancellationToken);
 
     /// <summary>
@@ -67,7 +74,14 @@ public sealed record NotificationQuery(
     DateTime? ActiveTo,
     int PageSize,
     long? BeforeFirstSequence,
-    string? ReaderId);
+    string? ReaderId)
+{
+    /// <summary>
+    /// The exchange's own work (screening's declared approaches), which reads every notification whatever its audience
+    /// and shows none of them to a caller: <see cref="ReaderId"/> is then not asked.
+    /// </summary>
+    public bool ForTheExchange { get; init; }
+}
 
 /// <summary>A page of latest versions; <see cref="NextBeforeFirstSequence"/> is null on the last page.</summary>
 public sealed record NotificationPage(IReadOnlyList<Notification> Notifications, long? NextBeforeFirstSequence);

@@ -37,6 +37,7 @@ public sealed class ExchangeMetrics
     private readonly UpDownCounter<long> _conversationStreams;
     private readonly Counter<long> _alertEvents;
     private readonly Histogram<double> _screenDuration;
+    private readonly Histogram<double> _embargoReleaseDelay;
 
     public ExchangeMetrics(IMeterFactory meterFactory)
     {
@@ -65,6 +66,8 @@ public sealed class ExchangeMetrics
         _conversationStreams = meter.CreateUpDownCounter<long>("nx.conversation.streams", "{stream}", "Converse streams open on this instance");
         _alertEvents = meter.CreateCounter<long>("nx.alerts.events", "{event}",
             "Alert changes committed to the log (raised, updated, withdrawn, closed, acknowledged, intent conflict, escalated), with whether the approach is unannounced");
+        _embargoReleaseDelay = meter.CreateHistogram<double>("nx.embargoes.release_delay", "ms",
+            "Time from an embargo's end to the commit of its release, on the instance that released it (once per embargo)");
         _screenDuration = meter.CreateHistogram<double>("nx.screening.duration", "ms", "Time to screen one notification version against the catalogue, by kind and outcome");
     }
 
@@ -91,6 +94,9 @@ public sealed class ExchangeMetrics
     /// <summary>One counterpart escalated (counted by the instance whose write escalated it, so once in all).</summary>
     public void Escalated(Consultations.ConsultationRecorded escalation) =>
         _escalations.Add(1, new KeyValuePair<string, object?>("urgency", escalation.Consultation.Urgency.ToString()));
+
+    /// <summary>One embargo released, <paramref name="late"/> after it ended (counted by the instance whose write released it).</summary>
+    public void EmbargoReleased(TimeSpan late) => _embargoReleaseDelay.Record(Math.Max(0, late.TotalMilliseconds));
 
     public void Delivered(int count) => _eventsDelivered.Add(count);
 
