@@ -20,7 +20,14 @@ public sealed record Notification
     public Visibility Visibility { get; init; } = Visibility.Public;
 
     /// <summary>Who may see the notification once no embargo holds it (snapshots written before audiences read as public).</summary>
-    public NotificationAudience Audience { get; init; } = NotificationAudience.Public;
+    public NotificationAudience Audience
+    {
+        get => _audience ?? NotificationAudience.Public;
+        // The stored form's reader sets what a snapshot lacks to null rather than keep an initialiser's value.
+        init => _audience = value;
+    }
+
+    private readonly NotificationAudience? _audience;
 
     /// <summary>The embargo in force for this version; null when there is none or it was released.</summary>
     public Embargo? Embargo { get; init; }
