@@ -135,8 +135,8 @@ public class EmbargoReleaseTests
             RequestId = "hide", NotificationId = filed.Id, Maneuver = filed.Maneuver,
             Embargo = new Embargo { Audience = new Audience { Scope = AudienceScope.Bilateral, Organizations = { "other-ops" } }, Until = filed.Embargo.Until },
         };
-        var refused = await NotificationAudienceTests.StatusOf(() => filer.Notifications.AmendNotificationAsync(hide).ResponseAsync);
-        Assert.That(NotificationAudienceTests.Violations(refused.Exception!).Select(v => v.Field), Is.EqualTo(new[] { "embargo.audience.scope" }));
+        var refused = await CallOutcome.Of(() => filer.Notifications.AmendNotificationAsync(hide).ResponseAsync);
+        Assert.That(CallOutcome.Violations(refused.Exception!).Select(v => v.Field), Is.EqualTo(new[] { "embargo.audience.scope" }));
 
         var lift = new AmendNotificationRequest { RequestId = "lift", NotificationId = filed.Id, Maneuver = filed.Maneuver, Audience = new Audience { Scope = AudienceScope.Public } };
         var lifted = (await filer.Notifications.AmendNotificationAsync(lift)).Notification;
@@ -162,7 +162,7 @@ public class EmbargoReleaseTests
 
     private static async Task AssertHiddenAsync(ExchangeClient reader, string id)
     {
-        var outcome = await NotificationAudienceTests.StatusOf(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }).ResponseAsync);
+        var outcome = await CallOutcome.Of(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }).ResponseAsync);
         Assert.That(outcome.Code, Is.EqualTo(StatusCode.NotFound));
     }
 

@@ -1,5 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Grpc.Core;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
@@ -64,10 +63,10 @@ public class NotificationAudienceTests
         var admitted = Admitted(scope, caller);
         var neverIssued = $"MNV-{filed.Sequence + 1000}";
 
-        var get = await StatusOf(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id, IncludeHistory = true }).ResponseAsync);
-        var getVersion = await StatusOf(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id, Version = 1 }).ResponseAsync);
-        var export = await StatusOf(() => reader.Notifications.ExportNotificationAsync(new ExportNotificationRequest { NotificationId = filed.Id, Format = ExportFormat.OcmKvn }).ResponseAsync);
-        var attachment = await StatusOf(() => reader.Notifications.GetAttachmentAsync(new GetAttachmentRequest { NotificationId = filed.Id, Role = AttachmentRole.Source }).ResponseAsync);
+        var get = await CallOutcome.Of(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id, IncludeHistory = true }).ResponseAsync);
+        var getVersion = await CallOutcome.Of(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id, Version = 1 }).ResponseAsync);
+        var export = await CallOutcome.Of(() => reader.Notifications.ExportNotificationAsync(new ExportNotificationRequest { NotificationId = filed.Id, Format = ExportFormat.OcmKvn }).ResponseAsync);
+        var attachment = await CallOutcome.Of(() => reader.Notifications.GetAttachmentAsync(new GetAttachmentRequest { NotificationId = filed.Id, Role = AttachmentRole.Source }).ResponseAsync);
         var listed = await ListedIdsAsync(reader, new ListNotificationsRequest());
         var listedByObject = await ListedIdsAsync(reader, new ListNotificationsRequest { NoradCatId = 25544 });
         var listedByFiler = await ListedIdsAsync(reader, new ListNotificationsRequest { FilingOperator = "filer-ops" });
@@ -88,8 +87,8 @@ public class NotificationAudienceTests
             });
             return;
         }
-        var expected = await StatusOf(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = neverIssued }).ResponseAsync);
-        var expectedVersion = await StatusOf(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = neverIssued, Version = 1 }).ResponseAsync);
+        var expected = await CallOutcome.Of(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = neverIssued }).ResponseAsync);
+        var expectedVersion = await CallOutcome.Of(() => reader.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = neverIssued, Version = 1 }).ResponseAsync);
         Assert.That(expected.Code, Is.EqualTo(StatusCode.NotFound));
         Assert.Multiple(() =>
         {
@@ -123,11 +122,14 @@ public class NotificationAudienceTests
     [Test]
     public async Task A_subscription_replays_and_streams_a_restricted_notification_to_its_audience_only()
     {
+        // A subscription replays what was recorded since it was made: make them, file, then open the streams.
+        var toNamed = await _named.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "all" });
+        var toOther = await _other.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "all" });
         var before = await FileAsync(AudienceScope.Named);
-        using var named = await OpenStreamAsync(_named);
-        using var other = await OpenStreamAsync(_other);
-        Assert.That(named.Events.Select(e => e.Notification.Id), Is.EqualTo(new[] { before.Id }), "replayed to the named party");
-        Assert.That(other.Events, Is.Empty, "not replayed to anyone else");
+        using var named = StreamProbe.Open(_named, toNamed.Id);
+        using var other = StreamProbe.Open(_other, toOther.Id);
+        Assert.That((await named.ReadUntilCaughtUpAsync()).Select(e => e.Notification.Id), Is.EqualTo(new[] { before.Id }), "replayed to the named party");
+        Assert.That(await other.ReadUntilCaughtUpAsync(), Is.Empty, "not replayed to anyone else");
 
         var live = await FileAsync(AudienceScope.Bilateral);
         var witness = await FileAsync(AudienceScope.Registered);
@@ -143,10 +145,10 @@ public class NotificationAudienceTests
     {
         var filed = await FileAsync(AudienceScope.Public);
         Assert.That((await _anonymous.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id })).Notification.Id, Is.EqualTo(filed.Id));
-        var file = await StatusOf(() => _anonymous.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver())).ResponseAsync);
+        var file = await CallOutcome.Of(() => _anonymous.Notifications.FileNotificationAsync(Notices.File(Notices.Maneuver())).ResponseAsync);
         Assert.That(file.Code, Is.EqualTo(StatusCode.Unauthenticated));
         var revoked = _host.Client("not-a-key-of-anyone-0123456789abcdef");
-        var get = await StatusOf(() => revoked.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id }).ResponseAsync);
+        var get = await CallOutcome.Of(() => revoked.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id }).ResponseAsync);
         Assert.That(get.Code, Is.EqualTo(StatusCode.Unauthenticated));
     }
 
@@ -154,9 +156,9 @@ public class NotificationAudienceTests
     public async Task An_amendment_may_widen_an_audience_but_never_hide_the_notification_from_anyone_who_sees_it_now()
     {
         var filed = await FileAsync(AudienceScope.Named);
-        var narrower = await StatusOf(() => _filer.Notifications.AmendNotificationAsync(Amend(filed, new Audience { Scope = AudienceScope.Bilateral, Organizations = { "other-ops" } })).ResponseAsync);
+        var narrower = await CallOutcome.Of(() => _filer.Notifications.AmendNotificationAsync(Amend(filed, new Audience { Scope = AudienceScope.Bilateral, Organizations = { "other-ops" } })).ResponseAsync);
         Assert.That(narrower.Code, Is.EqualTo(StatusCode.InvalidArgument));
-        Assert.That(Violations(narrower.Exception!), Is.EqualTo(new[]
+        Assert.That(CallOutcome.Violations(narrower.Exception!), Is.EqualTo(new[]
         {
             ("audience.scope", $"Bilateral other-ops would hide {filed.Id} from organisations named-ops, who can see it now; an amendment may widen an audience, never narrow it"),
         }));
@@ -167,10 +169,10 @@ public class NotificationAudienceTests
         Assert.That(widened.Version, Is.EqualTo(3));
         Assert.That((await _other.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id, IncludeHistory = true })).History, Has.Count.EqualTo(3),
             "now admitted, it reads every version");
-        var registered = await StatusOf(() => _filer.Notifications.AmendNotificationAsync(Amend(widened, new Audience { Scope = AudienceScope.Registered })).ResponseAsync);
+        var registered = await CallOutcome.Of(() => _filer.Notifications.AmendNotificationAsync(Amend(widened, new Audience { Scope = AudienceScope.Registered })).ResponseAsync);
         Assert.That(registered.Code, Is.EqualTo(StatusCode.OK));
-        var backToNamed = await StatusOf(() => _filer.Notifications.AmendNotificationAsync(Amend(((FileNotificationResponse)registered.Response!).Notification, new Audience { Scope = AudienceScope.Named, Organizations = { "named-ops", "other-ops" } })).ResponseAsync);
-        Assert.That(Violations(backToNamed.Exception!).Single().Field, Is.EqualTo("audience.scope"));
+        var backToNamed = await CallOutcome.Of(() => _filer.Notifications.AmendNotificationAsync(Amend(((FileNotificationResponse)registered.Response!).Notification, new Audience { Scope = AudienceScope.Named, Organizations = { "named-ops", "other-ops" } })).ResponseAsync);
+        Assert.That(CallOutcome.Violations(backToNamed.Exception!).Single().Field, Is.EqualTo("audience.scope"));
     }
 
     [Test]
@@ -183,21 +185,25 @@ public class NotificationAudienceTests
             Audience = new Audience { Scope = AudienceScope.Registered },
             Until = Timestamp.FromDateTime(DateTime.UtcNow.AddHours(-1)),
         };
-        var refused = await StatusOf(() => _filer.Notifications.FileNotificationAsync(request).ResponseAsync);
+        var refused = await CallOutcome.Of(() => _filer.Notifications.FileNotificationAsync(request).ResponseAsync);
         Assert.That(refused.Code, Is.EqualTo(StatusCode.InvalidArgument));
-        Assert.That(Violations(refused.Exception!).Select(v => v.Field), Is.EquivalentTo(new[] { "audience.organizations[2]", "embargo.until", "embargo.audience.scope" }));
-
+        // The embargo is not compared with an audience that is not one; it is once the audience is.
+        Assert.That(CallOutcome.Violations(refused.Exception!).Select(v => v.Field), Is.EquivalentTo(new[] { "audience.organizations[2]", "embargo.until" }));
         request.Audience.Organizations.RemoveAt(2);
+        var notNarrower = await CallOutcome.Of(() => _filer.Notifications.FileNotificationAsync(request).ResponseAsync);
+        Assert.That(CallOutcome.Violations(notNarrower.Exception!).Select(v => v.Field), Is.EquivalentTo(new[] { "embargo.until", "embargo.audience.scope" }),
+            "no-such-ops is looked up in the directory only once the request is otherwise sound");
+
         request.Embargo.Audience = new Audience { Scope = AudienceScope.Bilateral, Organizations = { "named-ops" } };
         request.Embargo.Until = Timestamp.FromDateTime(DateTime.UtcNow.AddHours(1));
-        var unknown = await StatusOf(() => _filer.Notifications.FileNotificationAsync(request).ResponseAsync);
-        Assert.That(Violations(unknown.Exception!), Is.EqualTo(new[] { ("audience.organizations[1]", "no organisation no-such-ops in the directory") }));
+        var unknown = await CallOutcome.Of(() => _filer.Notifications.FileNotificationAsync(request).ResponseAsync);
+        Assert.That(CallOutcome.Violations(unknown.Exception!), Is.EqualTo(new[] { ("audience.organizations[1]", "no organisation no-such-ops in the directory") }));
 
         var bilateral = Notices.File(Notices.Maneuver());
         bilateral.Audience = new Audience { Scope = AudienceScope.Bilateral, Organizations = { "named-ops", "other-ops" } };
         bilateral.Embargo = new Embargo { Until = Timestamp.FromDateTime(DateTime.UtcNow.AddHours(1)) };
-        var twice = await StatusOf(() => _filer.Notifications.FileNotificationAsync(bilateral).ResponseAsync);
-        Assert.That(Violations(twice.Exception!).Select(v => v.Field), Is.EquivalentTo(new[] { "audience.organizations", "embargo.audience" }));
+        var twice = await CallOutcome.Of(() => _filer.Notifications.FileNotificationAsync(bilateral).ResponseAsync);
+        Assert.That(CallOutcome.Violations(twice.Exception!).Select(v => v.Field), Is.EquivalentTo(new[] { "audience.organizations", "embargo.audience" }));
     }
 
     [Test]
@@ -206,13 +212,13 @@ public class NotificationAudienceTests
         var filed = await FileAsync(AudienceScope.Named);
         var byOutsider = Consulting.Request("filer-ops");
         byOutsider.NotificationId = filed.Id;
-        var outsider = await StatusOf(() => _other.Consultations.RequestConsultationAsync(byOutsider).ResponseAsync);
-        Assert.That(Violations(outsider.Exception!), Is.EqualTo(new[] { ("notification_id", $"{filed.Id} not found") }));
+        var outsider = await CallOutcome.Of(() => _other.Consultations.RequestConsultationAsync(byOutsider).ResponseAsync);
+        Assert.That(CallOutcome.Violations(outsider.Exception!), Is.EqualTo(new[] { ("notification_id", $"{filed.Id} not found") }));
 
         var withOutsider = Consulting.Request("named-ops", "other-ops");
         withOutsider.NotificationId = filed.Id;
-        var counterpart = await StatusOf(() => _filer.Consultations.RequestConsultationAsync(withOutsider).ResponseAsync);
-        Assert.That(Violations(counterpart.Exception!).Single().Field, Is.EqualTo("counterparts[1]"));
+        var counterpart = await CallOutcome.Of(() => _filer.Consultations.RequestConsultationAsync(withOutsider).ResponseAsync);
+        Assert.That(CallOutcome.Violations(counterpart.Exception!).Single().Field, Is.EqualTo("counterparts[1]"));
 
         var admitted = Consulting.Request("named-ops");
         admitted.NotificationId = filed.Id;
@@ -259,31 +265,6 @@ public class NotificationAudienceTests
     }
 
     /// <summary>The answer for the never-issued id, with the restricted notification's id in its place.</summary>
-    private static Outcome Hidden(Outcome neverIssued, string neverIssuedId, string id) =>
+    private static CallOutcome Hidden(CallOutcome neverIssued, string neverIssuedId, string id) =>
         neverIssued with { Detail = neverIssued.Detail.Replace(neverIssuedId, id, StringComparison.Ordinal), Exception = null, Response = null };
-
-    internal static IReadOnlyList<(string Field, string Description)> Violations(RpcException e) =>
-        (e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? []).Select(v => (v.Field, v.Description)).ToArray();
-
-    /// <summary>A call's status and message (what a caller can tell apart); equal when both are.</summary>
-    internal sealed record Outcome(StatusCode Code, string Detail, object? Response, RpcException? Exception)
-    {
-        public bool Equals(Outcome? other) => other is not null && Code == other.Code && Detail == other.Detail;
-
-        public override int GetHashCode() => HashCode.Combine(Code, Detail);
-
-        public override string ToString() => $"{Code} \"{Detail}\"";
-    }
-
-    internal static async Task<Outcome> StatusOf<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return new Outcome(StatusCode.OK, "", await call(), null);
-        }
-        catch (RpcException e)
-        {
-            return new Outcome(e.StatusCode, e.Status.Detail, null, e);
-        }
-    }
 }
