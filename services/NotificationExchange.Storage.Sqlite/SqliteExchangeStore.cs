@@ -119,7 +119,7 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         // notifications to anyone, registered ones to any organisation, the others to their parties.
         if (query.ForTheExchange)
         {
-            // every notification: the exchange's own work
+            // the exchange's own work reads every notification
         }
         else if (query.ReaderId is { } readerId)
         {
@@ -167,13 +167,8 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
 
     public async Task<DueEmbargoes> GetDueEmbargoesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken)
     {
-        var due = await ReadAsync(
-            "SELECT id FROM notifications WHERE embargo_until <= $due ORDER BY embargo_until, id LIMIT $limit;",
-            [("$due", SqliteTime.ToTicks(dueBy)), ("$limit", maxCount)], reader => reader.GetString(0), cancellationToken);
-        var next = await ReadAsync(
-            "SELECT MIN(embargo_until) FROM notifications WHERE embargo_until > $due;",
-            [("$due", SqliteTime.ToTicks(dueBy))], reader => reader.IsDBNull(0) ? (DateTime?)null : SqliteTime.FromTicks(reader.GetInt64(0)), cancellationToken);
-        return new DueEmbargoes(due, next.SingleOrDefault());
+        var (due, next) = await ReadDueAsync("notifications", "embargo_until", dueBy, maxCount, cancellationToken);
+        return new DueEmbargoes(due, next);
     }
 
     public async Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken) =>
