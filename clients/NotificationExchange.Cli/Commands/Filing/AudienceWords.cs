@@ -1,4 +1,3 @@
-using NotificationExchange.Cli.Cli;
 using NotificationExchange.Cli.Output;
 using NotificationExchange.Protocol.V1;
 
@@ -9,7 +8,7 @@ internal static class AudienceWords
 {
     public const string Help = "public | registered | named:ORG1,ORG2 | bilateral:ORG";
 
-    /// <summary>The audience a word names; the exchange checks the organisations (that they exist, how many).</summary>
+    /// <summary>The audience a word names (FormatException, which the option reports as its error, otherwise); the exchange checks the organisations.</summary>
     public static Audience Parse(string text)
     {
         var (scope, rest) = text.IndexOf(':') is var colon and >= 0 ? (text[..colon], text[(colon + 1)..]) : (text, null);
@@ -21,7 +20,7 @@ internal static class AudienceWords
                 "registered" => AudienceScope.Registered,
                 "named" => AudienceScope.Named,
                 "bilateral" => AudienceScope.Bilateral,
-                _ => throw new UsageException($"'{text}' is not an audience: {Help}"),
+                _ => throw new FormatException($"'{text}' is not an audience: {Help}"),
             },
         };
         if (rest is not null)
