@@ -30,9 +30,26 @@ public sealed class ConsultationService(
                     errors.Add($"counterparts[{i}]", $"no organisation {request.Counterparts[i]} in the directory");
                 }
             }
-            if (request.About.NotificationId is { } notificationId && await notifications.GetLatestAsync(notificationId, cancellationToken) is null)
+            // A restricted notification exists only to its audience, and a consultation about it shows its id to every
+            // party: the requester and each counterpart must be in the audience in force now (an audience only widens,
+            // so what admits them now admits them for good).
+            if (request.About.NotificationId is { } notificationId)
             {
-                errors.Add("notification_id", $"{notificationId} not found");
+                var latest = await notifications.GetLatestEntryAsync(notificationId, cancellationToken);
+                if (!NotificationAccess.Admits(latest, request.OrganizationId))
+                {
+                    errors.Add("notification_id", $"{notificationId} not found");
+                }
+                else
+                {
+                    for (var i = 0; i < request.Counterparts.Count; i++)
+                    {
+                        if (!latest!.Audience.Admits(request.Counterparts[i]))
+                        {
+                            errors.Add($"counterparts[{i}]", $"{request.Counterparts[i]} is not in the audience of {notificationId}; widen its audience first, or consult others");
+                        }
+                    }
+                }
             }
             // An alert exists only to its parties; to anyone else it reads as one never issued.
             if (request.About.AlertId is { } alertId && !AlertAccess.Admits(await alerts.GetAlertAsync(alertId, cancellationToken), request.OrganizationId))

@@ -13,7 +13,7 @@ namespace NotificationExchange.Filing;
 /// it is committed (<see cref="IEventRenderer"/>): nothing is stored that cannot be served.
 /// </summary>
 public sealed class FilingService(
-    ILogWriter writer, INotificationLog log, NotificationValidator validator, NotificationLifecycle lifecycle, IEventRenderer renderer)
+    ILogWriter writer, INotificationLog log, IOperatorDirectory directory, NotificationValidator validator, NotificationLifecycle lifecycle, IEventRenderer renderer)
 {
     private readonly FilingCommandBuilder _commands = new(validator);
 
@@ -36,8 +36,35 @@ public sealed class FilingService(
             }
             throw;
         }
+        await RequireNamedExistAsync(draft, cancellationToken);
         var fingerprint = NotificationJson.Fingerprint(command);
         return await WriteAsync(session => lifecycle.Run(session, command, fingerprint), command.RequestField(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The organisations an audience or embargo names are in the directory, each named by its index as sent.
+    /// Organisations are never deleted: what exists now exists at the write (and at a retry).
+    /// </summary>
+    private async Task RequireNamedExistAsync(FilingDraft draft, CancellationToken cancellationToken)
+    {
+        var (audience, embargo) = draft switch
+        {
+            FileNotificationDraft file => (file.Audience, file.Embargo),
+            AmendNotificationDraft amend => (amend.Audience, amend.Embargo),
+            _ => (null, null),
+        };
+        var errors = new ValidationErrors();
+        foreach (var (field, organizations) in new[] { ("audience", audience?.Organizations), ("embargo.audience", embargo?.Audience?.Organizations) })
+        {
+            for (var i = 0; i < (organizations?.Count ?? 0); i++)
+            {
+                if (await directory.GetAsync(organizations![i], cancellationToken) is null)
+                {
+                    errors.Add($"{field}.organizations[{i}]", $"no organisation {organizations[i]} in the directory");
+                }
+            }
+        }
+        errors.ThrowIfAny();
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using NotificationExchange.Domain.Storage;
 
 namespace NotificationExchange.Storage.Sqlite;
 
-/// <summary>The audit's reads (migration 9); its writes are the log writer's (<see cref="SqliteWriteSession.AppendAudit"/>).</summary>
+/// <summary>The audit's reads (migration 11); its writes are the log writer's (<see cref="SqliteWriteSession.AppendAudit"/>).</summary>
 public sealed partial class SqliteExchangeStore : IAuditLog
 {
     private const string SelectAudit = """

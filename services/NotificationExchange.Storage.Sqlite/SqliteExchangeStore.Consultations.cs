@@ -69,13 +69,23 @@ public sealed partial class SqliteExchangeStore
 
     public async Task<DueDeadlines> GetDueDeadlinesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken)
     {
+        var (due, next) = await ReadDueAsync("consultations", "pending_deadline", dueBy, maxCount, cancellationToken);
+        return new DueDeadlines(due, next);
+    }
+
+    /// <summary>
+    /// The ids of a table's rows whose time column has come by <paramref name="dueBy"/> (at most <paramref name="maxCount"/>,
+    /// soonest first), and the next time after it (null when none). The names are the store's own, never a caller's.
+    /// </summary>
+    private async Task<(IReadOnlyList<string> Due, DateTime? Next)> ReadDueAsync(string table, string column, DateTime dueBy, int maxCount, CancellationToken cancellationToken)
+    {
         var due = await ReadAsync(
-            "SELECT id FROM consultations WHERE pending_deadline <= $due ORDER BY pending_deadline, id LIMIT $limit;",
+            $"SELECT id FROM {table} WHERE {column} <= $due ORDER BY {column}, id LIMIT $limit;",
             [("$due", SqliteTime.ToTicks(dueBy)), ("$limit", maxCount)], reader => reader.GetString(0), cancellationToken);
         var next = await ReadAsync(
-            "SELECT MIN(pending_deadline) FROM consultations WHERE pending_deadline > $due;",
+            $"SELECT MIN({column}) FROM {table} WHERE {column} > $due;",
             [("$due", SqliteTime.ToTicks(dueBy))], reader => reader.IsDBNull(0) ? (DateTime?)null : SqliteTime.FromTicks(reader.GetInt64(0)), cancellationToken);
-        return new DueDeadlines(due, next.SingleOrDefault());
+        return (due, next.SingleOrDefault());
     }
 
     /// <summary>A consultation's row as stored, or an <see cref="UnreadableConsultationEvent"/>; never throws for what the row holds.</summary>
@@ -134,5 +144,26 @@ public sealed partial class SqliteExchangeStore
         var other => throw new InvalidOperationException($"unexpected log entry {other.GetType().Name}"),
     };
 
-    internal static object AudienceValue(EventAudience audience) => audience.Parties is { } parties ? NotificationJson.SerializeParties(parties) : DBNull.Value;
+    // events.audience of a REGISTERED entry (a JSON string, where parties are a JSON array and public is NULL).
+    private const string RegisteredAudienceValue = "\"registered\"";
+
+    internal static object AudienceValue(EventAudience audience) =>
+        audience.Parties is { } parties ? NotificationJson.SerializeParties(parties) : audience.IsRegistered ? RegisteredAudienceValue : DBNull.Value;
+
+    /// <summary>notifications.audience_scope: 0 public, 1 registered, 2 parties (in notification_audience).</summary>
+    internal static int AudienceScopeValue(EventAudience audience) => audience.IsPublic ? 0 : audience.IsRegistered ? 1 : 2;
+
+    /// <summary>
+    /// The audience of a notification's row: NULL is public (every row before audiences); one that cannot be read
+    /// admits nobody.
+    /// </summary>
+    private static EventAudience ReadNotificationAudience(SqliteDataReader reader)
+    {
+        if (reader.IsDBNull(8))
+        {
+            return EventAudience.Public;
+        }
+        var stored = reader.GetString(8);
+        return stored == RegisteredAudienceValue ? EventAudience.Registered : ReadAudience(reader);
+    }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using NotificationExchange.Domain.Audiences;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Operators;
@@ -75,6 +76,10 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         (await ReadEventsAsync(SelectEvent + " WHERE notification_id = $id AND version = $version AND subject = 0;", [("$id", notificationId), ("$version", version)], cancellationToken))
         .SingleOrDefault();
 
+    public async Task<LogEntry?> GetLatestEntryAsync(string notificationId, CancellationToken cancellationToken) =>
+        (await ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id AND subject = 0 ORDER BY version DESC LIMIT 1;", [("$id", notificationId)], cancellationToken))
+        .SingleOrDefault();
+
     public Task<IReadOnlyList<LogEntry>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken) =>
         ReadEntriesAsync(SelectEvent + " WHERE notification_id = $id AND subject = 0 ORDER BY version;", [("$id", notificationId)], cancellationToken);
 
@@ -110,6 +115,21 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
             sql.Append(" AND n.window_start <= $to");
             parameters.Add(("$to", SqliteTime.ToTicks(to)));
         }
+        // The one audience check, made in the query so that pages are full of what the reader may see: public
+        // notifications to anyone, registered ones to any organisation, the others to their parties.
+        if (query.ForTheExchange)
+        {
+            // the exchange's own work reads every notification
+        }
+        else if (query.ReaderId is { } readerId)
+        {
+            sql.Append(" AND (n.audience_scope < 2 OR EXISTS (SELECT 1 FROM notification_audience a WHERE a.organization_id = $reader AND a.notification_id = n.id))");
+            parameters.Add(("$reader", readerId));
+        }
+        else
+        {
+            sql.Append(" AND n.audience_scope = 0");
+        }
         if (query.BeforeFirstSequence is { } before)
         {
             sql.Append(" AND n.first_sequence < $before");
@@ -143,6 +163,12 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
             }
         }
         return new NotificationPage(notifications, more ? lastFirstSequence : null);
+    }
+
+    public async Task<DueEmbargoes> GetDueEmbargoesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken)
+    {
+        var (due, next) = await ReadDueAsync("notifications", "embargo_until", dueBy, maxCount, cancellationToken);
+        return new DueEmbargoes(due, next);
     }
 
     public async Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken) =>
@@ -369,21 +395,32 @@ public sealed partial class SqliteExchangeStore : INotificationLog, IOutbox, IOp
         var recordedAt = SqliteTime.FromTicks(reader.GetInt64(2));
         var notificationId = reader.GetString(5);
         var version = reader.GetInt32(6);
+        var audience = ReadNotificationAudience(reader);
         MatchKeys? keys = null;
         try
         {
             keys = NotificationJson.DeserializeMatchKeys(reader.GetString(4));
             var notification = NotificationJson.DeserializeNotification(reader.GetString(3));
-            return notification.Id == notificationId && notification.Version == version && notification.Sequence == sequence
-                ? new RecordedEvent(sequence, type, recordedAt, notification, keys)
-                : new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys,
-                    $"its snapshot is of {notification.Id} version {notification.Version} at sequence {notification.Sequence}");
+            if (notification.Id != notificationId || notification.Version != version || notification.Sequence != sequence)
+            {
+                return new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys,
+                    $"its snapshot is of {notification.Id} version {notification.Version} at sequence {notification.Sequence}") { StoredAudience = audience };
+            }
+            // The audience column is what was fixed at the write; the snapshot must say the same, or the entry is
+            // told (as unreadable) only to those the column admits.
+            var recorded = new RecordedEvent(sequence, type, recordedAt, notification, keys);
+            return SameAudience(recorded.Audience, audience)
+                ? recorded
+                : new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys, "its snapshot's audience is not the one stored beside it") { StoredAudience = audience };
         }
         catch (JsonException e)
         {
-            return new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys, e.Message);
+            return new UnreadableEvent(sequence, type, recordedAt, notificationId, version, keys, e.Message) { StoredAudience = audience };
         }
     }
+
+    private static bool SameAudience(EventAudience a, EventAudience b) =>
+        a.IsPublic == b.IsPublic && a.IsRegistered == b.IsRegistered && (a.Parties ?? []).SequenceEqual(b.Parties ?? [], StringComparer.Ordinal);
 
     /// <summary>The event of one version of a notification as stored; DATA_LOSS when it cannot be read back.</summary>
     internal static RecordedEvent ReadEvent(SqliteDataReader reader) => ReadEntry(reader) switch

@@ -2,7 +2,7 @@ using NotificationExchange.Domain.Audit;
 
 namespace NotificationExchange.Storage.Sqlite;
 
-/// <summary>The audit's writes (migration 9): one row per audited call, in the log writer's group commit.</summary>
+/// <summary>The audit's writes (migration 11): one row per audited call, in the log writer's group commit.</summary>
 internal sealed partial class SqliteWriteSession
 {
     public AuditRecord AppendAudit(AuditRecord record)

@@ -142,6 +142,25 @@ internal sealed partial class SqliteWriteSession : ILogWriteSession, IDisposable
         insert.Parameters["$window_end"].Value = window?.End is { } end ? SqliteTime.ToTicks(end) : DBNull.Value;
         insert.ExecuteNonQuery();
 
+        // The audience in force indexed for listings: the latest version's, its parties listed anew (an audience only
+        // widens, but listing what it is now keeps the index right whatever came before).
+        var audience = recordedEvent.Audience;
+        var scope = Command("""
+            UPDATE notifications SET audience_scope = $scope, embargo_until = $until WHERE id = $id;
+            DELETE FROM notification_audience WHERE notification_id = $id;
+            """);
+        scope.Parameters["$id"].Value = notification.Id;
+        scope.Parameters["$scope"].Value = SqliteExchangeStore.AudienceScopeValue(audience);
+        scope.Parameters["$until"].Value = notification.Embargo is { } embargo ? SqliteTime.ToTicks(embargo.Until) : DBNull.Value;
+        scope.ExecuteNonQuery();
+        var parties = Command("INSERT INTO notification_audience (organization_id, notification_id) VALUES ($party, $id);");
+        parties.Parameters["$id"].Value = notification.Id;
+        foreach (var party in audience.Parties ?? [])
+        {
+            parties.Parameters["$party"].Value = party;
+            parties.ExecuteNonQuery();
+        }
+
         var objects = Command("INSERT OR IGNORE INTO notification_objects (norad_cat_id, notification_id) VALUES ($norad, $id);");
         objects.Parameters["$id"].Value = notification.Id;
         foreach (var norad in recordedEvent.Keys.NoradCatIds)

@@ -19,7 +19,7 @@ public static class DeclaredApproaches
         {
             var page = await log.QueryAsync(new NotificationQuery(
                 [NotificationKind.ProximityOperation], noradCatId, null, [NotificationStatus.Filed, NotificationStatus.Amended],
-                from, to, 500, before), cancellationToken);
+                from, to, 500, before, ReaderId: null) { ForTheExchange = true }, cancellationToken);
             declared.AddRange(page.Notifications.Select(n => n.Content).OfType<ProximityOperationNotice>());
             before = page.NextBeforeFirstSequence;
         }

@@ -22,6 +22,23 @@ internal static class CallerExtensions
     public static bool IsAdministrator(this ServerCallContext context) =>
         context.GetHttpContext().User.IsInRole(AdministratorRole);
 
+    /// <summary>
+    /// The organisation that authenticated this call; null for a call without credentials, which only the reads marked
+    /// [AllowAnonymous] let through (they show it public notifications only). A call that sent credentials which did
+    /// not authenticate is refused, never read as anonymous: a revoked key must not quietly see less.
+    /// </summary>
+    public static string? CallerId(this ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
+        {
+            return id;
+        }
+        return http.Request.Headers.Authorization.Count > 0
+            ? throw new RpcException(new Status(StatusCode.Unauthenticated, "unknown or revoked API key; send a valid key, or none to read public notifications"))
+            : null;
+    }
+
     /// <summary>The credential that authenticated this call (see <see cref="CredentialClaimType"/>); null when anonymous.</summary>
     public static string? Credential(this ServerCallContext context) =>
         context.GetHttpContext().User.FindFirstValue(CredentialClaimType);

@@ -20,6 +20,8 @@ internal static class FilingMapping
         request.Visibility == P.Visibility.Unspecified ? D.Visibility.Public : (D.Visibility)request.Visibility)
     {
         Prior = prior,
+        Audience = request.Audience.ToDraft(),
+        Embargo = request.Embargo.ToDraft(),
     };
 
     public static AmendNotificationDraft ToDraft(this P.AmendNotificationRequest request, string operatorId, IReadOnlyList<FieldViolation> prior) => new(
@@ -32,6 +34,8 @@ internal static class FilingMapping
         request.Reason)
     {
         Prior = prior,
+        Audience = request.Audience.ToDraft(),
+        Embargo = request.Embargo.ToDraft(),
     };
 
     public static CancelNotificationDraft ToDraft(this P.CancelNotificationRequest request, string operatorId, IReadOnlyList<FieldViolation> prior) =>

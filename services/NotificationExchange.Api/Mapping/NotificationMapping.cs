@@ -29,6 +29,8 @@ internal static class NotificationMapping
             Regimes = { notification.Regimes.Select(ToProto) },
             ChangeReason = notification.ChangeReason ?? "",
             Attachments = { notification.Attachments.Select(ToProto) },
+            Audience = notification.Audience.ToProto(),
+            Embargo = notification.Embargo.ToProto(),
         };
         switch (notification.Content)
         {

@@ -76,7 +76,7 @@ internal sealed class TransparencyGrpcService(TransparencyLog transparency, ITra
         {
             var leaf = (await store.ReadLeavesAsync((long)proof.Sequence, 1, context.CancellationToken)).Single();
             proof.Commitment = ByteString.CopyFrom(leaf.Commitment!);
-            if (Admits(leaf.Entry.Audience, caller))
+            if (leaf.Entry.Audience.Admits(caller))
             {
                 proof.Salt = ByteString.CopyFrom(leaf.Salt!);
             }
@@ -140,7 +140,7 @@ internal sealed class TransparencyGrpcService(TransparencyLog transparency, ITra
         {
             // A leaf of the tree was built from its stored commitment, drawn with its salt in one write.
             var listed = new Leaf { Sequence = (ulong)leaf.Sequence, Commitment = ByteString.CopyFrom(leaf.Commitment!) };
-            if (Admits(leaf.Entry.Audience, caller))
+            if (leaf.Entry.Audience.Admits(caller))
             {
                 listed.Salt = ByteString.CopyFrom(leaf.Salt!);
                 // Rendered from the store now: an entry edited since its write no longer matches its commitment.
@@ -178,8 +178,5 @@ internal sealed class TransparencyGrpcService(TransparencyLog transparency, ITra
         return head;
     }
 
-    private static string? Caller(ServerCallContext context) => context.GetHttpContext().User.FindFirstValue(ClaimTypes.NameIdentifier);
-
-    // An anonymous caller is admitted where anyone is: public entries.
-    private static bool Admits(EventAudience audience, string? caller) => caller is null ? audience.IsPublic : audience.Admits(caller);
+    private static string? Caller(ServerCallContext context) => context.CallerId();
 }

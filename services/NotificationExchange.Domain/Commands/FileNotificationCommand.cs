@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Audiences;
 using NotificationExchange.Domain.Notifications;
 
 namespace NotificationExchange.Domain.Commands;
@@ -12,4 +13,9 @@ public sealed record FileNotificationCommand(
 {
     /// <summary>Messages to keep with the notification (the CCSDS message it came from, a planned ephemeris).</summary>
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+
+    /// <summary>The audience asked for; null for PUBLIC (so that a request without one keeps its earlier digest).</summary>
+    public NotificationAudience? Audience { get; init; }
+
+    public Embargo? Embargo { get; init; }
 }

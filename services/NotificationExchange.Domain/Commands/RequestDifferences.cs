@@ -36,6 +36,8 @@ public static class RequestDifferences
                 Compare(command.RequestField(), Node(file.Content), Node(made.Content), differences);
                 Compare("related_notification_ids", Node(file.RelatedNotificationIds), Node(made.RelatedNotificationIds), differences);
                 Compare("visibility", Node(file.Visibility), Node(made.Visibility), differences);
+                Compare("audience", Node(file.Audience ?? Audiences.NotificationAudience.Public), Node(made.Audience), differences);
+                Compare("embargo", Node(file.Embargo), Node(made.Embargo), differences);
                 CompareAttachments(file.Attachments, made, differences);
                 break;
             case AmendNotificationCommand amend:
@@ -43,6 +45,12 @@ public static class RequestDifferences
                 Compare(command.RequestField(), Node(amend.Content), Node(made.Content), differences);
                 Compare("related_notification_ids", Node(amend.RelatedNotificationIds), Node(made.RelatedNotificationIds), differences);
                 Compare("reason", Node(string.IsNullOrWhiteSpace(amend.Reason) ? null : amend.Reason), Node(made.ChangeReason), differences);
+                if (amend.Audience is not null || amend.Embargo is not null)
+                {
+                    // an amendment that keeps the sharing asked for none; what it kept is not its to compare
+                    Compare("audience", Node(amend.Audience ?? made.Audience), Node(made.Audience), differences);
+                    Compare("embargo", Node(amend.Embargo), Node(made.Embargo), differences);
+                }
                 CompareAttachments(amend.Attachments, made, differences);
                 break;
             case CancelNotificationCommand cancel:

@@ -23,6 +23,9 @@ public enum NotificationEventType
     Amended = 2,
     Cancelled = 3,
     ExecutionReported = 4,
+
+    /// <summary>The exchange released the notification's embargo at its time: the notification's own audience applies.</summary>
+    EmbargoReleased = 5,
 }
 
 public enum Visibility

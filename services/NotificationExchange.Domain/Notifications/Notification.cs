@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NotificationExchange.Domain.Audiences;
 using NotificationExchange.Orbits.Regimes;
 
 namespace NotificationExchange.Domain.Notifications;
@@ -17,6 +18,26 @@ public sealed record Notification
     public required int Version { get; init; }
     public required NotificationStatus Status { get; init; }
     public Visibility Visibility { get; init; } = Visibility.Public;
+
+    /// <summary>Who may see the notification once no embargo holds it (snapshots written before audiences read as public).</summary>
+    public NotificationAudience Audience
+    {
+        get => _audience ?? NotificationAudience.Public;
+        // The stored form's reader sets what a snapshot lacks to null rather than keep an initialiser's value.
+        init => _audience = value;
+    }
+
+    private readonly NotificationAudience? _audience;
+
+    /// <summary>The embargo in force for this version; null when there is none or it was released.</summary>
+    public Embargo? Embargo { get; init; }
+
+    /// <summary>
+    /// Who may see this version: the embargo's audience while one holds, else the notification's; the filer always.
+    /// It is the audience of the version's log entry, fixed when the entry is written.
+    /// </summary>
+    [JsonIgnore]
+    public EventAudience InForce => (Embargo?.Audience ?? Audience).For(FilingOperator);
     public IReadOnlyList<string> RelatedNotificationIds { get; init; } = [];
     public required NotificationContent Content { get; init; }
     public ExecutionReport? Execution { get; init; }

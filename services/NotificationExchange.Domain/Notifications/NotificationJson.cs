@@ -194,6 +194,8 @@ public static class NotificationJson
 [JsonSerializable(typeof(NotificationContent))]
 [JsonSerializable(typeof(ExecutionReport))]
 [JsonSerializable(typeof(Visibility))]
+[JsonSerializable(typeof(Audiences.NotificationAudience))]
+[JsonSerializable(typeof(Audiences.Embargo))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(MatchKeys))]

@@ -1,3 +1,4 @@
+using NotificationExchange.Domain.Audiences;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
@@ -46,6 +47,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         var sequence = session.NextSequence;
         var id = $"{content.Kind.IdPrefix()}-{sequence}";
         var now = Now();
+        RequireEmbargoAhead(command.Embargo, now);
         return new Notification
         {
             Id = id,
@@ -56,6 +58,8 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Version = 1,
             Status = NotificationStatus.Filed,
             Visibility = command.Visibility,
+            Audience = command.Audience ?? NotificationAudience.Public,
+            Embargo = command.Embargo,
             RelatedNotificationIds = command.RelatedNotificationIds,
             Content = content,
             Regimes = content.Regimes().Order().ToArray(),
@@ -78,9 +82,12 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
                 $"{command.NotificationId} is a {current.Notification.Content.FieldName} notification; an amendment keeps its kind");
         }
         RequireRelatedExist(session, command.RelatedNotificationIds);
+        var (audience, embargo) = Sharing(current.Notification, command);
         var notification = Next(session, current) with
         {
             Status = NotificationStatus.Amended,
+            Audience = audience,
+            Embargo = embargo,
             Content = content,
             RelatedNotificationIds = command.RelatedNotificationIds,
             Regimes = content.Regimes().Order().ToArray(),
@@ -88,6 +95,71 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Attachments = Keep(session, command.NotificationId, command.Attachments),
         };
         return (NotificationEventType.Amended, notification, current);
+    }
+
+    /// <summary>
+    /// The audience and embargo of an amendment's version: the current ones when it asks for none, else what it asks
+    /// (its audience or the current one; its embargo or none), which must leave everyone who sees the notification now
+    /// still seeing it.
+    /// </summary>
+    private (NotificationAudience, Embargo?) Sharing(Notification current, AmendNotificationCommand command)
+    {
+        if (command.Audience is null && command.Embargo is null)
+        {
+            return (current.Audience, current.Embargo);
+        }
+        var audience = command.Audience ?? current.Audience;
+        var errors = new ValidationErrors();
+        if (command.Embargo is { } embargo)
+        {
+            RequireEmbargoAhead(embargo, Now());
+            if (command.Audience is null)
+            {
+                SharingValidation.Narrower("embargo", embargo.Audience, audience, current.FilingOperator, errors);
+            }
+        }
+        if (!errors.Any)
+        {
+            SharingValidation.NarrowsNothing(current, audience, command.Embargo, errors);
+        }
+        errors.ThrowIfAny();
+        return (audience, command.Embargo);
+    }
+
+    /// <summary>
+    /// Releases a notification's embargo once its time has come (<paramref name="now"/>, on the deadline clock): a new
+    /// version, EMBARGO_RELEASED, with no embargo, so that its entry's audience is the notification's own. Decided here,
+    /// in the write, under the store's write lock: of several instances that find the release due, the first writes
+    /// it and the others find no embargo left. Null when there is nothing to release (none, or not yet due).
+    /// </summary>
+    public RecordedEvent? ReleaseEmbargo(ILogWriteSession session, string notificationId, DateTime now)
+    {
+        var current = session.GetLatest(notificationId);
+        if (current?.Notification.Embargo is not { } embargo || embargo.Until > now)
+        {
+            return null;
+        }
+        var notification = current.Notification with
+        {
+            Sequence = session.NextSequence,
+            UpdatedAt = now,
+            Version = current.Notification.Version + 1,
+            Embargo = null,
+            ChangeReason = null,
+        };
+        var recorded = new RecordedEvent(notification.Sequence, NotificationEventType.EmbargoReleased, now, notification, MatchKeys.For(notification, current.Keys));
+        session.Append(recorded);
+        return recorded;
+    }
+
+    private static void RequireEmbargoAhead(Embargo? embargo, DateTime now)
+    {
+        // Checked when the request was built too; asked again at the write's time, which is what the release runs on.
+        if (embargo is { } e && e.Until <= now)
+        {
+            throw ExchangeRuleException.Invalid("embargo.until",
+                $"{TimeValidation.Format(e.Until)} has already passed (now {TimeValidation.Format(now)}); an embargo ends in the future");
+        }
     }
 
     private (NotificationEventType, Notification, RecordedEvent) Cancel(ILogWriteSession session, CancelNotificationCommand command)

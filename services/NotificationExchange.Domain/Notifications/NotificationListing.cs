@@ -44,7 +44,11 @@ public sealed record NotificationListing(
         }
     }
 
-    /// <summary>The store's query for the page of notifications first recorded before <paramref name="beforeFirstSequence"/> (the first page when null).</summary>
-    public NotificationQuery ToQuery(long? beforeFirstSequence) => new(
-        Kinds, NoradCatId, FilingOperator, Statuses, ActiveDuring?.Start, ActiveDuring?.End, PageSize is > 0 and var size ? (int)size : DefaultPageSize, beforeFirstSequence);
+    /// <summary>
+    /// The store's query for the page of notifications first recorded before <paramref name="beforeFirstSequence"/>
+    /// (the first page when null) that <paramref name="readerId"/> may see (null: a caller without credentials).
+    /// </summary>
+    public NotificationQuery ToQuery(long? beforeFirstSequence, string? readerId) => new(
+        Kinds, NoradCatId, FilingOperator, Statuses, ActiveDuring?.Start, ActiveDuring?.End, PageSize is > 0 and var size ? (int)size : DefaultPageSize, beforeFirstSequence,
+        readerId);
 }

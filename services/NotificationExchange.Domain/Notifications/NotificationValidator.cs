@@ -80,5 +80,6 @@ public sealed class NotificationValidator(TimeProvider clock)
     public void ValidateReport(ExecutionReport report, NotificationKind kind, ValidationErrors errors) =>
         ExecutionReportValidation.Validate(report, kind, Now, errors);
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    /// <summary>The time the rules are checked at.</summary>
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

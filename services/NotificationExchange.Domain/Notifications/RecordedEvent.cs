@@ -9,6 +9,6 @@ public sealed record RecordedEvent(
 {
     public override MatchKeys MatchKeys => Keys;
 
-    /// <summary>Notifications are public until per-notification audiences come.</summary>
-    public override EventAudience Audience => EventAudience.Public;
+    /// <summary>The version's audience in force (its embargo's while one holds), fixed when the entry was written.</summary>
+    public override EventAudience Audience => Notification.InForce;
 }

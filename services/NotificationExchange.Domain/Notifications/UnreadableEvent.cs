@@ -13,7 +13,10 @@ public sealed record UnreadableEvent(
 {
     public override MatchKeys? MatchKeys => Keys;
 
-    public override EventAudience Audience => EventAudience.Public;
+    /// <summary>The audience stored beside the entry (public for rows written before audiences).</summary>
+    public EventAudience StoredAudience { get; init; } = EventAudience.Public;
+
+    public override EventAudience Audience => StoredAudience;
 
     public override bool IsReadable => false;
 

@@ -25,6 +25,13 @@ public interface INotificationLog
 
     Task<RecordedEvent?> GetLatestAsync(string notificationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The latest entry of a notification as stored, readable or not (an <see cref="UnreadableEvent"/> keeps the
+    /// audience stored beside it); null when there is none. Readers go through <see cref="NotificationAccess"/>, which
+    /// checks the audience first.
+    /// </summary>
+    Task<LogEntry?> GetLatestEntryAsync(string notificationId, CancellationToken cancellationToken);
+
     Task<RecordedEvent?> GetVersionAsync(string notificationId, int version, CancellationToken cancellationToken);
 
     /// <summary>
@@ -33,7 +40,14 @@ public interface INotificationLog
     /// </summary>
     Task<IReadOnlyList<LogEntry>> GetHistoryAsync(string notificationId, CancellationToken cancellationToken);
 
+    /// <summary>The latest versions matching the query that the query's reader may see (their audience in force admits it).</summary>
     Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notifications whose latest version's embargo ends at or before <paramref name="dueBy"/> (at most
+    /// <paramref name="maxCount"/>, soonest first), and the next embargo's end after that (null when none).
+    /// </summary>
+    Task<DueEmbargoes> GetDueEmbargoesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>The content of an attachment of a notification, by its SHA-256; null when there is none.</summary>
     Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken);
@@ -46,7 +60,11 @@ public interface INotificationLog
     Task<RememberedRequest?> FindRequestAsync(string operatorId, string requestId, CancellationToken cancellationToken);
 }
 
-/// <summary>A query over the latest versions of notifications, newest first. Empty lists and nulls match anything.</summary>
+/// <summary>
+/// A query over the latest versions of notifications, newest first. Empty lists and nulls match anything, but
+/// <see cref="ReaderId"/>: the organisation reading (null for a caller without credentials), whose audience check
+/// leaves out what it may not see, before paging, so that a page's size says nothing of what was left out.
+/// </summary>
 public sealed record NotificationQuery(
     IReadOnlyList<NotificationKind> Kinds,
     int? NoradCatId,
@@ -55,7 +73,15 @@ public sealed record NotificationQuery(
     DateTime? ActiveFrom,
     DateTime? ActiveTo,
     int PageSize,
-    long? BeforeFirstSequence);
+    long? BeforeFirstSequence,
+    string? ReaderId)
+{
+    /// <summary>
+    /// The exchange's own work (screening's declared approaches), which reads every notification whatever its audience
+    /// and shows none of them to a caller: <see cref="ReaderId"/> is then not asked.
+    /// </summary>
+    public bool ForTheExchange { get; init; }
+}
 
 /// <summary>A page of latest versions; <see cref="NextBeforeFirstSequence"/> is null on the last page.</summary>
 public sealed record NotificationPage(IReadOnlyList<Notification> Notifications, long? NextBeforeFirstSequence);

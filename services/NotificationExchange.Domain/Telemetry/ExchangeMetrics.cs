@@ -44,6 +44,7 @@ public sealed class ExchangeMetrics
     private readonly Counter<long> _auditRecords;
     private readonly Histogram<double> _auditWriteDuration;
     private readonly Counter<long> _rateLimitRefused;
+    private readonly Histogram<double> _embargoReleaseDelay;
 
     public ExchangeMetrics(IMeterFactory meterFactory)
     {
@@ -77,6 +78,8 @@ public sealed class ExchangeMetrics
         _conversationStreams = meter.CreateUpDownCounter<long>("nx.conversation.streams", "{stream}", "Converse streams open on this instance");
         _alertEvents = meter.CreateCounter<long>("nx.alerts.events", "{event}",
             "Alert changes committed to the log (raised, updated, withdrawn, closed, acknowledged, intent conflict, escalated), with whether the approach is unannounced");
+        _embargoReleaseDelay = meter.CreateHistogram<double>("nx.embargoes.release_delay", "ms",
+            "Time from an embargo's end to the commit of its release, on the instance that released it (once per embargo)");
         _screenDuration = meter.CreateHistogram<double>("nx.screening.duration", "ms", "Time to screen one notification version against the catalogue, by kind and outcome");
         _auditRecords = meter.CreateCounter<long>("nx.audit.records", "{record}", "Audit records written (one per audited call), by action and outcome");
         _auditWriteDuration = meter.CreateHistogram<double>("nx.audit.write_duration", "ms",
@@ -125,6 +128,9 @@ public sealed class ExchangeMetrics
             _signingLag.Record(Math.Max(0, wait.TotalMilliseconds));
         }
     }
+
+    /// <summary>One embargo released, <paramref name="late"/> after it ended (counted by the instance whose write released it).</summary>
+    public void EmbargoReleased(TimeSpan late) => _embargoReleaseDelay.Record(Math.Max(0, late.TotalMilliseconds));
 
     public void Delivered(int count) => _eventsDelivered.Add(count);
 

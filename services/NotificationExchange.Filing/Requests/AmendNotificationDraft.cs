@@ -8,4 +8,11 @@ public sealed record AmendNotificationDraft(
     int? ExpectedVersion,
     NoticeDraft Notice,
     IReadOnlyList<string> RelatedNotificationIds,
-    string? Reason) : FilingDraft(OperatorId, RequestId);
+    string? Reason) : FilingDraft(OperatorId, RequestId)
+{
+    /// <summary>The audience asked for; null when the request sets none.</summary>
+    public AudienceDraft? Audience { get; init; }
+
+    /// <summary>The embargo asked for; null when the request sets none.</summary>
+    public EmbargoDraft? Embargo { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NotificationExchange.Domain.Audiences;
 using NotificationExchange.Domain.Commands;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Validation;
@@ -80,8 +81,15 @@ public sealed class FilingCommandBuilder(NotificationValidator validator)
         {
             errors.Add("visibility", $"unknown or not yet supported value {(int)draft.Visibility}; only PUBLIC is accepted today");
         }
-        return notice is ({ } content, var attachments)
-            ? new FileNotificationCommand(draft.OperatorId, draft.RequestId, content, draft.RelatedNotificationIds, draft.Visibility) { Attachments = attachments }
+        var (audience, embargo, sharingOk) = Sharing(draft.OperatorId, draft.Audience, draft.Embargo, keepsCurrent: false, errors);
+        return (notice, sharingOk) is (({ } content, var attachments), true)
+            ? new FileNotificationCommand(draft.OperatorId, draft.RequestId, content, draft.RelatedNotificationIds, draft.Visibility)
+            {
+                Attachments = attachments,
+                // PUBLIC is left unset, so that a request that asks for it has the digest it had before audiences
+                Audience = audience is { Scope: AudienceScope.Public } ? null : audience,
+                Embargo = embargo,
+            }
             : null;
     }
 
@@ -96,13 +104,35 @@ public sealed class FilingCommandBuilder(NotificationValidator validator)
         {
             errors.Add("expected_version", $"{draft.ExpectedVersion} is not a version (versions start at 1)");
         }
-        return (draft.NotificationId, notice) is ({ } id, ({ } content, var attachments))
+        var (audience, embargo, sharingOk) = Sharing(draft.OperatorId, draft.Audience, draft.Embargo, keepsCurrent: true, errors);
+        return (draft.NotificationId, notice, sharingOk) is ({ } id, ({ } content, var attachments), true)
             ? new AmendNotificationCommand(
                 draft.OperatorId, draft.RequestId, id, draft.ExpectedVersion, content, draft.RelatedNotificationIds, string.IsNullOrEmpty(draft.Reason) ? null : draft.Reason)
             {
                 Attachments = attachments,
+                Audience = audience,
+                Embargo = embargo,
             }
             : null;
+    }
+
+    /// <summary>
+    /// The audience and embargo a filing or amendment asks for (null where it sets none), with every fault said; Ok is
+    /// false when one was asked for and cannot be built. An amendment's audience left unset is the current one
+    /// (<paramref name="keepsCurrent"/>), over which the lifecycle checks its embargo in the write.
+    /// </summary>
+    private (NotificationAudience? Audience, Embargo? Embargo, bool Ok) Sharing(
+        string filer, AudienceDraft? audienceDraft, EmbargoDraft? embargoDraft, bool keepsCurrent, ValidationErrors errors)
+    {
+        var audience = audienceDraft is { } a ? SharingValidation.Audience("audience", a.Scope, a.Organizations, filer, errors) : null;
+        Embargo? embargo = null;
+        if (embargoDraft is { } e)
+        {
+            var held = e.Audience is { } ea ? SharingValidation.Audience("embargo.audience", ea.Scope, ea.Organizations, filer, errors) : null;
+            var over = audience ?? (keepsCurrent ? null : NotificationAudience.Public);
+            embargo = SharingValidation.Embargo("embargo", held, e.Audience is not null, e.Until, audienceDraft is null || audience is not null ? over : null, filer, validator.Now, errors);
+        }
+        return (audience, embargo, (audienceDraft is null || audience is not null) && (embargoDraft is null || embargo is not null));
     }
 
     private static CancelNotificationCommand? AssembleCancel(CancelNotificationDraft draft, ValidationErrors errors)

@@ -21,6 +21,7 @@ internal static class SqliteMigrations
         new(9, "the transparency log: entries' salts and commitments, the tree's complete subtrees, signed tree heads", TransparencyLog),
         new(10, "credentials: several API keys per organisation with ids, labels, expiry, revocation and last use; client certificates", Credentials),
         new(11, "the audit: one append-only row per audited call, kept so by triggers", Audit),
+        new(12, "per-notification audiences and embargoes: the audience in force indexed for listings, embargoes' ends for their release", NotificationAudiences),
     ];
 
     // Each entry's row keeps the salt and commitment its write drew (NULL in rows written before this step or with the
@@ -134,6 +135,23 @@ internal static class SqliteMigrations
         BEGIN
             SELECT RAISE(ABORT, 'the audit is append-only: its records are never removed');
         END;
+        """;
+
+    // A notification's rows of events carry their audience in force in events.audience (NULL public, as every row
+    // before this step; the JSON string "registered"; or a JSON array of parties). notifications indexes the latest
+    // version's: audience_scope 0 public, 1 registered, 2 parties (listed in notification_audience), and
+    // embargo_until (NULL when no embargo holds) for the release worker. Every notification before this step is public
+    // with no embargo, which the defaults say.
+    private const string NotificationAudiences = """
+        ALTER TABLE notifications ADD COLUMN audience_scope INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE notifications ADD COLUMN embargo_until INTEGER;
+        CREATE INDEX notifications_by_embargo_until ON notifications (embargo_until) WHERE embargo_until IS NOT NULL;
+        CREATE TABLE notification_audience (
+            organization_id TEXT NOT NULL,
+            notification_id TEXT NOT NULL,
+            PRIMARY KEY (organization_id, notification_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX notification_audience_by_notification ON notification_audience (notification_id);
         """;
 
     // Alerts' changes are rows of events (subject 3: the alert's id and version in notification_id and version, its

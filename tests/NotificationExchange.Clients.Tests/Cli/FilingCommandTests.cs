@@ -82,6 +82,27 @@ public sealed class FilingCommandTests : ExchangeFixture
     }
 
     [Test]
+    public async Task A_maneuver_filed_for_named_parties_under_an_embargo_says_so_and_nxc_show_prints_who_may_see_it()
+    {
+        var (nxc, _) = await NewOperatorAsync();
+        var (_, party) = await NewOperatorAsync();
+
+        var json = await FiledAsync(nxc, Maneuver("--audience", "public", "--embargo-audience", $"named:{party}", "--embargo-until", "now+2h"));
+        var id = json.GetProperty("id").GetString()!;
+        var show = await nxc.RunAsync("show", id);
+        var alone = await nxc.RunAsync(Maneuver("--embargo-until", "now+2h"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.GetProperty("audience").GetProperty("scope").GetString(), Is.EqualTo("AUDIENCE_SCOPE_PUBLIC"));
+            Assert.That(json.GetProperty("embargo").GetProperty("audience").GetProperty("organizations")[0].GetString(), Is.EqualTo(party));
+            Assert.That(show.Lines, Has.Some.Match($@"^audience public, embargoed to named:{party} until \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\dZ$"), show.ToString());
+            Assert.That(alone.ExitCode, Is.Not.EqualTo(ExitCodes.Ok), "--embargo-until without --embargo-audience is refused");
+            Assert.That(alone.ToString(), Does.Contain("--embargo-until and --embargo-audience go together"));
+        });
+    }
+
+    [Test]
     public async Task A_proximity_operation_carries_its_target_phases_and_burns()
     {
         var (nxc, _) = await NewOperatorAsync();

@@ -42,10 +42,11 @@ public class NotificationListingTests
     {
         var listing = new NotificationListing([NotificationKind.Maneuver], 25544, "esa", [], new TimeWindow(_t0, _t0.AddDays(1)), null);
 
-        var query = listing.ToQuery(beforeFirstSequence: 42);
+        var query = listing.ToQuery(beforeFirstSequence: 42, readerId: "cnes");
 
-        Assert.That((query.NoradCatId, query.FilingOperator, query.ActiveFrom, query.ActiveTo, query.PageSize, query.BeforeFirstSequence),
-            Is.EqualTo(((int?)25544, "esa", (DateTime?)_t0, (DateTime?)_t0.AddDays(1), NotificationListing.DefaultPageSize, (long?)42)));
-        Assert.That((listing with { PageSize = 7 }).ToQuery(null).PageSize, Is.EqualTo(7));
+        Assert.That((query.NoradCatId, query.FilingOperator, query.ActiveFrom, query.ActiveTo, query.PageSize, query.BeforeFirstSequence, query.ReaderId),
+            Is.EqualTo(((int?)25544, "esa", (DateTime?)_t0, (DateTime?)_t0.AddDays(1), NotificationListing.DefaultPageSize, (long?)42, "cnes")));
+        Assert.That(query.ForTheExchange, Is.False, "a caller's listing is checked against its audience");
+        Assert.That((listing with { PageSize = 7 }).ToQuery(null, null).PageSize, Is.EqualTo(7));
     }
 }

@@ -117,6 +117,12 @@ internal sealed class InMemoryExchangeStore(CommittedEvents committed) : INotifi
     public Task<NotificationPage> QueryAsync(NotificationQuery query, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the fan-out never lists notifications");
 
+    public Task<LogEntry?> GetLatestEntryAsync(string notificationId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the fan-out never reads one notification");
+
+    public Task<DueEmbargoes> GetDueEmbargoesAsync(DateTime dueBy, int maxCount, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the fan-out never releases embargoes");
+
     public Task<string?> GetAttachmentContentAsync(string notificationId, string sha256, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -185,7 +185,7 @@ public abstract partial class ExchangeStoreContract
         return recorded.Sequence;
     }
 
-    private static NotificationQuery Query(int pageSize) => new([], null, null, [], null, null, pageSize, null);
+    private static NotificationQuery Query(int pageSize, string? readerId = null) => new([], null, null, [], null, null, pageSize, null, readerId);
 
     private static long[] Sequences(IEnumerable<LogEntry> entries) => entries.Select(e => e.Sequence).ToArray();
 

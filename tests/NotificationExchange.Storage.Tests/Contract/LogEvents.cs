@@ -43,6 +43,43 @@ public static class LogEvents
         return recorded;
     }
 
+    /// <summary>Appends the next version of a notification filed by op-a, with this audience and embargo.</summary>
+    public static RecordedEvent AppendShared(this ILogWriteSession session, string notificationId, Domain.Audiences.NotificationAudience audience, Domain.Audiences.Embargo? embargo)
+    {
+        var previous = session.GetLatest(notificationId);
+        var sequence = session.NextSequence;
+        var at = Epoch.AddSeconds(sequence);
+        var notification = (previous?.Notification ?? Version1(notificationId, sequence, at)) with
+        {
+            Sequence = sequence,
+            UpdatedAt = at,
+            Version = (previous?.Notification.Version ?? 0) + 1,
+            Audience = audience,
+            Embargo = embargo,
+        };
+        var recorded = new RecordedEvent(sequence, previous is null ? NotificationEventType.Filed : NotificationEventType.Amended, at, notification, MatchKeys.For(notification, previous?.Keys));
+        session.Append(recorded);
+        return recorded;
+    }
+
+    private static Notification Version1(string notificationId, long sequence, DateTime at) => new()
+    {
+        Id = notificationId,
+        Sequence = sequence,
+        FilingOperator = "op-a",
+        FiledAt = at,
+        UpdatedAt = at,
+        Version = 1,
+        Status = NotificationStatus.Filed,
+        Content = new ManeuverNotice
+        {
+            Object = new SpaceObjectRef(25544),
+            ExecutionWindow = new TimeWindow(Epoch.AddDays(1), Epoch.AddDays(1).AddMinutes(20)),
+            Purpose = ManeuverPurpose.CollisionAvoidance,
+            PlannedDeltaV = new DeltaV(0.5),
+        },
+    };
+
     /// <summary>The stored form, for comparing what was written with what reads back (records holding lists compare by reference).</summary>
     public static string Stored(this Notification notification) => NotificationJson.Serialize(notification);
 }

@@ -154,9 +154,9 @@ public class PreviousVersionUpgradeTests
         var source = ccsds.Attachments.Single(a => a.Role == AttachmentRole.Source);
         Assert.That(await store.Log.GetAttachmentContentAsync("MNV-3", source.Sha256, none), Does.StartWith("CCSDS_OPM_VERS"));
 
-        var listed = await store.Log.QueryAsync(new NotificationQuery([], null, null, [], null, null, 10, null), none);
+        var listed = await store.Log.QueryAsync(new NotificationQuery([], null, null, [], null, null, 10, null, null), none);
         Assert.That(listed.Notifications.Select(n => n.Id), Is.EqualTo(new[] { "LCH-4", "MNV-3", "MNV-1" }));
-        var byObject = await store.Log.QueryAsync(new NotificationQuery([], 39634, null, [], null, null, 10, null), none);
+        var byObject = await store.Log.QueryAsync(new NotificationQuery([], 39634, null, [], null, null, 10, null, null), none);
         Assert.That(byObject.Notifications.Select(n => n.Id), Is.EqualTo(new[] { "MNV-3" }));
 
         Assert.That((await store.Operators.ListAsync(none)).Select(o => (o.Id, o.IsAdministrator)),

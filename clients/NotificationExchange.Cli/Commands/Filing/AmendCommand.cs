@@ -59,6 +59,10 @@ internal static class AmendCommand
             }
             request.Reason = parse.GetValue(reason) ?? request.Reason;
             request.RequestId = parse.GetValue(filing.RequestId) ?? request.RequestId;
+            // neither given: the amendment keeps the notification's audience and embargo
+            var (audience, embargo) = filing.Sharing(parse);
+            request.Audience = audience ?? request.Audience;
+            request.Embargo = embargo ?? request.Embargo;
             if (parse.GetValue(expected) is { } version)
             {
                 request.ExpectedVersion = version;

@@ -57,6 +57,7 @@ internal static class ShowCommand
         print.Line($"{n.Id} v{n.Version} {Words.Token(n.Status)}: {NotificationText.Detail(n)}");
         print.Line($"filed by {n.FilingOperator} at {Words.Time(n.FiledAt)}, updated {Words.Time(n.UpdatedAt)}, sequence {n.Sequence}"
             + (n.Regimes.Count > 0 ? $", regime {string.Join(", ", n.Regimes.Select(r => Words.Token(r)))}" : ""));
+        print.Line(AudienceWords.Sharing(n) is { Length: > 0 } sharing ? sharing : "audience public");
         if (n.RelatedNotificationIds.Count > 0)
         {
             print.Line($"related: {string.Join(", ", n.RelatedNotificationIds)}");
