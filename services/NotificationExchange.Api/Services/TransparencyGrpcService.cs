@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using NotificationExchange.Api.Authentication;
 using NotificationExchange.Api.Mapping;
 using NotificationExchange.Api.Transparency;
-using NotificationExchange.Domain.Audiences;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Validation;
 using NotificationExchange.Protocol.V1;
