@@ -83,12 +83,21 @@ public class AuthorizationMatrixTests
         ["ObjectRegistryService/ResolveObjectClaim"] = (Access.Administrators, Invalid),
         ["ObjectRegistryService/LoadCatalogue"] = (Access.Administrators, Invalid),
         ["ObjectRegistryService/GetCatalogueStatus"] = (Access.Organization, Ok),
-        // The verifiable log's contract is on main, its service not yet (issue 12's transparency part): filled at merge.
-        ["TransparencyService/GetLogKey"] = (Access.Organization, StatusCode.Unimplemented),
-        ["TransparencyService/GetSignedTreeHead"] = (Access.Organization, StatusCode.Unimplemented),
-        ["TransparencyService/GetInclusionProofs"] = (Access.Organization, StatusCode.Unimplemented),
-        ["TransparencyService/GetConsistencyProof"] = (Access.Organization, StatusCode.Unimplemented),
-        ["TransparencyService/ListLeaves"] = (Access.Organization, StatusCode.Unimplemented),
+        // The verifiable log reveals no content: anyone may ask for heads and proofs (salts and entries by audience).
+        ["TransparencyService/GetLogKey"] = (Access.Anyone, Ok),
+        ["TransparencyService/GetSignedTreeHead"] = (Access.Anyone, Ok),
+        ["TransparencyService/GetInclusionProofs"] = (Access.Anyone, Invalid),
+        ["TransparencyService/GetConsistencyProof"] = (Access.Anyone, Invalid),
+        ["TransparencyService/ListLeaves"] = (Access.Anyone, Invalid),
+        // An organisation manages its own keys (an administrator anyone's); certificates are registered by administrators.
+        ["OperatorService/IssueApiKey"] = (Access.Organization, Invalid),
+        ["OperatorService/ListApiKeys"] = (Access.Organization, Ok),
+        ["OperatorService/RevokeApiKey"] = (Access.Organization, Invalid),
+        ["OperatorService/RegisterClientCertificate"] = (Access.Administrators, Invalid),
+        ["OperatorService/ListClientCertificates"] = (Access.Administrators, Ok),
+        ["OperatorService/RevokeClientCertificate"] = (Access.Administrators, Invalid),
+        // Administrators see every record, an organisation its own calls and others' calls about what it owns.
+        ["AuditService/ListAuditRecords"] = (Access.Organization, Ok),
     };
 
     // Calls that change the caller's own credentials run last, so that every other call of the role uses them first.
