@@ -46,6 +46,7 @@ internal sealed partial class SqliteWriteSession
             AuditTargetKind.Consultation => "SELECT requester FROM consultations WHERE id = $id;",
             AuditTargetKind.Object => "SELECT operator_id FROM registered_objects WHERE norad_cat_id = CAST($id AS INTEGER);",
             AuditTargetKind.Organization => "SELECT id FROM operators WHERE id = $id;",
+            AuditTargetKind.Credential => "SELECT operator_id FROM api_keys WHERE id = $id UNION ALL SELECT operator_id FROM client_certificates WHERE id = $id;",
             _ => null,
         };
         if (sql is null)

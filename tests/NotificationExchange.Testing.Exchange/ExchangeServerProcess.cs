@@ -41,6 +41,8 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
             $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
             $"--ConnectionStrings:RabbitMq={rabbitMq ?? ""}",
             "--Logging:LogLevel:Default=Warning",
+            // As ExchangeHost: tests file as fast as they can from one organisation; a test about limits sets its own.
+            .. (settings is not null && settings.ContainsKey("Exchange:RateLimits:Enabled") ? Array.Empty<string>() : new[] { "--Exchange:RateLimits:Enabled=false" }),
             .. (settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"),
         ];
         var server = new ExchangeServerProcess(Launch(arguments), address, arguments);

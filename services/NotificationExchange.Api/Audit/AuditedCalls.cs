@@ -57,6 +57,13 @@ internal static class AuditedCalls
         // operators, keys and profiles: the organisation administered, or the caller's own
         [Name(OperatorService.Descriptor, "CreateOperator")] = On<CreateOperatorRequest, CreateOperatorResponse>(AuditAction.Administer, AuditTargetKind.Organization, (q, _) => q.OperatorId),
         [Name(OperatorService.Descriptor, "RotateApiKey")] = On<RotateApiKeyRequest, RotateApiKeyResponse>(AuditAction.Administer, AuditTargetKind.Organization, (q, _) => q.OperatorId),
+        // credentials: issuing names the organisation (the caller's own when none is named); revoking names the key
+        // or certificate, whose organisation is its owner; registering a certificate names the registration made
+        [Name(OperatorService.Descriptor, "IssueApiKey")] = new(AuditAction.Administer, AuditTargetKind.Organization,
+            (request, _, caller) => ((IssueApiKeyRequest)request).OperatorId is { Length: > 0 } id ? id : caller),
+        [Name(OperatorService.Descriptor, "RevokeApiKey")] = On<RevokeApiKeyRequest, ApiKey>(AuditAction.Administer, AuditTargetKind.Credential, (q, _) => q.KeyId),
+        [Name(OperatorService.Descriptor, "RegisterClientCertificate")] = On<RegisterClientCertificateRequest, ClientCertificate>(AuditAction.Administer, AuditTargetKind.Credential, (_, r) => r?.CertificateId),
+        [Name(OperatorService.Descriptor, "RevokeClientCertificate")] = On<RevokeClientCertificateRequest, ClientCertificate>(AuditAction.Administer, AuditTargetKind.Credential, (q, _) => q.CertificateId),
         [Name(OperatorService.Descriptor, "UpdateProfile")] = Own(),
         [Name(OperatorService.Descriptor, "RotateWebhookSecret")] = Own(),
 
@@ -79,6 +86,8 @@ internal static class AuditedCalls
         [Name(ObjectRegistryService.Descriptor, "GetCatalogueStatus")] = "a status read",
         [Name(OperatorService.Descriptor, "ListOperators")] = "a listing",
         [Name(OperatorService.Descriptor, "WhoAmI")] = "the caller's own account",
+        [Name(OperatorService.Descriptor, "ListApiKeys")] = "a listing of keys' metadata (never a key)",
+        [Name(OperatorService.Descriptor, "ListClientCertificates")] = "a listing",
         [Name(OperatorService.Descriptor, "ListDirectory")] = "a listing of the public directory",
         [Name(OperatorService.Descriptor, "GetDirectoryEntry")] = "the public directory",
         [Name(SubscriptionService.Descriptor, "GetSubscription")] = "the caller's own subscription",

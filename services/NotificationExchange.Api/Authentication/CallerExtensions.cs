@@ -13,6 +13,9 @@ internal static class CallerExtensions
     /// </summary>
     public const string CredentialClaimType = "nx:credential";
 
+    /// <summary>The HttpContext item where an authentication scheme leaves why it refused the call's credentials.</summary>
+    public const string RefusalItem = "nx:refusal";
+
     /// <summary>The organisation whose key or certificate authenticated this call (authorization has already required one).</summary>
     public static string OperatorId(this ServerCallContext context) =>
         context.GetHttpContext().User.FindFirstValue(ClaimTypes.NameIdentifier)
@@ -34,9 +37,11 @@ internal static class CallerExtensions
         {
             return id;
         }
-        return http.Request.Headers.Authorization.Count > 0
-            ? throw new RpcException(new Status(StatusCode.Unauthenticated, "unknown or revoked API key; send a valid key, or none to read public notifications"))
-            : null;
+        return http.Items[RefusalItem] is string refusal
+            ? throw new RpcException(new Status(StatusCode.Unauthenticated, refusal))
+            : http.Request.Headers.Authorization.Count > 0
+                ? throw new RpcException(new Status(StatusCode.Unauthenticated, "unknown or revoked API key; send a valid key, or none to read public notifications"))
+                : null;
     }
 
     /// <summary>The credential that authenticated this call (see <see cref="CredentialClaimType"/>); null when anonymous.</summary>

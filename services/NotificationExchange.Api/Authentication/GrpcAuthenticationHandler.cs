@@ -26,6 +26,8 @@ internal abstract class GrpcAuthenticationHandler(IOptionsMonitor<Authentication
     protected AuthenticateResult Refuse(string failure)
     {
         Failure = failure;
+        // For the calls that also answer without credentials (CallerExtensions.CallerId), which refuse with the same words.
+        Context.Items[CallerExtensions.RefusalItem] = failure;
         return AuthenticateResult.Fail(failure);
     }
 

@@ -13,4 +13,5 @@ public enum AuditTargetKind
     Organization = 7,
     Subscription = 8,
     Catalogue = 9,
+    Credential = 10,
 }

@@ -43,7 +43,7 @@ public sealed partial class ReadmeWalkthroughTests
     }
 
     [Test]
-    public async Task Steps_1_to_13_file_export_consult_and_demo_as_the_README_shows()
+    public async Task Steps_1_to_15_file_export_consult_share_audit_and_demo_as_the_README_shows()
     {
         using var database = new TestDatabase();
         await using var exchange = await DevelopmentExchangeAsync(database, new Dictionary<string, string>());
@@ -83,13 +83,24 @@ public sealed partial class ReadmeWalkthroughTests
         Assert.That(output, Does.Match(@"(?m)^ok MNV-1 v1 \(sequence 1\): committed and included in the tree of size \d+$"));
         Assert.That(Regex.Matches(output, "(?m)^verified$"), Has.Count.EqualTo(2), "both verifications hold");
 
-        // Step 13: the demo ran to its end and says how to go on.
+        // Step 13: the embargoed maneuver is MNV-7, which cnes-ops sees with its audience and the administrator's
+        // organisation does not find; step 14: esa-ops's audit lists the filing and cnes-ops's read of it.
+        Assert.That(output, Does.Match(@"(?m)^filed MNV-7 v1 \(sequence 7\): maneuver of 25544"), output);
+        Assert.That(output, Does.Match(@"(?m)audience public, embargoed to bilateral:cnes-ops until \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ"), output);
+        Shown("`audience public, embargoed to bilateral:cnes-ops until ...`");
+        Assert.That(output, Does.Contain("exit 3: to the administrator's organisation MNV-7 does not exist"));
+        Assert.That(result.Error, Does.Contain("nxc: refused: NotFound"));
+        var audit = output.Split('\n').Where(l => l.Contains("MNV-7", StringComparison.Ordinal) && !l.StartsWith("filed", StringComparison.Ordinal)).ToArray();
+        Assert.That(audit, Has.Some.Match("esa-ops.*FileNotification"), output);
+        Assert.That(audit, Has.Some.Match("cnes-ops.*GetNotification"), output);
+
+        // Step 15: the demo ran to its end and says how to go on.
         Assert.That(output, Does.Match(@"(?m)^   echo \S+ \| nxc login --server \S+ --profile aurora-[0-9a-f]{4}$"));
         Assert.That(result.Error, Does.Not.Contain("   at "), "no stack trace");
     }
 
     [Test]
-    public async Task Steps_14_to_21_register_ISS_raise_an_alert_and_acknowledge_it_as_the_README_shows()
+    public async Task Steps_16_to_23_register_ISS_raise_an_alert_and_acknowledge_it_as_the_README_shows()
     {
         var catalogue = SharedData.Require(CatalogueFile);
         Assert.That(_blocks[1], Does.Contain("--Exchange:SimulationClock:Start=2022-07-15T12:00:00Z"));

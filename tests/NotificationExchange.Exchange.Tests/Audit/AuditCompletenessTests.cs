@@ -67,6 +67,13 @@ public sealed class AuditCompletenessTests
         var operatorKey = await _host.NewOperatorKeyAsync(operatorId);
         var callers = new[] { (Id: operatorId, Key: operatorKey, Administrator: false), (Id: "admin", Key: ExchangeHost.AdminKey, Administrator: true) };
         var audit = _host.Services.GetRequiredService<IAuditLog>();
+        // Each call names the key that authenticated it by the key's id, never by the key.
+        var credentials = _host.Services.GetRequiredService<ICredentialStore>();
+        var keyIds = new Dictionary<string, string>();
+        foreach (var caller in callers)
+        {
+            keyIds[caller.Id] = (await credentials.FindKeyAsync(ApiKeys.Hash(caller.Key), CancellationToken.None))!.Key.Id;
+        }
         var last = await LastIdAsync(audit);
         var checkedCalls = 0;
 
@@ -89,7 +96,7 @@ public sealed class AuditCompletenessTests
                 {
                     Assert.That(record.Rpc, Is.EqualTo(rpc));
                     Assert.That(record.OrganizationId, Is.EqualTo(caller.Id), rpc);
-                    Assert.That(record.Credential, Is.EqualTo("key:" + Convert.ToHexStringLower(ApiKeys.Hash(caller.Key))[..16]), rpc);
+                    Assert.That(record.Credential, Is.EqualTo("key:" + keyIds[caller.Id]), rpc);
                     Assert.That(record.ClientAddress, Is.EqualTo("127.0.0.1"), rpc);
                     Assert.That(record.Action, Is.EqualTo(audited.Action), rpc);
                     Assert.That(record.TargetKind, Is.EqualTo(audited.TargetKind), rpc);
