@@ -93,9 +93,10 @@ public sealed class RateLimitTests
         var anonymous = new NotificationService.NotificationServiceClient(_host.AnonymousChannel());
         var health = new Health.HealthClient(_host.AnonymousChannel());
 
+        // Public notifications are read without a key: such reads count against the caller's address.
         for (var i = 0; i < 2; i++)
         {
-            await GrpcAssert.FailsWithAsync(StatusCode.Unauthenticated, async () => await anonymous.ListNotificationsAsync(new ListNotificationsRequest()));
+            await anonymous.ListNotificationsAsync(new ListNotificationsRequest());
         }
         var refused = await GrpcAssert.FailsWithAsync(StatusCode.ResourceExhausted, async () => await anonymous.ListNotificationsAsync(new ListNotificationsRequest()));
         AssertRateLimited(refused, "anonymous", expectedPushbackMs: 1000);
@@ -107,7 +108,7 @@ public sealed class RateLimitTests
         await organisation.Operators.WhoAmIAsync(new WhoAmIRequest());
 
         _clock.Advance(TimeSpan.FromSeconds(1));
-        await GrpcAssert.FailsWithAsync(StatusCode.Unauthenticated, async () => await anonymous.ListNotificationsAsync(new ListNotificationsRequest()));
+        await anonymous.ListNotificationsAsync(new ListNotificationsRequest());
         await GrpcAssert.FailsWithAsync(StatusCode.ResourceExhausted, async () => await anonymous.ListNotificationsAsync(new ListNotificationsRequest()));
     }
 
