@@ -50,8 +50,7 @@ public class RestrictedNoticeAlertTests
         using var filerStream = await StreamProbe.OpenFromLatestAsync(filer);
         using var issStream = await StreamProbe.OpenFromLatestAsync(iss);
 
-        var (ignition, burn) = (SimulatedStart.AddHours(2), new RtnVector { Radial = 0, InTrack = 2.0, CrossTrack = 0 });
-        var notice = ManeuverScreeningTests.Maneuver(Encounters.BeforeBurnToMeet(Encounters.Iss(), ignition, ignition.AddMinutes(45), 0.2, burn), ignition, burn);
+        var notice = PassingAboveIss();
         var request = Notices.File(notice, "bilateral-pass");
         request.Audience = new Audience { Scope = AudienceScope.Bilateral, Organizations = { "partner-ops" } };
         var filed = (await filer.Notifications.FileNotificationAsync(request)).Notification;
@@ -122,8 +121,7 @@ public class RestrictedNoticeAlertTests
         var filer = await _host.NewOperatorAsync("maneuver-ops");
         var iss = await RegisterIssAsync();
         using var issStream = await StreamProbe.OpenFromLatestAsync(iss);
-        var (ignition, burn) = (SimulatedStart.AddHours(2), new RtnVector { Radial = 0, InTrack = 2.0, CrossTrack = 0 });
-        var notice = ManeuverScreeningTests.Maneuver(Encounters.BeforeBurnToMeet(Encounters.Iss(), ignition, ignition.AddMinutes(45), 0.2, burn), ignition, burn);
+        var notice = PassingAboveIss();
         var filed = (await filer.Notifications.FileNotificationAsync(Notices.File(notice, "public-pass"))).Notification;
 
         var alert = (await issStream.ReadAlertEventsAsync(1, TimeSpan.FromSeconds(60))).Single().Alert;
@@ -186,18 +184,18 @@ public class RestrictedNoticeAlertTests
         Assert.That((withdrawn.EventType, withdrawn.Alert.Id), Is.EqualTo((AlertEventType.Withdrawn, raised.Alert.Id)));
     }
 
+    /// <summary>A maneuver of 70001 two hours in, built to pass 200 m above ISS 45 minutes after its burn.</summary>
+    private static ManeuverNotice PassingAboveIss()
+    {
+        var (ignition, burn) = (SimulatedStart.AddHours(2), new RtnVector { Radial = 0, InTrack = 2.0, CrossTrack = 0 });
+        return ManeuverScreeningTests.Maneuver(Encounters.BeforeBurnToMeet(Encounters.Iss(), ignition, ignition.AddMinutes(45), 0.2, burn), ignition, burn);
+    }
+
     /// <summary>ISS registered by iss-ops, as the screening tests register it.</summary>
     private async Task<ExchangeClient> RegisterIssAsync()
     {
         var iss = await _host.NewOperatorAsync("iss-ops");
-        await iss.Registry.RegisterObjectAsync(new RegisterObjectRequest
-        {
-            RequestId = "register-iss",
-            Object = new SpaceObject { NoradCatId = 25544, CosparId = "1998-067A", Name = "ISS (ZARYA)" },
-            Maneuverable = true,
-            HardBodyRadiusM = 50,
-            Orbit = new ObjectOrbit { Tle = new TwoLineElementSet { Line1 = Notices.IssLine1, Line2 = Notices.IssLine2 } },
-        });
+        await iss.Registry.RegisterObjectAsync(RegistryOrbits.Iss());
         return iss;
     }
 }

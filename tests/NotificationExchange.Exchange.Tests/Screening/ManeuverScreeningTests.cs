@@ -43,14 +43,7 @@ public class ManeuverScreeningTests
         var filer = await _host.NewOperatorAsync("maneuver-ops");
         var iss = await _host.NewOperatorAsync("iss-ops");
         var bystander = await _host.NewOperatorAsync("bystander-ops");
-        await iss.Registry.RegisterObjectAsync(new RegisterObjectRequest
-        {
-            RequestId = "register-iss",
-            Object = new SpaceObject { NoradCatId = 25544, CosparId = "1998-067A", Name = "ISS (ZARYA)" },
-            Maneuverable = true,
-            HardBodyRadiusM = 50,
-            Orbit = new ObjectOrbit { Tle = new TwoLineElementSet { Line1 = Notices.IssLine1, Line2 = Notices.IssLine2 } },
-        });
+        await iss.Registry.RegisterObjectAsync(RegistryOrbits.Iss());
         using var filerStream = await StreamProbe.OpenFromLatestAsync(filer);
         using var issStream = await StreamProbe.OpenFromLatestAsync(iss);
         using var bystanderStream = await StreamProbe.OpenFromLatestAsync(bystander);
