@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using NotificationExchange.Exchange.Tests.Screening;
@@ -44,6 +45,26 @@ public class RestrictedNoticeAlertTests
     [Test]
     public async Task A_bilateral_maneuver_near_a_third_operators_object_warns_it_without_naming_the_notice_until_the_notice_is_public()
     {
+        var withheld = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "NotificationExchange" && instrument.Name == "nx.alerts.events")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var tagged = tags.ToArray().ToDictionary(t => t.Key, t => t.Value);
+            if (tagged.GetValueOrDefault("notice_withheld") is true)
+            {
+                withheld.Enqueue((string)tagged["event_type"]!);
+            }
+        });
+        meters.Start();
         var filer = await _host.NewOperatorAsync("maneuver-ops");
         await _host.NewOperatorAsync("partner-ops");
         var iss = await RegisterIssAsync();
@@ -112,6 +133,7 @@ public class RestrictedNoticeAlertTests
             Assert.That((updated.EventType, updated.Alert.Id, updated.Alert.Version), Is.EqualTo((AlertEventType.Updated, alert.Id, 2u)));
             Assert.That((updated.Alert.NotificationId, updated.Alert.NotificationVersion), Is.EqualTo((filed.Id, 2u)));
             Assert.That(updated.Alert.Primary.StateAtTca, Is.Not.Null);
+            Assert.That(withheld, Is.EqualTo(new[] { "Raised" }), "nx.alerts.events counts the alert versions that withhold their notice");
         });
     }
 
