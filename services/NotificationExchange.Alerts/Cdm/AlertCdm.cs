@@ -16,8 +16,8 @@ namespace NotificationExchange.Alerts.Cdm;
 /// </summary>
 /// <remarks>
 /// The standard makes each object's state vector at TCA mandatory, and this library reads none without it. The alert
-/// carries a state only where its owner's sharing policy shares it (<see cref="AlertObject.StateAtTca"/>); where it
-/// does not, nothing honest can stand in its place (zeros or a made-up state would be read as data), so the export is
+/// carries a state only where its owner's sharing policy shares it (<see cref="AlertObject.StateAtTca"/>), and none
+/// derived from a notification that withholds itself (<see cref="Alert.NoticeWithheld"/>); where it does not, nothing honest can stand in its place (zeros or a made-up state would be read as data), so the export is
 /// refused with FAILED_PRECONDITION naming the object whose state is not shared. The covariance, also mandatory in the
 /// standard, is one the alert never carries; the library allows a CDM without it (its writer checks with
 /// <see cref="CcsdsReadOptions.AllowMissingCdmCovariance"/>), and the CDM says so in a comment: readers must accept a
@@ -36,12 +36,16 @@ public static class AlertCdm
     public static ExportedAlertCdm Write(
         Alert alert, string askingOperator, IReadOnlyDictionary<string, OrganizationProfile?> profiles, CcsdsSyntax syntax, DateTime createdAt)
     {
-        var unshared = new[] { alert.Primary, alert.Secondary }.Where(o => o.StateAtTca is null).Select(Describe).ToArray();
+        var unshared = new[] { alert.Primary, alert.Secondary }.Where(o => o.StateAtTca is null)
+            .Select(o => $"{Describe(o)}, {(alert.NoticeWithheld && o.Source == OrbitSource.Notification
+                ? "derived from a notification that not every party of the alert may read"
+                : "whose operator's sharing policy gives derived values only")},")
+            .ToArray();
         if (unshared.Length > 0)
         {
             throw new ExchangeRuleException(RuleViolationKind.FailedPrecondition,
                 $"alert {alert.Id} cannot be written as a CDM: the CDM standard requires both objects' state vectors at TCA, and the state of "
-                + $"{string.Join(" and of ", unshared)} is not shared with you (its operator's sharing policy gives derived values only); "
+                + $"{string.Join(" and of ", unshared)} is not shared with you; "
                 + "GetAlert has the derived values (TCA, miss distance, relative position and speed, probability)");
         }
         var message = new CdmMessage

@@ -1,4 +1,5 @@
 using NotificationExchange.Domain.Alerts;
+using NotificationExchange.Domain.Audiences;
 using NotificationExchange.Domain.Storage;
 
 namespace NotificationExchange.Alerts.Screening;
@@ -13,10 +14,11 @@ public static class AlertReconciliation
 {
     // record appends an alert event to the log (rendering it before the commit); previous are the open alerts this
     // source raised before (the notification's, or the primary's standing ones); notificationId is null for standing
-    // screening.
+    // screening; noticeAudience is the screened version's audience in force (null for standing screening), which decides
+    // whether each alert may carry the notice (NoticeDisclosure).
     public static IReadOnlyList<string> Apply(
         ILogWriteSession session, Action<AlertRecorded> record, IReadOnlyList<Alert> previous, IReadOnlyList<AlertCandidate> candidates,
-        string? notificationId, int? notificationVersion, string? notificationFiler, DateTime now)
+        string? notificationId, int? notificationVersion, string? notificationFiler, EventAudience? noticeAudience, DateTime now)
     {
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var standing = new List<string>();
@@ -36,7 +38,7 @@ public static class AlertReconciliation
             if (match is null)
             {
                 var id = AlertIds.ForSequence(session.NextSequence);
-                var raised = Build(candidate, id, 1, now, now, null, notificationId, notificationVersion, notificationFiler);
+                var raised = Build(candidate, id, 1, now, now, null, notificationId, notificationVersion, notificationFiler, noticeAudience);
                 record(new AlertRecorded(session.NextSequence, AlertEventType.Raised, now, new AlertChange(raised, null)));
                 standing.Add(id);
                 continue;
@@ -44,7 +46,8 @@ public static class AlertReconciliation
             kept.Add(match.Id);
             standing.Add(match.Id);
             var seenAgain = Build(candidate, match.Id, match.Version + 1, match.RaisedAt, now, match, notificationId ?? match.NotificationId,
-                notificationId is null ? match.NotificationVersion : notificationVersion, notificationFiler ?? match.NotificationFiler);
+                notificationId is null ? match.NotificationVersion : notificationVersion, notificationFiler ?? match.NotificationFiler,
+                notificationId is null ? null : noticeAudience);
             if (!AlertIdentity.Unchanged(match, seenAgain))
             {
                 record(new AlertRecorded(session.NextSequence, AlertEventType.Updated, now, new AlertChange(seenAgain, null)));
@@ -79,13 +82,13 @@ public static class AlertReconciliation
 
     private static Alert Build(
         AlertCandidate c, string id, int version, DateTime raisedAt, DateTime now, Alert? before,
-        string? notificationId, int? notificationVersion, string? filer) => new(
+        string? notificationId, int? notificationVersion, string? filer, EventAudience? noticeAudience) => NoticeDisclosure.Applied(new(
         id, version, AlertState.Open,
         c.Primary with { Response = Response(c.Primary, before, raisedAt, c.Tca) },
         c.Secondary with { Response = Response(c.Secondary, before, raisedAt, c.Tca) },
         c.Tca, c.MissDistanceM, c.RelativePositionM, c.RelativeSpeedMps, c.Volume,
         notificationId, notificationVersion, filer, c.Probability, c.Unannounced,
-        before?.IntentConflict ?? IntentConflict.None, c.Regime, raisedAt, now);
+        before?.IntentConflict ?? IntentConflict.None, c.Regime, raisedAt, now), noticeAudience);
 
     /// <summary>An operator's response: kept from the alert as it was (same operator), else a new deadline.</summary>
     private static AlertResponse? Response(AlertObject side, Alert? before, DateTime raisedAt, DateTime tca)

@@ -46,7 +46,7 @@ public static class NoticeSubjects
             case ProximityOperationNotice { Chaser: { } chasing, OperationsWindow: { Start: { } opsFrom, End: { } opsTo } } rpo when plannedEphemeris is not null:
                 if (Planned(chasing, plannedEphemeris, "planned_ephemeris_oem", notification.FilingOperator, known, options.DefaultHardBodyRadiusM, reasons) is { } path)
                 {
-                    subjects.Add(new ScreenSubject(path, opsFrom, opsTo + after, rpo.Target is { } declaredTarget ? new HashSet<int> { declaredTarget.NoradCatId } : new HashSet<int>()));
+                    subjects.Add(new ScreenSubject(path, opsFrom, opsTo + after, Declared(notification, rpo, known)));
                 }
                 break;
             case ManeuverNotice maneuver:
@@ -60,8 +60,7 @@ public static class NoticeSubjects
                 if (Chaser(rpo, notification.FilingOperator, known, options.DefaultHardBodyRadiusM, reasons) is { } chaser
                     && rpo.OperationsWindow is { Start: { } from, End: { } to })
                 {
-                    var excluded = rpo.Target is { } target ? new HashSet<int> { target.NoradCatId } : new HashSet<int>();
-                    subjects.Add(new ScreenSubject(chaser, from, to + after, excluded));
+                    subjects.Add(new ScreenSubject(chaser, from, to + after, Declared(notification, rpo, known)));
                 }
                 break;
             case LaunchNotice launch:
@@ -70,6 +69,15 @@ public static class NoticeSubjects
         }
         return (subjects, reasons);
     }
+
+    /// <summary>
+    /// The target whose approach the notice declares, left out of its own screen: only when the notice's audience in
+    /// force admits the target's operator (<see cref="NoticeDisclosure.Declares"/>); otherwise it is screened.
+    /// </summary>
+    private static HashSet<int> Declared(Notification notification, ProximityOperationNotice rpo, Func<int, ScreenedObject?> known) =>
+        rpo.Target is { } target && NoticeDisclosure.Declares(notification.InForce, known(target.NoradCatId)?.OperatorId)
+            ? [target.NoradCatId]
+            : [];
 
     private static ScreenedObject? Maneuvered(ManeuverNotice notice, string filer, Func<int, ScreenedObject?> known, double defaultRadiusM, List<string> reasons)
     {
@@ -172,8 +180,9 @@ public static class NoticeSubjects
         var registered = current?.Source == OrbitSource.Registration ? current : null;
         var operatorId = registered?.OperatorId ?? filer;
         var radius = current?.HardBodyRadiusM ?? defaultRadiusM;
-        // What a notification says is public (every notification is, for now), and so is the catalogue: so are the
-        // states derived from them. The registration's data keeps its owner's policy.
+        // What a notification says is shared with its audience, and the catalogue is public: the states derived from them
+        // are shown (an alert from a notice whose audience leaves out one of its parties drops them: NoticeDisclosure).
+        // The registration's data keeps its owner's policy.
         var sharing = registered?.Sharing ?? SharingPolicy.FullState;
         switch (given)
         {

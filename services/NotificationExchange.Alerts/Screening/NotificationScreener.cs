@@ -65,7 +65,8 @@ public sealed class NotificationScreener(ScreeningUniverse universe, INotificati
                 notes.Add($"{Describe(subject)}: {stale} objects left out, their element sets older than {settings.MaxElementSetAgeDays:0.#} days at the end of the span");
             }
             var catalog = prepared.Catalog;
-            var declared = await DeclaredApproaches.ForAsync(log, subject.Object.NoradCatId, start, subject.SpanEnd, cancellationToken);
+            var declared = await DeclaredApproaches.ForAsync(
+                log, subject.Object.NoradCatId, start, subject.SpanEnd, n => objects.GetValueOrDefault(n)?.OperatorId, cancellationToken);
             candidates.AddRange(ConjunctionAlerts.Find(subject with { SpanStart = start }, catalog, objects, declared, maxAge));
             screenedCount = Math.Max(screenedCount, objects.Count - 1 - stale);
             spanStart = spanStart is { } s0 && s0 < start ? s0 : start;
@@ -100,7 +101,7 @@ public sealed class NotificationScreener(ScreeningUniverse universe, INotificati
         }
         else
         {
-            ids = AlertReconciliation.Apply(session, Append, previous, outcome.Candidates, notification.Id, notification.Version, notification.FilingOperator, now);
+            ids = AlertReconciliation.Apply(session, Append, previous, outcome.Candidates, notification.Id, notification.Version, notification.FilingOperator, notification.InForce, now);
         }
         session.SaveScreening(notification.Id, notification.Version, outcome.Status with { AlertIds = ids });
         return appended;

@@ -124,7 +124,7 @@ public sealed class StandingScreening(
             }
             try
             {
-                var declared = await DeclaredApproaches.ForAsync(log, primary.NoradCatId, now, end, cancellationToken);
+                var declared = await DeclaredApproaches.ForAsync(log, primary.NoradCatId, now, end, n => objects.GetValueOrDefault(n)?.OperatorId, cancellationToken);
                 var subject = new ScreenSubject(primary, now, end, new HashSet<int>());
                 var candidates = await Task.Run(() => ConjunctionAlerts.Find(subject, catalog, objects, declared, maxAge), cancellationToken);
                 open += await writer.WriteAsync(session =>
@@ -134,7 +134,7 @@ public sealed class StandingScreening(
                     {
                         renderer.Render(recorded);
                         session.Append(recorded);
-                    }, previous, candidates, null, null, null, clock.GetUtcNow().UtcDateTime).Count;
+                    }, previous, candidates, null, null, null, null, clock.GetUtcNow().UtcDateTime).Count;
                 }, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -31,8 +31,9 @@ internal static class AlertMapping
         {
             Shape = alert.Volume.Shape, RadialKm = alert.Volume.RadialKm, InTrackKm = alert.Volume.InTrackKm, CrossTrackKm = alert.Volume.CrossTrackKm,
         },
-        NotificationId = alert.NotificationId ?? "",
-        NotificationVersion = (uint)(alert.NotificationVersion ?? 0),
+        // A withheld notice is named to nobody in the one rendered form (WithNotice names it to readers it admits).
+        NotificationId = alert.NoticeWithheld ? "" : alert.NotificationId ?? "",
+        NotificationVersion = alert.NoticeWithheld ? 0 : (uint)(alert.NotificationVersion ?? 0),
         Probability = new P.CollisionProbability
         {
             Kind = (P.ProbabilityKind)alert.Probability.Kind,
@@ -69,6 +70,22 @@ internal static class AlertMapping
                 side.Contacts.Add(points.Select(c => c.ToPublicProto()));
             }
         }
+        return copy;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="rendered"/> naming the notification <paramref name="alert"/> withholds, for a point read
+    /// by an organisation the notification's audience admits; <paramref name="rendered"/> itself otherwise.
+    /// </summary>
+    public static P.Alert WithNotice(this P.Alert rendered, Alert alert, bool readerAdmitted)
+    {
+        if (!alert.NoticeWithheld || !readerAdmitted || alert.NotificationId is null)
+        {
+            return rendered;
+        }
+        var copy = rendered.Clone();
+        copy.NotificationId = alert.NotificationId;
+        copy.NotificationVersion = (uint)(alert.NotificationVersion ?? 0);
         return copy;
     }
 

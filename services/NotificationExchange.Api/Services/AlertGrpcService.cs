@@ -16,9 +16,11 @@ namespace NotificationExchange.Api.Services;
 /// <summary>
 /// Alerts over gRPC, to their parties only: to anyone else an alert does not exist (NOT_FOUND, as for an id never
 /// issued). Answers are the alert as its event was rendered in the write, with each operator's contact points as the
-/// directory has them now (the log's versions do not hold them).
+/// directory has them now (the log's versions do not hold them). An alert that withholds its notification names it only
+/// to a reader the notification's audience in force admits (<see cref="Domain.Notifications.NotificationAccess"/>, as GetNotification asks).
 /// </summary>
-internal sealed class AlertGrpcService(AlertCoordination coordination, AlertCdmExporter cdm, IAlertStore store, IOperatorDirectory directory)
+internal sealed class AlertGrpcService(
+    AlertCoordination coordination, AlertCdmExporter cdm, IAlertStore store, INotificationLog log, IOperatorDirectory directory)
     : AlertService.AlertServiceBase
 {
     public const int MaxPageSize = 500;
@@ -34,12 +36,23 @@ internal sealed class AlertGrpcService(AlertCoordination coordination, AlertCdmE
         errors.ThrowIfAny();
         var ct = context.CancellationToken;
         var latest = D.AlertAccess.Admitted(await store.GetAlertAsync(request.AlertId, ct), context.OperatorId(), request.AlertId);
-        var response = new GetAlertResponse { Alert = EventMessages.Render(latest).WithContacts(await ContactsAsync([latest.Alert], ct)) };
-        foreach (var entry in await store.GetAlertHistoryAsync(request.AlertId, ct))
+        var history = await store.GetAlertHistoryAsync(request.AlertId, ct);
+        var notices = await AdmittedNoticesAsync(history.OfType<D.AlertRecorded>().Select(r => r.Alert).Append(latest.Alert), context.OperatorId(), ct);
+        var response = new GetAlertResponse
+        {
+            Alert = EventMessages.Render(latest).WithNotice(latest.Alert, notices.Contains(latest.Alert.NotificationId ?? ""))
+                .WithContacts(await ContactsAsync([latest.Alert], ct)),
+        };
+        foreach (var entry in history)
         {
             // A version that cannot be read back is left out of the history; its neighbours still tell the story.
             if (entry is D.AlertRecorded recorded && EventMessages.TryRender(recorded, out var rendered))
             {
+                if (notices.Contains(recorded.Alert.NotificationId ?? ""))
+                {
+                    rendered = rendered.Clone();
+                    rendered.Alert = rendered.Alert.WithNotice(recorded.Alert, readerAdmitted: true);
+                }
                 response.History.Add(rendered);
             }
         }
@@ -76,8 +89,9 @@ internal sealed class AlertGrpcService(AlertCoordination coordination, AlertCdmE
                 position is null ? null : Encoding.UTF8.GetString(position.AsSpan(sizeof(long)))),
             context.CancellationToken);
         var contacts = await ContactsAsync(page.Alerts, context.CancellationToken);
+        var notices = await AdmittedNoticesAsync(page.Alerts, context.OperatorId(), context.CancellationToken);
         var response = new ListAlertsResponse();
-        response.Alerts.AddRange(page.Alerts.Select(a => a.ToProto().WithContacts(contacts)));
+        response.Alerts.AddRange(page.Alerts.Select(a => a.ToProto().WithNotice(a, notices.Contains(a.NotificationId ?? "")).WithContacts(contacts)));
         if (page.HasMore && page.Alerts.Count > 0)
         {
             var last = page.Alerts[^1];
@@ -95,7 +109,10 @@ internal sealed class AlertGrpcService(AlertCoordination coordination, AlertCdmE
     {
         var outcome = await coordination.AcknowledgeAsync(
             request.ToCommand(context.OperatorId()), WireValueInterceptor.Violations(context), context.CancellationToken);
-        return EventMessages.Render(outcome.Latest).WithContacts(await ContactsAsync([outcome.Latest.Alert], context.CancellationToken));
+        var alert = outcome.Latest.Alert;
+        var notices = await AdmittedNoticesAsync([alert], context.OperatorId(), context.CancellationToken);
+        return EventMessages.Render(outcome.Latest).WithNotice(alert, notices.Contains(alert.NotificationId ?? ""))
+            .WithContacts(await ContactsAsync([alert], context.CancellationToken));
     }
 
     public override async Task<ExportedCdm> ExportAlertCdm(ExportAlertCdmRequest request, ServerCallContext context)
@@ -122,6 +139,23 @@ internal sealed class AlertGrpcService(AlertCoordination coordination, AlertCdmE
         var errors = new ValidationErrors();
         D.AlertIds.Validate("id", Encoding.UTF8.GetString(position.AsSpan(sizeof(long))), errors);
         return ticks is >= 0 and <= 3155378975999999999 && !errors.Any;
+    }
+
+    /// <summary>
+    /// The notifications <paramref name="alerts"/> withhold that <paramref name="readerId"/> may read: those whose latest
+    /// entry's audience admits it (the audience in force now, so an embargo released since the alert was built counts).
+    /// </summary>
+    private async Task<IReadOnlySet<string>> AdmittedNoticesAsync(IEnumerable<D.Alert> alerts, string readerId, CancellationToken cancellationToken)
+    {
+        var admitted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in alerts.Where(a => a.NoticeWithheld).Select(a => a.NotificationId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (Domain.Notifications.NotificationAccess.Admits(await log.GetLatestEntryAsync(id, cancellationToken), readerId))
+            {
+                admitted.Add(id);
+            }
+        }
+        return admitted;
     }
 
     /// <summary>Each operator's contact points (public forms: their webhooks are their own), by operator id.</summary>

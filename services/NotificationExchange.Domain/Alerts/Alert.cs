@@ -10,6 +10,12 @@ namespace NotificationExchange.Domain.Alerts;
 /// same approach seen again is the same alert at a new version. Its parties, who alone may see it, are the operators
 /// of both objects and the filer of the notification whose screen found it.
 /// </summary>
+/// <remarks>
+/// Safety before secrecy: an alert from a restricted notification still goes to the operator it endangers, but when the
+/// notification's audience in force (the screened version's) does not admit every party, the alert carries nothing of
+/// the notice for anyone (<see cref="NoticeWithheld"/>): no state at TCA derived from it, and its notification id and
+/// version, which the exchange keeps to match the encounter across screens, never reach the wire.
+/// </remarks>
 public sealed record Alert(
     string Id,
     int Version,
@@ -31,6 +37,14 @@ public sealed record Alert(
     DateTime RaisedAt,
     DateTime UpdatedAt)
 {
+    /// <summary>
+    /// Set when the alert was built from a notification whose audience in force did not admit every party: its wire
+    /// forms (stream events, point reads, webhooks) carry neither <see cref="NotificationId"/> nor
+    /// <see cref="NotificationVersion"/>, save a point read by an organisation the notification admits. Decided when
+    /// the version is built, since a log entry has one rendered form for all its parties.
+    /// </summary>
+    public bool NoticeWithheld { get; init; }
+
     /// <summary>Who may see the alert and its events: both objects' operators and the triggering notification's filer.</summary>
     [JsonIgnore]
     public EventAudience Audience => EventAudience.Of(Parties);

@@ -4,7 +4,8 @@ namespace NotificationExchange.Domain.Alerts;
 /// When two screens saw the same close approach, and when a re-screen changed it. The same pair of objects with TCAs
 /// within <see cref="SameEncounterWithin"/> is one encounter: a LEO pair meets at most twice a revolution (about 45 min
 /// apart), so 15 min keeps a maneuver that shifts the approach by minutes on the same alert without merging two
-/// passes. Unchanged means TCA within 1 s, miss distance within 10 m, and probability within 10 % (or 1e-9).
+/// passes. Unchanged means TCA within 1 s, miss distance within 10 m, and probability within 10 % (or 1e-9), with the
+/// same notification, operators and withholding (a notice whose audience widened to admit every party is news).
 /// </summary>
 public static class AlertIdentity
 {
@@ -36,6 +37,7 @@ public static class AlertIdentity
                 || probabilityDifference <= ProbabilityRelativeTolerance * Math.Max(alert.Probability.Value, seenAgain.Probability.Value))
             && (alert.Unannounced is null) == (seenAgain.Unannounced is null)
             && alert.NotificationId == seenAgain.NotificationId
+            && alert.NoticeWithheld == seenAgain.NoticeWithheld
             && alert.Primary.OperatorId == seenAgain.Primary.OperatorId
             && alert.Secondary.OperatorId == seenAgain.Secondary.OperatorId;
     }

@@ -77,7 +77,7 @@ public sealed class ExchangeMetrics
         _conversationLag = meter.CreateHistogram<double>("nx.conversation.delivery_lag", "ms", "Time from a message's sending to its write on a live Converse stream (any instance)");
         _conversationStreams = meter.CreateUpDownCounter<long>("nx.conversation.streams", "{stream}", "Converse streams open on this instance");
         _alertEvents = meter.CreateCounter<long>("nx.alerts.events", "{event}",
-            "Alert changes committed to the log (raised, updated, withdrawn, closed, acknowledged, intent conflict, escalated), with whether the approach is unannounced");
+            "Alert changes committed to the log (raised, updated, withdrawn, closed, acknowledged, intent conflict, escalated), with whether the approach is unannounced and whether the alert withholds a restricted notice");
         _embargoReleaseDelay = meter.CreateHistogram<double>("nx.embargoes.release_delay", "ms",
             "Time from an embargo's end to the commit of its release, on the instance that released it (once per embargo)");
         _screenDuration = meter.CreateHistogram<double>("nx.screening.duration", "ms", "Time to screen one notification version against the catalogue, by kind and outcome");
@@ -100,7 +100,8 @@ public sealed class ExchangeMetrics
                 break;
             case Alerts.AlertRecorded recorded:
                 _alertEvents.Add(1, new KeyValuePair<string, object?>("event_type", recorded.Type.ToString()),
-                    new KeyValuePair<string, object?>("unannounced", recorded.Alert.Unannounced is not null));
+                    new KeyValuePair<string, object?>("unannounced", recorded.Alert.Unannounced is not null),
+                    new KeyValuePair<string, object?>("notice_withheld", recorded.Alert.NoticeWithheld));
                 break;
         }
     }

@@ -15,7 +15,7 @@ namespace NotificationExchange.Exchange.Tests.Screening;
 public class ManeuverScreeningTests
 {
     private static readonly DateTime SimulatedStart = new(2022, 7, 15, 12, 0, 0, DateTimeKind.Utc);
-    private const uint Maneuvering = 70_001;
+    internal const uint Maneuvering = 70_001;
 
     private TestDatabase _database = null!;
     private ExchangeHost _host = null!;
@@ -43,17 +43,10 @@ public class ManeuverScreeningTests
         var filer = await _host.NewOperatorAsync("maneuver-ops");
         var iss = await _host.NewOperatorAsync("iss-ops");
         var bystander = await _host.NewOperatorAsync("bystander-ops");
-        await iss.Registry.RegisterObjectAsync(new RegisterObjectRequest
-        {
-            RequestId = "register-iss",
-            Object = new SpaceObject { NoradCatId = 25544, CosparId = "1998-067A", Name = "ISS (ZARYA)" },
-            Maneuverable = true,
-            HardBodyRadiusM = 50,
-            Orbit = new ObjectOrbit { Tle = new TwoLineElementSet { Line1 = Notices.IssLine1, Line2 = Notices.IssLine2 } },
-        });
-        using var filerStream = await OpenStreamAsync(filer);
-        using var issStream = await OpenStreamAsync(iss);
-        using var bystanderStream = await OpenStreamAsync(bystander);
+        await iss.Registry.RegisterObjectAsync(RegistryOrbits.Iss());
+        using var filerStream = await StreamProbe.OpenFromLatestAsync(filer);
+        using var issStream = await StreamProbe.OpenFromLatestAsync(iss);
+        using var bystanderStream = await StreamProbe.OpenFromLatestAsync(bystander);
 
         var ignition = SimulatedStart.AddHours(2);
         var tca = ignition.AddMinutes(45);
@@ -146,7 +139,7 @@ public class ManeuverScreeningTests
         });
     }
 
-    private static ManeuverNotice Maneuver(MeanElements before, DateTime ignition, RtnVector burn) => new()
+    internal static ManeuverNotice Maneuver(MeanElements before, DateTime ignition, RtnVector burn) => new()
     {
         Object = new SpaceObject { NoradCatId = Maneuvering, Name = "RIDESHARE-7" },
         ExecutionWindow = new TimeWindow { Start = Timestamp.FromDateTime(ignition), End = Timestamp.FromDateTime(ignition.AddMinutes(1)) },
@@ -173,13 +166,5 @@ public class ManeuverScreeningTests
             }
             await Task.Delay(50, timeout.Token);
         }
-    }
-
-    private static async Task<StreamProbe> OpenStreamAsync(ExchangeClient client)
-    {
-        var subscription = await client.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "alerts", Start = StartPosition.Latest });
-        var probe = StreamProbe.Open(client, subscription.Id);
-        await probe.ReadUntilCaughtUpAsync();
-        return probe;
     }
 }

@@ -16,7 +16,7 @@ namespace NotificationExchange.Exchange.Tests.Screening;
 public class UnannouncedApproachTests
 {
     private static readonly DateTime SimulatedStart = new(2022, 7, 15, 12, 0, 0, DateTimeKind.Utc);
-    private const uint Shadow = 70_002;
+    internal const uint Shadow = 70_002;
 
     private TestDatabase _database = null!;
     private ExchangeHost _host = null!;
@@ -62,9 +62,9 @@ public class UnannouncedApproachTests
             HardBodyRadiusM = 2,
             Orbit = new ObjectOrbit { Tle = Behind(Shadow, 0.0169) },
         });
-        using var issStream = await OpenStreamAsync(iss);
-        using var shadowStream = await OpenStreamAsync(shadow);
-        using var bystanderStream = await OpenStreamAsync(bystander);
+        using var issStream = await StreamProbe.OpenFromLatestAsync(iss);
+        using var shadowStream = await StreamProbe.OpenFromLatestAsync(shadow);
+        using var bystanderStream = await StreamProbe.OpenFromLatestAsync(bystander);
 
         await admin.Registry.LoadCatalogueAsync(new LoadCatalogueRequest { RequestId = "catalogue-1", Source = "test", Content = Catalogue(60_001) });
         var raised = (await issStream.ReadAlertEventsAsync(1, TimeSpan.FromSeconds(60))).Single();
@@ -98,7 +98,7 @@ public class UnannouncedApproachTests
     }
 
     /// <summary>ISS's element set under another number, <paramref name="degrees"/> of mean anomaly behind.</summary>
-    private static TwoLineElementSet Behind(uint noradCatId, double degrees)
+    internal static TwoLineElementSet Behind(uint noradCatId, double degrees)
     {
         var tle = RegistryOrbits.Tle((int)noradCatId);
         var anomaly = double.Parse(tle.Line2[43..51], CultureInfo.InvariantCulture) - degrees;
@@ -107,18 +107,10 @@ public class UnannouncedApproachTests
     }
 
     /// <summary>A reference catalogue of far-away debris (a GEO element set under each number) in 3LE form.</summary>
-    private static string Catalogue(params int[] numbers) => string.Concat(numbers.Select(n =>
+    internal static string Catalogue(params int[] numbers) => string.Concat(numbers.Select(n =>
     {
         var tle = RegistryOrbits.Tle(n);
         var line2 = RegistryOrbits.WithChecksum(tle.Line2[..52] + " 1.00270000" + tle.Line2[63..]);
         return $"DEBRIS {n}\n{tle.Line1}\n{line2}\n";
     }));
-
-    private static async Task<StreamProbe> OpenStreamAsync(ExchangeClient client)
-    {
-        var subscription = await client.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "alerts", Start = StartPosition.Latest });
-        var probe = StreamProbe.Open(client, subscription.Id);
-        await probe.ReadUntilCaughtUpAsync();
-        return probe;
-    }
 }

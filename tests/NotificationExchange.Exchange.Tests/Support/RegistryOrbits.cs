@@ -74,4 +74,14 @@ internal static class RegistryOrbits
         Orbit = new ObjectOrbit { Tle = Tle(noradCatId) },
         Sharing = sharing,
     };
+
+    /// <summary>ISS (25544) as the screening tests register it: its fixture element set, 50 m, maneuverable.</summary>
+    public static RegisterObjectRequest Iss(string requestId = "register-iss") => new()
+    {
+        RequestId = requestId,
+        Object = new SpaceObject { NoradCatId = 25544, CosparId = "1998-067A", Name = "ISS (ZARYA)" },
+        Maneuverable = true,
+        HardBodyRadiusM = 50,
+        Orbit = new ObjectOrbit { Tle = new TwoLineElementSet { Line1 = Notices.IssLine1, Line2 = Notices.IssLine2 } },
+    };
 }

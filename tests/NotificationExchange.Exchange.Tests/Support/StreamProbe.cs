@@ -39,6 +39,15 @@ internal sealed class StreamProbe : IDisposable
         return new StreamProbe(client.Subscriptions.Subscribe(request));
     }
 
+    /// <summary>A new subscription of <paramref name="client"/>'s from the log's end, opened and caught up.</summary>
+    public static async Task<StreamProbe> OpenFromLatestAsync(ExchangeClient client)
+    {
+        var subscription = await client.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "from-latest", Start = StartPosition.Latest });
+        var probe = Open(client, subscription.Id);
+        await probe.ReadUntilCaughtUpAsync();
+        return probe;
+    }
+
     public IAsyncStreamReader<SubscriptionMessage> Reader => _call.ResponseStream;
 
     public Metadata Trailers() => _call.GetTrailers();
