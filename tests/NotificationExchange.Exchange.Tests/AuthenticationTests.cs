@@ -42,6 +42,14 @@ public class AuthenticationTests
     }
 
     [Test]
+    public void Refusals_written_before_any_service_encode_their_message_as_grpc_says()
+    {
+        // Printable ASCII as it is but '%'; grpc-js decodes with decodeURI, which would leave ':' and ';' as %3A and %3B.
+        Assert.That(Api.Authentication.GrpcTrailersOnly.PercentEncoded("key: revoked at 07:50; 50% é\n"),
+            Is.EqualTo("key: revoked at 07:50; 50%25 %C3%A9%0A"));
+    }
+
+    [Test]
     public async Task Health_and_reflection_answer_without_a_key()
     {
         var channel = _host.AnonymousChannel();

@@ -16,7 +16,7 @@ internal static class GrpcTrailersOnly
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        response.Headers["grpc-message"] = PercentEncoded(message);
         if (details is not null)
         {
             // binary metadata travels base64-encoded; gRPC implementations accept it unpadded, as they send it
@@ -27,5 +27,27 @@ internal static class GrpcTrailersOnly
             response.Headers[name] = value;
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// grpc-message as the gRPC HTTP/2 protocol encodes it: the UTF-8 bytes outside printable ASCII, and '%', as %XX;
+    /// everything else as it is. (Uri.EscapeDataString also encodes ':' and ';', which clients that decode with
+    /// JavaScript's decodeURI, as grpc-js does, leave encoded.)
+    /// </summary>
+    public static string PercentEncoded(string message)
+    {
+        var text = new System.Text.StringBuilder(message.Length);
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(message))
+        {
+            if (b is >= 0x20 and <= 0x7E && b != (byte)'%')
+            {
+                text.Append((char)b);
+            }
+            else
+            {
+                text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return text.ToString();
     }
 }

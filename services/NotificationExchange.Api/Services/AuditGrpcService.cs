@@ -43,8 +43,9 @@ internal sealed class AuditGrpcService(IAuditLog audit) : AuditService.AuditServ
         {
             errors.Add("page_size", $"is {request.PageSize}; at most {MaxPageSize} allowed");
         }
-        var since = request.Since?.ToDateTime();
-        var until = request.Until?.ToDateTime();
+        // An invalid timestamp reads as null here: it is among the wire violations the answer names.
+        var since = WireScalars.Time(request.Since);
+        var until = WireScalars.Time(request.Until);
         if (since is { } from && until is { } to && to <= from)
         {
             errors.Add("until", $"is {to:O}, not after since ({from:O})");
@@ -65,7 +66,8 @@ internal sealed class AuditGrpcService(IAuditLog audit) : AuditService.AuditServ
                 position is null ? 0 : BinaryPrimitives.ReadInt64BigEndian(position),
                 pageSize),
             context.CancellationToken);
-        var response = new ListAuditRecordsResponse { Records = { page.Records.Select(r => r.ToProto()) } };
+        var viewer = administrator ? null : context.OperatorId();
+        var response = new ListAuditRecordsResponse { Records = { page.Records.Select(r => Shown(r.ToProto(), viewer)) } };
         if (page.HasMore && page.Records.Count > 0)
         {
             var last = new byte[sizeof(long)];
@@ -73,5 +75,19 @@ internal sealed class AuditGrpcService(IAuditLog audit) : AuditService.AuditServ
             response.NextPageToken = PageTokens.Encode(PageTokenFormat, last);
         }
         return response;
+    }
+
+    /// <summary>
+    /// A record as <paramref name="viewer"/> (null: an administrator) may see it: the target's owner only on records
+    /// about what the viewer owns. On the viewer's own call about someone else's notification, the owner would say that
+    /// a notification the viewer was told does not exist (NOT_FOUND) exists, and whose it is.
+    /// </summary>
+    private static AuditRecord Shown(AuditRecord record, string? viewer)
+    {
+        if (viewer is not null && record.TargetOwner != viewer)
+        {
+            record.TargetOwner = "";
+        }
+        return record;
     }
 }

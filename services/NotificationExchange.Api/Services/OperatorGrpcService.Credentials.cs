@@ -103,13 +103,15 @@ internal sealed partial class OperatorGrpcService
 
     /// <summary>
     /// Whose keys a call is about: the caller's own when it names none (or itself); another organisation's only for
-    /// an administrator. Anyone else naming another is told it does not exist.
+    /// an administrator. Organisations are public (the directory), so anyone else naming another is refused as such,
+    /// not told that it does not exist.
     /// </summary>
     private static string KeyHolder(string named, ServerCallContext context)
     {
         var caller = context.OperatorId();
         return named.Length == 0 || named == caller ? caller
             : context.IsAdministrator() ? named
-            : throw ExchangeRuleException.NotFound($"operator {Quoted.Value(named)}");
+            : throw new ExchangeRuleException(RuleViolationKind.PermissionDenied,
+                $"only administrators manage another organisation's keys; {Quoted.Value(caller)} may manage its own (leave operator_id empty)");
     }
 }

@@ -42,7 +42,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
 
     private Notification File(ILogWriteSession session, FileNotificationCommand command)
     {
-        RequireRelatedExist(session, command.RelatedNotificationIds);
+        RequireRelatedExist(session, command.OperatorId, command.RelatedNotificationIds);
         var content = command.Content;
         var sequence = session.NextSequence;
         var id = $"{content.Kind.IdPrefix()}-{sequence}";
@@ -81,7 +81,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             throw ExchangeRuleException.Invalid(content.FieldName,
                 $"{command.NotificationId} is a {current.Notification.Content.FieldName} notification; an amendment keeps its kind");
         }
-        RequireRelatedExist(session, command.RelatedNotificationIds);
+        RequireRelatedExist(session, command.OperatorId, command.RelatedNotificationIds);
         var (audience, embargo) = Sharing(current.Notification, command);
         var notification = Next(session, current) with
         {
@@ -193,7 +193,11 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
 
     private static RecordedEvent RequireOwnOpen(ILogWriteSession session, string notificationId, string operatorId, string action)
     {
-        var current = session.GetLatest(notificationId) ?? throw ExchangeRuleException.NotFound($"notification {notificationId}");
+        // To an organisation its audience does not admit, a notification does not exist: the words of an id never
+        // issued, never "filed by X" (which would say that it exists and whose it is).
+        var current = session.GetLatest(notificationId) is { } latest && latest.Audience.Admits(operatorId)
+            ? latest
+            : throw ExchangeRuleException.NotFound($"notification {notificationId}");
         var notification = current.Notification;
         if (notification.FilingOperator != operatorId)
         {
@@ -210,12 +214,14 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         };
     }
 
-    private static void RequireRelatedExist(ILogWriteSession session, IReadOnlyList<string> related)
+    /// <summary>Each related notification exists for the filer: one its audience does not admit is "no notification",
+    /// as an id never issued is.</summary>
+    private static void RequireRelatedExist(ILogWriteSession session, string operatorId, IReadOnlyList<string> related)
     {
         var errors = new ValidationErrors();
         for (var i = 0; i < related.Count; i++)
         {
-            if (session.GetLatest(related[i]) is null)
+            if (session.GetLatest(related[i]) is not { } latest || !latest.Audience.Admits(operatorId))
             {
                 errors.Add($"related_notification_ids[{i}]", $"there is no notification {related[i]}");
             }

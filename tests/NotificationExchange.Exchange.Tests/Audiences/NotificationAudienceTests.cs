@@ -225,6 +225,44 @@ public class NotificationAudienceTests
         Assert.That((await _filer.Consultations.RequestConsultationAsync(admitted)).NotificationId, Is.EqualTo(filed.Id));
     }
 
+    [Test]
+    public async Task Changes_and_references_to_a_notification_someone_may_not_see_are_answered_as_for_an_id_never_issued()
+    {
+        var filed = await FileAsync(AudienceScope.Named);
+        var never = filed.Id.Replace("-", "-99", StringComparison.Ordinal);
+        // Amending or cancelling: NOT_FOUND in the words of an id never issued, never "filed by filer-ops".
+        var amended = await CallOutcome.Of(() => _other.Notifications.AmendNotificationAsync(Amend(filed, null)).ResponseAsync);
+        var neverIssued = Amend(filed, null);
+        neverIssued.NotificationId = never;
+        var amendedNever = await CallOutcome.Of(() => _other.Notifications.AmendNotificationAsync(neverIssued).ResponseAsync);
+        Assert.That(amended.Code, Is.EqualTo(StatusCode.NotFound));
+        Assert.That(amended.Detail, Is.EqualTo(amendedNever.Detail.Replace(never, filed.Id, StringComparison.Ordinal)));
+        var cancelled = await CallOutcome.Of(() => _other.Notifications.CancelNotificationAsync(
+            new CancelNotificationRequest { NotificationId = filed.Id, RequestId = Guid.NewGuid().ToString(), Reason = "probe" }).ResponseAsync);
+        Assert.That(cancelled.Code, Is.EqualTo(StatusCode.NotFound));
+        Assert.That(cancelled.Detail, Does.Not.Contain("filer-ops"));
+        // One it admits, but not its filer, is refused as such.
+        var byNamed = await CallOutcome.Of(() => _named.Notifications.AmendNotificationAsync(Amend(filed, null)).ResponseAsync);
+        Assert.That(byNamed.Code, Is.EqualTo(StatusCode.PermissionDenied));
+
+        // Naming it as a related notification: "there is no notification", as for one never issued.
+        var related = Notices.File(Notices.Maneuver());
+        related.RelatedNotificationIds.Add(filed.Id);
+        related.RelatedNotificationIds.Add(never);
+        var refused = await CallOutcome.Of(() => _other.Notifications.FileNotificationAsync(related).ResponseAsync);
+        Assert.That(CallOutcome.Violations(refused.Exception!), Is.EqualTo(new[]
+        {
+            ("related_notification_ids[0]", $"there is no notification {filed.Id}"), ("related_notification_ids[1]", $"there is no notification {never}"),
+        }));
+
+        // The prober's own audit records do not name the owner of what it was told does not exist; the owner's do.
+        var probes = (await _other.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { TargetId = filed.Id })).Records;
+        Assert.That(probes, Is.Not.Empty);
+        Assert.That(probes.Select(r => r.TargetOwner), Is.All.Empty);
+        var owners = (await _filer.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { TargetId = filed.Id })).Records;
+        Assert.That(owners.Where(r => r.OrganizationId == "other-ops").Select(r => r.TargetOwner), Is.Not.Empty.And.All.EqualTo("filer-ops"));
+    }
+
     private ExchangeClient Client(Caller caller) => caller switch
     {
         Caller.Filer => _filer,

@@ -166,6 +166,14 @@ public sealed class AuditCompletenessTests
             Until = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
         }));
         Assert.That(violations.Keys, Is.EquivalentTo(new[] { "action", "page_size", "page_token", "target_id", "until" }));
+        // Times no Timestamp can hold are named with the rest (a grpc-js client found them answered UNKNOWN).
+        var times = await Support.GrpcAssert.InvalidFieldsAsync(async () => await admin.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest
+        {
+            Action = (AuditAction)99,
+            Since = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 1, Nanos = -1 },
+            Until = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 253_402_300_800 },
+        }));
+        Assert.That(times.Keys, Is.EquivalentTo(new[] { "action", "since", "until" }));
 
         for (var i = 0; i < 3; i++)
         {

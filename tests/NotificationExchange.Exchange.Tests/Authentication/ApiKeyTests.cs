@@ -106,8 +106,10 @@ public class ApiKeyTests
         var ownerKey = (await owner.Operators.ListApiKeysAsync(new ListApiKeysRequest())).Keys.Single();
 
         await GrpcAssert.FailsWithAsync(StatusCode.NotFound, async () => await other.Operators.RevokeApiKeyAsync(new RevokeApiKeyRequest { KeyId = ownerKey.KeyId }));
-        await GrpcAssert.FailsWithAsync(StatusCode.NotFound, async () => await other.Operators.ListApiKeysAsync(new ListApiKeysRequest { OperatorId = "key-owner" }));
-        await GrpcAssert.FailsWithAsync(StatusCode.NotFound, async () =>
+        // Organisations are public (the directory): naming another is refused as such; a key's id is not, so another's
+        // key reads as no key at all.
+        await GrpcAssert.FailsWithAsync(StatusCode.PermissionDenied, async () => await other.Operators.ListApiKeysAsync(new ListApiKeysRequest { OperatorId = "key-owner" }));
+        await GrpcAssert.FailsWithAsync(StatusCode.PermissionDenied, async () =>
             await other.Operators.IssueApiKeyAsync(new IssueApiKeyRequest { RequestId = "theirs", OperatorId = "key-owner" }));
         var unknown = await GrpcAssert.FailsWithAsync(StatusCode.NotFound, async () =>
             await other.Operators.RevokeApiKeyAsync(new RevokeApiKeyRequest { KeyId = "KEY-0000000000000000" }));
