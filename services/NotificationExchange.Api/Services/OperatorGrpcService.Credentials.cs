@@ -40,7 +40,7 @@ internal sealed partial class OperatorGrpcService
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
         CredentialValidation.OptionalOrganizationId("operator_id", request.OperatorId, errors);
         errors.ThrowIfAny();
-        var holder = KeyHolder(request.OperatorId, context);
+        var holder = await ExistingAsync(KeyHolder(request.OperatorId, context), context.CancellationToken);
         return new ListApiKeysResponse { Keys = { (await credentials.ListKeysAsync(holder, context.CancellationToken)).Select(k => k.ToProto()) } };
     }
 
@@ -82,7 +82,8 @@ internal sealed partial class OperatorGrpcService
         var errors = new ValidationErrors(WireValueInterceptor.Violations(context));
         CredentialValidation.OptionalOrganizationId("operator_id", request.OperatorId, errors);
         errors.ThrowIfAny();
-        var listed = await credentials.ListCertificatesAsync(WireScalars.Text(request.OperatorId), context.CancellationToken);
+        var named = WireScalars.Text(request.OperatorId) is { } id ? await ExistingAsync(id, context.CancellationToken) : null;
+        var listed = await credentials.ListCertificatesAsync(named, context.CancellationToken);
         return new ListClientCertificatesResponse { Certificates = { listed.Select(c => c.ToProto()) } };
     }
 
@@ -100,6 +101,13 @@ internal sealed partial class OperatorGrpcService
         await revocations.AnnounceAsync([revoked.Id], revoked.RevokedAt ?? now);
         return revoked.ToProto();
     }
+
+    /// <summary>An organisation a listing names, NOT_FOUND when there is none, as IssueApiKey answers for it (an empty
+    /// list would say that it exists and holds nothing).</summary>
+    private async Task<string> ExistingAsync(string operatorId, CancellationToken cancellationToken) =>
+        await directory.GetAsync(operatorId, cancellationToken) is not null
+            ? operatorId
+            : throw ExchangeRuleException.NotFound($"operator {Quoted.Value(operatorId)}");
 
     /// <summary>
     /// Whose keys a call is about: the caller's own when it names none (or itself); another organisation's only for

@@ -116,6 +116,13 @@ public class ApiKeyTests
         Assert.That(unknown.Status.Detail, Does.Contain("KEY-0000000000000000"), "a key of another and no key at all read the same");
         Assert.That((await owner.Operators.WhoAmIAsync(new WhoAmIRequest())).Id, Is.EqualTo("key-owner"));
 
+        // An organisation that does not exist is not found, listed or issued for alike (not an empty list).
+        await GrpcAssert.FailsWithAsync(StatusCode.NotFound, async () => await _host.Admin().Operators.ListApiKeysAsync(new ListApiKeysRequest { OperatorId = "no-such-org" }));
+        await GrpcAssert.FailsWithAsync(StatusCode.NotFound, async () =>
+            await _host.Admin().Operators.ListClientCertificatesAsync(new ListClientCertificatesRequest { OperatorId = "no-such-org" }));
+        await GrpcAssert.FailsWithAsync(StatusCode.NotFound, async () =>
+            await _host.Admin().Operators.IssueApiKeyAsync(new IssueApiKeyRequest { RequestId = "for-nobody", OperatorId = "no-such-org" }));
+
         var issuedByAdmin = await _host.Admin().Operators.IssueApiKeyAsync(new IssueApiKeyRequest { RequestId = "for-owner", OperatorId = "key-owner" });
         Assert.That(issuedByAdmin.Key.OperatorId, Is.EqualTo("key-owner"));
         Assert.That((await _host.Admin().Operators.ListApiKeysAsync(new ListApiKeysRequest { OperatorId = "key-owner" })).Keys, Has.Count.EqualTo(2));
