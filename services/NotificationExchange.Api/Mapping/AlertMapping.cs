@@ -18,8 +18,8 @@ internal static class AlertMapping
         Id = alert.Id,
         Version = (uint)alert.Version,
         State = (P.AlertState)alert.State,
-        Primary = alert.Primary.ToProto(),
-        Secondary = alert.Secondary.ToProto(),
+        Primary = alert.Primary.ToProto(alert.NoticeWithheld),
+        Secondary = alert.Secondary.ToProto(alert.NoticeWithheld),
         Tca = Timestamp.FromDateTime(alert.Tca),
         MissDistanceM = alert.MissDistanceM,
         RelativePositionM = new P.RtnVector
@@ -92,7 +92,9 @@ internal static class AlertMapping
     public static AcknowledgeAlertCommand ToCommand(this P.AcknowledgeAlertRequest request, string operatorId) => new(
         request.RequestId, operatorId, request.AlertId, (int)Math.Min(request.NoradCatId, int.MaxValue), (ManeuverIntent)request.Intent, WireScalars.Text(request.Note));
 
-    private static P.AlertObject ToProto(this AlertObject obj)
+    /// <summary>An alert's object; of a withheld notice's side, nothing the notice gave (its orbit's epoch included: a
+    /// launch's insertion epoch is about its launch time).</summary>
+    private static P.AlertObject ToProto(this AlertObject obj, bool noticeWithheld)
     {
         var proto = new P.AlertObject
         {
@@ -100,7 +102,7 @@ internal static class AlertMapping
             OperatorId = obj.OperatorId ?? "",
             HardBodyRadiusM = obj.HardBodyRadiusM,
             Source = (P.OrbitSource)obj.Source,
-            DataEpoch = Timestamp.FromDateTime(obj.DataEpoch),
+            DataEpoch = noticeWithheld && obj.Source == OrbitSource.Notification ? null : Timestamp.FromDateTime(obj.DataEpoch),
             StateAtTca = obj.StateAtTca is { } s
                 ? new P.StateVector { XKm = s.XKm, YKm = s.YKm, ZKm = s.ZKm, XDotKmps = s.XDotKmps, YDotKmps = s.YDotKmps, ZDotKmps = s.ZDotKmps }
                 : null,

@@ -70,10 +70,13 @@ internal sealed class TransparencyGrpcService(TransparencyLog transparency, ITra
                 });
             }
         }
-        // Every sequence asked for is in the tree, so each has its stored commitment (the tree was built from them).
+        // Every sequence asked for is in the tree, so each had its stored commitment (the tree was built from them); an
+        // entry missing from the store since (a deleted row) is data lost, named, not a fault of the caller's.
         foreach (var proof in response.Proofs)
         {
-            var leaf = (await store.ReadLeavesAsync((long)proof.Sequence, 1, context.CancellationToken)).Single();
+            var leaf = (await store.ReadLeavesAsync((long)proof.Sequence, 1, context.CancellationToken)).SingleOrDefault()
+                ?? throw new RpcException(new Status(StatusCode.DataLoss,
+                    $"sequence {proof.Sequence} is a leaf of the tree, but the store no longer holds its entry"));
             proof.Commitment = ByteString.CopyFrom(leaf.Commitment!);
             if (leaf.Entry.Audience.Admits(caller))
             {

@@ -1,4 +1,5 @@
 using NotificationExchange.Domain.Audiences;
+using NotificationExchange.Domain.Notifications;
 
 namespace NotificationExchange.Domain.Alerts;
 
@@ -38,6 +39,9 @@ public static class NoticeDisclosure
     public static bool Declares(EventAudience rpoAudience, string? targetOperator) =>
         targetOperator is null || rpoAudience.Admits(targetOperator);
 
+    /// <summary>A side whose orbit came from the notice keeps only its catalogue number: the notice's state at TCA, and
+    /// the name and COSPAR id its filer wrote (a launch's payload names among them), are the notice's content. (The wire
+    /// leaves out the side's data epoch too: AlertMapping.)</summary>
     private static AlertObject WithoutNoticeState(AlertObject side) =>
-        side.Source == OrbitSource.Notification ? side with { StateAtTca = null } : side;
+        side.Source == OrbitSource.Notification ? side with { StateAtTca = null, Object = new SpaceObjectRef(side.Object.NoradCatId) } : side;
 }

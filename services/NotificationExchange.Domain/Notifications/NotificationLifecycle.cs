@@ -42,13 +42,12 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
 
     private Notification File(ILogWriteSession session, FileNotificationCommand command)
     {
-        RequireRelatedExist(session, command.OperatorId, command.RelatedNotificationIds);
         var content = command.Content;
         var sequence = session.NextSequence;
         var id = $"{content.Kind.IdPrefix()}-{sequence}";
         var now = Now();
         RequireEmbargoAhead(command.Embargo, now);
-        return new Notification
+        var filed = new Notification
         {
             Id = id,
             Sequence = sequence,
@@ -65,6 +64,8 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             Regimes = content.Regimes().Order().ToArray(),
             Attachments = Keep(session, id, command.Attachments),
         };
+        RequireRelatedExist(session, filed);
+        return filed;
     }
 
     private (NotificationEventType, Notification, RecordedEvent) Amend(ILogWriteSession session, AmendNotificationCommand command)
@@ -81,7 +82,6 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             throw ExchangeRuleException.Invalid(content.FieldName,
                 $"{command.NotificationId} is a {current.Notification.Content.FieldName} notification; an amendment keeps its kind");
         }
-        RequireRelatedExist(session, command.OperatorId, command.RelatedNotificationIds);
         var (audience, embargo) = Sharing(current.Notification, command);
         var notification = Next(session, current) with
         {
@@ -94,6 +94,7 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
             ChangeReason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason,
             Attachments = Keep(session, command.NotificationId, command.Attachments),
         };
+        RequireRelatedExist(session, notification);
         return (NotificationEventType.Amended, notification, current);
     }
 
@@ -214,16 +215,26 @@ public sealed class NotificationLifecycle(NotificationValidator validator, TimeP
         };
     }
 
-    /// <summary>Each related notification exists for the filer: one its audience does not admit is "no notification",
-    /// as an id never issued is.</summary>
-    private static void RequireRelatedExist(ILogWriteSession session, string operatorId, IReadOnlyList<string> related)
+    /// <summary>
+    /// Each related notification exists for the filer (one its audience does not admit is "no notification", as an id
+    /// never issued is), and is seen by everyone who will see this one: its id names it, and its kind, to every reader
+    /// of this notification, including after this one's embargo ends (its own audience, not the embargo's, is checked).
+    /// </summary>
+    private static void RequireRelatedExist(ILogWriteSession session, Notification notification)
     {
+        var related = notification.RelatedNotificationIds;
+        var reach = notification.Audience.For(notification.FilingOperator);
         var errors = new ValidationErrors();
         for (var i = 0; i < related.Count; i++)
         {
-            if (session.GetLatest(related[i]) is not { } latest || !latest.Audience.Admits(operatorId))
+            if (session.GetLatest(related[i]) is not { } latest || !latest.Audience.Admits(notification.FilingOperator))
             {
                 errors.Add($"related_notification_ids[{i}]", $"there is no notification {related[i]}");
+            }
+            else if (!latest.Audience.Covers(reach))
+            {
+                errors.Add($"related_notification_ids[{i}]",
+                    $"{related[i]} is seen by fewer organisations than this notification will be; relate only notifications its whole audience may see");
             }
         }
         errors.ThrowIfAny();

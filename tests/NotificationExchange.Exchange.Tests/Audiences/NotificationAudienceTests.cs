@@ -255,6 +255,17 @@ public class NotificationAudienceTests
             ("related_notification_ids[0]", $"there is no notification {filed.Id}"), ("related_notification_ids[1]", $"there is no notification {never}"),
         }));
 
+        // One who may see it may relate to it only what the same organisations (or fewer) will see: a public notice
+        // naming it would name it, and its kind, to everyone.
+        var widerByNamed = Notices.File(Notices.Maneuver());
+        widerByNamed.RelatedNotificationIds.Add(filed.Id);
+        var wider = await CallOutcome.Of(() => _named.Notifications.FileNotificationAsync(widerByNamed).ResponseAsync);
+        Assert.That(CallOutcome.Violations(wider.Exception!).Single().Field, Is.EqualTo("related_notification_ids[0]"));
+        var sameByNamed = Notices.File(Notices.Maneuver());
+        sameByNamed.RelatedNotificationIds.Add(filed.Id);
+        sameByNamed.Audience = new Audience { Scope = AudienceScope.Bilateral, Organizations = { "filer-ops" } };
+        Assert.That((await _named.Notifications.FileNotificationAsync(sameByNamed)).Notification.RelatedNotificationIds, Is.EqualTo(new[] { filed.Id }));
+
         // The prober's own audit records do not name the owner of what it was told does not exist; the owner's do.
         var probes = (await _other.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { TargetId = filed.Id })).Records;
         Assert.That(probes, Is.Not.Empty);

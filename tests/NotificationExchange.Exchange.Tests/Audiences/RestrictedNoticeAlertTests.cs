@@ -88,6 +88,8 @@ public class RestrictedNoticeAlertTests
             Assert.That(alert.NotificationVersion, Is.Zero);
             Assert.That(alert.Primary.Source, Is.EqualTo(OrbitSource.Notification));
             Assert.That(alert.Primary.StateAtTca, Is.Null, "no state derived from the notice");
+            Assert.That((alert.Primary.Object.Name, alert.Primary.Object.CosparId), Is.EqualTo(("", "")), "nor the name and COSPAR id its filer wrote");
+            Assert.That(alert.Primary.DataEpoch, Is.Null, "nor its orbit's epoch");
             Assert.That(raised.ToString(), Does.Not.Contain(filed.Id));
         });
         Assert.That((await filerStream.ReadAlertEventsAsync(1, TimeSpan.FromSeconds(30))).Single(), Is.EqualTo(raised), "one rendered form for every party");
