@@ -16,7 +16,7 @@ public sealed partial class SqliteExchangeStore : ITransparencyStore
 
     public Task<IReadOnlyList<StoredLeaf>> ReadLeavesAsync(long fromSequence, int maxCount, CancellationToken cancellationToken) =>
         ReadAsync(
-            SelectEvent.Replace(" FROM events", ", salt, commitment FROM events", StringComparison.Ordinal) + " WHERE sequence >= $from ORDER BY sequence LIMIT $limit;",
+            SelectEvent.Replace(" FROM events", ", salt, commitment FROM events", StringComparison.Ordinal) + " WHERE sequence >= $from AND sequence < $from + $limit ORDER BY sequence;",
             [("$from", fromSequence), ("$limit", maxCount)],
             reader => new StoredLeaf(ReadEntry(reader), reader.IsDBNull(9) ? null : (byte[])reader[9], reader.IsDBNull(10) ? null : (byte[])reader[10]),
             cancellationToken);

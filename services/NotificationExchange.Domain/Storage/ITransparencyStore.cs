@@ -14,7 +14,9 @@ public interface ITransparencyStore
     /// <summary>The work cursor the tree builder leases: its position is the number of leaves in the stored tree.</summary>
     const string TreeCursor = "transparency-tree";
 
-    /// <summary>Entries from <paramref name="fromSequence"/> on, in order, with their commitments as stored.</summary>
+    /// <summary>The entries of sequences <paramref name="fromSequence"/> to <paramref name="fromSequence"/> +
+    /// <paramref name="maxCount"/> - 1, in order, with their commitments as stored. A sequence missing from the store is
+    /// absent, never stood in for by a later one (a proof for it must not carry another entry's commitment).</summary>
     Task<IReadOnlyList<StoredLeaf>> ReadLeavesAsync(long fromSequence, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>Entries after <paramref name="afterSequence"/> that have no commitment yet, in order.</summary>

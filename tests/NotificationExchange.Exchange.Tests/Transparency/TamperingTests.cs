@@ -100,6 +100,12 @@ public sealed class TamperingTests
         var (leaves, root, _) = await AuditAgainAsync(saved);
         Assert.That(leaves.Select(l => l.Sequence), Does.Not.Contain(3UL));
         Assert.That(root, Is.Not.EqualTo(saved.Head.RootHash.ToByteArray()), "the leaves are no longer those of the signed head");
+
+        // Asked to prove the lost entry's inclusion, the exchange says what was lost (not UNKNOWN).
+        await using var host = await ExchangeHost.StartAsync(_database.Path, settings: TransparencyLogTests.FastSigning);
+        var lost = await GrpcAssert.FailsWithAsync(Grpc.Core.StatusCode.DataLoss, async () =>
+            await Client(host, saved.ApiKey).GetInclusionProofsAsync(new GetInclusionProofsRequest { Sequences = { 3 }, TreeSize = saved.Head.TreeSize }));
+        Assert.That(lost.Status.Detail, Does.Contain("sequence 3"));
     }
 
     [Test]
