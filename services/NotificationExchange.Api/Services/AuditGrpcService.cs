@@ -53,11 +53,12 @@ internal sealed class AuditGrpcService(IAuditLog audit) : AuditService.AuditServ
         var position = PageTokens.Read(request.PageToken, PageTokenFormat, p => p.Length == sizeof(long) && BinaryPrimitives.ReadInt64BigEndian(p) > 0, errors);
         errors.ThrowIfAny();
 
-        var administrator = context.GetHttpContext().User.IsInRole(CallerExtensions.AdministratorRole);
+        // Administrators see every record (no viewer); an organisation its own and those about what it owns.
+        var viewer = context.IsAdministrator() ? null : context.OperatorId();
         var pageSize = request.PageSize == 0 ? DefaultPageSize : (int)request.PageSize;
         var page = await audit.ListAuditRecordsAsync(
             new AuditQuery(
-                administrator ? null : context.OperatorId(),
+                viewer,
                 request.OrganizationId is { Length: > 0 } organization ? organization : null,
                 request.Action == AuditAction.Unspecified ? null : (D.AuditAction)request.Action,
                 request.TargetId is { Length: > 0 } target ? target : null,
@@ -66,7 +67,6 @@ internal sealed class AuditGrpcService(IAuditLog audit) : AuditService.AuditServ
                 position is null ? 0 : BinaryPrimitives.ReadInt64BigEndian(position),
                 pageSize),
             context.CancellationToken);
-        var viewer = administrator ? null : context.OperatorId();
         var response = new ListAuditRecordsResponse { Records = { page.Records.Select(r => Shown(r.ToProto(), viewer)) } };
         if (page.HasMore && page.Records.Count > 0)
         {

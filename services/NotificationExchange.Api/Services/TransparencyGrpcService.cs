@@ -57,7 +57,7 @@ internal sealed class TransparencyGrpcService(TransparencyLog transparency, ITra
         var size = head!.TreeSize;
         var sequences = request.Sequences.Select(s => (long)s).ToList();
         var response = new GetInclusionProofsResponse { TreeHead = head.ToProto() };
-        var caller = Caller(context);
+        var caller = context.CallerId();
         using (var nodes = store.OpenTreeNodes())
         {
             foreach (var sequence in sequences)
@@ -137,7 +137,7 @@ internal sealed class TransparencyGrpcService(TransparencyLog transparency, ITra
         }
         var start = (long)request.StartSequence;
         var count = (int)Math.Min(pageSize, size - start + 1);
-        var caller = Caller(context);
+        var caller = context.CallerId();
         foreach (var leaf in await store.ReadLeavesAsync(start, count, context.CancellationToken))
         {
             // A leaf of the tree was built from its stored commitment, drawn with its salt in one write.
@@ -179,6 +179,4 @@ internal sealed class TransparencyGrpcService(TransparencyLog transparency, ITra
         }
         return head;
     }
-
-    private static string? Caller(ServerCallContext context) => context.CallerId();
 }
