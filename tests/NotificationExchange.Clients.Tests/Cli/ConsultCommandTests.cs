@@ -201,6 +201,10 @@ public sealed class ConsultCommandTests : ExchangeFixture
         var responses = talk.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.That(responses[0].GetProperty("message").GetProperty("text").GetString(), Is.EqualTo("before you came"));
         Assert.That(responses.Any(r => r.TryGetProperty("caughtUp", out _)), talk.ToString());
+        // nxc leaves only once the stream has come through the last line sent, so piped output is the whole
+        // conversation every time (it once raced the exit and sometimes ended before the stream caught up).
+        var texts = responses.Where(r => r.TryGetProperty("message", out _)).Select(r => r.GetProperty("message").GetProperty("text").GetString());
+        Assert.That(texts, Is.EqualTo(new[] { "before you came", "from a pipe", "second line" }), talk.ToString());
         var transcript = Ok(await other.RunAsync("consult", "transcript", id)).Output;
         Assert.That(transcript, Does.Contain("pipe-ops: from a pipe").And.Contain("pipe-ops: second line").And.Not.Contain("not sent"));
     }

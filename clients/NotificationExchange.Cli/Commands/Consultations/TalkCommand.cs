@@ -37,7 +37,8 @@ internal static class TalkCommand
                     OnReconnecting = r => Remark(session, screen, $"-- connection lost ({Verb.OneLine(r.Reason)}); reconnecting, attempt {r.Attempt}"),
                 });
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var reading = ShowAsync(session, screen, conversation, consultationId, stop.Token);
+                var progress = new ConversationProgress();
+                var reading = ShowAsync(session, screen, conversation, consultationId, progress, stop.Token);
                 var lines = interactive ? TerminalLineEditor.Start(screen) : ReaderLines.Start(environment.In);
                 var sent = new List<Task<MessageAccepted>>();
                 try
@@ -62,7 +63,7 @@ internal static class TalkCommand
                             sent.Add(conversation.SayAsync(line, cancellationToken: stop.Token));
                         }
                     }
-                    await StoredAsync(session, sent, reading, stop.Token);
+                    await StoredAsync(session, sent, progress, reading, stop.Token);
                     return ExitCodes.Ok;
                 }
                 finally
@@ -86,11 +87,14 @@ internal static class TalkCommand
         return await typed && lines.TryRead(out var line) ? line : null;
     }
 
-    /// <summary>Waits, at most --timeout, until the exchange has stored every line typed.</summary>
-    private static async Task StoredAsync(Session session, List<Task<MessageAccepted>> sent, Task reading, CancellationToken cancellationToken)
+    /// <summary>Waits, at most --timeout, until the exchange has stored every line typed and the conversation shown
+    /// has come through the last of them.</summary>
+    private static async Task StoredAsync(Session session, List<Task<MessageAccepted>> sent, ConversationProgress progress, Task reading, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(session.CallTimeout);
         var stored = Task.WhenAll(sent);
-        if (await Task.WhenAny(stored, reading, Task.Delay(session.CallTimeout, cancellationToken)) == reading)
+        if (await Task.WhenAny(stored, reading, Task.Delay(Timeout.Infinite, timeout.Token)) == reading)
         {
             await reading;
         }
@@ -98,12 +102,21 @@ internal static class TalkCommand
         {
             throw new NoAnswerException($"{sent.Count(s => !s.IsCompleted)} of the messages typed not stored within {session.CallTimeout.TotalSeconds:0.#} s");
         }
-        await stored;
+        var last = (await stored).Select(a => a.Sequence).DefaultIfEmpty(0UL).Max();
+        var shown = progress.ReachedAsync(last, timeout.Token);
+        if (await Task.WhenAny(shown, reading) == reading)
+        {
+            await reading;
+        }
+        if (!shown.IsCompletedSuccessfully)
+        {
+            throw new NoAnswerException($"the conversation did not come through message #{last} within {session.CallTimeout.TotalSeconds:0.#} s");
+        }
     }
 
     /// <summary>The conversation as it arrives, until stopped: messages (each then counts as read), receipts, and
     /// where the past ends and the live part begins.</summary>
-    private static async Task ShowAsync(Session session, TalkScreen screen, ResilientConversation conversation, string consultationId, CancellationToken cancellationToken)
+    private static async Task ShowAsync(Session session, TalkScreen screen, ResilientConversation conversation, string consultationId, ConversationProgress progress, CancellationToken cancellationToken)
     {
         ulong shown = 0;
         var live = false;
@@ -127,6 +140,7 @@ internal static class TalkCommand
                         {
                             await conversation.SendReceiptAsync(shown, shown, cancellationToken);
                         }
+                        progress.Shown(shown);
                         break;
                     case ConverseResponse.KindOneofCase.CaughtUp:
                         Remark(session, screen, live
@@ -137,6 +151,7 @@ internal static class TalkCommand
                         {
                             await conversation.SendReceiptAsync(shown, shown, cancellationToken);
                         }
+                        progress.CaughtUp();
                         break;
                     case ConverseResponse.KindOneofCase.Receipt when !session.Print.Json:
                         screen.Show($"   {response.Receipt.OrganizationId} has read through #{response.Receipt.ReadThrough}");
