@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/rabbitmq.sh
+# PostgreSQL 15's binaries, for the private clusters the PostgreSQL store's tests start (installed when absent).
+bash scripts/postgres.sh
 export NX_TEST_RABBITMQ="${NX_TEST_RABBITMQ:-amqp://guest:guest@localhost:5672/}"
 
 # The Node.js client the outsider tests drive (tests/outsider-node): Node.js and npm from Debian when absent, then its
