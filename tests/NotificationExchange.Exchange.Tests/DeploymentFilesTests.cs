@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using NotificationExchange.Protocol.V1;
 using NotificationExchange.Testing;
 using NUnit.Framework;
 
@@ -15,31 +12,6 @@ namespace NotificationExchange.Exchange.Tests;
 public partial class DeploymentFilesTests
 {
     private static string Root => SharedData.RepositoryRoot;
-
-    [Test]
-    public async Task The_compose_environment_puts_the_exchange_on_rabbitmq_with_the_configured_administrator_key()
-    {
-        var broker = RabbitMqBroker.Require();
-        var environment = ComposeEnvironment("exchange");
-        Assert.That(environment.Keys, Is.SupersetOf(new[] { "ConnectionStrings__RabbitMq", "Exchange__AdminApiKey" }));
-        var adminKey = "compose-admin-key-0123456789abcdef";
-        var settings = environment.ToDictionary(
-            e => e.Key.Replace("__", ":"),
-            e => e.Key switch
-            {
-                // the compose values point at the compose network and interpolate secrets; keep the keys, swap the values
-                "ConnectionStrings__RabbitMq" => broker,
-                "Exchange__AdminApiKey" => adminKey,
-                _ => Interpolated(e.Value),
-            });
-        using var database = new TestDatabase();
-
-        await using var host = await ExchangeHost.StartAsync(database.Path, settings: settings);
-
-        Assert.That(host.Services.GetRequiredService<IBus>().Address.Scheme, Is.EqualTo("rabbitmq"));
-        var me = await host.Client(adminKey).Operators.WhoAmIAsync(new WhoAmIRequest());
-        Assert.That(me.Administrator, Is.True);
-    }
 
     [Test]
     public async Task The_dockerfile_environment_and_health_check_command_work_on_the_built_exchange()
@@ -96,26 +68,6 @@ public partial class DeploymentFilesTests
     /// <summary>The HEALTHCHECK's words, aimed at this test's port instead of the container's.</summary>
     private static string Probe(Match healthCheck, int port) =>
         $"{healthCheck.Groups[1].Value} {healthCheck.Groups[2].Value} {healthCheck.Groups[3].Value.Replace("localhost:5170", $"127.0.0.1:{port}")}";
-
-    /// <summary>The environment of one service of docker-compose.yml: the "Key: value" lines under its environment, comments left out.</summary>
-    private static Dictionary<string, string> ComposeEnvironment(string service)
-    {
-        var lines = File.ReadAllLines(Path.Combine(Root, "docker-compose.yml"));
-        var start = Array.FindIndex(lines, l => l == $"  {service}:");
-        Assert.That(start, Is.Not.Negative, $"docker-compose.yml has a service {service}");
-        var environment = Array.FindIndex(lines, start, l => l == "    environment:");
-        var result = new Dictionary<string, string>();
-        for (var i = environment + 1; i < lines.Length && lines[i].StartsWith("      ", StringComparison.Ordinal); i++)
-        {
-            if (lines[i].TrimStart().StartsWith('#'))
-            {
-                continue; // a YAML comment (such as the mutual TLS settings shown commented out)
-            }
-            var (key, value) = (lines[i].Trim()[..lines[i].Trim().IndexOf(':')], lines[i].Trim()[(lines[i].Trim().IndexOf(':') + 1)..].Trim());
-            result[key] = value;
-        }
-        return result;
-    }
 
     /// <summary>A compose value with ${NAME:-default} and ${NAME:?message} read as the default (or empty).</summary>
     private static string Interpolated(string value) => ComposeVariable().Replace(value, m => m.Groups[2].Value == "-" ? m.Groups[3].Value : "");
