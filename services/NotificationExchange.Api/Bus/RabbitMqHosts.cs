@@ -60,8 +60,9 @@ internal sealed class RabbitMqHosts
     }
 
     /// <summary>A URI as it may be logged: the password replaced by ***.</summary>
-    public static string Redacted(Uri uri) =>
-        uri.UserInfo.Split(':', 2) is [var user, _] ? uri.ToString().Replace(uri.UserInfo + "@", $"{user}:***@", StringComparison.Ordinal) : uri.ToString();
+    public static string Redacted(Uri uri) => uri.UserInfo.Length == 0
+        ? $"{uri.Scheme}://{uri.Authority}{uri.PathAndQuery}"
+        : $"{uri.Scheme}://{uri.UserInfo.Split(':', 2)[0]}:***@{uri.Authority}{uri.PathAndQuery}";
 
     private static Uri ParseEntry(string entry, int position, int count)
     {

@@ -85,6 +85,9 @@ internal static class RabbitMqBusConfiguration
             endpoint.ConfigureError(error =>
             {
                 error.UseFilter(new ParkingFilter<ExceptionReceiveContext>(metrics, logger, parkingQueue));
+                // Marks the message faulted (a message that could not even be read is not yet), else the dead-letter
+                // filter would park it a second time as unconsumed; with PublishFaults off it publishes nothing.
+                error.UseFilter(new GenerateFaultFilter());
                 error.UseFilter(new ErrorTransportFilter());
             });
             endpoint.ConfigureDeadLetter(deadLetter =>
