@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using NotificationExchange.Domain;
 using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
@@ -96,6 +97,10 @@ public sealed class PostgresLogWriter : ILogWriter, IDisposable
         activity?.SetTag("nx.batch_size", batch.Count);
         IReadOnlyList<LogEntry> events;
         int queuedWebhooks;
+        // The database's own transient error (unreachable, restarting), when a write met one: what the batch's callers
+        // are told, rather than what the dead connection says next ("Connection is not open"), so that they are
+        // answered UNAVAILABLE and retry.
+        NpgsqlException? unreachable = null;
         try
         {
             _session.Begin();
@@ -109,6 +114,10 @@ public sealed class PostgresLogWriter : ILogWriter, IDisposable
                 }
                 catch (Exception e)
                 {
+                    if (e is NpgsqlException { IsTransient: true } transient)
+                    {
+                        unreachable ??= transient;
+                    }
                     // If the connection itself is gone, this throws too and the whole batch fails below.
                     _session.RollbackTo(mark);
                     write.SetFailure(e);
@@ -119,10 +128,11 @@ public sealed class PostgresLogWriter : ILogWriter, IDisposable
         catch (Exception e)
         {
             _session.Rollback();
-            _logger.LogError(e, "Commit of {Count} writes failed; none of them was stored", batch.Count);
+            var failure = unreachable ?? e;
+            _logger.LogError(failure, "Commit of {Count} writes failed; none of them was stored", batch.Count);
             foreach (var write in batch)
             {
-                write.SetFailure(e);
+                write.SetFailure(failure);
             }
             foreach (var write in batch)
             {
