@@ -107,9 +107,10 @@ public partial class DeploymentFilesTests
                     e => e.Key switch
                     {
                         // the compose values point at the compose network and interpolate secrets: keep the keys,
-                        // swap the values for this machine's services, three times the one broker for three nodes
+                        // swap the values for this machine's services (one broker node here: the list's form is
+                        // checked above, and the failover across nodes in Bus/RabbitMqClusterTests)
                         "ConnectionStrings__Postgres" => database,
-                        "ConnectionStrings__RabbitMq" => string.Join(',', Enumerable.Repeat(broker, 3)),
+                        "ConnectionStrings__RabbitMq" => broker,
                         "Exchange__AdminApiKey" => adminKey,
                         "Exchange__Transparency__SigningKey" => signingKeyPem,
                         "OTEL_EXPORTER_OTLP_ENDPOINT" => "",
@@ -131,7 +132,10 @@ public partial class DeploymentFilesTests
             var fromMiddle = await hosts[1].Client(adminKey).Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = filed.Id });
 
             Assert.That(received[0].Notification, Is.EqualTo(filed), "filed on exchange-1, streamed from exchange-3");
-            Assert.That(fromMiddle.Notification, Is.EqualTo(filed), "read on exchange-2");
+            // a point read adds the screening's state, which the filing's answer does not carry
+            var read = fromMiddle.Notification.Clone();
+            read.Screening = null;
+            Assert.That(read, Is.EqualTo(filed), "read on exchange-2");
             Assert.That(File.Exists(folder.Path), Is.False, "no SQLite file: the store is PostgreSQL");
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync();
