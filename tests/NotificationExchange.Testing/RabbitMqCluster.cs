@@ -46,6 +46,9 @@ public sealed class RabbitMqCluster : IAsyncDisposable
     /// <summary>Stops node N (1-3) cleanly; its connections are closed and its exclusive queues go with them.</summary>
     public Task StopNodeAsync(int node) => RabbitMqCtl.RunAsync(["bash", Script, "stop-node", node.ToString()], _environment);
 
+    /// <summary>SIGKILLs node N: its clients' sockets are reset without a close from the broker.</summary>
+    public Task KillNodeAsync(int node) => RabbitMqCtl.RunAsync(["bash", Script, "kill-node", node.ToString()], _environment);
+
     /// <summary>Starts node N again and waits until it runs; it rejoins the cluster.</summary>
     public Task StartNodeAsync(int node) => RabbitMqCtl.RunAsync(["bash", Script, "start-node", node.ToString()], _environment, TimeSpan.FromMinutes(3));
 

@@ -33,7 +33,7 @@ public class RabbitMqClusterTests
     }
 
     [Test]
-    public async Task Filing_and_delivery_go_on_when_the_node_the_instances_are_connected_to_stops()
+    public async Task Filing_and_delivery_go_on_when_the_node_the_instances_are_connected_to_stops_and_then_when_the_next_one_is_killed()
     {
         var cluster = _cluster!;
         using var database = new TestDatabase();
@@ -48,7 +48,6 @@ public class RabbitMqClusterTests
         var subscription = await watcher.Subscriptions.CreateSubscriptionAsync(new CreateSubscriptionRequest { Name = "everything" });
         using var stream = StreamProbe.Open(watcher, subscription.Id);
         await stream.ReadUntilCaughtUpAsync();
-        var home = await NodeOfAsync(cluster, instanceQueues[1], Enumerable.Range(1, RabbitMqCluster.NodeCount));
 
         var filed = new ConcurrentQueue<Notification>();
         var failures = new ConcurrentQueue<RpcException>();
@@ -68,32 +67,60 @@ public class RabbitMqClusterTests
                 await Task.Delay(20);
             }
         });
+        var down = new List<int>();
         try
         {
-            await WaitUntilAsync(() => Task.FromResult(filed.Count >= 20), TimeSpan.FromSeconds(30), "20 filings before the fault");
-            await cluster.StopNodeAsync(home);
-            var stopped = Stopwatch.StartNew();
-            var filedBeforeStop = filed.Count;
-            var other = Enumerable.Range(1, RabbitMqCluster.NodeCount).First(n => n != home);
-            // Both instances reconnect to another node and declare their queues there again.
-            foreach (var queue in instanceQueues)
+            await WaitUntilAsync(() => Task.FromResult(filed.Count >= 20), TimeSpan.FromSeconds(30), "20 filings before the first fault");
+            foreach (var kill in new[] { false, true })
             {
-                await WaitUntilAsync(() => ExclusiveQueueExistsAsync(cluster.NodeUri(other), queue), TimeSpan.FromSeconds(60), $"{queue} declared again");
+                // the node B's queue is on (A's is on the same one: both took the first node that answered)
+                var home = await NodeOfAsync(cluster, instanceQueues[1], Enumerable.Range(1, RabbitMqCluster.NodeCount));
+                if (kill)
+                {
+                    await cluster.KillNodeAsync(home);
+                }
+                else
+                {
+                    await cluster.StopNodeAsync(home);
+                }
+                down.Add(home);
+                var faulted = Stopwatch.StartNew();
+                var filedAtFault = filed.Count;
+                var other = Enumerable.Range(1, RabbitMqCluster.NodeCount).First(n => n != home);
+                // Both instances reconnect to another node and declare their queues there again.
+                foreach (var queue in instanceQueues)
+                {
+                    await WaitUntilAsync(() => ExclusiveQueueExistsAsync(cluster.NodeUri(other), queue), TimeSpan.FromSeconds(60), $"{queue} declared again");
+                }
+                var reconnected = faulted.Elapsed;
+                // Right after a kill the cluster may still hold the dead node's queue records (a passive declare then
+                // answers RESOURCE_LOCKED too): rabbitmqctl says where each queue is.
+                var survivors = Enumerable.Range(1, RabbitMqCluster.NodeCount).Where(n => n != home).ToArray();
+                foreach (var queue in instanceQueues)
+                {
+                    Assert.That(survivors, Does.Contain(await NodeOfAsync(cluster, queue, survivors)));
+                }
+                var relocated = faulted.Elapsed;
+                var filedAtReconnect = filed.Count;
+                await WaitUntilAsync(() => Task.FromResult(filed.Count >= filedAtReconnect + 30), TimeSpan.FromSeconds(30), "30 filings after the reconnection");
+                TestContext.Out.WriteLine($"node {home} {(kill ? "killed" : "stopped")}: both instance queues declared again {reconnected.TotalSeconds:F1} s later " +
+                    $"(seen on the other nodes by rabbitmqctl within {relocated.TotalSeconds:F1} s); " +
+                    $"{filed.Count - filedAtFault} filings since");
+                if (!kill)
+                {
+                    // back before the next fault, so that two nodes of three run while the next one is down
+                    await cluster.StartNodeAsync(home);
+                    down.Remove(home);
+                }
             }
-            var reconnected = stopped.Elapsed;
-            var filedAtReconnect = filed.Count;
-            await WaitUntilAsync(() => Task.FromResult(filed.Count >= filedAtReconnect + 30), TimeSpan.FromSeconds(30), "30 filings after the reconnection");
             await stopFiling.CancelAsync();
             await filing;
-            TestContext.Out.WriteLine($"node {home} stopped: both instance queues declared again {reconnected.TotalSeconds:F1} s after the stop; " +
-                $"{filedBeforeStop} filings before, {filed.Count - filedBeforeStop} after");
 
             var expected = filed.OrderBy(n => n.Sequence).ToList();
             var received = await stream.ReadEventsAsync(expected.Count, TimeSpan.FromSeconds(30));
             await stream.AssertNoEventWithinAsync(TimeSpan.FromSeconds(1));
 
             Assert.That(failures, Is.Empty, "no filing failed while a node was down");
-            Assert.That(filed.Count, Is.GreaterThan(filedBeforeStop + 30), "filing went on");
             Assert.That(received.Select(e => e.Notification.Id), Is.EqualTo(expected.Select(n => n.Id)),
                 "every filing reached B's subscriber once, in sequence order");
         }
@@ -101,7 +128,10 @@ public class RabbitMqClusterTests
         {
             await stopFiling.CancelAsync();
             await filing;
-            await cluster.StartNodeAsync(home);
+            foreach (var node in down)
+            {
+                await cluster.StartNodeAsync(node);
+            }
         }
     }
 
