@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -18,8 +17,8 @@ public static class TestStore
 {
     public const string Variable = "NX_TEST_STORE";
 
-    /// <summary>Outside Production the exchange keeps a generated signing key beside its SQLite file; on PostgreSQL
-    /// there is no file, so the harness keeps one at the same place and configures it.</summary>
+    /// <summary>The development signing key the SQLite store keeps beside its file (the PostgreSQL store keeps it in
+    /// the database, so a copy of either store signs with its original's key).</summary>
     public const string SigningKeyFileName = "transparency-signing-key.pem";
 
     // database path (full) -> the connection string of its database, created on first use
@@ -39,7 +38,7 @@ public static class TestStore
 
     /// <summary>
     /// The exchange's settings that put it on the store of <paramref name="databasePath"/>: Exchange:Store:Path, or
-    /// ConnectionStrings:Postgres (the database made for that path) with the signing key kept beside the path.
+    /// ConnectionStrings:Postgres (the database made for that path).
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> SettingsAsync(string databasePath)
     {
@@ -47,11 +46,7 @@ public static class TestStore
         {
             return new Dictionary<string, string> { ["Exchange:Store:Path"] = databasePath };
         }
-        return new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Postgres"] = await ConnectionStringAsync(databasePath),
-            ["Exchange:Transparency:SigningKey"] = SigningKeyBeside(databasePath),
-        };
+        return new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = await ConnectionStringAsync(databasePath) };
     }
 
     /// <summary>The connection string of the PostgreSQL database that stands for <paramref name="databasePath"/>,
@@ -83,7 +78,7 @@ public static class TestStore
     /// <summary>
     /// Copies the store of <paramref name="fromPath"/> (no exchange may be running on it: stopped instances' pooled
     /// connections are closed first) to be the store of <paramref name="toPath"/>, which must not have been used yet:
-    /// VACUUM INTO, or CREATE DATABASE ... TEMPLATE. The signing key beside the path is copied with it.
+    /// VACUUM INTO (and the development signing key beside the file), or CREATE DATABASE ... TEMPLATE.
     /// </summary>
     public static async Task CopyAsync(string fromPath, string toPath)
     {
@@ -103,7 +98,7 @@ public static class TestStore
             NpgsqlConnection.ClearAllPools();
             await copy.Value;
         }
-        if (File.Exists(key))
+        if (!OnPostgres && File.Exists(key))
         {
             File.Copy(key, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(toPath))!, SigningKeyFileName), overwrite: true);
         }
@@ -146,30 +141,6 @@ public static class TestStore
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\";", connection);
         await command.ExecuteNonQueryAsync();
         return cluster.ConnectionString(name);
-    }
-
-    /// <summary>The key file beside <paramref name="databasePath"/>, generated the first time (CreateNew: of two
-    /// instances started on one path, both get the one written first).</summary>
-    private static string SigningKeyBeside(string databasePath)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, SigningKeyFileName);
-        if (!File.Exists(path))
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            try
-            {
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                using var writer = new StreamWriter(file);
-                writer.Write(key.ExportPkcs8PrivateKeyPem());
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // another instance's start wrote it first
-            }
-        }
-        return path;
     }
 
     private static async Task<DbConnection> OpenAsync(string databasePath)
