@@ -139,8 +139,20 @@ public static class TestStore
         await using var connection = new NpgsqlConnection(cluster.ConnectionString());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\";", connection);
-        await command.ExecuteNonQueryAsync();
-        return cluster.ConnectionString(name);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return cluster.ConnectionString(name);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                // a stopped instance's server processes are still leaving ("source database is being accessed by
+                // other users")
+                await Task.Delay(100);
+            }
+        }
     }
 
     private static async Task<DbConnection> OpenAsync(string databasePath)
