@@ -565,7 +565,8 @@ public sealed partial class PostgresExchangeStore : INotificationLog, IOutbox, I
         command.CommandText = sql;
         foreach (var (name, value) in parameters ?? [])
         {
-            command.Parameters.AddWithValue(name, value);
+            // named without the @ the statement writes: Npgsql finds "@name" under "name"
+            command.Parameters.AddWithValue(name.TrimStart('@'), value);
         }
         return command;
     }

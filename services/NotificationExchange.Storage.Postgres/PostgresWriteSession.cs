@@ -642,7 +642,8 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
             command.CommandText = sql;
             foreach (var name in ParameterNames(sql))
             {
-                command.Parameters.Add(new NpgsqlParameter(name, DBNull.Value));
+                // named without the @ the statement writes: Npgsql finds "@name" under "name"
+                command.Parameters.Add(new NpgsqlParameter(name[1..], DBNull.Value));
             }
             _commands[sql] = command;
         }
@@ -650,5 +651,5 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
     }
 
     private static IEnumerable<string> ParameterNames(string sql) =>
-        System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z_]+").Select(m => m.Value).Distinct();
+        System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z_]+").Select(m => m.Value).Distinct();
 }
