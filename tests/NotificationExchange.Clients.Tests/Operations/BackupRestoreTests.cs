@@ -129,7 +129,7 @@ public sealed class BackupRestoreTests(string store)
                 $"{id} reads back to its counterpart");
             if (restricted)
             {
-                var hidden = Assert.ThrowsAsync<NxException>(() => nosyAfter.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }));
+                var hidden = await Assert.ThrowsAsync<NxException>(() => nosyAfter.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }));
                 Assert.That(hidden!.Error.Code, Is.EqualTo(StatusCode.NotFound), $"{id} stays hidden from an organisation outside its audience");
             }
             else
