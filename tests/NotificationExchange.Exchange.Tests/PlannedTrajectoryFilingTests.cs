@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
 using NotificationExchange.Testing;
@@ -154,17 +153,10 @@ public class PlannedTrajectoryFilingTests
             rpoId = (await filer.Notifications.FileNotificationAsync(Notices.File(Notices.ProximityOperation()))).Notification.Id;
             launchId = (await filer.Notifications.FileNotificationAsync(Notices.File(Notices.Launch()))).Notification.Id;
         }
-        using (var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var older = connection.CreateCommand();
-            // as a build before these fields wrote the snapshots: without the (empty) lists at all
-            older.CommandText = """
-                UPDATE events SET snapshot = replace(replace(snapshot, ',"planned_maneuvers":[]', ''), ',"stage_orbits":[]', '');
-                SELECT count(*) FROM events WHERE snapshot LIKE '%planned_maneuvers%' OR snapshot LIKE '%stage_orbits%';
-                """;
-            Assert.That(Convert.ToInt32(older.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), Is.Zero, "the snapshots now have neither list");
-        }
+        // as a build before these fields wrote the snapshots: without the (empty) lists at all
+        await TestStore.ExecuteAsync(database.Path, "UPDATE events SET snapshot = replace(replace(snapshot, ',\"planned_maneuvers\":[]', ''), ',\"stage_orbits\":[]', '');");
+        Assert.That(await TestStore.ScalarAsync(database.Path, "SELECT count(*) FROM events WHERE snapshot LIKE '%planned_maneuvers%' OR snapshot LIKE '%stage_orbits%';"),
+            Is.Zero, "the snapshots now have neither list");
         await using var after = await ExchangeHost.StartAsync(database.Path);
         var reader = await after.NewOperatorAsync("newer-ops");
 

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Grpc.Health.V1;
-using Microsoft.Data.Sqlite;
 using NotificationExchange.Exchange.Tests.Support;
 using NotificationExchange.Protocol.V1;
 using NotificationExchange.Testing;
@@ -49,16 +48,12 @@ public class UnreadableEventTests
                 NotificationId = "MNV-2", RequestId = "amend-2", Maneuver = Notices.Maneuver(), Reason = "refined",
             });
         }
-        using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
-        connection.Open();
-        using var damage = connection.CreateCommand();
         // Sequence 2 (MNV-2 version 1): every time loses its Z, as the version before this one stored a time it could
         // not represent. Sequence 3 (MNV-3, its only version): snapshot and match keys both damaged.
-        damage.CommandText = """
+        await TestStore.ExecuteAsync(_database.Path, """
             UPDATE events SET snapshot = replace(snapshot, 'Z"', '"') WHERE sequence = 2;
             UPDATE events SET snapshot = '{"id": "MNV-3", "sequ', match_keys = 'not json' WHERE sequence = 3;
-            """;
-        damage.ExecuteNonQuery();
+            """);
         _host = await ExchangeHost.StartAsync(_database.Path);
     }
 

@@ -9,8 +9,9 @@ using NotificationExchange.Protocol.V1;
 namespace NotificationExchange.Testing.Exchange;
 
 /// <summary>
-/// A real exchange instance for a test: Kestrel on a free loopback port, its own or a shared SQLite file, the
-/// in-memory bus or RabbitMQ. Clients talk to it over real HTTP/2.
+/// A real exchange instance for a test: Kestrel on a free loopback port, its own or a shared store (the SQLite file at
+/// the database path, or under NX_TEST_STORE=postgres the PostgreSQL database standing for it: <see cref="TestStore"/>),
+/// the in-memory bus or RabbitMQ. Clients talk to it over real HTTP/2.
 /// </summary>
 public sealed class ExchangeHost : IAsyncDisposable
 {
@@ -45,7 +46,6 @@ public sealed class ExchangeHost : IAsyncDisposable
         var args = new Dictionary<string, string>
         {
             ["environment"] = "Testing",
-            ["Exchange:Store:Path"] = databasePath,
             ["Exchange:AdminApiKey"] = AdminKey,
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             ["ConnectionStrings:RabbitMq"] = rabbitMq ?? "",
@@ -54,7 +54,7 @@ public sealed class ExchangeHost : IAsyncDisposable
             // them on with limits of their own.
             ["Exchange:RateLimits:Enabled"] = "false",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in (await TestStore.SettingsAsync(databasePath)).Concat(settings ?? new Dictionary<string, string>()))
         {
             args[key] = value;
         }

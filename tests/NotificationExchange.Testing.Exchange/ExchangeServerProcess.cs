@@ -29,7 +29,8 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
 
     public ExchangeClient Admin { get; }
 
-    /// <summary>Starts the exchange on <paramref name="databasePath"/>, with <paramref name="settings"/> as extra
+    /// <summary>Starts the exchange on <paramref name="databasePath"/> (its SQLite file, or the PostgreSQL database
+    /// standing for it under NX_TEST_STORE=postgres: <see cref="TestStore"/>), with <paramref name="settings"/> as extra
     /// configuration (e.g. Exchange:FanOut:StreamBufferCapacity), and waits until its health service says SERVING.</summary>
     public static async Task<ExchangeServerProcess> StartAsync(string databasePath, string? rabbitMq = null, IDictionary<string, string>? settings = null)
     {
@@ -37,7 +38,7 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
         string[] arguments =
         [
             $"--Kestrel:Endpoints:Grpc:Url={address}",
-            $"--Exchange:Store:Path={databasePath}",
+            .. (await TestStore.SettingsAsync(databasePath)).Select(s => $"--{s.Key}={s.Value}"),
             $"--Exchange:AdminApiKey={ExchangeHost.AdminKey}",
             $"--ConnectionStrings:RabbitMq={rabbitMq ?? ""}",
             "--Logging:LogLevel:Default=Warning",

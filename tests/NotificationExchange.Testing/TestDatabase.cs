@@ -2,7 +2,8 @@ using Microsoft.Data.Sqlite;
 
 namespace NotificationExchange.Testing;
 
-/// <summary>A fresh SQLite file in a temporary folder of its own, removed with the folder afterwards.</summary>
+/// <summary>A fresh SQLite file in a temporary folder of its own, removed with the folder afterwards; under
+/// NX_TEST_STORE=postgres the path stands for a database of its own (<see cref="TestStore"/>), dropped with it.</summary>
 public sealed class TestDatabase : IDisposable
 {
     private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nx-tests", Guid.NewGuid().ToString("N"));
@@ -13,6 +14,7 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        TestStore.Forget(Path);
         // pooled connections keep the file open; the store's own are closed with its host
         SqliteConnection.ClearAllPools();
         try

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using NotificationExchange.Cli.Cli;
 using NotificationExchange.Client;
 using NotificationExchange.Client.Streams;
@@ -14,7 +13,7 @@ namespace NotificationExchange.Clients.Tests.Transparency;
 /// <summary>
 /// nxc verify and the verifying library against a real exchange, in-process: an honest store verifies (a notification
 /// with its versions, a closed consultation's transcript, the whole log against a saved head, saved heads against the
-/// newest, a watch verifying what it yields); a store edited directly in its SQLite file with the exchange stopped
+/// newest, a watch verifying what it yields); a store edited directly in its SQLite file or PostgreSQL database with the exchange stopped
 /// (a snapshot altered, an entry deleted, two sequences swapped), then started again on the same file and port, fails
 /// `nxc verify log --head` naming the sequence, and a verifying watch replaying it stops there; two exchanges signing
 /// with one key and showing two histories of one size are a fork `nxc log head --save` refuses to save and
@@ -246,7 +245,7 @@ public sealed class TransparencyEndToEndTests
         return exchange;
     }
 
-    /// <summary>Stops <paramref name="exchange"/>, runs <paramref name="sql"/> on its SQLite file, and starts it again on
+    /// <summary>Stops <paramref name="exchange"/>, runs <paramref name="sql"/> on its store (SQLite file or PostgreSQL database), and starts it again on
     /// the same file and address (the pinned key is kept by address).</summary>
     private async Task<ExchangeHost> EditAndRestartAsync(ExchangeHost exchange, string sql)
     {
@@ -254,15 +253,7 @@ public sealed class TransparencyEndToEndTests
         var database = _exchanges[index].Database;
         _exchanges.RemoveAt(index);
         await exchange.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={database.Path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Assert.That(command.ExecuteNonQuery(), Is.GreaterThan(0), $"the edit changed nothing: {sql}");
-        }
-        SqliteConnection.ClearAllPools();
+        Assert.That(await TestStore.ExecuteAsync(database.Path, sql), Is.GreaterThan(0), $"the edit changed nothing: {sql}");
         return await StartAsync(database, exchange.Address);
     }
 

@@ -245,14 +245,8 @@ public class ConsultationStateMachineTests
         var (counterpartId, _) = await OrganisationAsync("cnes-ops");
         var (_, third) = await OrganisationAsync("nosy-ops");
         var id = (await requester.Consultations.RequestConsultationAsync(Request(counterpartId))).Id;
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_database.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var damage = connection.CreateCommand();
-            damage.CommandText = "UPDATE events SET snapshot = '{\"consultation\": {\"id\"' WHERE notification_id = $id AND subject = 1;";
-            damage.Parameters.AddWithValue("$id", id);
-            Assert.That(damage.ExecuteNonQuery(), Is.EqualTo(1));
-        }
+        Assert.That(await TestStore.ExecuteAsync(_database.Path, "UPDATE events SET snapshot = '{\"consultation\": {\"id\"' WHERE notification_id = @id AND subject = 1;",
+            new Dictionary<string, object> { ["@id"] = id }), Is.EqualTo(1));
 
         var party = await GrpcAssert.FailsWithAsync(StatusCode.DataLoss, () => requester.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id }).ResponseAsync);
         var outsider = await GrpcAssert.FailsWithAsync(StatusCode.NotFound, () => third.Consultations.GetConsultationAsync(new GetConsultationRequest { ConsultationId = id }).ResponseAsync);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Exchange.Tests.Support;
@@ -10,7 +10,7 @@ using NUnit.Framework;
 namespace NotificationExchange.Exchange.Tests.Transparency;
 
 /// <summary>
-/// The store edited behind the exchange's back (the SQLite file changed directly while the exchange is stopped, then
+/// The store edited behind the exchange's back (its SQLite file or PostgreSQL database changed directly while the exchange is stopped, then
 /// the exchange started again on it): each edit is detected by what a client checks against what it saved before (a
 /// signed head and the leaves): an entry that no longer matches its commitment, leaves that no longer give the saved
 /// root, a consistency proof from the saved head that does not hold. A fork (two heads of one size with different
@@ -53,18 +53,15 @@ public sealed class TamperingTests
     private static async Task<ulong> LogHeadAsync(ExchangeHost host) =>
         (ulong)await host.Services.GetRequiredService<INotificationLog>().GetHeadSequenceAsync(CancellationToken.None);
 
-    private void Edit(params string[] statements)
+    private async Task EditAsync(IReadOnlyDictionary<string, object>? parameters, params string[] statements)
     {
-        SqliteConnection.ClearAllPools();
-        using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
-        connection.Open();
         foreach (var sql in statements)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Assert.That(command.ExecuteNonQuery(), Is.GreaterThan(0), sql);
+            Assert.That(await TestStore.ExecuteAsync(_database.Path, sql, parameters), Is.GreaterThan(0), sql);
         }
     }
+
+    private Task EditAsync(params string[] statements) => EditAsync(null, statements);
 
     /// <summary>The exchange started again on the edited store: what a client now reads, checked against what it saved.</summary>
     private async Task<(List<Leaf> Leaves, byte[]? Root, SignedTreeHead Latest)> AuditAgainAsync(Saved saved)
@@ -81,7 +78,7 @@ public sealed class TamperingTests
     {
         var saved = await RecordAsync(_database.Path);
 
-        Edit("UPDATE events SET snapshot = replace(snapshot, 'Duty flight dynamics engineer', 'Night flight dynamics engineer') WHERE sequence = 2;");
+        await EditAsync("UPDATE events SET snapshot = replace(snapshot, 'Duty flight dynamics engineer', 'Night flight dynamics engineer') WHERE sequence = 2;");
 
         var (leaves, root, _) = await AuditAgainAsync(saved);
         Assert.That(leaves.Where(l => !LogAuditor.CommitmentMatches(l)).Select(l => l.Sequence), Is.EqualTo(new[] { 2UL }));
@@ -95,7 +92,7 @@ public sealed class TamperingTests
     {
         var saved = await RecordAsync(_database.Path);
 
-        Edit("DELETE FROM events WHERE sequence = 3;", "DELETE FROM notifications WHERE latest_sequence = 3;");
+        await EditAsync("DELETE FROM events WHERE sequence = 3;", "DELETE FROM notifications WHERE latest_sequence = 3;");
 
         var (leaves, root, _) = await AuditAgainAsync(saved);
         Assert.That(leaves.Select(l => l.Sequence), Does.Not.Contain(3UL));
@@ -113,7 +110,7 @@ public sealed class TamperingTests
     {
         var saved = await RecordAsync(_database.Path);
 
-        Edit("UPDATE events SET sequence = -2 WHERE sequence = 2;", "UPDATE events SET sequence = 2 WHERE sequence = 4;", "UPDATE events SET sequence = 4 WHERE sequence = -2;");
+        await EditAsync("UPDATE events SET sequence = -2 WHERE sequence = 2;", "UPDATE events SET sequence = 2 WHERE sequence = 4;", "UPDATE events SET sequence = 4 WHERE sequence = -2;");
 
         var (leaves, root, _) = await AuditAgainAsync(saved);
         Assert.That(root, Is.Not.EqualTo(saved.Head.RootHash.ToByteArray()));
@@ -126,7 +123,7 @@ public sealed class TamperingTests
     {
         var saved = await RecordAsync(_database.Path);
 
-        Edit("UPDATE events SET commitment = randomblob(32) WHERE sequence = 5;");
+        await EditAsync(new Dictionary<string, object> { ["@commitment"] = RandomNumberGenerator.GetBytes(32) }, "UPDATE events SET commitment = @commitment WHERE sequence = 5;");
 
         var (leaves, root, _) = await AuditAgainAsync(saved);
         Assert.That(root, Is.Not.EqualTo(saved.Head.RootHash.ToByteArray()));
@@ -149,11 +146,11 @@ public sealed class TamperingTests
         {
             rebuilt.Append(MerkleHash.EntryLeaf(i + 1, commitments[i]));
         }
-        Edit(
-            $"UPDATE events SET snapshot = replace(snapshot, 'Duty flight dynamics engineer', 'Night flight dynamics engineer'), commitment = x'{Convert.ToHexString(forgedCommitment)}' WHERE sequence = 2;",
+        await EditAsync(
+            $"UPDATE events SET snapshot = replace(snapshot, 'Duty flight dynamics engineer', 'Night flight dynamics engineer'), commitment = {TestStore.BlobLiteral(forgedCommitment)} WHERE sequence = 2;",
             "DELETE FROM tree_nodes;",
             "DELETE FROM tree_heads;",
-            "INSERT INTO tree_nodes (level, idx, hash) VALUES " + string.Join(", ", rebuilt.Added.Select(n => $"({n.Level}, {n.Index}, x'{Convert.ToHexString(n.Hash)}')")) + ";");
+            "INSERT INTO tree_nodes (level, idx, hash) VALUES " + string.Join(", ", rebuilt.Added.Select(n => $"({n.Level}, {n.Index}, {TestStore.BlobLiteral(n.Hash)})")) + ";");
 
         await using var host = await ExchangeHost.StartAsync(_database.Path, settings: TransparencyLogTests.FastSigning);
         var client = Client(host, saved.ApiKey);
@@ -175,17 +172,8 @@ public sealed class TamperingTests
     {
         var saved = await RecordAsync(_database.Path);
         using var copy = new TestDatabase();
-        // An older copy of the store, as a backup restored in its place would be.
-        SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var vacuum = connection.CreateCommand();
-            vacuum.CommandText = $"VACUUM INTO '{copy.Path}';";
-            vacuum.ExecuteNonQuery();
-        }
-        File.Copy(Path.Combine(Path.GetDirectoryName(_database.Path)!, "transparency-signing-key.pem"),
-            Path.Combine(Path.GetDirectoryName(copy.Path)!, "transparency-signing-key.pem"));
+        // An older copy of the store (with its signing key), as a backup restored in its place would be.
+        await TestStore.CopyAsync(_database.Path, copy.Path);
 
         var seen = new List<SignedTreeHead>();
         LogKey? key = null;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Exchange.Tests.Support;
@@ -36,12 +35,8 @@ public sealed class TwoInstanceTreeTests
 
         var leaves = await LogAuditor.AllLeavesAsync(clients[1]);
         Assert.That(LogAuditor.RootOf(leaves, size), Is.EqualTo(head.RootHash.ToByteArray()));
-        using var connection = new SqliteConnection($"Data Source={database.Path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM tree_nodes;";
         // A tree of n leaves has 2n - popcount(n) complete subtrees; a leaf appended twice would have failed its write
         // (the nodes' key) or left more.
-        Assert.That((long)count.ExecuteScalar()!, Is.EqualTo(2 * (long)size - BitOperations.PopCount(size)));
+        Assert.That(await TestStore.ScalarAsync(database.Path, "SELECT COUNT(*) FROM tree_nodes;"), Is.EqualTo(2 * (long)size - BitOperations.PopCount(size)));
     }
 }
