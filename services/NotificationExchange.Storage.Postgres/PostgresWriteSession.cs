@@ -37,6 +37,7 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
     private NpgsqlConnection? _connection;
     private long _nextSequence;
     private int _queuedWebhooks;
+    private bool _releasePending;
 
     public PostgresWriteSession(PostgresStoreSettings settings, string instanceId, TimeProvider clock, ILeafCommitter? committer)
     {
@@ -60,6 +61,7 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
         }
         _appended.Clear();
         _queuedWebhooks = 0;
+        _releasePending = false;
         // One round trip: the transaction, the lock, and the next sequence read under it (each statement of a batch
         // takes its own snapshot, so the MAX sees every commit made before the lock was granted).
         using var reader = Command($"BEGIN; SELECT pg_advisory_xact_lock({LockKey}); SELECT COALESCE(MAX(sequence), 0) + 1 FROM events;").ExecuteReader();
@@ -70,11 +72,14 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
 
     public (int Appended, long NextSequence, int QueuedWebhooks) Mark()
     {
-        Run("SAVEPOINT write;");
+        // the previous write's release rides with this savepoint: one round trip between writes, not two
+        Run(_releasePending ? "RELEASE write; SAVEPOINT write;" : "SAVEPOINT write;");
+        _releasePending = false;
         return (_appended.Count, _nextSequence, _queuedWebhooks);
     }
 
-    public void Release() => Run("RELEASE write;");
+    /// <summary>Ends the current write's savepoint: sent with the next write's savepoint or the commit (savepoints are never left to pile up).</summary>
+    public void Release() => _releasePending = true;
 
     public void RollbackTo((int Appended, long NextSequence, int QueuedWebhooks) mark)
     {
@@ -87,7 +92,8 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
     /// <summary>Commits the batch: the events it appended, and how many webhook deliveries it queued.</summary>
     public (IReadOnlyList<LogEntry> Events, int QueuedWebhooks) Commit()
     {
-        Run("COMMIT;");
+        Run(_releasePending ? "RELEASE write; COMMIT;" : "COMMIT;");
+        _releasePending = false;
         return (_appended.ToArray(), _queuedWebhooks);
     }
 
@@ -97,6 +103,7 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
     /// </summary>
     public void Rollback()
     {
+        _releasePending = false;
         if (_connection is not { State: System.Data.ConnectionState.Open })
         {
             Disconnect();

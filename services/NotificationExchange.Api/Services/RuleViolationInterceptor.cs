@@ -127,7 +127,7 @@ internal sealed class RuleViolationInterceptor(ILogger<RuleViolationInterceptor>
 
     private RpcException StoreFailure(DbException exception, ServerCallContext context)
     {
-        if (exception.IsTransient)
+        if (MayRetry(exception))
         {
             logger.LogWarning("{Method}: the store cannot be reached ({Error}); answered UNAVAILABLE", context.Method, exception.Message);
         }
@@ -139,9 +139,17 @@ internal sealed class RuleViolationInterceptor(ILogger<RuleViolationInterceptor>
     }
 
     /// <summary>A store's failure as the client sees it: UNAVAILABLE when retrying may succeed, INTERNAL otherwise; never the database's own message.</summary>
-    public static RpcException ToRpcException(DbException exception) => exception.IsTransient
+    public static RpcException ToRpcException(DbException exception) => MayRetry(exception)
         ? new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "the exchange's store cannot be reached at the moment; retry (with the same request id)"))
         : new RpcException(new Grpc.Core.Status(StatusCode.Internal, "the exchange's store failed; the failure is logged"));
+
+    /// <summary>
+    /// Whether the store may answer a retry: what the provider calls transient (Npgsql: the server unreachable,
+    /// restarting or shutting down, too many connections), and SQLite's lock still held when the busy timeout ran out
+    /// (Microsoft.Data.Sqlite does not call that transient).
+    /// </summary>
+    private static bool MayRetry(DbException exception) =>
+        exception.IsTransient || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 /* SQLITE_BUSY */ or 6 /* SQLITE_LOCKED */ };
 
     private static string Bounded(string text)
     {
