@@ -30,9 +30,9 @@ internal sealed partial class AuditRecorder(ILogWriter writer, TimeProvider cloc
             methodPath.TrimStart('/'),
             call.Action,
             call.TargetKind,
-            request is null ? null : call.Target(request, response, caller),
+            request is null ? null : Bounded(call.Target(request, response, caller)),
             null,
-            request is null ? null : RequestId(request),
+            request is null ? null : Bounded(RequestId(request)),
             OutcomeName(outcome));
         var started = Stopwatch.GetTimestamp();
         try
@@ -50,6 +50,17 @@ internal sealed partial class AuditRecorder(ILogWriter writer, TimeProvider cloc
 
     /// <summary>The status code as gRPC names it (INVALID_ARGUMENT), which is what the audit stores.</summary>
     public static string OutcomeName(StatusCode code) => WordBoundary().Replace(code.ToString(), "_").ToUpperInvariant();
+
+    /// <summary>
+    /// A target or request id as the client sent it, kept whole up to <see cref="MaxIdLength"/> characters (every id
+    /// the exchange issues or accepts is far shorter); beyond, its start and its length. A refused call with a
+    /// megabyte-long id is still recorded, in a record every store can index (PostgreSQL refuses index entries over
+    /// about 2.7 kB), and nobody can grow the append-only audit by a megabyte a call.
+    /// </summary>
+    private static string? Bounded(string? id) =>
+        id is { Length: > MaxIdLength } ? $"{id[..(MaxIdLength - 40)]}…[{id.Length} characters]" : id;
+
+    private const int MaxIdLength = 256;
 
     private static string? RequestId(IMessage request) =>
         request.Descriptor.FindFieldByName("request_id") is { FieldType: Google.Protobuf.Reflection.FieldType.String } field

@@ -153,6 +153,20 @@ public sealed class AuditCompletenessTests
     }
 
     [Test]
+    public async Task A_call_naming_a_megabyte_long_id_is_recorded_with_its_start_and_length()
+    {
+        var caller = await _host.NewOperatorAsync("long-id-reader");
+        var id = "MNV-" + new string('9', 1_000_000);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await caller.Notifications.GetNotificationAsync(new GetNotificationRequest { NotificationId = id }));
+
+        // On PostgreSQL the whole id could not even be indexed: the call was answered UNAVAILABLE before ids were bounded.
+        Assert.That(refused!.StatusCode, Is.AnyOf(StatusCode.InvalidArgument, StatusCode.NotFound), refused.Message);
+        var records = (await caller.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { OrganizationId = "long-id-reader", Action = AuditAction.Read })).Records;
+        Assert.That(records.Select(r => r.TargetId), Is.EqualTo(new[] { $"{id[..216]}…[{id.Length} characters]" }));
+    }
+
+    [Test]
     public async Task Audit_queries_are_validated_by_field_and_paged()
     {
         var admin = _host.Admin();
