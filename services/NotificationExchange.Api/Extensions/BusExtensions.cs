@@ -25,6 +25,8 @@ internal static class BusExtensions
         builder.Services.AddSingleton<IIntegrationEventPublisher, MassTransitEventPublisher>();
         builder.Services.AddSingleton<IStreamOpenedPublisher, MassTransitStreamOpenedPublisher>();
         builder.Services.AddSingleton<IConversationAnnouncer, MassTransitConversationAnnouncer>();
+        // tells the outbox relay when the connection goes and comes back (its receive endpoint's faults and readiness)
+        builder.Services.AddHostedService<ReceiveEndpointConnectivity>();
         builder.Services.AddMassTransit(bus =>
         {
             if (string.IsNullOrWhiteSpace(rabbitMq))
@@ -36,6 +38,7 @@ internal static class BusExtensions
             }
             else
             {
+                bus.AddConsumer<EventsRecordedConsumer>();
                 bus.AddConsumer<NotificationEventRecordedConsumer>();
                 bus.AddConsumer<ConsultationEventRecordedConsumer>();
                 bus.AddConsumer<DirectLineEventRecordedConsumer>();
@@ -47,6 +50,11 @@ internal static class BusExtensions
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbitMq));
+                    // issue 13: back within 2 s of the broker, not MassTransit's 3-30 s (RabbitMqReconnect says why)
+                    if (!RabbitMqReconnect.TryQuicken(cfg, TimeSpan.FromSeconds(2), out var failure))
+                    {
+                        context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RabbitMqReconnect)).LogWarning("Reconnecting on MassTransit's own schedule (3-30 s): {Failure}", failure);
+                    }
                     cfg.ReceiveEndpoint(InstanceQueue(context), endpoint =>
                     {
                         // The queue lives as long as the instance: the log, not the queue, keeps what it misses.
@@ -55,6 +63,8 @@ internal static class BusExtensions
                         endpoint.PrefetchCount = 1024;
                         // One at a time keeps the queue's order; the consumer only hands events to the feed.
                         endpoint.ConcurrentMessageLimit = 1;
+                        endpoint.ConfigureConsumer<EventsRecordedConsumer>(context);
+                        // single events: what instances before EventsRecorded publish, during a rolling upgrade
                         endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<ConsultationEventRecordedConsumer>(context);
                         endpoint.ConfigureConsumer<DirectLineEventRecordedConsumer>(context);
