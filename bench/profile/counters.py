@@ -14,6 +14,8 @@ WANTED = [
     ("GC pause (s/s)", "dotnet.gc.pause.time", ""),
     ("allocated (MB/s)", "dotnet.gc.heap.total_allocated", ""),
     ("gen0 GCs (/s)", "dotnet.gc.collections", "gen0"),
+    ("gen1 GCs (/s)", "dotnet.gc.collections", "gen1"),
+    ("gen2 GCs (/s)", "dotnet.gc.collections", "gen2"),
     ("lock contentions (/s)", "dotnet.monitor.lock_contentions", ""),
     ("thread pool work items (/s)", "dotnet.thread_pool.work_item.count", ""),
     ("bus messages received (/s)", "messaging.masstransit.receive (", ""),
