@@ -7,6 +7,11 @@
 #   bench/run.sh alerts [--seconds 60] [--rate 1] [--launches 12] [--repeats 1]
 # and the transparency log's benchmark (the tree at 1 M leaves, and filing with the log on and off; bench/README.md):
 #   bench/run.sh transparency [--leaves 1000000] [--seconds 10] [--repeats 3]
+# and recovery after the broker goes away (a virtual host of its own; rabbitmqctl as root; bench/README.md):
+#   bench/run.sh recovery [--instances 2] [--rate 200] [--outage 5] [--seconds 30] [--repeats 3] [--compare <old Api.dll>]
+# The load benchmark also takes --instances 3, --postgres <connection string> (ConnectionStrings:Postgres for every
+# server) and --compare <an older NotificationExchange.Api.dll> (measured in the same run, alternating); profiling:
+# bench/profile.sh.
 # Builds the server and the benchmark in Release, makes sure RabbitMQ runs (the raw baseline needs it, and so does
 # the rabbitmq transport), then measures. The orbit engine has its own: bench/orbits.sh.
 set -euo pipefail
@@ -28,6 +33,7 @@ case "$mode" in
   conversation) run rabbitmq --scenario conversation "$@" ;;
   alerts) run embedded --scenario alerts --catalogue "${NX_SHARED_DATA:-../shared/data}/catalog/spacetrack_3le_2022-07-14.txt" "$@" ;;
   transparency) run embedded --scenario transparency "$@" ;;
+  recovery) run rabbitmq --scenario recovery "$@" ;;
   all) run embedded "$@"; echo; run rabbitmq "$@" ;;
-  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency] [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency|recovery] [options]" >&2; exit 2 ;;
 esac
