@@ -7,12 +7,21 @@
 #   bench/run.sh alerts [--seconds 60] [--rate 1] [--launches 12] [--repeats 1]
 # and the transparency log's benchmark (the tree at 1 M leaves, and filing with the log on and off; bench/README.md):
 #   bench/run.sh transparency [--leaves 1000000] [--seconds 10] [--repeats 3]
+# and the fault suite's soak (3 instances on a private PostgreSQL and RabbitMQ, faults in a loop; bench/README.md):
+#   bench/run.sh faults [--minutes 10] [--cluster] [--rate 20] [--subscribers 54] [--pause-seconds 30] [--store postgres|sqlite]
 # Builds the server and the benchmark in Release, makes sure RabbitMQ runs (the raw baseline needs it, and so does
 # the rabbitmq transport), then measures. The orbit engine has its own: bench/orbits.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-all}"
 [ $# -gt 0 ] && shift
+
+if [ "$mode" = faults ]; then
+  # its own broker (a private node, or with --cluster a 3-node cluster of scripts/rabbitmq-cluster.sh on ports of its
+  # own) and its own PostgreSQL: never the shared broker, which it would restart under other users
+  dotnet build -c Release -v q --nologo bench/NotificationExchange.Faults.Bench >/dev/null
+  exec dotnet bench/NotificationExchange.Faults.Bench/bin/Release/net10.0/NotificationExchange.Faults.Bench.dll --repository "$PWD" "$@"
+fi
 
 dotnet build -c Release -v q --nologo services/NotificationExchange.Api >/dev/null
 dotnet build -c Release -v q --nologo bench/NotificationExchange.Bench >/dev/null
@@ -29,5 +38,5 @@ case "$mode" in
   alerts) run embedded --scenario alerts --catalogue "${NX_SHARED_DATA:-../shared/data}/catalog/spacetrack_3le_2022-07-14.txt" "$@" ;;
   transparency) run embedded --scenario transparency "$@" ;;
   all) run embedded "$@"; echo; run rabbitmq "$@" ;;
-  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency] [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency|faults] [options]" >&2; exit 2 ;;
 esac
