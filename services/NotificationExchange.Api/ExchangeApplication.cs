@@ -4,7 +4,6 @@ using NotificationExchange.Consultations;
 using NotificationExchange.Domain;
 using NotificationExchange.FanOut;
 using NotificationExchange.Filing;
-using NotificationExchange.Storage.Sqlite;
 using NotificationExchange.Webhooks;
 
 namespace NotificationExchange.Api;
@@ -32,7 +31,7 @@ public static class ExchangeApplication
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         builder.AddExchangeTelemetry();
-        builder.AddSqliteExchangeStore();
+        builder.AddExchangeStore();
         builder.AddFanOut();
         builder.AddFiling();
         builder.AddConsultations();

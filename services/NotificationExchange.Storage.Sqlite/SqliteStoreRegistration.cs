@@ -31,6 +31,7 @@ public static class SqliteStoreRegistration
         builder.Services.AddSingleton<IConversationLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ITransparencyStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteExchangeStore>());
+        builder.Services.AddSingleton<IDevelopmentSigningKeyStore>(sp => sp.GetRequiredService<SqliteExchangeStore>());
         builder.Services.AddSingleton<ILogWriter, SqliteLogWriter>();
         builder.Services.AddExchangeCore();
         return builder;

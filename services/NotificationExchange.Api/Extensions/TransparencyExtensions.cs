@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using NotificationExchange.Api.Transparency;
 using NotificationExchange.Domain.Transparency;
-using NotificationExchange.Storage.Sqlite;
+using NotificationExchange.Domain.Storage;
 
 namespace NotificationExchange.Api.Extensions;
 
@@ -25,9 +25,9 @@ internal static class TransparencyExtensions
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TransparencyOptions>>().Value;
-            var store = sp.GetRequiredService<SqliteExchangeStore>();
-            var key = TransparencyKeys.Load(options, sp.GetRequiredService<IHostEnvironment>(), store.Settings);
-            var origin = options.Origin is { Length: > 0 } configured ? configured : $"notification-exchange/{store.StoreId}";
+            var key = TransparencyKeys.Load(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<IDevelopmentSigningKeyStore>());
+            var storeId = sp.GetRequiredService<INotificationLog>().StoreId;
+            var origin = options.Origin is { Length: > 0 } configured ? configured : $"notification-exchange/{storeId}";
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TransparencyLog)).LogInformation(
                 "Transparency log {Origin}: tree heads signed with {Algorithm} key {KeyId}\n{PublicKey}",
                 origin, NotificationExchange.Transparency.Heads.LogSigningKey.Algorithm, key.KeyId, key.PublicKeyPem);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -10,9 +11,12 @@ namespace NotificationExchange.Api.Services;
 /// <summary>
 /// Turns the domain's refusals into gRPC statuses: INVALID_ARGUMENT with a google.rpc.BadRequest naming every bad
 /// field, NOT_FOUND, PERMISSION_DENIED, FAILED_PRECONDITION, ABORTED, ALREADY_EXISTS, and DATA_LOSS for
-/// something stored that cannot be read back.
+/// something stored that cannot be read back. A store that cannot be reached or is busy (a database error that says
+/// it is transient: PostgreSQL restarting, a dropped connection, SQLite's lock held too long) answers UNAVAILABLE, which
+/// clients retry (with the same request id, answered as the first time); any other database error INTERNAL. Never
+/// UNKNOWN.
 /// </summary>
-internal sealed class RuleViolationInterceptor : Interceptor
+internal sealed class RuleViolationInterceptor(ILogger<RuleViolationInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -24,6 +28,10 @@ internal sealed class RuleViolationInterceptor : Interceptor
         catch (ExchangeRuleException e)
         {
             throw ToRpcException(e);
+        }
+        catch (DbException e)
+        {
+            throw StoreFailure(e, context);
         }
     }
 
@@ -38,6 +46,10 @@ internal sealed class RuleViolationInterceptor : Interceptor
         {
             throw ToRpcException(e);
         }
+        catch (DbException e)
+        {
+            throw StoreFailure(e, context);
+        }
     }
 
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
@@ -51,6 +63,10 @@ internal sealed class RuleViolationInterceptor : Interceptor
         catch (ExchangeRuleException e)
         {
             throw ToRpcException(e);
+        }
+        catch (DbException e)
+        {
+            throw StoreFailure(e, context);
         }
     }
 
@@ -108,6 +124,24 @@ internal sealed class RuleViolationInterceptor : Interceptor
         }
         return status.ToRpcException();
     }
+
+    private RpcException StoreFailure(DbException exception, ServerCallContext context)
+    {
+        if (exception.IsTransient)
+        {
+            logger.LogWarning("{Method}: the store cannot be reached ({Error}); answered UNAVAILABLE", context.Method, exception.Message);
+        }
+        else
+        {
+            logger.LogError(exception, "{Method}: the store failed; answered INTERNAL", context.Method);
+        }
+        return ToRpcException(exception);
+    }
+
+    /// <summary>A store's failure as the client sees it: UNAVAILABLE when retrying may succeed, INTERNAL otherwise; never the database's own message.</summary>
+    public static RpcException ToRpcException(DbException exception) => exception.IsTransient
+        ? new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "the exchange's store cannot be reached at the moment; retry (with the same request id)"))
+        : new RpcException(new Grpc.Core.Status(StatusCode.Internal, "the exchange's store failed; the failure is logged"));
 
     private static string Bounded(string text)
     {

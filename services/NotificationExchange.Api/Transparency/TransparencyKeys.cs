@@ -1,19 +1,18 @@
-using NotificationExchange.Storage.Sqlite;
+using NotificationExchange.Domain.Storage;
 using NotificationExchange.Transparency.Heads;
 
 namespace NotificationExchange.Api.Transparency;
 
-/// <summary>Where the log's signing key comes from: configuration, or in development a key kept beside the store.</summary>
+/// <summary>Where the log's signing key comes from: configuration, or in development a key the store keeps.</summary>
 internal static class TransparencyKeys
 {
-    public const string DevelopmentKeyFileName = "transparency-signing-key.pem";
-
     /// <summary>
     /// The configured key (PEM text or a PEM file's path). Without one, Production refuses to start (a key made up at
-    /// start would sign heads nobody can check after a restart); any other environment uses the key beside the store,
-    /// generating it the first time, so that it survives restarts and is shared by instances on the store.
+    /// start would sign heads nobody can check after a restart); any other environment uses the key the store keeps
+    /// (beside the SQLite file, or in the PostgreSQL database), generating it the first time, so that it survives
+    /// restarts and is shared by the instances on the store.
     /// </summary>
-    public static LogSigningKey Load(TransparencyOptions options, IHostEnvironment environment, SqliteStoreSettings store)
+    public static LogSigningKey Load(TransparencyOptions options, IHostEnvironment environment, IDevelopmentSigningKeyStore store)
     {
         if (options.SigningKey is { Length: > 0 } configured)
         {
@@ -33,29 +32,28 @@ internal static class TransparencyKeys
                 $"{TransparencyOptions.Section}:SigningKey is not set: in Production the transparency log needs its ECDSA P-256 signing key "
                 + $"(PEM, or the path of a PEM file), or set {TransparencyOptions.Section}:Enabled to false");
         }
-        var path = Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, DevelopmentKeyFileName);
-        if (!File.Exists(path))
+        string stored;
+        try
         {
-            using var generated = LogSigningKey.Generate();
-            try
+            stored = store.GetOrAddDevelopmentSigningKey(() =>
             {
-                // CreateNew: of two instances starting on one store, one writes the key and the other reads it.
-                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    // readable by the exchange's user only
-                    create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-                using var file = new FileStream(path, create);
-                using var writer = new StreamWriter(file);
-                writer.Write(generated.ExportPrivateKeyPem());
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // another instance made it first
-            }
+                using var generated = LogSigningKey.Generate();
+                return generated.ExportPrivateKeyPem();
+            });
         }
-        return LogSigningKey.FromPem(ReadKeyFile(path));
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"{TransparencyOptions.Section}:SigningKey is not set, and the development key kept in {store.DevelopmentKeyLocation} cannot be read: {e.Message}", e);
+        }
+        try
+        {
+            return LogSigningKey.FromPem(stored);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"the development signing key kept in {store.DevelopmentKeyLocation} is not a key: {e.Message}", e);
+        }
     }
 
     private static string ReadKeyFile(string path)

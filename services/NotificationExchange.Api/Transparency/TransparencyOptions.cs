@@ -13,7 +13,8 @@ public sealed class TransparencyOptions
 
     /// <summary>
     /// The ECDSA P-256 private key heads are signed with: PEM text, or the path of a PEM file. Required in Production;
-    /// elsewhere a key is generated once and kept beside the store (<see cref="TransparencyKeys.DevelopmentKeyFileName"/>).
+    /// elsewhere a key is generated once and kept by the store (<see cref="NotificationExchange.Domain.Storage.IDevelopmentSigningKeyStore"/>:
+    /// beside the SQLite file, or in the PostgreSQL database).
     /// </summary>
     public string? SigningKey { get; set; }
 
