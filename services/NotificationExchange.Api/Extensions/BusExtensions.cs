@@ -1,7 +1,6 @@
 using MassTransit;
 using NotificationExchange.Api.Bus;
 using NotificationExchange.Consultations.Conversations;
-using NotificationExchange.Domain;
 using NotificationExchange.FanOut;
 using NotificationExchange.Filing;
 
@@ -12,22 +11,26 @@ internal static class BusExtensions
     public const string RabbitMqConnectionName = "RabbitMq";
 
     /// <summary>
-    /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:5672/vhost), else
-    /// on its in-memory transport. On RabbitMQ each instance consumes every event through a queue of its own, bound
-    /// before the host accepts calls, and feeds it to its live feed; through the same queue it learns of subscriber
-    /// streams opened on other instances, and ends its own older stream of the same subscription, of conversation
-    /// messages and receipts stored by other instances, for its own Converse streams, and of credentials revoked on
-    /// other instances, which it forgets.
+    /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:5672/vhost, or several
+    /// such URIs separated by commas for the nodes of a cluster: <see cref="RabbitMqHosts"/>), else on its in-memory
+    /// transport. On RabbitMQ (<see cref="RabbitMqBusConfiguration"/>) each instance consumes every event through a
+    /// queue of its own, bound before the host accepts calls, and feeds it to its live feed; through the same queue it
+    /// learns of subscriber streams opened on other instances, and ends its own older stream of the same subscription,
+    /// of conversation messages and receipts stored by other instances, for its own Converse streams, and of
+    /// credentials revoked on other instances, which it forgets.
     /// </summary>
     public static IHostApplicationBuilder AddExchangeBus(this IHostApplicationBuilder builder)
     {
         var rabbitMq = builder.Configuration.GetConnectionString(RabbitMqConnectionName);
+        // Read and checked here, so that a bad setting stops the start naming it.
+        var hosts = string.IsNullOrWhiteSpace(rabbitMq) ? null : RabbitMqHosts.Parse(rabbitMq);
+        var parkingQueue = RabbitMqBusConfiguration.ParkingQueue(builder.Configuration);
         builder.Services.AddSingleton<IIntegrationEventPublisher, MassTransitEventPublisher>();
         builder.Services.AddSingleton<IStreamOpenedPublisher, MassTransitStreamOpenedPublisher>();
         builder.Services.AddSingleton<IConversationAnnouncer, MassTransitConversationAnnouncer>();
         builder.Services.AddMassTransit(bus =>
         {
-            if (string.IsNullOrWhiteSpace(rabbitMq))
+            if (hosts is null)
             {
                 // In memory there is only this instance, whose feed already has every event from its own log
                 // writer and whose streams it takes over itself: nothing to consume here. Events are still
@@ -44,27 +47,7 @@ internal static class BusExtensions
                 bus.AddConsumer<ConsultationMessagePostedConsumer>();
                 bus.AddConsumer<ConsultationReceiptMovedConsumer>();
                 bus.AddConsumer<CredentialsRevokedConsumer>();
-                bus.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(new Uri(rabbitMq));
-                    cfg.ReceiveEndpoint(InstanceQueue(context), endpoint =>
-                    {
-                        // The queue lives as long as the instance: the log, not the queue, keeps what it misses.
-                        endpoint.Durable = false;
-                        endpoint.AutoDelete = true;
-                        endpoint.PrefetchCount = 1024;
-                        // One at a time keeps the queue's order; the consumer only hands events to the feed.
-                        endpoint.ConcurrentMessageLimit = 1;
-                        endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
-                        endpoint.ConfigureConsumer<ConsultationEventRecordedConsumer>(context);
-                        endpoint.ConfigureConsumer<DirectLineEventRecordedConsumer>(context);
-                        endpoint.ConfigureConsumer<AlertEventRecordedConsumer>(context);
-                        endpoint.ConfigureConsumer<SubscriptionStreamOpenedConsumer>(context);
-                        endpoint.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
-                        endpoint.ConfigureConsumer<ConsultationReceiptMovedConsumer>(context);
-                        endpoint.ConfigureConsumer<CredentialsRevokedConsumer>(context);
-                    });
-                });
+                bus.UsingRabbitMq((context, cfg) => RabbitMqBusConfiguration.Configure(context, cfg, hosts, parkingQueue));
             }
         });
         builder.Services.Configure<MassTransitHostOptions>(options =>
@@ -75,7 +58,4 @@ internal static class BusExtensions
         });
         return builder;
     }
-
-    private static string InstanceQueue(IBusRegistrationContext context) =>
-        $"nx-instance-{context.GetRequiredService<ExchangeInstance>().Id}";
 }

@@ -23,6 +23,7 @@ public sealed class ExchangeMetrics
     private readonly Histogram<double> _deliveryLag;
     private readonly Counter<long> _eventsPublished;
     private readonly Counter<long> _publishFailures;
+    private readonly Counter<long> _busParked;
     private readonly Counter<long> _streamsOverrun;
     private readonly UpDownCounter<long> _openStreams;
     private readonly UpDownCounter<long> _heldForStreams;
@@ -62,6 +63,8 @@ public sealed class ExchangeMetrics
         _deliveryLag = meter.CreateHistogram<double>("nx.delivery.lag", "ms", "Time from an event's commit to its write on a live subscriber stream");
         _eventsPublished = meter.CreateCounter<long>("nx.outbox.published", "{event}", "Events the bus confirmed");
         _publishFailures = meter.CreateCounter<long>("nx.outbox.publish_failures", "{batch}", "Outbox batches that failed or timed out and will be retried");
+        _busParked = meter.CreateCounter<long>("nx.bus.parked", "{message}",
+            "Bus messages this instance could not consume (after its retries) or had no consumer for, moved to the parking queue; by message type and reason (faulted, skipped)");
         _streamsOverrun = meter.CreateCounter<long>("nx.streams.overrun", "{stream}", "Subscriber streams ended because they could not keep up");
         _openStreams = meter.CreateUpDownCounter<long>("nx.streams.open", "{stream}", "Subscriber streams open on this instance");
         _heldForStreams = meter.CreateUpDownCounter<long>("nx.streams.held", "{event}",
@@ -140,6 +143,13 @@ public sealed class ExchangeMetrics
     public void Published(int count) => _eventsPublished.Add(count);
 
     public void PublishFailed() => _publishFailures.Add(1);
+
+    /// <summary>
+    /// One bus message parked; <paramref name="messageType"/> is an integration event's type name or "unknown" (a body
+    /// that is not one), never free text from the message.
+    /// </summary>
+    public void BusMessageParked(string messageType, string reason) =>
+        _busParked.Add(1, new KeyValuePair<string, object?>("message_type", messageType), new KeyValuePair<string, object?>("reason", reason));
 
     public void StreamOverrun() => _streamsOverrun.Add(1);
 

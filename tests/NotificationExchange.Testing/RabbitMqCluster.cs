@@ -1,0 +1,57 @@
+namespace NotificationExchange.Testing;
+
+/// <summary>
+/// A private 3-node RabbitMQ cluster started by scripts/rabbitmq-cluster.sh (which installs rabbitmq-server when it
+/// is missing), on AMQP ports of its own (5691-5693 unless NX_TEST_RABBIT_CLUSTER_PORT says otherwise, epmd on 4391)
+/// and a temporary folder, never the shared broker. Starting it takes tens of seconds: start one per fixture. Under
+/// CI=true a cluster that does not start fails the test; elsewhere it is reported skipped.
+/// </summary>
+public sealed class RabbitMqCluster : IAsyncDisposable
+{
+    public const int NodeCount = 3;
+
+    private readonly Dictionary<string, string> _environment;
+
+    private RabbitMqCluster(Dictionary<string, string> environment, string connectionString)
+    {
+        _environment = environment;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>ConnectionStrings:RabbitMq for the three nodes, as the script prints it.</summary>
+    public string ConnectionString { get; }
+
+    public static string Script => Path.Combine(SharedData.RepositoryRoot, "scripts", "rabbitmq-cluster.sh");
+
+    public static async Task<RabbitMqCluster> StartAsync()
+    {
+        var firstPort = Environment.GetEnvironmentVariable("NX_TEST_RABBIT_CLUSTER_PORT") is { Length: > 0 } port ? port : "5691";
+        var environment = new Dictionary<string, string>
+        {
+            ["NX_RABBIT_CLUSTER_DIR"] = Path.Combine(Path.GetTempPath(), $"nx-rabbitmq-cluster-test-{Environment.ProcessId}"),
+            ["NX_RABBIT_CLUSTER_PORT"] = firstPort,
+            ["NX_RABBIT_CLUSTER_EPMD_PORT"] = "4391",
+        };
+        await RabbitMqCtl.RunAsync(["bash", Script, "start"], environment, TimeSpan.FromMinutes(5));
+        var connectionString = (await RabbitMqCtl.RunAsync(["bash", Script, "connection-string"], environment)).Trim();
+        return new RabbitMqCluster(environment, connectionString);
+    }
+
+    /// <summary>Node N's own URI (the Nth entry of <see cref="ConnectionString"/>).</summary>
+    public Uri NodeUri(int node) => new(ConnectionString.Split(',')[node - 1]);
+
+    /// <summary>rabbit-nxN@localhost.</summary>
+    public static string NodeName(int node) => $"rabbit-nx{node}@localhost";
+
+    /// <summary>Stops node N (1-3) cleanly; its connections are closed and its exclusive queues go with them.</summary>
+    public Task StopNodeAsync(int node) => RabbitMqCtl.RunAsync(["bash", Script, "stop-node", node.ToString()], _environment);
+
+    /// <summary>Starts node N again and waits until it runs; it rejoins the cluster.</summary>
+    public Task StartNodeAsync(int node) => RabbitMqCtl.RunAsync(["bash", Script, "start-node", node.ToString()], _environment, TimeSpan.FromMinutes(3));
+
+    /// <summary>The queues whose process (a classic queue) or leader (a quorum queue) is on node N.</summary>
+    public async Task<IReadOnlyList<BrokerQueue>> QueuesOnAsync(int node) =>
+        RabbitMqCtl.ParseQueues(await RabbitMqCtl.RunAsync(["bash", Script, "ctl", node.ToString(), .. RabbitMqCtl.ListQueuesArguments, "--local"], _environment));
+
+    public async ValueTask DisposeAsync() => await RabbitMqCtl.RunAsync(["bash", Script, "stop"], _environment);
+}
