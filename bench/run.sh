@@ -20,7 +20,7 @@ if [ "$mode" = faults ]; then
   # its own broker (a private node, or with --cluster a 3-node cluster of scripts/rabbitmq-cluster.sh on ports of its
   # own) and its own PostgreSQL: never the shared broker, which it would restart under other users
   dotnet build -c Release -v q --nologo bench/NotificationExchange.Faults.Bench >/dev/null
-  exec dotnet bench/NotificationExchange.Faults.Bench/bin/Release/net10.0/NotificationExchange.Faults.Bench.dll --repository "$PWD" "$@"
+  exec dotnet bench/NotificationExchange.Faults.Bench/bin/Release/net10.0/NotificationExchange.Faults.Bench.dll "$@"
 fi
 
 dotnet build -c Release -v q --nologo services/NotificationExchange.Api >/dev/null

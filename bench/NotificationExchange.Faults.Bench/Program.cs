@@ -6,7 +6,7 @@ using NotificationExchange.Faults.Topology;
 
 // The fault suite's soak. Usage (bench/run.sh faults builds and calls this):
 //   NotificationExchange.Faults.Bench [--minutes 10] [--cluster] [--store postgres|sqlite] [--filers 3] [--rate 20]
-//       [--subscribers 54] [--pause-seconds 30] [--cluster-port 5791] [--cluster-epmd-port 4491] [--repository .]
+//       [--subscribers 54] [--pause-seconds 30] [--cluster-port 5791] [--cluster-epmd-port 4491]
 // Runs the fault suite's load (filers at a steady rate, subscribers with different filters over 3 exchange instances)
 // and injects its faults in a loop until the time is up: the broker restarted (with --cluster: one node stopped and
 // started, in turn), every broker connection closed, an instance killed (SIGKILL) and restarted, PostgreSQL restarted
@@ -28,11 +28,7 @@ var settings = new FaultLoadSettings(
     Subscribers: options.GetInt("subscribers", 54));
 
 IFaultBroker broker = options.Flag("cluster")
-    ? await ScriptedRabbitMqCluster.StartAsync(
-        Path.GetFullPath(options.Get("repository", ".")),
-        Path.Combine(Path.GetTempPath(), $"nx-faults-cluster-{Environment.ProcessId}"),
-        options.GetInt("cluster-port", 5791),
-        options.GetInt("cluster-epmd-port", 4491))
+    ? await ClusterBroker.StartAsync(options.GetInt("cluster-port", 5791), options.GetInt("cluster-epmd-port", 4491))
     : await SingleNodeBroker.StartAsync();
 await using var topology = await FaultTopology.StartAsync(store, broker);
 Console.WriteLine($"soak: {topology.Description}; {minutes:0.#} minutes");

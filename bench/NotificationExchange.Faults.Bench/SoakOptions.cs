@@ -3,8 +3,8 @@ using System.Globalization;
 namespace NotificationExchange.Faults.Bench;
 
 /// <summary>The soak's command line: --minutes 10, --cluster, --store postgres|sqlite, --filers 3, --rate 20,
-/// --subscribers 54, --pause-seconds 30, --cluster-port 5791, --cluster-epmd-port 4491, --repository . (where
-/// scripts/rabbitmq-cluster.sh is).</summary>
+/// --subscribers 54, --pause-seconds 30, --cluster-port 5791, --cluster-epmd-port 4491 (the cluster's first AMQP port
+/// and its epmd's).</summary>
 internal sealed class SoakOptions
 {
     private readonly Dictionary<string, string> _values = [];

@@ -27,7 +27,7 @@ public sealed class FaultSuiteTests
     public async Task Under_broker_restart_dropped_connections_a_killed_instance_and_a_database_restart_nothing_acknowledged_is_lost_repeated_unexpected_or_reordered(CancellationToken cancellationToken)
     {
         var broker = await SingleNodeBroker.StartAsync();
-        await using var topology = await FaultTopology.StartAsync(FaultStore.Sqlite, broker);
+        await using var topology = await FaultTopology.StartAsync(FaultStore.Postgres, broker);
         var settings = new FaultLoadSettings(Filers: 3, RatePerFiler: 20, Subscribers: 54);
         var run = new FaultRun(topology, settings, TestContext.Progress);
 

@@ -130,22 +130,20 @@ public sealed class RabbitMqNode : IAsyncDisposable
         await WaitUntilAcceptingAsync();
     }
 
-    /// <summary>Stops the node cleanly (rabbitmqctl stop): its connections are closed, its data kept.</summary>
+    /// <summary>Stops the node cleanly: SIGTERM, which RabbitMQ answers with its orderly shutdown (connections closed,
+    /// data kept), as rabbitmqctl stop does but without the command line tool's seconds of start-up; SIGKILL if it is
+    /// not gone within a minute.</summary>
     public async Task StopServerAsync()
     {
         if (_process is not { HasExited: false } process)
         {
             return;
         }
-        try
+        using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
         {
-            await CtlAsync("stop");
+            term?.WaitForExit();
         }
-        catch (InvalidOperationException)
-        {
-            // rabbitmqctl could not reach it: make sure below
-        }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
