@@ -28,7 +28,10 @@ public sealed class FaultSuiteTests
     {
         var broker = await SingleNodeBroker.StartAsync();
         await using var topology = await FaultTopology.StartAsync(FaultStore.Postgres, broker);
-        var settings = new FaultLoadSettings(Filers: 3, RatePerFiler: 20, Subscribers: 54);
+        // 5 filings/s each: what the PostgreSQL store keeps answering within the 10 s deadline with 54 subscribers on
+        // this shared 2-core machine beside other work. At 20/s each every filing of a run missed its deadline (the
+        // exchange committed them after their callers had gone), which measures overload, not faults.
+        var settings = new FaultLoadSettings(Filers: 3, RatePerFiler: 5, Subscribers: 54);
         var run = new FaultRun(topology, settings, TestContext.Progress);
 
         var report = await run.RunAsync(topology.Faults(round: 0), cancellationToken);

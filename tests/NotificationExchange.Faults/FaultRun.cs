@@ -123,6 +123,20 @@ public sealed class FaultRun(FaultTopology topology, FaultLoadSettings settings,
         var stored = await ReadBackAsync(window.Phase, content, filers, readers, cancellationToken);
         var waited = Stopwatch.StartNew();
         await WaitUntilAsync(() => PhaseCheck.StillOwed(attempts, subscribers, DateTime.MaxValue, stored) == 0, settings.DeliveryLimit, $"phase {window.Phase}'s filings delivered", cancellationToken, failIfNot: false);
+        // A filing whose client gave up may still commit afterwards (the exchange had it queued): read the store again
+        // once deliveries have settled, and until it holds everything delivered (or a few times), so that such a
+        // filing counts as indeterminate, owed to its subscribers, rather than as unexpected.
+        for (var reading = 0; reading < 5; reading++)
+        {
+            stored = await ReadBackAsync(window.Phase, content, filers, readers, cancellationToken);
+            var received = DeliveredMarkers(subscribers, window.Phase, attempts);
+            if (received.All(stored.ContainsKey))
+            {
+                break;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+        await WaitUntilAsync(() => PhaseCheck.StillOwed(attempts, subscribers, DateTime.MaxValue, stored) == 0, settings.DeliveryLimit, $"phase {window.Phase}'s filings delivered", cancellationToken, failIfNot: false);
         var allAttempts = filers.SelectMany(f => f.Attempts()).ToDictionary(a => a.Plan.Marker);
         var (ok, failed, indeterminate, delivered, lost, duplicates, unexpected, outOfOrder, evidence) = PhaseCheck.Run(window.Phase, attempts, allAttempts, stored, subscribers);
 
@@ -183,6 +197,13 @@ public sealed class FaultRun(FaultTopology topology, FaultLoadSettings settings,
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
+    }
+
+    /// <summary>The markers of the phase's filings that some subscriber received.</summary>
+    private static HashSet<string> DeliveredMarkers(List<Subscriber> subscribers, int phase, List<FilingAttempt> attempts)
+    {
+        var ofPhase = attempts.Select(a => a.Plan.Marker).ToHashSet();
+        return subscribers.SelectMany(s => s.Deliveries()).Select(d => d.Marker).OfType<string>().Where(ofPhase.Contains).ToHashSet();
     }
 
     private static List<FilingAttempt> Attempts(List<Filer> filers, int phase) =>
