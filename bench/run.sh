@@ -9,6 +9,11 @@
 #   bench/run.sh transparency [--leaves 1000000] [--seconds 10] [--repeats 3]
 # and the fault suite's soak (3 instances on a private PostgreSQL and RabbitMQ, faults in a loop; bench/README.md):
 #   bench/run.sh faults [--minutes 10] [--cluster] [--rate 20] [--subscribers 54] [--pause-seconds 30] [--store postgres|sqlite]
+# and recovery after the broker goes away (a virtual host of its own; rabbitmqctl as root; bench/README.md):
+#   bench/run.sh recovery [--instances 2] [--rate 200] [--outage 5] [--seconds 30] [--repeats 3] [--compare <old Api.dll>]
+# The load benchmark also takes --instances 3, --postgres <connection string> (ConnectionStrings:Postgres for every
+# server) and --compare <an older NotificationExchange.Api.dll> (measured in the same run, alternating); profiling:
+# bench/profile.sh.
 # Builds the server and the benchmark in Release, makes sure RabbitMQ runs (the raw baseline needs it, and so does
 # the rabbitmq transport), then measures. The orbit engine has its own: bench/orbits.sh.
 set -euo pipefail
@@ -37,6 +42,7 @@ case "$mode" in
   conversation) run rabbitmq --scenario conversation "$@" ;;
   alerts) run embedded --scenario alerts --catalogue "${NX_SHARED_DATA:-../shared/data}/catalog/spacetrack_3le_2022-07-14.txt" "$@" ;;
   transparency) run embedded --scenario transparency "$@" ;;
+  recovery) run rabbitmq --scenario recovery "$@" ;;
   all) run embedded "$@"; echo; run rabbitmq "$@" ;;
-  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency|faults] [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency|recovery|faults] [options]" >&2; exit 2 ;;
 esac

@@ -117,7 +117,7 @@ internal sealed class ConversationRun(IReadOnlyList<string> servers, string admi
         return next;
     }
 
-    private static GrpcChannel Channel(string address, string key) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    internal static GrpcChannel Channel(string address, string key) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
         Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
         {

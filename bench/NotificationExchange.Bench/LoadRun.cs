@@ -11,15 +11,18 @@ internal sealed record LoadSettings(
     int Subscriptions, int ObjectsPerSubscription, int CatalogueSize, int Filers, int ThroughputConcurrency, double Rate, TimeSpan Duration, TimeSpan Warmup);
 
 internal sealed record LoadResult(
-    double FilingsAlonePerSecond, double DurableFilingsPerSecond, double ServerCpuUsPerFiling, double ClientCpuUsPerFiling, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries,
+    double FilingsAlonePerSecond, double DurableFilingsPerSecond, double ServerCpuUsPerFilingAlone, double ServerCpuUsPerFiling, double ClientCpuUsPerFiling, double PacedFilingsPerSecond, double P50Ms, double P99Ms, double MaxMs, double DeliveriesPerSecond, long Deliveries, long ExpectedDeliveries,
     long StreamResumes);
 
 /// <summary>
 /// One measurement against running servers: many live subscriptions, each watching a random fleet of objects (so each
 /// filing matches a realistic few per cent of them), spread over the servers; then filers at full speed (durable
-/// filings per second), then filers at a fixed rate (filed-to-delivered latency on the streams).
+/// filings per second), then filers at a fixed rate (filed-to-delivered latency on the streams). The servers' CPU time
+/// is read around both full-speed phases; <paramref name="phaseStarted"/>, when given, is told when each full-speed
+/// phase ("alone", "fan-out") starts and how long it lasts (the profiler hook), and awaited after it.
 /// </summary>
-internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, LoadSettings settings, Func<TimeSpan> serverCpu)
+internal sealed class LoadRun(
+    IReadOnlyList<string> servers, string adminKey, LoadSettings settings, Func<TimeSpan> serverCpu, Func<string, TimeSpan, Task>? phaseStarted = null)
 {
     private readonly ConcurrentBag<double> _latenciesMs = [];
     private readonly Dictionary<uint, int> _watchers = [];
@@ -39,7 +42,11 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
         var phase = TimeSpan.FromSeconds(Math.Max(5, settings.Duration.TotalSeconds / 2));
 
         // Full speed, closed loop, nobody subscribed: what filing alone sustains.
+        var aloneCpuBefore = serverCpu();
+        var aloneProfile = phaseStarted?.Invoke("alone", phase) ?? Task.CompletedTask;
         var alone = await FileAsync(filerClients, phase, rate: null);
+        var serverCpuPerFilingAlone = (serverCpu() - aloneCpuBefore).TotalMicroseconds / alone.Objects.Count;
+        await aloneProfile;
 
         using var stop = new CancellationTokenSource();
         var streams = await OpenSubscriptionsAsync(admin, runId, stop.Token);
@@ -48,9 +55,11 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
         // Full speed with every subscription live: durable filings a second while fanning out.
         var serverCpuBefore = serverCpu();
         var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var fanOutProfile = phaseStarted?.Invoke("fan-out", phase) ?? Task.CompletedTask;
         var durable = await FileAsync(filerClients, phase, rate: null);
         var serverCpuPerFiling = (serverCpu() - serverCpuBefore).TotalMicroseconds / durable.Objects.Count;
         var clientCpuPerFiling = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMicroseconds / durable.Objects.Count;
+        await fanOutProfile;
         await Task.Delay(1000);
 
         // Fixed rate: latency from commit to delivery on the streams.
@@ -70,6 +79,7 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
         return new LoadResult(
             alone.PerSecond,
             durable.PerSecond,
+            serverCpuPerFilingAlone,
             serverCpuPerFiling,
             clientCpuPerFiling,
             paced.PerSecond,
@@ -276,7 +286,7 @@ internal sealed class LoadRun(IReadOnlyList<string> servers, string adminKey, Lo
         }
     }
 
-    private static FileNotificationRequest Maneuver(uint norad)
+    internal static FileNotificationRequest Maneuver(uint norad)
     {
         var start = DateTime.UtcNow.AddHours(6);
         return new FileNotificationRequest

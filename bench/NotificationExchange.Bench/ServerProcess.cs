@@ -20,6 +20,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string Address { get; }
 
+    public int ProcessId => _process.Id;
+
     // settings: more --Key=value settings, after the defaults (so that they can override them); output: receives each
     // line the exchange writes to standard output (its console log), which is discarded when null.
     public static async Task<ServerProcess> StartAsync(

@@ -22,6 +22,8 @@ public static class FilingRegistration
         builder.Services.AddSingleton<NotificationValidator>();
         builder.Services.AddSingleton<NotificationLifecycle>();
         builder.Services.AddSingleton<FilingService>();
+        // the transport, when it can, reports its connection's loss and return here (the host's bus registration)
+        builder.Services.TryAddSingleton<BusConnectivity>();
         builder.Services.AddHostedService<OutboxRelay>();
         // Embargoes end on the deadline clock (as consultations' and alerts' deadlines do), so that a test moves them alone.
         builder.Services.AddOptions<EmbargoReleaseOptions>()

@@ -15,6 +15,12 @@ public sealed class OutboxOptions
     /// <summary>How long one publish may wait for the bus's confirms before it counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The longest wait between tries after a failed publish (the wait doubles from 200 ms up to it). A report that
+    /// the bus is ready again ends the wait at once (<see cref="BusConnectivity"/>).
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often the outbox table is swept for events that live publishing missed.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -34,6 +40,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
 {
     private readonly Channel<Committed> _committed = Channel.CreateUnbounded<Committed>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IIntegrationEventPublisher _publisher;
+    private readonly BusConnectivity _connectivity;
     private readonly ILogWriter _writer;
     private readonly IOutbox _outbox;
     private readonly ExchangeInstance _instance;
@@ -48,6 +55,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
 
     public OutboxRelay(
         IIntegrationEventPublisher publisher,
+        BusConnectivity connectivity,
         ILogWriter writer,
         IOutbox outbox,
         CommittedEvents committed,
@@ -58,6 +66,7 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         ILogger<OutboxRelay> logger)
     {
         _publisher = publisher;
+        _connectivity = connectivity;
         _writer = writer;
         _outbox = outbox;
         _instance = instance;
@@ -146,15 +155,23 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
                 {
                 }
                 needSweep = true;
+                var ready = _connectivity.NextReady;
                 try
                 {
-                    await Task.Delay(backoff, _clock, stoppingToken);
+                    // the bus reported ready again (it reconnected) ends the wait at once
+                    await Task.WhenAny(Task.Delay(backoff, _clock, stoppingToken), ready);
                 }
                 catch (OperationCanceledException)
                 {
                     break;
                 }
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                backoff = ready.IsCompleted
+                    ? TimeSpan.FromMilliseconds(200)
+                    : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
         }
     }
@@ -207,10 +224,12 @@ public sealed class OutboxRelay : BackgroundService, ICommittedEventListener
         activity?.SetTag("nx.batch_size", batch.Count);
         activity?.SetTag("nx.first_sequence", batch[0].Sequence);
         using (var timedOut = new CancellationTokenSource(_options.PublishTimeout, _clock))
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timedOut.Token))
+        using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timedOut.Token, _connectivity.NextLoss))
         {
             // WaitAsync as well as the token: a publish waiting for confirms after a broker restart may not observe it.
-            await _publisher.PublishAsync(batch, timeout.Token).WaitAsync(_options.PublishTimeout, _clock, cancellationToken);
+            // A reported loss of the connection abandons it at once (its confirm went with the connection), so that
+            // the relay does not sit out the timeout while the bus is already back.
+            await _publisher.PublishAsync(batch, abandon.Token).WaitAsync(abandon.Token);
         }
         _metrics.Published(batch.Count);
 

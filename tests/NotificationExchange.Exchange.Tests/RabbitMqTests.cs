@@ -13,8 +13,8 @@ namespace NotificationExchange.Exchange.Tests;
 /// <summary>Several exchange instances on one store and one real RabbitMQ broker.</summary>
 public class RabbitMqTests
 {
-    /// <summary>The exchange MassTransit publishes NotificationEventRecorded to (its message type's name).</summary>
-    private const string EventExchange = "NotificationExchange.IntegrationEvents:NotificationEventRecorded";
+    /// <summary>The exchange MassTransit publishes EventsRecorded (the relay's batches) to (its message type's name).</summary>
+    private const string EventExchange = "NotificationExchange.IntegrationEvents:EventsRecorded";
 
     private string _broker = null!;
     private TestDatabase? _database;
@@ -187,14 +187,17 @@ public class RabbitMqTests
             consumer.ReceivedAsync += (_, delivery) =>
             {
                 using var envelope = JsonDocument.Parse(delivery.Body);
-                listener._messages.Writer.TryWrite(envelope.RootElement.GetProperty("message").Clone());
+                foreach (var notification in envelope.RootElement.GetProperty("message").GetProperty("notifications").EnumerateArray())
+                {
+                    listener._messages.Writer.TryWrite(notification.Clone());
+                }
                 return Task.CompletedTask;
             };
             await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
             return listener;
         }
 
-        /// <summary>The next message about the given sequence (others, from other tests' stores, are passed over).</summary>
+        /// <summary>The next notification event with the given sequence, from any batch (others, from other tests' stores, are passed over).</summary>
         public async Task<JsonElement> NextAsync(ulong sequence)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));

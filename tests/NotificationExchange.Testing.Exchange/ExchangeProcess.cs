@@ -9,7 +9,10 @@ public static class ExchangeProcess
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "NotificationExchange.Api.dll");
 
-    /// <summary>Starts `dotnet NotificationExchange.Api.dll [arguments]` with the given environment; its output is drained.</summary>
+    /// <summary>
+    /// Starts `dotnet NotificationExchange.Api.dll [arguments]` with the given environment; its output is drained, or
+    /// written to server-&lt;pid&gt;.log in the folder NX_DEBUG_SERVER_LOG names (to see what a failing test's servers did).
+    /// </summary>
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -23,8 +26,9 @@ public static class ExchangeProcess
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = Environment.GetEnvironmentVariable("NX_DEBUG_SERVER_LOG") is { Length: > 0 } folder ? new StreamWriter(Path.Combine(folder, $"server-{process.Id}.log")) { AutoFlush = true } : null;
+        process.OutputDataReceived += (_, e) => { lock (process) { log?.WriteLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (process) { log?.WriteLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

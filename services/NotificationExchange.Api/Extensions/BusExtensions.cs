@@ -28,6 +28,8 @@ internal static class BusExtensions
         builder.Services.AddSingleton<IIntegrationEventPublisher, MassTransitEventPublisher>();
         builder.Services.AddSingleton<IStreamOpenedPublisher, MassTransitStreamOpenedPublisher>();
         builder.Services.AddSingleton<IConversationAnnouncer, MassTransitConversationAnnouncer>();
+        // tells the outbox relay when the connection goes and comes back (its receive endpoint's faults and readiness)
+        builder.Services.AddHostedService<ReceiveEndpointConnectivity>();
         builder.Services.AddMassTransit(bus =>
         {
             if (hosts is null)
@@ -39,6 +41,7 @@ internal static class BusExtensions
             }
             else
             {
+                bus.AddConsumer<EventsRecordedConsumer>();
                 bus.AddConsumer<NotificationEventRecordedConsumer>();
                 bus.AddConsumer<ConsultationEventRecordedConsumer>();
                 bus.AddConsumer<DirectLineEventRecordedConsumer>();

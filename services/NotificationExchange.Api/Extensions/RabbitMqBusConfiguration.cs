@@ -54,6 +54,11 @@ internal static class RabbitMqBusConfiguration
             }
         });
         // The bus's own temporary queue (replies) lives and dies with this connection, as the instance queue does.
+        // issue 13: back within 2 s of the broker, not MassTransit's 3-30 s (RabbitMqReconnect says why)
+        if (!RabbitMqReconnect.TryQuicken(cfg, TimeSpan.FromSeconds(2), out var failure))
+        {
+            context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RabbitMqReconnect)).LogWarning("Reconnecting on MassTransit's own schedule (3-30 s): {Failure}", failure);
+        }
         cfg.Exclusive = true;
         // Every endpoint's error and dead-letter messages go to one durable quorum queue for the whole deployment.
         var parking = new ParkingQueueName(parkingQueue);
@@ -95,6 +100,8 @@ internal static class RabbitMqBusConfiguration
                 deadLetter.UseFilter(new ParkingFilter<ReceiveContext>(metrics, logger, parkingQueue));
                 deadLetter.UseFilter(new DeadLetterTransportFilter());
             });
+            endpoint.ConfigureConsumer<EventsRecordedConsumer>(context);
+            // single events: what instances before EventsRecorded publish, during a rolling upgrade
             endpoint.ConfigureConsumer<NotificationEventRecordedConsumer>(context);
             endpoint.ConfigureConsumer<ConsultationEventRecordedConsumer>(context);
             endpoint.ConfigureConsumer<DirectLineEventRecordedConsumer>(context);
