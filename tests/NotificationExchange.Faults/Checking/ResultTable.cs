@@ -34,8 +34,12 @@ public static class ResultTable
 
     /// <summary>A fault's kind: its name without the instance or node it hit ("SIGKILL instance 2 + restart" is
     /// "SIGKILL instance + restart").</summary>
-    public static string KindOf(string fault) =>
-        string.Join(' ', fault.Split(' ').Where(word => !int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out _)));
+    public static string KindOf(string fault)
+    {
+        var words = fault.Split(' ');
+        return string.Join(' ', words.Where((word, i) =>
+            !(i > 0 && words[i - 1] is "instance" or "node" && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out _))));
+    }
 
     private static string[] Row(string name, IReadOnlyList<PhaseResult> phases)
     {
