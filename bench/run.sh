@@ -7,6 +7,8 @@
 #   bench/run.sh alerts [--seconds 60] [--rate 1] [--launches 12] [--repeats 1]
 # and the transparency log's benchmark (the tree at 1 M leaves, and filing with the log on and off; bench/README.md):
 #   bench/run.sh transparency [--leaves 1000000] [--seconds 10] [--repeats 3]
+# and the fault suite's soak (3 instances on a private PostgreSQL and RabbitMQ, faults in a loop; bench/README.md):
+#   bench/run.sh faults [--minutes 10] [--cluster] [--rate 20] [--subscribers 54] [--pause-seconds 30] [--store postgres|sqlite]
 # and recovery after the broker goes away (a virtual host of its own; rabbitmqctl as root; bench/README.md):
 #   bench/run.sh recovery [--instances 2] [--rate 200] [--outage 5] [--seconds 30] [--repeats 3] [--compare <old Api.dll>]
 # The load benchmark also takes --instances 3, --postgres <connection string> (ConnectionStrings:Postgres for every
@@ -18,6 +20,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-all}"
 [ $# -gt 0 ] && shift
+
+if [ "$mode" = faults ]; then
+  # its own broker (a private node, or with --cluster a 3-node cluster of scripts/rabbitmq-cluster.sh on ports of its
+  # own) and its own PostgreSQL: never the shared broker, which it would restart under other users
+  dotnet build -c Release -v q --nologo bench/NotificationExchange.Faults.Bench >/dev/null
+  exec dotnet bench/NotificationExchange.Faults.Bench/bin/Release/net10.0/NotificationExchange.Faults.Bench.dll "$@"
+fi
 
 dotnet build -c Release -v q --nologo services/NotificationExchange.Api >/dev/null
 dotnet build -c Release -v q --nologo bench/NotificationExchange.Bench >/dev/null
@@ -35,5 +44,5 @@ case "$mode" in
   transparency) run embedded --scenario transparency "$@" ;;
   recovery) run rabbitmq --scenario recovery "$@" ;;
   all) run embedded "$@"; echo; run rabbitmq "$@" ;;
-  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency|recovery] [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [embedded|rabbitmq|all|conversation|alerts|transparency|recovery|faults] [options]" >&2; exit 2 ;;
 esac

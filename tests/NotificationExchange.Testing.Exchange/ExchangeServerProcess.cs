@@ -62,6 +62,12 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
     /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>SIGSTOP: the process stops where it is, its connections open and silent, until <see cref="Resume"/>.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>SIGCONT: a paused process goes on from where it stopped.</summary>
+    public void Resume() => Signal("CONT");
+
     /// <summary>Kills the process (SIGKILL) if it still runs, waits until it is gone, and starts the exchange again on
     /// the same store and port; returns once it says SERVING.</summary>
     public async Task RestartAsync()
@@ -80,6 +86,17 @@ public sealed class ExchangeServerProcess : IAsyncDisposable
         }
         await StopProcessAsync();
         _process.Dispose();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not run kill");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} exited {kill.ExitCode}");
+        }
     }
 
     private static Process Launch(string[] arguments) =>

@@ -23,14 +23,20 @@ public sealed class RabbitMqCluster : IAsyncDisposable
 
     public static string Script => Path.Combine(SharedData.RepositoryRoot, "scripts", "rabbitmq-cluster.sh");
 
-    public static async Task<RabbitMqCluster> StartAsync()
+    public static Task<RabbitMqCluster> StartAsync() => StartAsync(
+        Environment.GetEnvironmentVariable("NX_TEST_RABBIT_CLUSTER_PORT") is { Length: > 0 } port ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : 5691,
+        4391,
+        Path.Combine(Path.GetTempPath(), $"nx-rabbitmq-cluster-test-{Environment.ProcessId}"));
+
+    /// <summary>A cluster on AMQP ports <paramref name="firstPort"/> to +2, its own epmd on <paramref name="epmdPort"/>
+    /// and its data in <paramref name="folder"/> (the fault suite's soak runs beside the tests' clusters).</summary>
+    public static async Task<RabbitMqCluster> StartAsync(int firstPort, int epmdPort, string folder)
     {
-        var firstPort = Environment.GetEnvironmentVariable("NX_TEST_RABBIT_CLUSTER_PORT") is { Length: > 0 } port ? port : "5691";
         var environment = new Dictionary<string, string>
         {
-            ["NX_RABBIT_CLUSTER_DIR"] = Path.Combine(Path.GetTempPath(), $"nx-rabbitmq-cluster-test-{Environment.ProcessId}"),
-            ["NX_RABBIT_CLUSTER_PORT"] = firstPort,
-            ["NX_RABBIT_CLUSTER_EPMD_PORT"] = "4391",
+            ["NX_RABBIT_CLUSTER_DIR"] = folder,
+            ["NX_RABBIT_CLUSTER_PORT"] = firstPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["NX_RABBIT_CLUSTER_EPMD_PORT"] = epmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         await RabbitMqCtl.RunAsync(["bash", Script, "start"], environment, TimeSpan.FromMinutes(5));
         var connectionString = (await RabbitMqCtl.RunAsync(["bash", Script, "connection-string"], environment)).Trim();
@@ -51,6 +57,10 @@ public sealed class RabbitMqCluster : IAsyncDisposable
 
     /// <summary>Starts node N again and waits until it runs; it rejoins the cluster.</summary>
     public Task StartNodeAsync(int node) => RabbitMqCtl.RunAsync(["bash", Script, "start-node", node.ToString()], _environment, TimeSpan.FromMinutes(3));
+
+    /// <summary>rabbitmqctl against node N (the script's `ctl N`); its standard output.</summary>
+    public Task<string> CtlAsync(int node, params string[] arguments) =>
+        RabbitMqCtl.RunAsync(["bash", Script, "ctl", node.ToString(System.Globalization.CultureInfo.InvariantCulture), .. arguments], _environment);
 
     /// <summary>The queues whose process (a classic queue) or leader (a quorum queue) is on node N.</summary>
     public async Task<IReadOnlyList<BrokerQueue>> QueuesOnAsync(int node) =>

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using NotificationExchange.Domain.Operators;
+using NotificationExchange.Domain.Operators.Credentials;
 
 namespace NotificationExchange.Api.Authentication;
 
@@ -30,7 +32,15 @@ internal sealed class ApiKeyAuthenticationHandler(
             metrics.Refused("malformed");
             return Refuse("the authorization header must be 'Bearer <api key>'");
         }
-        var holder = await credentials.FindKeyAsync(ApiKeys.Hash(header[BearerPrefix.Length..].Trim()), Context.RequestAborted);
+        ApiKeyHolder? holder;
+        try
+        {
+            holder = await credentials.FindKeyAsync(ApiKeys.Hash(header[BearerPrefix.Length..].Trim()), Context.RequestAborted);
+        }
+        catch (DbException e)
+        {
+            return StoreFailure(e);
+        }
         if (holder is null)
         {
             metrics.Refused("unknown_key");

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using NotificationExchange.Domain.Operators.Credentials;
 using NotificationExchange.Domain.Validation;
 
 namespace NotificationExchange.Api.Authentication;
@@ -33,7 +35,15 @@ internal sealed class ClientCertificateAuthenticationHandler(
             metrics.Refused("untrusted_certificate");
             return Refuse($"certificate {thumbprint} is not trusted: {problem}");
         }
-        var holder = await credentials.FindCertificateAsync(thumbprint, certificate.SubjectName.Name, Context.RequestAborted);
+        ClientCertificateHolder? holder;
+        try
+        {
+            holder = await credentials.FindCertificateAsync(thumbprint, certificate.SubjectName.Name, Context.RequestAborted);
+        }
+        catch (DbException e)
+        {
+            return StoreFailure(e);
+        }
         if (holder is null)
         {
             metrics.Refused("unregistered_certificate");

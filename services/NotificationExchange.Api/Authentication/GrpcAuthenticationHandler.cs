@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -16,8 +17,33 @@ internal abstract class GrpcAuthenticationHandler(IOptionsMonitor<Authentication
     /// <summary>What an unauthenticated call is told; a scheme sets it when it refuses a credential.</summary>
     protected string Failure { get; set; } = "this call needs an API key: send 'authorization: Bearer <key>'";
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        GrpcTrailersOnly.WriteAsync(Response, Grpc.Core.StatusCode.Unauthenticated, Failure);
+    /// <summary>The status an unauthenticated call is answered with: UNAUTHENTICATED, or the store's failure when the
+    /// credential could not be looked up (<see cref="StoreFailure"/>).</summary>
+    private Grpc.Core.Status? _storeFailure;
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => _storeFailure is { } failure
+        ? GrpcTrailersOnly.WriteAsync(Response, failure.StatusCode, failure.Detail)
+        : GrpcTrailersOnly.WriteAsync(Response, Grpc.Core.StatusCode.Unauthenticated, Failure);
+
+    /// <summary>
+    /// The credential could not be looked up because the store failed (PostgreSQL restarting, a dropped connection):
+    /// the call is answered as the services answer a store's failure (UNAVAILABLE when transient, which clients retry
+    /// with the same request id; INTERNAL otherwise), not with an exception that reaches the client as HTTP 500, which
+    /// gRPC clients read as UNKNOWN and do not retry.
+    /// </summary>
+    protected AuthenticateResult StoreFailure(DbException exception)
+    {
+        _storeFailure = Services.RuleViolationInterceptor.ToRpcException(exception).Status;
+        if (exception.IsTransient)
+        {
+            Logger.LogWarning("authentication: the store cannot be reached ({Error}); answered UNAVAILABLE", exception.Message);
+        }
+        else
+        {
+            Logger.LogError(exception, "authentication: the store failed; answered INTERNAL");
+        }
+        return AuthenticateResult.Fail(_storeFailure.Value.Detail);
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         GrpcTrailersOnly.WriteAsync(Response, Grpc.Core.StatusCode.PermissionDenied, "this call is for administrators only");
