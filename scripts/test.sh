@@ -44,7 +44,9 @@ dotnet test NotificationExchange.sln -c Release --blame-hang-timeout 5m "$@" || 
 # tests give, docs/operations.md), unless NX_TEST_POSTGRES_PASS=false. Built by the first pass.
 if [ "${NX_TEST_POSTGRES_PASS:-true}" != false ]; then
   echo "exchange tests on PostgreSQL (NX_TEST_STORE=postgres)"
+  # Less the broker cluster's failover (Bus.RabbitMqClusterTests): it tests the bus, not the store, and starting a
+  # three-node cluster again would cost minutes for nothing new.
   NX_TEST_STORE=postgres dotnet test tests/NotificationExchange.Exchange.Tests/NotificationExchange.Exchange.Tests.csproj \
-    -c Release --no-build --blame-hang-timeout 5m "$@" || { pg=$?; echo "exchange tests on PostgreSQL failed (exit $pg)"; status=$((status == 0 ? pg : status)); }
+    -c Release --no-build --blame-hang-timeout 5m --filter "FullyQualifiedName!~Bus.RabbitMqClusterTests" "$@" || { pg=$?; echo "exchange tests on PostgreSQL failed (exit $pg)"; status=$((status == 0 ? pg : status)); }
 fi
 exit "$status"

@@ -59,11 +59,6 @@ internal static class RabbitMqBusConfiguration
             context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RabbitMqReconnect)).LogWarning("Reconnecting on MassTransit's own schedule (3-30 s): {Failure}", failure);
         }
         // The bus's own temporary queue (replies) lives and dies with this connection, as the instance queue does.
-        // issue 13: back within 2 s of the broker, not MassTransit's 3-30 s (RabbitMqReconnect says why)
-        if (!RabbitMqReconnect.TryQuicken(cfg, TimeSpan.FromSeconds(2), out var failure))
-        {
-            context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RabbitMqReconnect)).LogWarning("Reconnecting on MassTransit's own schedule (3-30 s): {Failure}", failure);
-        }
         cfg.Exclusive = true;
         // Every endpoint's error and dead-letter messages go to one durable quorum queue for the whole deployment.
         var parking = new ParkingQueueName(parkingQueue);

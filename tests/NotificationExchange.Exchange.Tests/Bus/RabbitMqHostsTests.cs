@@ -1,6 +1,8 @@
 using NotificationExchange.Api.Bus;
 using NotificationExchange.Testing;
 using NUnit.Framework;
+// the connection setting's node, not the test library's private broker of the same name
+using RabbitMqNode = NotificationExchange.Api.Bus.RabbitMqNode;
 
 namespace NotificationExchange.Exchange.Tests.Bus;
 
