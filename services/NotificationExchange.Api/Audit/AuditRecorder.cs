@@ -58,7 +58,10 @@ internal sealed partial class AuditRecorder(ILogWriter writer, TimeProvider cloc
     /// about 2.7 kB), and nobody can grow the append-only audit by a megabyte a call.
     /// </summary>
     private static string? Bounded(string? id) =>
-        id is { Length: > MaxIdLength } ? $"{id[..(MaxIdLength - 40)]}…[{id.Length} characters]" : id;
+        (id is { Length: > MaxIdLength } ? $"{id[..(MaxIdLength - 40)]}…[{id.Length} characters]" : id)
+            // a NUL (refused as INVALID_ARGUMENT, and still recorded) as the replacement character: PostgreSQL
+            // cannot store U+0000 in text
+            ?.Replace('\0', '\uFFFD');
 
     private const int MaxIdLength = 256;
 

@@ -23,6 +23,7 @@ internal sealed class RuleViolationInterceptor(ILogger<RuleViolationInterceptor>
     {
         try
         {
+            NulCharacterFields.Refuse(request);
             return await continuation(request, context);
         }
         catch (ExchangeRuleException e)
@@ -40,6 +41,7 @@ internal sealed class RuleViolationInterceptor(ILogger<RuleViolationInterceptor>
     {
         try
         {
+            NulCharacterFields.Refuse(request);
             await continuation(request, responseStream, context);
         }
         catch (ExchangeRuleException e)
@@ -58,7 +60,7 @@ internal sealed class RuleViolationInterceptor(ILogger<RuleViolationInterceptor>
     {
         try
         {
-            await continuation(requestStream, responseStream, context);
+            await continuation(new NulCheckedStreamReader<TRequest>(requestStream), responseStream, context);
         }
         catch (ExchangeRuleException e)
         {
