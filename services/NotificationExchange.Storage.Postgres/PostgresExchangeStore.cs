@@ -544,7 +544,7 @@ public sealed partial class PostgresExchangeStore : INotificationLog, IOutbox, I
     /// </summary>
     private static async Task<NpgsqlTransaction> BeginWriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
         try
         {
             await using var lockCommand = Command(connection, $"SELECT pg_advisory_xact_lock({PostgresWriteSession.LockKey});");

@@ -63,8 +63,9 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
         _queuedWebhooks = 0;
         _releasePending = false;
         // One round trip: the transaction, the lock, and the next sequence read under it (each statement of a batch
-        // takes its own snapshot, so the MAX sees every commit made before the lock was granted).
-        using var reader = Command($"BEGIN; SELECT pg_advisory_xact_lock({LockKey}); SELECT COALESCE(MAX(sequence), 0) + 1 FROM events;").ExecuteReader();
+        // takes its own snapshot, so the MAX sees every commit made before the lock was granted). READ COMMITTED is
+        // named, not assumed: under a database's default of REPEATABLE READ the snapshot would predate the lock.
+        using var reader = Command($"BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({LockKey}); SELECT COALESCE(MAX(sequence), 0) + 1 FROM events;").ExecuteReader();
         reader.NextResult();
         reader.Read();
         _nextSequence = reader.GetInt64(0);
