@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using NotificationExchange.Domain;
-using NotificationExchange.Domain.Notifications;
 using NotificationExchange.Domain.Storage;
 using NotificationExchange.Domain.Telemetry;
 using NotificationExchange.Domain.Transparency;
@@ -12,196 +8,21 @@ using NotificationExchange.Domain.Webhooks;
 namespace NotificationExchange.Storage.Postgres;
 
 /// <summary>
-/// Group commit, as the SQLite store's writer does it: one thread per instance owns the write connection and commits
-/// whatever writes are waiting in one transaction, so a durable commit (a WAL flush) and a turn of the database-wide
-/// log lock are shared by every write in the batch. A write that throws is rolled back to its savepoint and fails
-/// alone; a commit that fails fails the whole batch, and nothing of it is kept. When the database cannot be reached
-/// (restarted, connection dropped) the batch fails whole with Npgsql's transient error, and the next batch opens a
-/// new connection: the writer never stays wedged on a dead one.
+/// The PostgreSQL store's group commit (<see cref="GroupCommitLogWriter"/>): one writer per instance on a connection of
+/// its own, the database-wide log lock taken once per batch. When the database cannot be reached (restarted,
+/// connection dropped) the batch fails whole with Npgsql's transient error, and the next batch opens a new connection:
+/// the writer never stays wedged on a dead one (<see cref="PostgresWriteSession"/>).
 /// </summary>
-public sealed class PostgresLogWriter : ILogWriter, IDisposable
-{
-    private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
-        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-
-    private readonly PostgresWriteSession _session;
-    private readonly CommittedEvents _committed;
-    private readonly WebhookQueueSignal _webhooksQueued;
-    private readonly ExchangeMetrics _metrics;
-    private readonly ILogger<PostgresLogWriter> _logger;
-    private readonly int _maxBatchSize;
-    private readonly Thread _thread;
-
-    public PostgresLogWriter(
-        PostgresExchangeStore store,
-        ExchangeInstance instance,
-        CommittedEvents committed,
-        WebhookQueueSignal webhooksQueued,
-        ExchangeMetrics metrics,
-        TimeProvider clock,
-        ILogger<PostgresLogWriter> logger,
-        ILeafCommitter? committer = null)
-    {
-        // Taking the store, not its settings alone, makes sure its schema is migrated before the first write. Without
-        // a committer (the transparency log switched off, or a host without it) entries are stored uncommitted.
-        _session = new PostgresWriteSession(store.Settings, instance.Id, clock, committer);
-        _committed = committed;
-        _webhooksQueued = webhooksQueued;
-        _metrics = metrics;
-        _logger = logger;
-        _maxBatchSize = store.Settings.MaxBatchSize;
-        _thread = new Thread(Run) { IsBackground = true, Name = "nx-log-writer" };
-        _thread.Start();
-    }
-
-    public async Task<T> WriteAsync<T>(Func<ILogWriteSession, T> work, CancellationToken cancellationToken)
-    {
-        var pending = new PendingWrite<T>(work, Activity.Current?.Context);
-        try
-        {
-            await _queue.Writer.WriteAsync(pending, cancellationToken);
-        }
-        catch (ChannelClosedException)
-        {
-            throw new ObjectDisposedException(nameof(PostgresLogWriter), "the exchange is shutting down and accepts no more writes");
-        }
-        // Once queued, a write is not cancelled: its caller may be gone but the write still commits or fails whole.
-        return await pending.Task;
-    }
-
-    public void Dispose()
-    {
-        _queue.Writer.TryComplete();
-        _thread.Join();
-        _session.Dispose();
-    }
-
-    private void Run()
-    {
-        var batch = new List<PendingWrite>(_maxBatchSize);
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-        {
-            batch.Clear();
-            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
-            Commit(batch);
-        }
-    }
-
-    private void Commit(List<PendingWrite> batch)
-    {
-        using var activity = ExchangeMetrics.ActivitySource.StartActivity(
-            ActivityKind.Internal, name: "log commit", links: batch.Where(w => w.Caller is not null).Select(w => new ActivityLink(w.Caller!.Value)));
-        activity?.SetTag("nx.batch_size", batch.Count);
-        IReadOnlyList<LogEntry> events;
-        int queuedWebhooks;
-        // The database's own transient error (unreachable, restarting), when a write met one: what the batch's callers
-        // are told, rather than what the dead connection says next ("Connection is not open"), so that they are
-        // answered UNAVAILABLE and retry.
-        NpgsqlException? unreachable = null;
-        try
-        {
-            _session.Begin();
-            foreach (var write in batch)
-            {
-                var mark = _session.Mark();
-                try
-                {
-                    write.Execute(_session);
-                    _session.Release();
-                }
-                catch (Exception e)
-                {
-                    if (e is NpgsqlException { IsTransient: true } transient)
-                    {
-                        unreachable ??= transient;
-                    }
-                    // If the connection itself is gone, this throws too and the whole batch fails below.
-                    _session.RollbackTo(mark);
-                    write.SetFailure(e);
-                }
-            }
-            (events, queuedWebhooks) = _session.Commit();
-        }
-        catch (Exception e)
-        {
-            _session.Rollback();
-            var failure = unreachable ?? e;
-            _logger.LogError(failure, "Commit of {Count} writes failed; none of them was stored", batch.Count);
-            foreach (var write in batch)
-            {
-                write.SetFailure(failure);
-            }
-            foreach (var write in batch)
-            {
-                write.Complete();
-            }
-            return;
-        }
-
-        _metrics.CommitBatch(batch.Count);
-        if (queuedWebhooks > 0)
-        {
-            // after the commit: the dispatcher's claim must find them
-            _webhooksQueued.Queued();
-        }
-        if (events.Count > 0)
-        {
-            foreach (var recorded in events)
-            {
-                _metrics.Recorded(recorded);
-            }
-            foreach (var listener in _committed.Listeners)
-            {
-                try
-                {
-                    listener.OnCommitted(events);
-                }
-                catch (Exception e)
-                {
-                    // The events are durable whatever a listener does; the outbox and the log cover what it missed.
-                    _logger.LogError(e, "Listener {Listener} failed on committed events", listener.GetType().Name);
-                }
-            }
-        }
-        foreach (var write in batch)
-        {
-            write.Complete();
-        }
-    }
-
-    private abstract class PendingWrite(ActivityContext? caller)
-    {
-        public ActivityContext? Caller { get; } = caller;
-        public abstract void Execute(ILogWriteSession session);
-        public abstract void SetFailure(Exception exception);
-        public abstract void Complete();
-    }
-
-    private sealed class PendingWrite<T>(Func<ILogWriteSession, T> work, ActivityContext? caller) : PendingWrite(caller)
-    {
-        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? _result;
-        private Exception? _failure;
-
-        public Task<T> Task => _completion.Task;
-
-        public override void Execute(ILogWriteSession session) => _result = work(session);
-
-        public override void SetFailure(Exception exception) => _failure = exception;
-
-        public override void Complete()
-        {
-            if (_failure is null)
-            {
-                _completion.TrySetResult(_result!);
-            }
-            else
-            {
-                _completion.TrySetException(_failure);
-            }
-        }
-    }
-}
+public sealed class PostgresLogWriter(
+    PostgresExchangeStore store,
+    ExchangeInstance instance,
+    CommittedEvents committed,
+    WebhookQueueSignal webhooksQueued,
+    ExchangeMetrics metrics,
+    TimeProvider clock,
+    ILogger<PostgresLogWriter> logger,
+    ILeafCommitter? committer = null)
+    // Taking the store, not its settings alone, makes sure its schema is migrated before the first write. Without a
+    // committer (the transparency log switched off, or a host without it) entries are stored uncommitted.
+    : GroupCommitLogWriter(
+        new PostgresWriteSession(store.Settings, instance.Id, clock, committer), store.Settings.MaxBatchSize, committed, webhooksQueued, metrics, logger);

@@ -19,7 +19,7 @@ namespace NotificationExchange.Storage.Postgres;
 /// across machines. One savepoint per write in it. The connection is the writer's own, unpooled; after a failure (the
 /// server restarted, the connection dropped) it is thrown away and the next batch opens a new one.
 /// </summary>
-internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposable
+internal sealed partial class PostgresWriteSession : IGroupCommitSession
 {
     /// <summary>
     /// The advisory lock every write transaction of the store holds from its start to its end: the log writers' batches
@@ -71,24 +71,27 @@ internal sealed partial class PostgresWriteSession : ILogWriteSession, IDisposab
         _nextSequence = reader.GetInt64(0);
     }
 
-    public (int Appended, long NextSequence, int QueuedWebhooks) Mark()
+    public WriteMark Mark()
     {
         // the previous write's release rides with this savepoint: one round trip between writes, not two
         Run(_releasePending ? "RELEASE write; SAVEPOINT write;" : "SAVEPOINT write;");
         _releasePending = false;
-        return (_appended.Count, _nextSequence, _queuedWebhooks);
+        return new WriteMark(_appended.Count, _nextSequence, _queuedWebhooks);
     }
 
     /// <summary>Ends the current write's savepoint: sent with the next write's savepoint or the commit (savepoints are never left to pile up).</summary>
     public void Release() => _releasePending = true;
 
-    public void RollbackTo((int Appended, long NextSequence, int QueuedWebhooks) mark)
+    public void RollbackTo(WriteMark mark)
     {
         Run("ROLLBACK TO write; RELEASE write;");
         _appended.RemoveRange(mark.Appended, _appended.Count - mark.Appended);
         _nextSequence = mark.NextSequence;
         _queuedWebhooks = mark.QueuedWebhooks;
     }
+
+    /// <summary>Npgsql's transient errors: the server restarting, the connection dropped, a timeout.</summary>
+    public bool IsUnreachable(Exception failure) => failure is NpgsqlException { IsTransient: true };
 
     /// <summary>Commits the batch: the events it appended, and how many webhook deliveries it queued.</summary>
     public (IReadOnlyList<LogEntry> Events, int QueuedWebhooks) Commit()

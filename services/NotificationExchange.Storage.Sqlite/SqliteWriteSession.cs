@@ -16,7 +16,7 @@ namespace NotificationExchange.Storage.Sqlite;
 /// The writer's connection and statements. One transaction per batch (BEGIN IMMEDIATE takes SQLite's write lock,
 /// so sequence numbers are allocated in commit order even across processes); one savepoint per write in it.
 /// </summary>
-internal sealed partial class SqliteWriteSession : ILogWriteSession, IDisposable
+internal sealed partial class SqliteWriteSession : IGroupCommitSession
 {
     private readonly SqliteConnection _connection;
     private readonly string _instanceId;
@@ -56,21 +56,24 @@ internal sealed partial class SqliteWriteSession : ILogWriteSession, IDisposable
         _nextSequence = (long)Command("SELECT COALESCE(MAX(sequence), 0) + 1 FROM events;").ExecuteScalar()!;
     }
 
-    public (int Appended, long NextSequence, int QueuedWebhooks) Mark()
+    public WriteMark Mark()
     {
         Run("SAVEPOINT write;");
-        return (_appended.Count, _nextSequence, _queuedWebhooks);
+        return new WriteMark(_appended.Count, _nextSequence, _queuedWebhooks);
     }
 
     public void Release() => Run("RELEASE write;");
 
-    public void RollbackTo((int Appended, long NextSequence, int QueuedWebhooks) mark)
+    public void RollbackTo(WriteMark mark)
     {
         Run("ROLLBACK TO write; RELEASE write;");
         _appended.RemoveRange(mark.Appended, _appended.Count - mark.Appended);
         _nextSequence = mark.NextSequence;
         _queuedWebhooks = mark.QueuedWebhooks;
     }
+
+    /// <summary>A file on this machine is always reachable: a write's failure is its own.</summary>
+    public bool IsUnreachable(Exception failure) => false;
 
     /// <summary>Commits the batch: the events it appended, and how many webhook deliveries it queued.</summary>
     public (IReadOnlyList<LogEntry> Events, int QueuedWebhooks) Commit()
