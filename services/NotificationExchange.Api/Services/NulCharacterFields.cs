@@ -23,10 +23,8 @@ internal static class NulCharacterFields
         }
         var violations = new List<FieldViolation>();
         Walk(message, "", violations, 0);
-        if (violations.Count > 0)
-        {
-            throw new ExchangeRuleException(RuleViolationKind.InvalidArgument, $"{violations.Count} field(s) contain a NUL character", violations);
-        }
+        // the summary names the first field, as every other refusal's does
+        new ValidationErrors(violations).ThrowIfAny();
     }
 
     private static void Walk(IMessage message, string path, List<FieldViolation> violations, int depth)

@@ -11,7 +11,7 @@ namespace NotificationExchange.Exchange.Tests.Consultations;
 public class OutsiderNodeConversationTests
 {
     private string _broker = null!;
-    private TestDatabase _database = null!;
+    private TestDatabase? _database;
     private readonly List<ExchangeHost> _hosts = [];
 
     [SetUp]
@@ -29,7 +29,7 @@ public class OutsiderNodeConversationTests
             await host.DisposeAsync();
         }
         _hosts.Clear();
-        _database.Dispose();
+        _database?.Dispose();
     }
 
     [Test]
@@ -82,7 +82,7 @@ public class OutsiderNodeConversationTests
 
     private async Task<ExchangeHost> StartInstance()
     {
-        var host = await ExchangeHost.StartAsync(_database.Path, _broker);
+        var host = await ExchangeHost.StartAsync(_database!.Path, _broker);
         _hosts.Add(host);
         return host;
     }
