@@ -278,10 +278,17 @@ public sealed partial class PostgresExchangeStore : INotificationLog, IOutbox, I
             : new DirectoryPage(accounts, null);
     }
 
+    /// <summary>
+    /// The id is a fresh GUID, so a row already holding it can only be this insert's own, committed by a first attempt
+    /// whose answer a dead connection lost before <see cref="ExecuteAsync(string, IEnumerable{ValueTuple{string, object}}, CancellationToken)"/>
+    /// ran it again: the second attempt does nothing rather than fail on the key (which answered INTERNAL to a
+    /// subscription that had been created).
+    /// </summary>
     public async Task CreateAsync(Subscription subscription, CancellationToken cancellationToken) =>
         await ExecuteAsync("""
             INSERT INTO subscriptions (id, owner, name, filter, acknowledged_sequence, created_at)
-            VALUES (@id, @owner, @name, @filter, @acknowledged, @created);
+            VALUES (@id, @owner, @name, @filter, @acknowledged, @created)
+            ON CONFLICT (id) DO NOTHING;
             """,
             [
                 ("@id", subscription.Id), ("@owner", subscription.OwnerOperatorId), ("@name", subscription.Name),
@@ -477,7 +484,8 @@ public sealed partial class PostgresExchangeStore : INotificationLog, IOutbox, I
     /// <summary>
     /// Runs a statement on a pooled connection and reads its rows. A statement that meets a dead connection (the
     /// server restarted, or dropped it) empties the pool, whose other idle connections are as dead, and runs once more
-    /// on a new one: reads and the single-statement writes that come here are idempotent. A second failure is the
+    /// on a new one: reads and the single-statement writes that come here are idempotent (a write may have committed
+    /// before the connection died, so each is written to have the same effect and answer when run twice). A second failure is the
     /// caller's, as <see cref="NpgsqlException"/> with IsTransient set, which the host answers UNAVAILABLE.
     /// </summary>
     private async Task<IReadOnlyList<T>> ReadAsync<T>(
