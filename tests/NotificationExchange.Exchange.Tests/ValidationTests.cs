@@ -332,4 +332,16 @@ public class ValidationTests
         Assert.That(after, Is.EqualTo(before + 1));
         Assert.That(accepted.Replayed, Is.False, "a refused request does not use up its request id");
     }
+
+    [Test]
+    public async Task A_listing_by_a_filing_operator_no_organisation_can_have_is_refused_by_field()
+    {
+        var fields = await GrpcAssert.InvalidFieldsAsync(async () =>
+            await _operator.Notifications.ListNotificationsAsync(new ListNotificationsRequest { FilingOperator = new string('x', 100_000) }));
+
+        Assert.That(fields.Keys, Is.EquivalentTo(new[] { "filing_operator" }));
+        Assert.That(fields["filing_operator"].Length, Is.LessThan(300), "the refusal does not echo the whole value");
+        Assert.That((await _operator.Notifications.ListNotificationsAsync(new ListNotificationsRequest { FilingOperator = "nobody-ops" })).Notifications, Is.Empty,
+            "a well-formed id nobody has is a query that matches nothing");
+    }
 }

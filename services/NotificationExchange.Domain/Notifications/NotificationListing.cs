@@ -34,6 +34,11 @@ public sealed record NotificationListing(
         {
             SpaceObjectValidation.ValidateCatalogNumber("norad_cat_id", noradCatId, errors);
         }
+        // as in a subscription's filter: a value no organisation can have is a mistake, not a query that matches nothing
+        if (FilingOperator is not null && !Operators.OperatorAccount.IsValidId(FilingOperator))
+        {
+            errors.Add("filing_operator", $"{Quoted.Value(FilingOperator)} is not an operator id");
+        }
         if (PageSize > MaxPageSize)
         {
             errors.Add("page_size", $"{PageSize} is more than the {MaxPageSize} allowed");
