@@ -14,6 +14,13 @@ public static class RabbitMqBroker
         ? configured
         : "amqp://guest:guest@localhost:5672/");
 
+    /// <summary>
+    /// The virtual host of <see cref="Address"/> ("/" when it names none). scripts/test.sh gives each test process that
+    /// runs beside others one of its own, since exchanges on one virtual host share the bus's exchanges and would
+    /// receive each other's events.
+    /// </summary>
+    public static string VirtualHost => Address.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
+
     public static string Require()
     {
         var address = Address;

@@ -11,10 +11,10 @@ namespace NotificationExchange.Testing;
 /// </summary>
 public static class RabbitMqCtl
 {
-    /// <summary>The shared broker's queues.</summary>
+    /// <summary>The shared broker's queues, in the virtual host the tests' exchanges use (<see cref="RabbitMqBroker.VirtualHost"/>).</summary>
     public static async Task<IReadOnlyList<BrokerQueue>> ListQueuesAsync()
     {
-        string[] command = ["rabbitmqctl", .. ListQueuesArguments];
+        string[] command = ["rabbitmqctl", .. ListQueuesArguments, "--vhost", RabbitMqBroker.VirtualHost];
         return ParseQueues(await RunAsync(Environment.UserName == "root" ? command : ["sudo", "-n", .. command]));
     }
 

@@ -17,6 +17,9 @@ public static class TestStore
 {
     public const string Variable = "NX_TEST_STORE";
 
+    private static readonly Lock DropsLock = new();
+    private static Task _drops = Task.CompletedTask;
+
     /// <summary>The development signing key the SQLite store keeps beside its file (the PostgreSQL store keeps it in
     /// the database, so a copy of either store signs with its original's key).</summary>
     public const string SigningKeyFileName = "transparency-signing-key.pem";
@@ -105,7 +108,9 @@ public static class TestStore
     }
 
     /// <summary>Drops the database that stood for <paramref name="databasePath"/>, if one was made (TestDatabase's
-    /// disposal: a run makes hundreds; the cluster should not keep them all).</summary>
+    /// disposal: a run makes hundreds; the cluster should not keep them all). The drop runs behind the test, one at a
+    /// time in the order asked: a test's teardown need not wait for the checkpoint a drop forces, and the name is never
+    /// given again.</summary>
     public static void Forget(string databasePath)
     {
         if (!Databases.TryRemove(Key(databasePath), out var made) || !made.IsValueCreated || !made.Value.IsCompletedSuccessfully)
@@ -113,6 +118,14 @@ public static class TestStore
             return;
         }
         var name = new NpgsqlConnectionStringBuilder(made.Value.Result).Database!;
+        lock (DropsLock)
+        {
+            _drops = _drops.ContinueWith(_ => Drop(name), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    private static void Drop(string name)
+    {
         try
         {
             using var connection = new NpgsqlConnection(PostgresCluster.Shared.GetAwaiter().GetResult().ConnectionString());
