@@ -35,8 +35,8 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
   $root env DEBIAN_FRONTEND=noninteractive apt-get install -y sqlite3 >/tmp/nx-sqlite3-install.log 2>&1
 fi
 
-# One process after another: run side by side in four streams (each on a RabbitMQ virtual host of its own), the test
-# processes took 19.5 minutes instead of 22 and a fault test ran past the hang limit; the two cores are the limit.
+# The test processes run one after another. Tried side by side in four streams (each on a RabbitMQ virtual host of
+# its own), they took 19.5 minutes instead of 22 and the fault test ran past the hang limit: the two cores are the limit.
 # A test that hangs fails the run after 5 minutes (with a dump of where it hung) instead of holding CI.
 # Both passes run whatever the first one says; the script fails when either failed.
 status=0
