@@ -12,10 +12,15 @@ namespace NotificationExchange.Testing;
 public static class RabbitMqCtl
 {
     /// <summary>The shared broker's queues, in the virtual host the tests' exchanges use (<see cref="RabbitMqBroker.VirtualHost"/>).</summary>
-    public static async Task<IReadOnlyList<BrokerQueue>> ListQueuesAsync()
+    public static async Task<IReadOnlyList<BrokerQueue>> ListQueuesAsync() =>
+        ParseQueues(await SharedBrokerAsync([.. ListQueuesArguments, "--vhost", RabbitMqBroker.VirtualHost]));
+
+    /// <summary>`rabbitmqctl <paramref name="arguments"/>` on the shared broker: as root directly, else through `sudo -n`
+    /// (as scripts/rabbitmq.sh does); its standard output.</summary>
+    public static Task<string> SharedBrokerAsync(params string[] arguments)
     {
-        string[] command = ["rabbitmqctl", .. ListQueuesArguments, "--vhost", RabbitMqBroker.VirtualHost];
-        return ParseQueues(await RunAsync(Environment.UserName == "root" ? command : ["sudo", "-n", .. command]));
+        string[] command = ["rabbitmqctl", .. arguments];
+        return RunAsync(Environment.UserName == "root" ? command : ["sudo", "-n", .. command]);
     }
 
     /// <summary>The arguments of list_queues that <see cref="ParseQueues"/> reads.</summary>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using NotificationExchange.Testing;
 
 namespace NotificationExchange.Exchange.Tests.Support;
 
@@ -29,44 +29,20 @@ internal sealed class BrokerVhost : IAsyncDisposable
         var uri = new UriBuilder(broker) { Path = "/" + name };
         var user = Uri.UnescapeDataString(uri.UserName.Length > 0 ? uri.UserName : "guest");
         var vhost = new BrokerVhost(name, uri.Uri.ToString(), user);
-        await RabbitMqCtlAsync("add_vhost", name);
+        await RabbitMqCtl.SharedBrokerAsync("add_vhost", name);
         await vhost.AllowAsync();
         return vhost;
     }
 
     /// <summary>Lets the test's user in again.</summary>
-    public Task AllowAsync() => RabbitMqCtlAsync("set_permissions", "--vhost", Name, _user, ".*", ".*", ".*");
+    public Task AllowAsync() => RabbitMqCtl.SharedBrokerAsync("set_permissions", "--vhost", Name, _user, ".*", ".*", ".*");
 
     /// <summary>Refuses the test's user: connections it opens from now on are refused (ACCESS_REFUSED).</summary>
-    public Task RefuseAsync() => RabbitMqCtlAsync("clear_permissions", "--vhost", Name, _user);
+    public Task RefuseAsync() => RabbitMqCtl.SharedBrokerAsync("clear_permissions", "--vhost", Name, _user);
 
     /// <summary>`rabbitmqctl close_all_connections` for this virtual host: the broker closes every connection to it.</summary>
     public Task CloseAllConnectionsAsync() =>
-        RabbitMqCtlAsync("close_all_connections", "--vhost", Name, "--limit", "1000", "test: the broker closes all connections");
+        RabbitMqCtl.SharedBrokerAsync("close_all_connections", "--vhost", Name, "--limit", "1000", "test: the broker closes all connections");
 
-    public async ValueTask DisposeAsync() => await RabbitMqCtlAsync("delete_vhost", Name);
-
-    private static async Task RabbitMqCtlAsync(params string[] arguments)
-    {
-        var asRoot = Environment.UserName == "root";
-        var start = new ProcessStartInfo(asRoot ? "rabbitmqctl" : "sudo") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (!asRoot)
-        {
-            start.ArgumentList.Add("-n");
-            start.ArgumentList.Add("rabbitmqctl");
-        }
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not run rabbitmqctl");
-        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await output;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited with {process.ExitCode}: {text[0]}{text[1]}");
-        }
-    }
+    public async ValueTask DisposeAsync() => await RabbitMqCtl.SharedBrokerAsync("delete_vhost", Name);
 }
